@@ -1,0 +1,28 @@
+package dev.scaletoolkit.emulator;
+
+import dev.scaletoolkit.emulator.auth.ApiKeys;
+import dev.scaletoolkit.emulator.http.FaultPlan;
+import dev.scaletoolkit.emulator.store.Database;
+import dev.scaletoolkit.emulator.store.Ids;
+import dev.scaletoolkit.model.ScaleTime;
+import java.time.Clock;
+import java.util.function.Supplier;
+
+/**
+ * What routes and background workers share: the database, the clock, id generation, configuration and the fault
+ * plan. One per running emulator.
+ */
+public record EmulatorContext(
+        EmulatorConfig config,
+        Database db,
+        Clock clock,
+        Ids ids,
+        ApiKeys apiKeys,
+        FaultPlan faults,
+        Supplier<String> baseUrl) {
+
+    /** The current time in Scale's wire format. */
+    public String now() {
+        return ScaleTime.format(clock.instant());
+    }
+}

@@ -1,0 +1,47 @@
+package dev.scaletoolkit.emulator;
+
+import dev.scaletoolkit.emulator.admin.AdminRoutes;
+import dev.scaletoolkit.emulator.api.BatchRoutes;
+import dev.scaletoolkit.emulator.api.FileRoutes;
+import dev.scaletoolkit.emulator.api.ProjectRoutes;
+import dev.scaletoolkit.emulator.api.QualityRoutes;
+import dev.scaletoolkit.emulator.api.Routes;
+import dev.scaletoolkit.emulator.api.StudioRoutes;
+import dev.scaletoolkit.emulator.api.TaskRoutes;
+import dev.scaletoolkit.emulator.api.TeamRoutes;
+import dev.scaletoolkit.emulator.sim.CallbackDispatcher;
+import dev.scaletoolkit.emulator.sim.FileFetcher;
+import dev.scaletoolkit.emulator.sim.Workforce;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The one list of what an emulator serves and runs; add a resource here and nowhere else. */
+final class EmulatorRoutes {
+    private EmulatorRoutes() {}
+
+    static List<Routes> all(EmulatorContext context) {
+        return List.of(
+                new TaskRoutes(context),
+                new BatchRoutes(context),
+                new ProjectRoutes(context),
+                new FileRoutes(context),
+                new TeamRoutes(context),
+                new StudioRoutes(context),
+                new QualityRoutes(context));
+    }
+
+    static Routes admin(EmulatorContext context, ScaleEmulator emulator) {
+        return new AdminRoutes(context, emulator);
+    }
+
+    /** Background workers, started after the server is up and closed before it stops. */
+    static List<AutoCloseable> workers(EmulatorContext context) {
+        List<AutoCloseable> workers = new ArrayList<>();
+        workers.add(CallbackDispatcher.start(context));
+        workers.add(FileFetcher.start(context));
+        if (context.config().workforceEnabled()) {
+            workers.add(Workforce.start(context));
+        }
+        return workers;
+    }
+}

@@ -1,0 +1,209 @@
+package dev.scaletoolkit.emulator;
+
+import dev.scaletoolkit.emulator.api.Routes;
+import dev.scaletoolkit.emulator.auth.ApiKeys;
+import dev.scaletoolkit.emulator.http.ApiError;
+import dev.scaletoolkit.emulator.http.ApiServlet;
+import dev.scaletoolkit.emulator.http.FaultPlan;
+import dev.scaletoolkit.emulator.http.JsonErrorHandler;
+import dev.scaletoolkit.emulator.http.Router;
+import dev.scaletoolkit.emulator.store.Database;
+import dev.scaletoolkit.emulator.store.Ids;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * A Scale-compatible server: the v1 API under {@code /v1}, the control plane under {@code /_emulator}, backed by a
+ * real database. Start one with {@link #start(EmulatorConfig)}; close it to stop.
+ *
+ * <p>Other modules mount extra servlets (the MCP endpoint, the labeling UI) with {@link #mount} before start.
+ */
+public final class ScaleEmulator implements AutoCloseable {
+    private final EmulatorConfig config;
+    private final EmulatorContext context;
+    private final Server server;
+    private final ServletContextHandler servlets;
+    private final List<AutoCloseable> workers = new ArrayList<>();
+    private final ServerConnector connector;
+
+    private ScaleEmulator(EmulatorConfig config, Clock clock) {
+        this.config = config;
+        Database db = config.jdbcUrl() != null
+                ? Database.postgres(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword())
+                : Database.sqlite(config.dataDir());
+        this.server = new Server(threadPool());
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        // Scale clients percent-encode '/' inside project and batch names; Jetty rejects that by default.
+        http.setUriCompliance(UriCompliance.DEFAULT.with(
+                "scale-names",
+                UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
+                UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING));
+        this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        server.addConnector(connector);
+        this.context =
+                new EmulatorContext(config, db, clock, new Ids(clock), new ApiKeys(db), new FaultPlan(), this::baseUrl);
+        this.servlets = new ServletContextHandler();
+        servlets.setContextPath("/");
+        servlets.getServletHandler().setDecodeAmbiguousURIs(true);
+        servlets.setErrorHandler(new JsonErrorHandler());
+        server.setErrorHandler(new JsonErrorHandler());
+        server.setHandler(servlets);
+        mountApi();
+    }
+
+    private static QueuedThreadPool threadPool() {
+        QueuedThreadPool pool = new QueuedThreadPool(200, 8);
+        pool.setName("scale-emulator");
+        return pool;
+    }
+
+    /** Creates, starts and returns an emulator; the database is migrated first. */
+    public static ScaleEmulator start(EmulatorConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    public static ScaleEmulator start(EmulatorConfig config, Clock clock) {
+        ScaleEmulator emulator = new ScaleEmulator(config, clock);
+        try {
+            emulator.startServer();
+        } catch (Exception e) {
+            emulator.close();
+            throw new IllegalStateException("Emulator failed to start: " + e.getMessage(), e);
+        }
+        return emulator;
+    }
+
+    private void mountApi() {
+        Router api = new Router();
+        for (Routes routes : EmulatorRoutes.all(context)) {
+            routes.register(api);
+        }
+        ApiServlet v1 = new ApiServlet(
+                "/v1", api, req -> context.apiKeys().authenticate(req.getHeader("Authorization")), context.faults());
+        ServletHolder v1Holder = new ServletHolder("scale-v1", v1);
+        // Uploads stream to disk and stop at Scale's 80 MB limit rather than after buffering.
+        v1Holder.getRegistration()
+                .setMultipartConfig(new jakarta.servlet.MultipartConfigElement(
+                        System.getProperty("java.io.tmpdir"),
+                        EmulatorLimits.MAX_FILE_BYTES,
+                        EmulatorLimits.MAX_FILE_BYTES + 1024 * 1024,
+                        1024 * 1024));
+        servlets.addServlet(v1Holder, "/v1/*");
+
+        Router admin = new Router();
+        EmulatorRoutes.admin(context, this).register(admin);
+        ApiServlet adminServlet = new ApiServlet("/_emulator", admin, this::authorizeAdmin, null);
+        servlets.addServlet(new ServletHolder("scale-admin", adminServlet), "/_emulator/*");
+        servlets.addServlet(new ServletHolder("not-found", new NotFoundServlet()), "/");
+    }
+
+    private dev.scaletoolkit.emulator.auth.Caller authorizeAdmin(HttpServletRequest req) {
+        if (config.adminToken() == null && config.isLoopback()) {
+            return null;
+        }
+        String header = req.getHeader("Authorization");
+        String expected = "Bearer " + config.adminToken();
+        if (config.adminToken() == null
+                || header == null
+                || !java.security.MessageDigest.isEqual(
+                        header.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        expected.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            throw ApiError.unauthorized(
+                    "The control plane needs 'Authorization: Bearer <admin token>' when the emulator is not bound"
+                            + " to loopback.");
+        }
+        return null;
+    }
+
+    /** Adds a servlet at {@code pathSpec} (for example {@code /mcp}); call before the emulator serves traffic. */
+    public void mount(String pathSpec, ServletHolder holder) {
+        servlets.addServlet(holder, pathSpec);
+    }
+
+    /** Registers something to close when the emulator stops (background workers). */
+    public void onClose(AutoCloseable closeable) {
+        workers.add(closeable);
+    }
+
+    private void startServer() throws Exception {
+        server.start();
+        for (AutoCloseable worker : EmulatorRoutes.workers(context)) {
+            workers.add(worker);
+        }
+    }
+
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** The base address without {@code /v1}, for example {@code http://127.0.0.1:8790}. */
+    public String baseUrl() {
+        if (config.publicBaseUrl() != null) {
+            return config.publicBaseUrl();
+        }
+        String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+        if (host.equals("0.0.0.0")) {
+            host = "127.0.0.1";
+        }
+        return "http://" + host + ":" + port();
+    }
+
+    /** Account management, for tests and seeding. */
+    public dev.scaletoolkit.emulator.auth.Accounts accounts() {
+        return new dev.scaletoolkit.emulator.auth.Accounts(context);
+    }
+
+    public EmulatorContext context() {
+        return context;
+    }
+
+    public EmulatorConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        for (int i = workers.size() - 1; i >= 0; i--) {
+            try {
+                workers.get(i).close();
+            } catch (Exception ignored) {
+                // stopping: nothing useful to do with a failure here
+            }
+        }
+        try {
+            server.stop();
+        } catch (Exception ignored) {
+            // stopping
+        }
+        context.db().close();
+    }
+
+    /** Answers anything outside the known mounts with Scale's 404 envelope. */
+    private static final class NotFoundServlet extends HttpServlet {
+        @Override
+        protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            ApiServlet.writeError(
+                    resp,
+                    404,
+                    "Not found: no route for " + req.getMethod() + " " + req.getRequestURI() + ".",
+                    Map.of());
+        }
+    }
+}

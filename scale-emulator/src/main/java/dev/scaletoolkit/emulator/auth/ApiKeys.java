@@ -1,0 +1,93 @@
+package dev.scaletoolkit.emulator.auth;
+
+import dev.scaletoolkit.emulator.http.ApiError;
+import dev.scaletoolkit.emulator.store.Database;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Resolves the {@code Authorization} header to a {@link Caller}. Both Scale's documented scheme (Basic, the key as
+ * user and an empty password) and Bearer are accepted. Keys are looked up by their SHA-256, never stored in clear.
+ */
+public final class ApiKeys {
+    private final Database db;
+    private final Map<String, Caller> cache = new ConcurrentHashMap<>();
+
+    public ApiKeys(Database db) {
+        this.db = db;
+    }
+
+    /** Test mode, as on Scale: keys that start with {@code test_} or end with {@code |test}. */
+    public static boolean isTestKey(String key) {
+        return key.startsWith("test_") || key.endsWith("|test");
+    }
+
+    public static String hash(String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Returns the caller for the header, or throws 401 with a message that never repeats the key. */
+    public Caller authenticate(String authorization) {
+        String key = extractKey(authorization)
+                .orElseThrow(() -> ApiError.unauthorized(
+                        "Unauthorized: no valid API key provided. Send it as HTTP Basic auth (the key as user name,"
+                                + " empty password) or as a Bearer token."));
+        String hash = hash(key);
+        Caller cached = cache.get(hash);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<Caller> found =
+                db.read(h -> h.createQuery("SELECT account_id, test_mode FROM api_keys WHERE key_hash = :hash")
+                        .bind("hash", hash)
+                        .map((rs, ctx) -> new Caller(rs.getString("account_id"), rs.getInt("test_mode") == 1))
+                        .findOne());
+        Caller caller = found.orElseThrow(
+                () -> ApiError.unauthorized("Unauthorized: the API key is not valid for this server."));
+        cache.put(hash, caller);
+        return caller;
+    }
+
+    /** Forgets cached lookups, after keys were removed (reset). */
+    public void invalidate() {
+        cache.clear();
+    }
+
+    static Optional<String> extractKey(String authorization) {
+        if (authorization == null || authorization.isBlank()) {
+            return Optional.empty();
+        }
+        String value = authorization.trim();
+        int space = value.indexOf(' ');
+        if (space < 0) {
+            return Optional.empty();
+        }
+        String scheme = value.substring(0, space);
+        String credentials = value.substring(space + 1).trim();
+        if (scheme.equalsIgnoreCase("Bearer")) {
+            return Optional.of(credentials).filter(s -> !s.isEmpty());
+        }
+        if (scheme.equalsIgnoreCase("Basic")) {
+            try {
+                String decoded = new String(Base64.getDecoder().decode(credentials), StandardCharsets.UTF_8);
+                int colon = decoded.indexOf(':');
+                String user = colon < 0 ? decoded : decoded.substring(0, colon);
+                return Optional.of(user).filter(s -> !s.isEmpty());
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,255 @@
+package dev.scaletoolkit.emulator.http;
+
+import dev.scaletoolkit.emulator.auth.Caller;
+import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.ScaleTime;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One API call as a route sees it: the caller, path parameters, lenient query parsing and the body.
+ *
+ * <p>Parsing follows what real Scale clients send: empty bodies on POST and DELETE, bare JSON arrays, form-encoded
+ * {@code k[]=} arrays, booleans as {@code True} or {@code true}, repeated keys for lists, and empty values meaning
+ * absent.
+ */
+public final class ApiRequest {
+    /** JSON bodies above this are refused with 413 before they are parsed. */
+    public static final int MAX_JSON_BODY_BYTES = 10 * 1024 * 1024;
+
+    private final HttpServletRequest servlet;
+    private final Caller caller;
+    private final Map<String, String> pathParams;
+    private JsonNode body;
+
+    public ApiRequest(HttpServletRequest servlet, Caller caller, Map<String, String> pathParams) {
+        this.servlet = servlet;
+        this.caller = caller;
+        this.pathParams = Map.copyOf(pathParams);
+    }
+
+    public Caller caller() {
+        return caller;
+    }
+
+    public String method() {
+        return servlet.getMethod();
+    }
+
+    public HttpServletRequest servlet() {
+        return servlet;
+    }
+
+    public String path(String name) {
+        String value = pathParams.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("route has no path parameter " + name);
+        }
+        return value;
+    }
+
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(servlet.getHeader(name)).filter(s -> !s.isBlank());
+    }
+
+    // ---- query ----
+
+    /** A query parameter; empty values count as absent. */
+    public Optional<String> query(String name) {
+        String[] values = servlet.getParameterValues(name);
+        if (values == null) {
+            values = servlet.getParameterValues(name + "[]");
+        }
+        if (values == null) {
+            return Optional.empty();
+        }
+        return Arrays.stream(values).filter(v -> !v.isEmpty()).findFirst();
+    }
+
+    /** Every value of a repeated key ({@code k=a&k=b} or {@code k[]=a}); commas also split when asked. */
+    public List<String> queryList(String name, boolean splitCommas) {
+        List<String> out = new ArrayList<>();
+        for (String key : List.of(name, name + "[]")) {
+            String[] values = servlet.getParameterValues(key);
+            if (values == null) {
+                continue;
+            }
+            for (String v : values) {
+                for (String part : splitCommas ? v.split(",") : new String[] {v}) {
+                    if (!part.isBlank()) {
+                        out.add(part.trim());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    public Optional<Boolean> queryBool(String name) {
+        return query(name).map(v -> parseBool(name, v));
+    }
+
+    /** An integer in [min, max]; 400 naming the parameter otherwise. */
+    public Optional<Integer> queryInt(String name, int min, int max) {
+        return query(name).map(v -> {
+            try {
+                int n = Integer.parseInt(v.trim());
+                if (n < min || n > max) {
+                    throw ApiError.invalidParam(name, "must be between " + min + " and " + max + ", got " + n);
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw ApiError.invalidParam(name, "must be an integer, got \"" + v + "\"");
+            }
+        });
+    }
+
+    /** A timestamp filter; naive values are read as UTC. */
+    public Optional<Instant> queryTime(String name) {
+        return query(name)
+                .map(v -> ScaleTime.parse(v)
+                        .orElseThrow(() -> ApiError.invalidParam(
+                                name,
+                                "must be an ISO-8601 date or timestamp such as 2021-04-25T03:14:15Z, got \"" + v
+                                        + "\"")));
+    }
+
+    static boolean parseBool(String name, String v) {
+        switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes":
+                return true;
+            case "false", "0", "no":
+                return false;
+            default:
+                throw ApiError.invalidParam(name, "must be true or false, got \"" + v + "\"");
+        }
+    }
+
+    // ---- body ----
+
+    /** The body as JSON: an empty body is an empty object, a form body becomes an object. 400 if malformed. */
+    public JsonNode body() {
+        if (body == null) {
+            body = readBody();
+        }
+        return body;
+    }
+
+    /** The body as a JSON object; 400 if it is another JSON kind. */
+    public ObjectNode bodyObject() {
+        JsonNode node = body();
+        if (!node.isObject()) {
+            throw ApiError.badRequest("Request body must be a JSON object, got a JSON " + kind(node) + ".");
+        }
+        return (ObjectNode) node;
+    }
+
+    private JsonNode readBody() {
+        String contentType =
+                Optional.ofNullable(servlet.getContentType()).orElse("").toLowerCase(Locale.ROOT);
+        if (contentType.startsWith("application/x-www-form-urlencoded")) {
+            return formToJson();
+        }
+        if (contentType.startsWith("multipart/")) {
+            throw ApiError.badRequest("This endpoint takes a JSON body, not multipart/form-data.");
+        }
+        byte[] bytes = readLimited();
+        String text = new String(bytes, StandardCharsets.UTF_8).strip();
+        if (text.isEmpty()) {
+            return ScaleJson.mapper().createObjectNode();
+        }
+        try {
+            return ScaleJson.mapper().readTree(text);
+        } catch (JacksonException e) {
+            String why = e.getOriginalMessage();
+            throw ApiError.badRequest("Request body is not valid JSON: "
+                    + (why == null ? "parse error" : why.lines().findFirst().orElse(why)));
+        }
+    }
+
+    private byte[] readLimited() {
+        long declared = servlet.getContentLengthLong();
+        if (declared > MAX_JSON_BODY_BYTES) {
+            throw ApiError.tooLarge(
+                    "Request body is " + declared + " bytes; the limit is " + MAX_JSON_BODY_BYTES + ".");
+        }
+        try (InputStream in = servlet.getInputStream()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buf = new byte[8192];
+            int n;
+            while ((n = in.read(buf)) != -1) {
+                out.write(buf, 0, n);
+                if (out.size() > MAX_JSON_BODY_BYTES) {
+                    throw ApiError.tooLarge("Request body exceeds the limit of " + MAX_JSON_BODY_BYTES + " bytes.");
+                }
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw ApiError.badRequest("Request body could not be read: " + e.getMessage());
+        }
+    }
+
+    /** {@code a=1&b[]=x&b[]=y} becomes {@code {"a":"1","b":["x","y"]}}; values stay strings. */
+    private JsonNode formToJson() {
+        ObjectNode out = ScaleJson.mapper().createObjectNode();
+        for (Map.Entry<String, String[]> e : servlet.getParameterMap().entrySet()) {
+            String key = e.getKey();
+            if (servlet.getQueryString() != null && isQueryOnly(key)) {
+                continue;
+            }
+            if (key.endsWith("[]")) {
+                ArrayNode arr = out.putArray(key.substring(0, key.length() - 2));
+                Arrays.stream(e.getValue()).forEach(arr::add);
+            } else {
+                out.put(key, e.getValue()[0]);
+            }
+        }
+        return out;
+    }
+
+    private boolean isQueryOnly(String key) {
+        for (String pair : servlet.getQueryString().split("&")) {
+            if (pair.split("=", 2)[0].equals(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A JSON kind in words, for error messages. */
+    public static String kind(JsonNode node) {
+        if (node == null || node.isMissingNode() || node.isNull()) {
+            return "null";
+        }
+        if (node.isObject()) {
+            return "object";
+        }
+        if (node.isArray()) {
+            return "array";
+        }
+        if (node.isString()) {
+            return "string";
+        }
+        if (node.isBoolean()) {
+            return "boolean";
+        }
+        if (node.isNumber()) {
+            return "number";
+        }
+        return node.getNodeType().toString().toLowerCase(Locale.ROOT);
+    }
+}

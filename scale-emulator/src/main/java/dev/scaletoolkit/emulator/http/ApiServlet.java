@@ -1,0 +1,163 @@
+package dev.scaletoolkit.emulator.http;
+
+import dev.scaletoolkit.emulator.auth.Caller;
+import dev.scaletoolkit.model.ScaleJson;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Serves one {@link Router} under a path prefix and turns every outcome into Scale's wire format: 200 with JSON
+ * on success, {@code {"status_code", "error"}} on failure. Unexpected exceptions are logged with a reference and
+ * answered with a 500 that carries only that reference, never a stack trace.
+ */
+public final class ApiServlet extends HttpServlet {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
+    public static final String VERSION_HEADER = "Scale-Emulator-Version";
+    public static final String VERSION = "0.1.0";
+
+    private final String prefix;
+    private final Router router;
+    private final Function<HttpServletRequest, Caller> authenticator;
+    private final FaultPlan faults;
+
+    /**
+     * @param prefix the mount path, such as {@code /v1}
+     * @param authenticator resolves the caller of a route that needs one; throws {@link ApiError} when it cannot
+     * @param faults fault plan to apply, or null for none (the control plane itself)
+     */
+    public ApiServlet(
+            String prefix, Router router, Function<HttpServletRequest, Caller> authenticator, FaultPlan faults) {
+        this.prefix = prefix;
+        this.router = router;
+        this.authenticator = authenticator;
+        this.faults = faults;
+    }
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        resp.setHeader(VERSION_HEADER, VERSION);
+        String method = req.getMethod();
+        String path = relativePath(req);
+        try {
+            if (faults != null) {
+                applyFault(faults.take(FaultPlan.Phase.BEFORE, method, path).orElse(null), false);
+            }
+            Router.Match match = router.match(method, path);
+            // Like Scale's gateway, a request without a valid key gets 401 before any 404.
+            Caller caller = match.route() == null || match.route().needsAuth() ? authenticator.apply(req) : null;
+            if (match.route() == null) {
+                throw match.pathKnown()
+                        ? new ApiError(405, "Method " + method + " is not allowed on " + prefix + path + ".")
+                        : ApiError.notFound("Not found: no route for " + method + " " + prefix + path + ".");
+            }
+            Object result = match.route().handler().handle(new ApiRequest(req, caller, match.params()));
+            if (faults != null) {
+                applyFault(
+                        faults.take(FaultPlan.Phase.AFTER_COMMIT, method, path).orElse(null), true);
+            }
+            writeSuccess(resp, result);
+        } catch (ApiError e) {
+            writeError(resp, e.status(), e.getMessage(), e.headers());
+        } catch (Exception e) {
+            String reference = Long.toHexString(System.nanoTime());
+            LOG.error("Unexpected error on {} {}{} (reference {})", method, prefix, path, reference, e);
+            writeError(resp, 500, "Internal server error (reference " + reference + ").", Map.of());
+        }
+    }
+
+    private static void applyFault(FaultPlan.Rule rule, boolean afterCommit) throws InterruptedException {
+        if (rule == null) {
+            return;
+        }
+        if (rule.latencyMillis() > 0) {
+            Thread.sleep(rule.latencyMillis());
+        }
+        if (rule.status() == 0) {
+            return;
+        }
+        Map<String, String> headers = rule.retryAfterSeconds() > 0
+                ? Map.of("Retry-After", Integer.toString(rule.retryAfterSeconds()))
+                : Map.of();
+        String message = switch (rule.status()) {
+            case 429 -> "Too Many Requests";
+            case 503 -> "Server Timeout From Request Queueing";
+            case 504 -> "Server Timeout Error";
+            default ->
+                afterCommit
+                        ? "Internal Server Error (injected after the change was committed)"
+                        : "Internal Server Error (injected)";
+        };
+        throw new ApiError(rule.status(), message, headers);
+    }
+
+    private String relativePath(HttpServletRequest req) {
+        // The raw URI keeps %2F inside a name from being read as a separator.
+        String uri = req.getRequestURI();
+        String context = req.getContextPath() == null ? "" : req.getContextPath();
+        String path = uri.substring(Math.min(uri.length(), context.length()));
+        if (path.startsWith(prefix)) {
+            path = path.substring(prefix.length());
+        }
+        return path.isEmpty() ? "/" : path;
+    }
+
+    private static void writeSuccess(HttpServletResponse resp, Object result) throws IOException {
+        resp.setStatus(200);
+        if (result instanceof Reply reply) {
+            writeReply(resp, reply);
+            return;
+        }
+        byte[] body = ScaleJson.mapper().writeValueAsBytes(result);
+        resp.setContentType("application/json; charset=utf-8");
+        resp.setContentLength(body.length);
+        try (OutputStream out = resp.getOutputStream()) {
+            out.write(body);
+        }
+    }
+
+    private static void writeReply(HttpServletResponse resp, Reply reply) throws IOException {
+        if (reply instanceof Reply.Text t) {
+            resp.setContentType("text/plain; charset=utf-8");
+            resp.getOutputStream().write(t.body().getBytes(StandardCharsets.UTF_8));
+        } else if (reply instanceof Reply.Bytes b) {
+            resp.setContentType(b.contentType());
+            resp.setContentLength(b.body().length);
+            resp.getOutputStream().write(b.body());
+        } else if (reply instanceof Reply.FileBody f) {
+            resp.setContentType(f.contentType());
+            resp.setContentLengthLong(Files.size(f.path()));
+            Files.copy(f.path(), resp.getOutputStream());
+        } else if (reply instanceof Reply.Redirect r) {
+            resp.setStatus(302);
+            resp.setHeader("Location", r.location());
+        }
+    }
+
+    /** Writes Scale's error envelope. */
+    public static void writeError(HttpServletResponse resp, int status, String message, Map<String, String> headers)
+            throws IOException {
+        if (resp.isCommitted()) {
+            return;
+        }
+        resp.resetBuffer();
+        resp.setStatus(status);
+        headers.forEach(resp::setHeader);
+        ObjectNode body = ScaleJson.mapper().createObjectNode();
+        body.put("status_code", status);
+        body.put("error", message);
+        byte[] bytes = ScaleJson.mapper().writeValueAsBytes(body);
+        resp.setContentType("application/json; charset=utf-8");
+        resp.setContentLength(bytes.length);
+        resp.getOutputStream().write(bytes);
+    }
+}
