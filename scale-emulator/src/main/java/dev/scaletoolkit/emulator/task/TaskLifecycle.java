@@ -2,6 +2,7 @@ package dev.scaletoolkit.emulator.task;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.sim.CallbackOutbox;
+import dev.scaletoolkit.emulator.sim.ResponseBlobs;
 import dev.scaletoolkit.emulator.store.Docs;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -51,6 +52,11 @@ public final class TaskLifecycle {
             return Optional.empty();
         }
         ObjectNode task = loaded.get();
+        String accountId = accountOf(h, taskId);
+        boolean testMode = task.path("is_test").asBoolean(false);
+        if (status.equals("completed")) {
+            response = ResponseBlobs.externalize(h, context, accountId, testMode, task, response);
+        }
         String now = context.now();
         task.put("status", status);
         task.set("response", response);
@@ -67,8 +73,6 @@ public final class TaskLifecycle {
             task.put("callback_succeeded", false);
         }
         save(h, task);
-        String accountId = accountOf(h, taskId);
-        boolean testMode = task.path("is_test").asBoolean(false);
         if (hasCallback) {
             ObjectNode body = Docs.object();
             body.set("task", wire(task));
