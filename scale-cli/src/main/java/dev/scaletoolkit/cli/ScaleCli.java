@@ -10,7 +10,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = ScaleCli.Version.class,
         description = "scale-toolkit: a Scale-compatible emulator, agent tools and an MCP server for Scale AI.",
-        subcommands = {UpCommand.class, AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            UpCommand.class,
+            CallbacksCommand.class,
+            AutoComplete.GenerateCompletion.class,
+            CommandLine.HelpCommand.class
+        })
 public final class ScaleCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
