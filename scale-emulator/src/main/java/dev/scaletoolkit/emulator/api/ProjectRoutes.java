@@ -9,6 +9,7 @@ import dev.scaletoolkit.emulator.project.Projects;
 import dev.scaletoolkit.emulator.project.TaskTemplates;
 import dev.scaletoolkit.model.ScaleJson;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Projects under {@code /v1/projects}: create, list, read, version params and ontologies, task templates. */
 public final class ProjectRoutes implements Routes {
@@ -34,7 +35,8 @@ public final class ProjectRoutes implements Routes {
 
     // POST /v1/projects
     private Object create(ApiRequest req) {
-        return context.db().write(h -> projects.create(h, req.caller(), req.bodyObject()));
+        ObjectNode body = req.bodyObject();
+        return context.db().write(h -> projects.create(h, req.caller(), body));
     }
 
     // GET /v1/projects[?archived=true|false]
@@ -53,12 +55,14 @@ public final class ProjectRoutes implements Routes {
 
     // POST /v1/projects/{name}/setParams
     private Object setParams(ApiRequest req) {
-        return context.db().write(h -> projects.setParams(h, req.caller(), req.path("name"), req.bodyObject()));
+        ObjectNode body = req.bodyObject();
+        return context.db().write(h -> projects.setParams(h, req.caller(), req.path("name"), body));
     }
 
     // POST /v1/projects/{name}/setOntology
     private Object setOntology(ApiRequest req) {
-        return context.db().write(h -> ontology.set(h, req.caller(), req.path("name"), req.bodyObject()));
+        ObjectNode body = req.bodyObject();
+        return context.db().write(h -> ontology.set(h, req.caller(), req.path("name"), body));
     }
 
     // GET /v1/projects/{name}/taskTemplates
