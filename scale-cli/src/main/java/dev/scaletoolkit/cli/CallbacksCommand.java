@@ -76,9 +76,11 @@ final class CallbacksCommand implements Runnable {
             String summary;
             try {
                 JsonNode json = ScaleJson.mapper().readTree(text);
-                summary = "task " + json.path("task_id").asString("?") + " is "
-                        + json.path("status")
-                                .asString(json.path("task").path("status").asString("?"));
+                String status = json.path("status")
+                        .asString(json.path("task").path("status").asString("?"));
+                summary = json.has("batch_name")
+                        ? "batch " + json.path("batch_name").asString() + " is " + status
+                        : "task " + json.path("task_id").asString("?") + " is " + status;
                 text = ScaleJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json);
             } catch (RuntimeException notJson) {
                 summary = "non-JSON body";
