@@ -106,7 +106,7 @@ public final class CallbackDispatcher implements AutoCloseable {
                         : sender.send(delivery.url(), delivery.body(), authKey.get());
             }
             recorder.record(delivery, outcome);
-            if (!outcome.delivered()) {
+            if (!outcome.delivered() && !outcome.interrupted()) {
                 LOG.info(
                         "Callback {} to {} failed (attempt {}): {}",
                         delivery.id(),

@@ -74,6 +74,10 @@ final class CallbackRecorder {
      * spent. Task callbacks also set the task's {@code callback_succeeded}.
      */
     void record(Delivery delivery, CallbackSender.Outcome outcome) {
+        if (outcome.interrupted()) {
+            release(delivery);
+            return;
+        }
         List<Duration> delays = context.config().callbackRetryDelays();
         int attempts = delivery.attempts() + 1;
         Instant now = context.clock().instant();
@@ -106,6 +110,16 @@ final class CallbackRecorder {
             }
             return null;
         });
+    }
+
+    /** Makes a claimed delivery due again at once, without counting an attempt (the send was cut short). */
+    private void release(Delivery delivery) {
+        context.db()
+                .write(h -> h.createUpdate(
+                                "UPDATE callbacks SET next_attempt_at = :now WHERE id = :id AND state = 'pending'")
+                        .bind("now", context.now())
+                        .bind("id", delivery.id())
+                        .execute());
     }
 
     private static void setCallbackSucceeded(Handle h, String taskId, boolean succeeded) {

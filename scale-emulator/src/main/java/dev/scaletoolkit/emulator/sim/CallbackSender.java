@@ -26,18 +26,25 @@ final class CallbackSender {
                 .build();
     }
 
-    /** How an attempt went: delivered, worth retrying, or hopeless (a malformed URL). */
-    record Outcome(boolean delivered, boolean permanent, int status, String error) {
+    /**
+     * How an attempt went: delivered, worth retrying, hopeless (a malformed URL), or cut short because the
+     * emulator is stopping (which does not count as an attempt).
+     */
+    record Outcome(boolean delivered, boolean permanent, boolean interrupted, int status, String error) {
         static Outcome delivered(int status, String note) {
-            return new Outcome(true, false, status, note);
+            return new Outcome(true, false, false, status, note);
         }
 
         static Outcome retryable(int status, String error) {
-            return new Outcome(false, false, status, error);
+            return new Outcome(false, false, false, status, error);
         }
 
         static Outcome permanentFailure(String error) {
-            return new Outcome(false, true, 0, error);
+            return new Outcome(false, true, false, 0, error);
+        }
+
+        static Outcome cutShort() {
+            return new Outcome(false, false, true, 0, "interrupted while sending (emulator stopping)");
         }
     }
 
@@ -69,7 +76,7 @@ final class CallbackSender {
             return Outcome.retryable(0, e.getClass().getSimpleName() + why);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Outcome.retryable(0, "interrupted while sending (emulator stopping)");
+            return Outcome.cutShort();
         }
     }
 

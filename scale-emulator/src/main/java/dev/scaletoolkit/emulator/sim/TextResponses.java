@@ -39,11 +39,20 @@ final class TextResponses {
         while (m.find()) {
             words.add(new int[] {m.start(), m.end()});
         }
-        TreeSet<Integer> chosen = new TreeSet<>();
-        int wanted = Math.min(words.size(), dice.between(1, 4));
-        while (chosen.size() < wanted) {
-            chosen.add(dice.between(0, words.size() - 1));
+        // Names and numbers look like entities; other words are used only when the text has none.
+        List<Integer> candidates = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            char first = text.charAt(words.get(i)[0]);
+            if (Character.isUpperCase(first) || Character.isDigit(first)) {
+                candidates.add(i);
+            }
         }
+        if (candidates.isEmpty()) {
+            for (int i = 0; i < words.size(); i++) {
+                candidates.add(i);
+            }
+        }
+        TreeSet<Integer> chosen = new TreeSet<>(dice.pickDistinct(candidates, dice.between(1, 4)));
         ObjectNode response = Docs.object();
         ArrayNode annotations = response.putArray("annotations");
         for (int index : chosen) {
