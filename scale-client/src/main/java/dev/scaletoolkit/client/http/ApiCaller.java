@@ -47,6 +47,34 @@ public final class ApiCaller implements AutoCloseable {
         return ScaleRequest.encode(name);
     }
 
+    /**
+     * GETs bytes behind an authenticated path. A redirect (to storage) is followed once, without the
+     * Authorization header, so the API key never leaves for another host.
+     */
+    public byte[] download(String path, RequestOptions requestOptions) {
+        ScaleResponse first =
+                call("GET", path).options(requestOptions).allowRedirect().executeRaw();
+        if (first.status() == 200) {
+            return first.body();
+        }
+        String location = first.header("location")
+                .orElseThrow(() -> ErrorTable.fromResponse(
+                        first.status(),
+                        first.headers(),
+                        "redirect without a Location header".getBytes(StandardCharsets.UTF_8),
+                        null));
+        String target =
+                java.net.URI.create(options.baseUrl() + "/").resolve(location).toString();
+        ScaleResponse second = transport.execute(ScaleRequest.builder("GET", target, "")
+                .header("User-Agent", options.userAgent())
+                .idempotent(true)
+                .build());
+        if (second.status() != 200) {
+            throw ErrorTable.fromResponse(second.status(), second.headers(), second.body(), options.apiKey());
+        }
+        return second.body();
+    }
+
     @Override
     public void close() {
         transport.close();
@@ -57,6 +85,7 @@ public final class ApiCaller implements AutoCloseable {
         private final ScaleRequest.Builder request;
         private final String method;
         private RequestOptions requestOptions = RequestOptions.none();
+        private boolean allowRedirect;
 
         private Call(String method, String path) {
             this.method = method;
@@ -124,6 +153,12 @@ public final class ApiCaller implements AutoCloseable {
             return send().bodyText();
         }
 
+        /** Lets a 3xx through to {@link #executeRaw()} instead of throwing. */
+        public Call allowRedirect() {
+            this.allowRedirect = true;
+            return this;
+        }
+
         public ScaleResponse executeRaw() {
             return send();
         }
@@ -140,7 +175,8 @@ public final class ApiCaller implements AutoCloseable {
                 request.header("Idempotency-Key", requestOptions.idempotencyKey());
             }
             ScaleResponse response = transport.execute(request.build());
-            if (response.status() != 200) {
+            boolean redirect = allowRedirect && response.status() >= 300 && response.status() < 400;
+            if (response.status() != 200 && !redirect) {
                 throw ErrorTable.fromResponse(response.status(), response.headers(), response.body(), key);
             }
             return response;

@@ -78,8 +78,9 @@ public final class RetryPolicy {
      * computed backoff (capped at {@code maxRetryAfter}).
      */
     public Duration delay(int retry, ScaleResponse response) {
-        Optional<Duration> serverSays =
-                response == null ? Optional.empty() : response.header("retry-after").flatMap(RetryAfter::parse);
+        Optional<Duration> serverSays = response == null
+                ? Optional.empty()
+                : response.header("retry-after").flatMap(RetryAfter::parse);
         if (serverSays.isPresent()) {
             Duration d = serverSays.get();
             return d.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : d;

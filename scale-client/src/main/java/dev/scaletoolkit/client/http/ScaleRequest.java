@@ -109,7 +109,8 @@ public final class ScaleRequest {
 
     /** The full URI, query included. */
     public URI uri() {
-        StringBuilder sb = new StringBuilder(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
+        StringBuilder sb =
+                new StringBuilder(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
         sb.append(path);
         char sep = '?';
         for (Map.Entry<String, String> e : query) {
@@ -126,7 +127,9 @@ public final class ScaleRequest {
 
     /** Percent-encodes a query value or a path segment with no safe characters (a space becomes %20). */
     public static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
+        return URLEncoder.encode(value, StandardCharsets.UTF_8)
+                .replace("+", "%20")
+                .replace("*", "%2A");
     }
 
     @Override

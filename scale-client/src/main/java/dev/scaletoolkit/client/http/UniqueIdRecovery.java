@@ -43,7 +43,8 @@ public final class UniqueIdRecovery {
             }
             JsonNode docs = ScaleJson.mapper().readTree(response.body()).path("docs");
             for (JsonNode task : docs) {
-                if (task.path("unique_id").isString() && uniqueId.equals(task.path("unique_id").asString())) {
+                if (task.path("unique_id").isString()
+                        && uniqueId.equals(task.path("unique_id").asString())) {
                     byte[] body = ScaleJson.mapper().writeValueAsString(task).getBytes(StandardCharsets.UTF_8);
                     return Optional.of(new ScaleResponse(200, response.headers(), body));
                 }

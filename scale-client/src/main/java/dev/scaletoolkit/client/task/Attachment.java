@@ -3,7 +3,9 @@ package dev.scaletoolkit.client.task;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** A context attachment of a text collection or NER task: its kind and its URL or text. */
-public record Attachment(@JsonProperty("type") String type, @JsonProperty("content") String content) {
+public record Attachment(
+        @JsonProperty("type") String type,
+        @JsonProperty("content") String content) {
     public Attachment {
         if (type == null || type.isBlank()) {
             throw new IllegalArgumentException("attachment: 'type' is required (website, image, text, pdf…)");

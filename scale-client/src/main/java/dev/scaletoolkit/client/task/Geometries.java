@@ -68,7 +68,8 @@ public final class Geometries {
 
         public Geometries build() {
             if (json.isEmpty()) {
-                throw new IllegalArgumentException("geometries: add at least one of box, polygon, line, point, cuboid, ellipse");
+                throw new IllegalArgumentException(
+                        "geometries: add at least one of box, polygon, line, point, cuboid, ellipse");
             }
             return new Geometries(json.deepCopy());
         }

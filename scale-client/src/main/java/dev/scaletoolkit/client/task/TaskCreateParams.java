@@ -145,7 +145,10 @@ public abstract class TaskCreateParams {
 
         protected final boolean has(String key) {
             JsonNode v = body.get(key);
-            return v != null && !v.isNull() && !(v.isString() && v.asString().isBlank()) && !(v.isContainer() && v.isEmpty());
+            return v != null
+                    && !v.isNull()
+                    && !(v.isString() && v.asString().isBlank())
+                    && !(v.isContainer() && v.isEmpty());
         }
 
         /** Throws naming {@code field} when it is missing or empty. */

@@ -100,13 +100,17 @@ public final class TextField {
             }
             String type = json.get("type").asString();
             String id = json.get("field_id").asString();
-            if (type.equals("category") && (!json.has("choices") || json.get("choices").isEmpty())) {
-                throw new IllegalArgumentException("text field '" + id + "': 'choices' is required for a category field");
+            if (type.equals("category")
+                    && (!json.has("choices") || json.get("choices").isEmpty())) {
+                throw new IllegalArgumentException(
+                        "text field '" + id + "': 'choices' is required for a category field");
             }
-            if (type.equals("field_set") && (!json.has("fields") || json.get("fields").size() < 2)) {
+            if (type.equals("field_set")
+                    && (!json.has("fields") || json.get("fields").size() < 2)) {
                 throw new IllegalArgumentException("text field '" + id + "': a field_set needs at least 2 'fields'");
             }
-            if (json.has("max_responses_required") && json.get("max_responses_required").asInt() > 100) {
+            if (json.has("max_responses_required")
+                    && json.get("max_responses_required").asInt() > 100) {
                 throw new IllegalArgumentException("text field '" + id + "': 'max_responses_required' is at most 100");
             }
             return new TextField(id, json.deepCopy());
