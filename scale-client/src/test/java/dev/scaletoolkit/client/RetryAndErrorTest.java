@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /** Scripted HTTP sequences against the real JDK transport: retries, recovery, deadlines and the error table. */
 class RetryAndErrorTest {
     private static final String KEY = "live_supersecret_key_123";
-    private static final String TASK = "{\"task_id\":\"65a0000000000000000000aa\",\"status\":\"pending\",\"unique_id\":\"u-1\"}";
+    private static final String TASK =
+            "{\"task_id\":\"65a0000000000000000000aa\",\"status\":\"pending\",\"unique_id\":\"u-1\"}";
 
     private ScriptedServer server;
     private TestClock clock;
@@ -112,11 +113,16 @@ class RetryAndErrorTest {
 
     @Test
     void givesUpWhenTheNextBackoffWouldPassTheDeadline() {
-        client = client(RetryPolicy.builder().maxRetries(10).initialDelay(Duration.ofSeconds(2)).random(() -> 1.0).build());
+        client = client(RetryPolicy.builder()
+                .maxRetries(10)
+                .initialDelay(Duration.ofSeconds(2))
+                .random(() -> 1.0)
+                .build());
         for (int i = 0; i < 10; i++) {
             server.then(503, "{\"status_code\":503,\"error\":\"busy\"}");
         }
-        ScaleClient bounded = client.withOptions(RequestOptions.builder().timeout(Duration.ofSeconds(5)).build());
+        ScaleClient bounded = client.withOptions(
+                RequestOptions.builder().timeout(Duration.ofSeconds(5)).build());
         assertThatThrownBy(() -> bounded.tasks().retrieve("65a0000000000000000000aa"))
                 .isInstanceOf(ServerException.class)
                 .satisfies(e -> assertThat(((ScaleApiException) e).status()).isEqualTo(503));
@@ -161,25 +167,24 @@ class RetryAndErrorTest {
                     .hasMessage("Scale API error " + status + ": Task with that ID not found.");
         });
         server.then(429, Map.of("Retry-After", "3"), "{\"status_code\":429,\"error\":\"slow down\"}");
-        assertThatThrownBy(() -> noRetry.tasks().retrieve("x"))
-                .isInstanceOfSatisfying(RateLimitException.class, e -> {
-                    assertThat(e.retryAfter()).contains(Duration.ofSeconds(3));
-                    assertThat(e.isRetryable()).isTrue();
-                    assertThat(e.headers()).containsKey("retry-after");
-                });
+        assertThatThrownBy(() -> noRetry.tasks().retrieve("x")).isInstanceOfSatisfying(RateLimitException.class, e -> {
+            assertThat(e.retryAfter()).contains(Duration.ofSeconds(3));
+            assertThat(e.isRetryable()).isTrue();
+            assertThat(e.headers()).containsKey("retry-after");
+        });
         server.then(502, "<html>Bad gateway</html>");
-        assertThatThrownBy(() -> noRetry.tasks().retrieve("x"))
-                .isInstanceOfSatisfying(ServerException.class, e -> {
-                    assertThat(e.errorMessage()).isEqualTo("<html>Bad gateway</html>");
-                    assertThat(e.body()).isEqualTo("<html>Bad gateway</html>");
-                });
+        assertThatThrownBy(() -> noRetry.tasks().retrieve("x")).isInstanceOfSatisfying(ServerException.class, e -> {
+            assertThat(e.errorMessage()).isEqualTo("<html>Bad gateway</html>");
+            assertThat(e.body()).isEqualTo("<html>Bad gateway</html>");
+        });
     }
 
     @Test
     void sendsBasicAuthUserAgentAndNeverLeaksTheKey() {
         server.then(401, "{\"status_code\":401,\"error\":\"bad key " + KEY + "\"}");
         ScaleClient noRetry = client(RetryPolicy.none());
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> noRetry.tasks().retrieve("abc"));
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
+                () -> noRetry.tasks().retrieve("abc"));
         ScriptedServer.Received sent = server.received.get(0);
         String expectedAuth = "Basic " + java.util.Base64.getEncoder().encodeToString((KEY + ":").getBytes());
         assertThat(sent.header("Authorization")).isEqualTo(expectedAuth);
@@ -189,17 +194,23 @@ class RetryAndErrorTest {
         assertThat(noRetry.toString()).doesNotContain(KEY);
         assertThat(noRetry.options().toString()).doesNotContain(KEY);
         assertThat(RequestOptions.builder().apiKey(KEY).build().toString()).doesNotContain(KEY);
-        assertThatThrownBy(() -> ClientOptions.builder().apiKey(KEY).readTimeout(Duration.ZERO).build())
+        assertThatThrownBy(() -> ClientOptions.builder()
+                        .apiKey(KEY)
+                        .readTimeout(Duration.ZERO)
+                        .build())
                 .hasMessageContaining("readTimeout")
                 .hasMessageNotContaining(KEY);
     }
 
     @Test
     void badParamsFailBeforeAnyRequestNamingTheField() {
-        assertThatThrownBy(() -> ImageAnnotationParams.builder().attachment("https://x/y.png").build())
+        assertThatThrownBy(() -> ImageAnnotationParams.builder()
+                        .attachment("https://x/y.png")
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'geometries'");
-        assertThatThrownBy(() -> dev.scaletoolkit.client.task.TextCollectionParams.builder().build())
+        assertThatThrownBy(() -> dev.scaletoolkit.client.task.TextCollectionParams.builder()
+                        .build())
                 .hasMessageContaining("'fields'");
         assertThatThrownBy(() -> dev.scaletoolkit.client.task.CategorizationParams.builder()
                         .instruction("Red or blue?")

@@ -62,7 +62,9 @@ final class ScriptedServer implements AutoCloseable {
                 body));
         Reply reply;
         synchronized (this) {
-            reply = script.isEmpty() ? new Reply(500, Map.of(), "{\"status_code\":500,\"error\":\"script ran out\"}") : script.poll();
+            reply = script.isEmpty()
+                    ? new Reply(500, Map.of(), "{\"status_code\":500,\"error\":\"script ran out\"}")
+                    : script.poll();
         }
         byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
         reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
