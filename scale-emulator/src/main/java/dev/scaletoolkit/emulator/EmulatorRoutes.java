@@ -37,11 +37,11 @@ final class EmulatorRoutes {
     /** Background workers, started after the server is up and closed before it stops. */
     static List<AutoCloseable> workers(EmulatorContext context) {
         List<AutoCloseable> workers = new ArrayList<>();
-        workers.add(CallbackDispatcher.start(context));
+        CallbackDispatcher callbacks = CallbackDispatcher.start(context);
+        workers.add(callbacks);
         workers.add(FileFetcher.start(context));
-        if (context.config().workforceEnabled()) {
-            workers.add(Workforce.start(context));
-        }
+        // Always started so the control plane can resume it; it stays paused while the workforce is disabled.
+        workers.add(Workforce.start(context, callbacks::wake));
         return workers;
     }
 }

@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -37,7 +36,7 @@ public final class ScaleEmulator implements AutoCloseable {
     private final EmulatorContext context;
     private final Server server;
     private final ServletContextHandler servlets;
-    private final List<AutoCloseable> workers = new ArrayList<>();
+    private final List<AutoCloseable> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ServerConnector connector;
 
     private ScaleEmulator(EmulatorConfig config, Clock clock) {
@@ -147,6 +146,11 @@ public final class ScaleEmulator implements AutoCloseable {
         for (AutoCloseable worker : EmulatorRoutes.workers(context)) {
             workers.add(worker);
         }
+    }
+
+    /** The running background worker of {@code type} (the workforce, the callback dispatcher), if any. */
+    public <T> java.util.Optional<T> worker(Class<T> type) {
+        return workers.stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 
     public int port() {

@@ -3,10 +3,40 @@ package dev.scaletoolkit.emulator.admin;
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.ScaleEmulator;
 import dev.scaletoolkit.emulator.api.Routes;
+import dev.scaletoolkit.emulator.http.ApiError;
+import dev.scaletoolkit.emulator.http.ApiRequest;
+import dev.scaletoolkit.emulator.http.ApiServlet;
+import dev.scaletoolkit.emulator.http.Fields;
 import dev.scaletoolkit.emulator.http.Router;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.emulator.sim.CallbackDispatcher;
+import dev.scaletoolkit.emulator.sim.QualityRecords;
+import dev.scaletoolkit.emulator.sim.Responses;
+import dev.scaletoolkit.emulator.sim.Workforce;
+import dev.scaletoolkit.emulator.store.Docs;
+import dev.scaletoolkit.emulator.task.TaskLifecycle;
+import java.time.Duration;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
-/** The control plane under {@code /_emulator}: health, reset, seed, task completion and fault injection. */
+/**
+ * The control plane under {@code /_emulator}, for tests and demos; JSON in, JSON out, errors in Scale's shape.
+ *
+ * <ul>
+ *   <li>{@code GET /health} — up and version (no token needed).
+ *   <li>{@code POST /reset} {@code {keep_accounts?: true}} — deletes all data; accounts, keys and owners stay
+ *       unless {@code keep_accounts} is false. Faults are cleared and the workforce returns to its configuration.
+ *   <li>{@code POST /seed} — accounts with chosen keys, and projects (see {@link Seeder}); {@code GET /accounts}.
+ *   <li>{@code POST /tasks/{id}/complete} {@code {response?}} and {@code /tasks/{id}/fail} {@code {error?}} —
+ *       finish a pending task now (404 unknown, 400 not pending).
+ *   <li>{@code GET /callbacks?task_id=&batch_name=&state=} — the delivery log.
+ *   <li>{@code GET|POST|DELETE /faults} — see {@link FaultRules}.
+ *   <li>{@code GET|POST /workforce} {@code {enabled?, delay_ms?}} — pause, resume, change the delay.
+ * </ul>
+ *
+ * <p>Off loopback every route but health needs the admin token ({@code ScaleEmulator.authorizeAdmin}).
+ */
 public final class AdminRoutes implements Routes {
     private final EmulatorContext context;
     private final ScaleEmulator emulator;
@@ -18,12 +48,144 @@ public final class AdminRoutes implements Routes {
 
     @Override
     public void register(Router router) {
-        router.addPublic(
-                "GET",
-                "/health",
-                req -> ScaleJson.mapper()
-                        .createObjectNode()
-                        .put("status", "ok")
-                        .put("version", dev.scaletoolkit.emulator.http.ApiServlet.VERSION));
+        router.addPublic("GET", "/health", req -> {
+            ObjectNode out = Docs.object();
+            out.put("status", "ok");
+            out.put("version", ApiServlet.VERSION);
+            return out;
+        });
+        router.post("/reset", this::reset);
+        router.post("/seed", req -> new Seeder(context).seed(req));
+        router.get("/accounts", req -> accounts());
+        router.post("/tasks/{task_id}/complete", this::complete);
+        router.post("/tasks/{task_id}/fail", this::fail);
+        router.get("/callbacks", req -> CallbackLog.list(context, req));
+        router.get("/faults", req -> FaultRules.list(context.faults().rules()));
+        router.post("/faults", req -> {
+            context.faults().add(FaultRules.parse(req.bodyObject()));
+            return FaultRules.list(context.faults().rules());
+        });
+        router.delete("/faults", req -> {
+            context.faults().clear();
+            return FaultRules.list(context.faults().rules());
+        });
+        router.get("/workforce", req -> workforceState(workforce()));
+        router.post("/workforce", this::setWorkforce);
+    }
+
+    private Object reset(ApiRequest req) {
+        boolean keepAccounts = Fields.optBool(req.bodyObject(), "keep_accounts").orElse(true);
+        int accounts = DataReset.run(context, keepAccounts);
+        if (!keepAccounts) {
+            context.apiKeys().invalidate();
+        }
+        context.faults().clear();
+        emulator.worker(Workforce.class).ifPresent(Workforce::restoreDefaults);
+        ObjectNode out = Docs.object();
+        out.put("reset", true);
+        out.put("accounts", accounts);
+        return out;
+    }
+
+    private Object accounts() {
+        ObjectNode out = Docs.object();
+        ArrayNode docs = out.putArray("docs");
+        context.db()
+                .read(h -> h.createQuery("SELECT id, name, email, created_at FROM accounts ORDER BY created_at, id")
+                        .map((rs, ctx) -> {
+                            ObjectNode a = Docs.object();
+                            a.put("account_id", rs.getString("id"));
+                            a.put("name", rs.getString("name"));
+                            a.put("email", rs.getString("email"));
+                            a.put("created_at", rs.getString("created_at"));
+                            return a;
+                        })
+                        .list())
+                .forEach(docs::add);
+        return out;
+    }
+
+    private Object complete(ApiRequest req) {
+        String taskId = req.path("task_id");
+        ObjectNode body = req.bodyObject();
+        Optional<ObjectNode> given = Fields.optObject(body, "response");
+        long seed = context.config().workforceSeed();
+        ObjectNode done = context.db().write(h -> {
+            ObjectNode task = pendingTask(h, taskId, "completed");
+            JsonNode response = given.isPresent() ? given.get() : Responses.generate(TaskLifecycle.wire(task), seed);
+            ObjectNode completed =
+                    new TaskLifecycle(context).complete(h, taskId, response).orElseThrow();
+            if (given.isEmpty()) {
+                // A generated answer stands for the workforce finishing early, so it leaves the same trail.
+                Owner owner = owner(h, taskId);
+                QualityRecords.afterCompletion(h, context, seed, owner.accountId(), owner.testMode(), completed);
+            }
+            return completed;
+        });
+        wakeCallbacks();
+        return TaskLifecycle.wire(done);
+    }
+
+    private Object fail(ApiRequest req) {
+        String taskId = req.path("task_id");
+        String error = Fields.optString(req.bodyObject(), "error")
+                .orElse("The task could not be worked on: an attachment failed to load (simulated).");
+        ObjectNode details = Docs.object();
+        details.put("error", error);
+        ObjectNode failed = context.db().write(h -> {
+            pendingTask(h, taskId, "failed");
+            return new TaskLifecycle(context).fail(h, taskId, details).orElseThrow();
+        });
+        wakeCallbacks();
+        return TaskLifecycle.wire(failed);
+    }
+
+    private static ObjectNode pendingTask(org.jdbi.v3.core.Handle h, String taskId, String verb) {
+        ObjectNode task =
+                TaskLifecycle.load(h, taskId).orElseThrow(() -> ApiError.notFound("Task with that ID not found."));
+        String status = task.path("status").asString("");
+        if (!status.equals("pending")) {
+            throw ApiError.badRequest(
+                    "Task " + taskId + " is " + status + "; only a pending task can be " + verb + ".");
+        }
+        return task;
+    }
+
+    private record Owner(String accountId, boolean testMode) {}
+
+    private static Owner owner(org.jdbi.v3.core.Handle h, String taskId) {
+        return h.createQuery("SELECT account_id, test_mode FROM tasks WHERE id = :id")
+                .bind("id", taskId)
+                .map((rs, ctx) -> new Owner(rs.getString("account_id"), rs.getInt("test_mode") == 1))
+                .one();
+    }
+
+    private Object setWorkforce(ApiRequest req) {
+        ObjectNode body = req.bodyObject();
+        Workforce workforce = workforce();
+        Optional<Long> delayMs = Fields.optLong(body, "delay_ms");
+        if (delayMs.isPresent() && (delayMs.get() < 0 || delayMs.get() > 86_400_000L)) {
+            throw ApiError.invalidParam("delay_ms", "must be between 0 and 86400000, got " + delayMs.get());
+        }
+        Optional<Boolean> enabled = Fields.optBool(body, "enabled");
+        delayMs.ifPresent(ms -> workforce.setDelay(Duration.ofMillis(ms)));
+        enabled.ifPresent(workforce::setEnabled);
+        return workforceState(workforce);
+    }
+
+    private Workforce workforce() {
+        return emulator.worker(Workforce.class)
+                .orElseThrow(() -> new ApiError(503, "The workforce is not running (the emulator is stopping)."));
+    }
+
+    private static ObjectNode workforceState(Workforce workforce) {
+        ObjectNode out = Docs.object();
+        out.put("enabled", workforce.enabled());
+        out.put("delay_ms", workforce.delay().toMillis());
+        return out;
+    }
+
+    private void wakeCallbacks() {
+        emulator.worker(CallbackDispatcher.class).ifPresent(CallbackDispatcher::wake);
     }
 }

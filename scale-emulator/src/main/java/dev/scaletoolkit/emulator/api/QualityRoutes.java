@@ -1,10 +1,26 @@
 package dev.scaletoolkit.emulator.api;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
+import dev.scaletoolkit.emulator.auth.Caller;
+import dev.scaletoolkit.emulator.file.KeysetCursor;
+import dev.scaletoolkit.emulator.http.ApiError;
+import dev.scaletoolkit.emulator.http.ApiRequest;
 import dev.scaletoolkit.emulator.http.Router;
+import dev.scaletoolkit.emulator.store.Docs;
+import java.util.List;
+import org.jdbi.v3.core.statement.Query;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
-/** Routes for qualitys under {@code /v1}. */
+/**
+ * Quality reads under {@code /v1}: fixless audits ({@code GET /audits}) and labelers' training attempts
+ * ({@code GET /quality/labelers}). Both only read; the task audit route and the simulated workforce write the rows.
+ * Neither response shape is confirmed upstream, so both follow Scale's usual listing envelope ({@code docs}, plus
+ * {@code next_token} and {@code has_more} where there are pages).
+ */
 public final class QualityRoutes implements Routes {
+    private static final int MAX_AUDITS = 1000;
+
     private final EmulatorContext context;
 
     public QualityRoutes(EmulatorContext context) {
@@ -13,6 +29,106 @@ public final class QualityRoutes implements Routes {
 
     @Override
     public void register(Router router) {
-        // filled in with the quality routes
+        router.get("/audits", this::audits);
+        router.get("/quality/labelers", this::labelers);
     }
+
+    /**
+     * GET /v1/audits?task_id=&id= — audits that accepted or rejected a task without fixing it ({@code audit_result}
+     * other than {@code fixed}), newest first. Either filter may repeat; when both are given an audit must match
+     * both.
+     */
+    private Object audits(ApiRequest request) {
+        List<String> taskIds = request.queryList("task_id", true);
+        List<String> ids = request.queryList("id", true);
+        if (taskIds.isEmpty() && ids.isEmpty()) {
+            throw ApiError.invalidParam("task_id", "or \"id\" is required: give at least one to choose the audits");
+        }
+        StringBuilder sql = new StringBuilder(
+                "SELECT doc FROM audits WHERE account_id = :a AND test_mode = :m" + " AND audit_result <> 'fixed'");
+        if (!taskIds.isEmpty()) {
+            sql.append(" AND task_id IN (<taskIds>)");
+        }
+        if (!ids.isEmpty()) {
+            sql.append(" AND id IN (<ids>)");
+        }
+        sql.append(" ORDER BY audited_at DESC, id DESC LIMIT ").append(MAX_AUDITS);
+        Caller caller = request.caller();
+        List<String> docs = context.db().read(h -> {
+            Query q =
+                    h.createQuery(sql.toString()).bind("a", caller.accountId()).bind("m", caller.mode());
+            if (!taskIds.isEmpty()) {
+                q.bindList("taskIds", taskIds);
+            }
+            if (!ids.isEmpty()) {
+                q.bindList("ids", ids);
+            }
+            return q.mapTo(String.class).list();
+        });
+        ObjectNode out = Docs.object();
+        ArrayNode array = out.putArray("docs");
+        docs.forEach(d -> array.add(Docs.read(d)));
+        return out;
+    }
+
+    /**
+     * GET /v1/quality/labelers?quality_task_ids=..&labeler_emails=..&limit=&next_token= — training attempts, newest
+     * first, for the given quality tasks and/or labelers (lists as repeated keys; at least one is required).
+     */
+    private Object labelers(ApiRequest request) {
+        List<String> taskIds = request.queryList("quality_task_ids", true);
+        List<String> emails = request.queryList("labeler_emails", true);
+        if (taskIds.isEmpty() && emails.isEmpty()) {
+            throw ApiError.invalidParam(
+                    "quality_task_ids",
+                    "or \"labeler_emails\" is required: give at least one to choose the training attempts");
+        }
+        int limit = request.queryInt("limit", 1, 100).orElse(100);
+        KeysetCursor after = request.query("next_token")
+                .map(t -> KeysetCursor.decode("next_token", t))
+                .orElse(null);
+        StringBuilder sql = new StringBuilder(
+                "SELECT id, created_at, doc FROM quality_attempts WHERE account_id = :a" + " AND test_mode = :m");
+        if (!taskIds.isEmpty()) {
+            sql.append(" AND quality_task_id IN (<taskIds>)");
+        }
+        if (!emails.isEmpty()) {
+            sql.append(" AND labeler_email IN (<emails>)");
+        }
+        if (after != null) {
+            sql.append(" AND (created_at < :c OR (created_at = :c AND id < :cid))");
+        }
+        sql.append(" ORDER BY created_at DESC, id DESC LIMIT ").append(limit + 1);
+        Caller caller = request.caller();
+        List<Attempt> rows = context.db().read(h -> {
+            Query q =
+                    h.createQuery(sql.toString()).bind("a", caller.accountId()).bind("m", caller.mode());
+            if (!taskIds.isEmpty()) {
+                q.bindList("taskIds", taskIds);
+            }
+            if (!emails.isEmpty()) {
+                q.bindList("emails", emails);
+            }
+            if (after != null) {
+                q.bind("c", after.createdAt()).bind("cid", after.id());
+            }
+            return q.map((rs, ctx) -> new Attempt(rs.getString("id"), rs.getString("created_at"), rs.getString("doc")))
+                    .list();
+        });
+        boolean hasMore = rows.size() > limit;
+        List<Attempt> page = hasMore ? rows.subList(0, limit) : rows;
+        ObjectNode out = Docs.object();
+        ArrayNode array = out.putArray("docs");
+        page.forEach(a -> array.add(Docs.read(a.doc())));
+        if (hasMore) {
+            Attempt last = page.get(page.size() - 1);
+            out.put("next_token", new KeysetCursor(last.createdAt(), last.id()).encode());
+        } else {
+            out.putNull("next_token");
+        }
+        out.put("has_more", hasMore);
+        return out;
+    }
+
+    private record Attempt(String id, String createdAt, String doc) {}
 }

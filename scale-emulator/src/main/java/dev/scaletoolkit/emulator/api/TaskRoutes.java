@@ -1,9 +1,21 @@
 package dev.scaletoolkit.emulator.api;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
+import dev.scaletoolkit.emulator.http.Fields;
 import dev.scaletoolkit.emulator.http.Router;
+import dev.scaletoolkit.emulator.task.TaskAccess;
+import dev.scaletoolkit.emulator.task.TaskCreation;
+import dev.scaletoolkit.emulator.task.TaskEdits;
+import dev.scaletoolkit.emulator.task.TaskEdits.TagOp;
+import dev.scaletoolkit.emulator.task.TaskLifecycle;
+import dev.scaletoolkit.emulator.task.TaskQuery;
+import dev.scaletoolkit.emulator.task.TaskReviews;
+import dev.scaletoolkit.emulator.task.TaskTypes;
 
-/** Routes for tasks under {@code /v1}. */
+/**
+ * The v1 task routes: create, read, list, cancel, tags, metadata, unique_id, audit, callbacks and secure
+ * response URLs. The work happens in {@code dev.scaletoolkit.emulator.task}; this class only maps paths to it.
+ */
 public final class TaskRoutes implements Routes {
     private final EmulatorContext context;
 
@@ -13,6 +25,48 @@ public final class TaskRoutes implements Routes {
 
     @Override
     public void register(Router router) {
-        // filled in with the task routes
+        TaskCreation creation = new TaskCreation(context, TaskTypes.standard());
+        TaskQuery query = new TaskQuery(context);
+        TaskEdits edits = new TaskEdits(context);
+        TaskReviews reviews = new TaskReviews(context);
+
+        router.get("/tasks", query::list);
+        router.get(
+                "/task/{task_id}",
+                req -> context.db()
+                        .read(h -> TaskLifecycle.wire(TaskAccess.require(h, req.caller(), req.path("task_id")))));
+        router.post(
+                "/task/{type}",
+                req -> creation.create(
+                        req.caller(),
+                        req.path("type"),
+                        req.bodyObject(),
+                        req.header("Idempotency-Key").orElse(null)));
+        router.post(
+                "/task/{task_id}/cancel",
+                req -> edits.cancel(
+                        req.caller(),
+                        req.path("task_id"),
+                        req.queryBool("clear_unique_id").orElse(false)));
+        router.put("/task/{task_id}/tags", req -> edits.tags(req.caller(), req.path("task_id"), req.body(), TagOp.ADD));
+        router.post(
+                "/task/{task_id}/tags",
+                req -> edits.tags(req.caller(), req.path("task_id"), req.body(), TagOp.REPLACE));
+        router.delete(
+                "/task/{task_id}/tags", req -> edits.tags(req.caller(), req.path("task_id"), req.body(), TagOp.REMOVE));
+        router.post(
+                "/task/{task_id}/setMetadata", req -> edits.setMetadata(req.caller(), req.path("task_id"), req.body()));
+        router.post(
+                "/task/{task_id}/unique_id",
+                req -> edits.setUniqueId(
+                        req.caller(), req.path("task_id"), Fields.requireString(req.bodyObject(), "unique_id")));
+        router.delete("/task/{task_id}/unique_id", req -> edits.clearUniqueId(req.caller(), req.path("task_id")));
+        router.post("/task/{task_id}/audit", req -> reviews.audit(req.caller(), req.path("task_id"), req.bodyObject()));
+        // Third-party clients disagree on the spelling; Scale's own docs name neither, so both are served.
+        router.post("/task/{task_id}/send-callback", req -> reviews.resendCallback(req.caller(), req.path("task_id")));
+        router.post("/task/{task_id}/send_callback", req -> reviews.resendCallback(req.caller(), req.path("task_id")));
+        router.get(
+                "/task/{task_id}/response_url/{uuid}",
+                req -> reviews.responseBlob(req.caller(), req.path("task_id"), req.path("uuid")));
     }
 }

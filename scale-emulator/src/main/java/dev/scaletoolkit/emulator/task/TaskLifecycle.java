@@ -145,6 +145,14 @@ public final class TaskLifecycle {
                 .one();
     }
 
+    /**
+     * Completes the task's batch when it has no pending task left, for a task that left {@code pending} without
+     * finishing (a cancel); {@link #complete} and {@link #fail} do this themselves.
+     */
+    public void settleBatch(Handle h, String accountId, boolean testMode, String batchName) {
+        completeBatchIfDone(h, accountId, testMode, batchName);
+    }
+
     /** An in-progress batch with no pending task left becomes completed and calls its callback. */
     private void completeBatchIfDone(Handle h, String accountId, boolean testMode, String batchName) {
         int mode = testMode ? 1 : 0;

@@ -1,0 +1,94 @@
+package dev.scaletoolkit.cli;
+
+import dev.scaletoolkit.emulator.EmulatorConfig;
+import dev.scaletoolkit.emulator.ScaleEmulator;
+import dev.scaletoolkit.emulator.auth.Accounts;
+import dev.scaletoolkit.emulator.auth.DemoAccount;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code scale up}: starts the emulator with a demo account and prints how to reach it. */
+@Command(
+        name = "up",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Start the Scale emulator on this machine with a demo account, and print its URL and API keys.",
+            "Data lives in the --data directory (SQLite), so tasks survive restarts."
+        })
+final class UpCommand implements Callable<Integer> {
+    @Option(
+            names = "--port",
+            defaultValue = "8790",
+            description = "TCP port (default: ${DEFAULT-VALUE}; 0 = any free port).")
+    int port;
+
+    @Option(
+            names = "--host",
+            defaultValue = "127.0.0.1",
+            description = "Interface to bind (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--data", defaultValue = ".scale-data", description = "Data directory (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--no-workforce", negatable = false, description = "Leave live tasks pending for a human.")
+    boolean noWorkforce;
+
+    @Option(
+            names = "--workforce-delay",
+            defaultValue = "3s",
+            converter = DurationConverter.class,
+            description =
+                    "How long the simulated workforce takes per task, e.g. 500ms, 3s, 2m (default: ${DEFAULT-VALUE}).")
+    Duration workforceDelay;
+
+    @Option(
+            names = "--admin-token",
+            description = "Token for /_emulator when --host is not loopback (or env SCALE_EMULATOR_ADMIN_TOKEN).")
+    String adminToken;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        String token = adminToken != null ? adminToken : System.getenv("SCALE_EMULATOR_ADMIN_TOKEN");
+        EmulatorConfig config = EmulatorConfig.builder()
+                .host(host)
+                .port(port)
+                .dataDir(data)
+                .workforceEnabled(!noWorkforce)
+                .workforceDelay(workforceDelay)
+                .adminToken(token)
+                .build();
+        ScaleEmulator emulator = ScaleEmulator.start(config);
+        Accounts.NewAccount demo = DemoAccount.ensure(emulator.context());
+        printBanner(System.out, emulator, demo);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            emulator.close();
+            stopped.countDown();
+        }));
+        stopped.await();
+        return 0;
+    }
+
+    static void printBanner(PrintStream out, ScaleEmulator emulator, Accounts.NewAccount demo) {
+        String base = emulator.baseUrl();
+        out.println("scale-toolkit emulator is up (data: "
+                + emulator.config().dataDir().toAbsolutePath() + ")");
+        out.println();
+        out.println("  API base URL   " + base + "/v1");
+        out.println("  Control plane  " + base + "/_emulator/health");
+        out.println("  Live API key   " + demo.liveKey());
+        out.println("  Test API key   " + demo.testKey());
+        out.println("  Callback auth  " + demo.callbackAuthKey() + "   (sent as scale-callback-auth)");
+        out.println();
+        out.println("  Try:  curl -u " + demo.testKey() + ": " + base + "/v1/projects");
+        out.println();
+        out.println("Listening on port: " + emulator.port());
+        out.flush();
+    }
+}

@@ -1,0 +1,157 @@
+package dev.scaletoolkit.emulator.batch;
+
+import dev.scaletoolkit.emulator.EmulatorContext;
+import dev.scaletoolkit.emulator.auth.Caller;
+import dev.scaletoolkit.emulator.http.ApiError;
+import dev.scaletoolkit.emulator.http.Fields;
+import dev.scaletoolkit.emulator.project.ProjectStore;
+import dev.scaletoolkit.emulator.sim.CallbackOutbox;
+import dev.scaletoolkit.emulator.store.Docs;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** What can be done to a batch: create, finalize, replace metadata, set a priority, count its tasks. */
+public final class Batches {
+    /** Batch priorities are unconfirmed upstream; third-party tools use values within 0–100. */
+    private static final int MAX_PRIORITY = 100;
+
+    private final EmulatorContext context;
+
+    public Batches(EmulatorContext context) {
+        this.context = context;
+    }
+
+    // POST /v1/batches
+    public ObjectNode create(Handle h, Caller caller, ObjectNode body) {
+        String projectName = Fields.requireString(body, "project");
+        String name = Fields.requireString(body, "name");
+        if (name.isBlank()) {
+            throw ApiError.invalidParam("name", "must not be blank");
+        }
+        if (name.length() > 200) {
+            throw ApiError.invalidParam("name", "must be at most 200 characters, got " + name.length());
+        }
+        Optional<String> callback = Fields.optString(body, "callback");
+        callback.ifPresent(Batches::checkCallback);
+        boolean calibration = Fields.optBool(body, "calibration_batch").orElse(false);
+        boolean selfLabel = Fields.optBool(body, "self_label_batch").orElse(false);
+        ObjectNode metadata = Fields.optObject(body, "metadata").orElse(Docs.object());
+        ObjectNode project = ProjectStore.find(h, caller, projectName)
+                .orElseThrow(() -> ApiError.notFound("Project \"" + projectName
+                        + "\" (given as \"project\") not found; create it first with POST /v1/projects."));
+        if (BatchStore.exists(h, caller, name)) {
+            throw ApiError.conflict("A batch named \"" + name + "\" already exists; batch names are unique across"
+                    + " all projects of the account.");
+        }
+        String now = context.now();
+        ObjectNode doc = Docs.object();
+        doc.put("id", context.ids().objectId());
+        doc.put("name", name);
+        doc.put("project", projectName);
+        doc.put("status", ProjectStore.stagesBatches(project) ? "staging" : "in_progress");
+        callback.ifPresent(c -> doc.put("callback", c));
+        doc.put("created_at", now);
+        doc.put("updated_at", now);
+        doc.set("metadata", metadata);
+        doc.put("calibration_batch", calibration);
+        doc.put("self_label_batch", selfLabel);
+        BatchStore.insert(h, caller, doc);
+        return doc;
+    }
+
+    /**
+     * POST /v1/batches/{name}/finalize: a staging batch goes to {@code in_progress}; any other batch is returned
+     * unchanged, as Scale does for accounts without Rapid or Studio. A batch whose tasks are all finished already
+     * completes at once, since no later task completion would close it.
+     */
+    public ObjectNode finalizeBatch(Handle h, Caller caller, String name) {
+        ObjectNode batch = BatchStore.require(h, caller, name);
+        if (!"staging".equals(batch.path("status").asString())) {
+            return batch;
+        }
+        String now = context.now();
+        batch.put("status", "in_progress");
+        batch.put("updated_at", now);
+        Map<String, Integer> counts = BatchStore.taskCounts(h, caller, name);
+        if (!counts.isEmpty() && !counts.containsKey("pending")) {
+            complete(h, caller, batch, now);
+        }
+        BatchStore.update(h, caller, batch);
+        return batch;
+    }
+
+    // POST /v1/batches/{name}/setMetadata — the body is the new metadata object.
+    public ObjectNode setMetadata(Handle h, Caller caller, String name, ObjectNode metadata) {
+        ObjectNode batch = BatchStore.require(h, caller, name);
+        batch.set("metadata", metadata);
+        batch.put("updated_at", context.now());
+        BatchStore.update(h, caller, batch);
+        return batch;
+    }
+
+    // POST /v1/batches/{name}/prioritize
+    public ObjectNode prioritize(Handle h, Caller caller, String name, ObjectNode body) {
+        long priority = Fields.optLong(body, "priority").orElseThrow(() -> ApiError.missingParam("priority"));
+        if (priority < 0 || priority > MAX_PRIORITY) {
+            throw ApiError.invalidParam("priority", "must be between 0 and " + MAX_PRIORITY + ", got " + priority);
+        }
+        ObjectNode batch = BatchStore.require(h, caller, name);
+        batch.put("priority", (int) priority);
+        batch.put("updated_at", context.now());
+        BatchStore.update(h, caller, batch);
+        return batch;
+    }
+
+    // GET /v1/batches/{name}/status
+    public static ObjectNode status(Handle h, Caller caller, String name) {
+        ObjectNode batch = BatchStore.require(h, caller, name);
+        ObjectNode out = Docs.object();
+        out.put("status", batch.path("status").asString());
+        BatchStore.taskCounts(h, caller, name).forEach(out::put);
+        return out;
+    }
+
+    /** Marks the batch completed and queues its callback, in the same shape the task lifecycle uses. */
+    private void complete(Handle h, Caller caller, ObjectNode batch, String now) {
+        batch.put("status", "completed");
+        batch.put("completed_at", now);
+        JsonNode callback = batch.get("callback");
+        if (callback != null && callback.isString() && !callback.stringValue().isBlank()) {
+            ObjectNode body = Docs.object();
+            body.set("batch", batch.deepCopy());
+            body.put("batch_name", batch.path("name").asString());
+            body.put("status", "completed");
+            CallbackOutbox.enqueue(
+                    h,
+                    context,
+                    caller.accountId(),
+                    caller.testMode(),
+                    null,
+                    batch.path("name").asString(),
+                    callback.stringValue(),
+                    body);
+        }
+    }
+
+    /** A callback is an http(s) URL or an email address, as for tasks. */
+    private static void checkCallback(String callback) {
+        if (callback.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            return;
+        }
+        try {
+            URI uri = new URI(callback);
+            String scheme = uri.getScheme();
+            if (("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && uri.getHost() != null) {
+                return;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw ApiError.invalidParam("callback", "must be an http(s) URL or an email address, got \"" + callback + "\"");
+    }
+}

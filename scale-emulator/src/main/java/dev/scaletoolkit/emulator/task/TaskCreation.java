@@ -1,0 +1,164 @@
+package dev.scaletoolkit.emulator.task;
+
+import dev.scaletoolkit.emulator.EmulatorContext;
+import dev.scaletoolkit.emulator.auth.Caller;
+import dev.scaletoolkit.emulator.http.ApiError;
+import dev.scaletoolkit.emulator.sim.Responses;
+import dev.scaletoolkit.emulator.store.Docs;
+import dev.scaletoolkit.model.ScaleTime;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Creates tasks for {@code POST /v1/task/{type}}: checks the request, places the task in its project and batch,
+ * writes it and, for a test key, completes it in the same transaction (the create answer still shows it pending,
+ * as Scale's does; every later read shows it completed).
+ */
+public final class TaskCreation {
+    /** A create that lost a race for a unique_id whose winner vanished at once is tried again, this often. */
+    private static final int ATTEMPTS = 3;
+
+    private final EmulatorContext context;
+    private final TaskTypes types;
+
+    public TaskCreation(EmulatorContext context, TaskTypes types) {
+        this.context = context;
+        this.types = types;
+    }
+
+    /**
+     * Creates one task and returns its wire JSON as the create call answers it.
+     *
+     * @param typeName the type as written in the path (aliases allowed)
+     * @param idempotencyKey the {@code Idempotency-Key} header, or null
+     */
+    public ObjectNode create(Caller caller, String typeName, ObjectNode body, String idempotencyKey) {
+        String type = types.require(typeName);
+        TaskDraft draft = TaskDraft.parse(type, body);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return context.db().write(h -> insert(h, caller, draft, idempotencyKey));
+            } catch (RuntimeException e) {
+                if (!TaskConflicts.isUniqueViolation(e)) {
+                    throw e;
+                }
+                // The transaction is rolled back; name the request that won in a fresh read.
+                Optional<ApiError> conflict = context.db().read(h -> winner(h, caller, draft, idempotencyKey));
+                if (conflict.isPresent()) {
+                    throw conflict.get();
+                }
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static Optional<ApiError> winner(Handle h, Caller caller, TaskDraft draft, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            Optional<String> task = TaskConflicts.holderOfIdempotencyKey(h, caller, idempotencyKey);
+            if (task.isPresent()) {
+                return Optional.of(TaskConflicts.idempotencyKeyUsed(idempotencyKey, task.get()));
+            }
+        }
+        if (draft.uniqueId() != null) {
+            return TaskConflicts.holderOfUniqueId(h, caller, draft.uniqueId())
+                    .map(id -> TaskConflicts.uniqueIdTaken(draft.uniqueId(), id));
+        }
+        return Optional.empty();
+    }
+
+    private ObjectNode insert(Handle h, Caller caller, TaskDraft draft, String idempotencyKey) {
+        TaskPlacement placement = TaskPlacement.resolve(h, caller, draft);
+        String id = context.ids().objectId();
+        String now = context.now();
+        ObjectNode params = draft.params().deepCopy();
+        ObjectNode task = Docs.object();
+        task.put("task_id", id);
+        task.put("created_at", now);
+        task.put("updated_at", now);
+        task.put("type", draft.type());
+        task.put("status", "pending");
+        if (draft.instruction() != null) {
+            task.put("instruction", draft.instruction());
+        }
+        task.set("params", params);
+        if (draft.callbackUrl() != null) {
+            task.put("callback_url", draft.callbackUrl());
+        }
+        task.set("metadata", draft.metadata());
+        if (!draft.tags().isEmpty()) {
+            draft.tags().forEach(task.putArray("tags")::add);
+        }
+        if (draft.uniqueId() != null) {
+            task.put("unique_id", draft.uniqueId());
+        }
+        task.put("is_test", caller.testMode());
+        if (placement.project() != null) {
+            task.put("project", placement.project());
+        }
+        if (placement.batch() != null) {
+            task.put("batch", placement.batch());
+        }
+        if (draft.priority() != null) {
+            task.put("priority", draft.priority());
+        }
+        if (draft.responsesRequired() != null) {
+            task.put("responses_required", draft.responsesRequired());
+        }
+        placement.applyTo(task, params);
+        if (placement.version() != null) {
+            task.put("project_param_version", placement.version());
+        }
+        types.validate(draft.type(), params, task.hasNonNull("instruction"));
+        if (draft.clearUniqueIdOnError()) {
+            task.put("_clear_unique_id_on_error", true);
+        }
+
+        h.createUpdate("INSERT INTO tasks (id, account_id, test_mode, type, status, project, batch, unique_id,"
+                        + " created_at, updated_at, work_due_at, doc)"
+                        + " VALUES (:id, :a, :m, :type, 'pending', :project, :batch, :uid, :now, :now, :due, :doc)")
+                .bind("id", id)
+                .bind("a", caller.accountId())
+                .bind("m", caller.mode())
+                .bind("type", draft.type())
+                .bind("project", placement.project())
+                .bind("batch", placement.batch())
+                .bind("uid", draft.uniqueId())
+                .bind("now", now)
+                .bind("due", workDueAt(caller))
+                .bind("doc", Docs.write(task))
+                .execute();
+        TaskLifecycle.save(h, task);
+        if (idempotencyKey != null) {
+            h.createUpdate("INSERT INTO idempotency_keys (account_id, test_mode, idem_key, task_id, created_at)"
+                            + " VALUES (:a, :m, :k, :id, :now)")
+                    .bind("a", caller.accountId())
+                    .bind("m", caller.mode())
+                    .bind("k", idempotencyKey)
+                    .bind("id", id)
+                    .bind("now", now)
+                    .execute();
+        }
+        ObjectNode answer = TaskLifecycle.wire(task);
+        if (caller.testMode()) {
+            // Test keys get no human: the task is done before the create call returns.
+            new TaskLifecycle(context)
+                    .complete(
+                            h,
+                            id,
+                            Responses.generate(
+                                    answer.deepCopy(), context.config().workforceSeed()));
+        }
+        return answer;
+    }
+
+    /** When the simulated workforce may take a live task; test tasks and a disabled workforce queue nothing. */
+    private String workDueAt(Caller caller) {
+        if (caller.testMode() || !context.config().workforceEnabled()) {
+            return null;
+        }
+        return ScaleTime.format(context.clock().instant().plus(context.config().workforceDelay()));
+    }
+}

@@ -1,0 +1,87 @@
+package dev.scaletoolkit.tools;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * Why a tool call failed, in a form an agent can act on.
+ *
+ * @param message what went wrong, naming the fields at fault; never contains an API key
+ * @param code a stable machine word (see {@link Code})
+ * @param httpStatus the HTTP status Scale answered with, or {@code null} when no request was made
+ * @param retryable whether the same call may succeed later
+ * @param retryAfterSeconds how long to wait before retrying, when known
+ * @param problems for {@code invalid_input}: one entry per bad field
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record ToolError(
+        @JsonProperty("message") String message,
+        @JsonProperty("code") String code,
+        @JsonProperty("http_status") Integer httpStatus,
+        @JsonProperty("retryable") boolean retryable,
+        @JsonProperty("retry_after_seconds") Long retryAfterSeconds,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonProperty("problems") List<Problem> problems) {
+
+    public ToolError {
+        problems = problems == null ? List.of() : List.copyOf(problems);
+    }
+
+    /** One invalid field: where it is and what was expected there. */
+    public record Problem(@JsonProperty("field") String field, @JsonProperty("expected") String expected) {}
+
+    /** The error codes tools return. */
+    public static final class Code {
+        public static final String INVALID_INPUT = "invalid_input";
+        public static final String UNKNOWN_TOOL = "unknown_tool";
+        public static final String UNAUTHORIZED = "unauthorized";
+        public static final String NOT_ENABLED = "not_enabled";
+        public static final String NOT_FOUND = "not_found";
+        public static final String CONFLICT = "conflict";
+        public static final String TOO_LARGE = "too_large";
+        public static final String RATE_LIMITED = "rate_limited";
+        public static final String UPSTREAM_ERROR = "upstream_error";
+        public static final String NETWORK_ERROR = "network_error";
+        public static final String INTERNAL_ERROR = "internal_error";
+
+        private Code() {}
+    }
+
+    /** An input problem found before any request was sent. */
+    public static ToolError invalidInput(List<Problem> problems) {
+        StringBuilder text = new StringBuilder("Invalid input: ");
+        for (int i = 0; i < problems.size(); i++) {
+            Problem p = problems.get(i);
+            text.append(i == 0 ? "" : "; ").append(p.field()).append(": ").append(p.expected());
+        }
+        return new ToolError(text.toString(), Code.INVALID_INPUT, null, false, null, problems);
+    }
+
+    /** Maps an HTTP status from Scale to a code, and decides whether retrying can help. */
+    public static ToolError fromStatus(int status, String message, Long retryAfterSeconds) {
+        String code;
+        boolean retryable = false;
+        if (status == 400 || status == 422) {
+            code = Code.INVALID_INPUT;
+        } else if (status == 401 || status == 403) {
+            code = Code.UNAUTHORIZED;
+        } else if (status == 402) {
+            code = Code.NOT_ENABLED;
+        } else if (status == 404) {
+            code = Code.NOT_FOUND;
+        } else if (status == 409) {
+            code = Code.CONFLICT;
+        } else if (status == 413) {
+            code = Code.TOO_LARGE;
+        } else if (status == 429) {
+            code = Code.RATE_LIMITED;
+            retryable = true;
+        } else if (status == 408 || status >= 500) {
+            code = Code.UPSTREAM_ERROR;
+            retryable = true;
+        } else {
+            code = Code.UPSTREAM_ERROR;
+        }
+        return new ToolError(message, code, status, retryable, retryAfterSeconds, List.of());
+    }
+}
