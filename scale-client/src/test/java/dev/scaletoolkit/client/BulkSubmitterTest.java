@@ -51,7 +51,11 @@ class BulkSubmitterTest {
                     .baseUrl(emulator.baseUrl() + "/v1")
                     .build());
             String project = "bulk";
-            client.projects().create(ProjectCreateParams.builder().type(TaskType.IMAGEANNOTATION).name(project).build());
+            client.projects()
+                    .create(ProjectCreateParams.builder()
+                            .type(TaskType.IMAGEANNOTATION)
+                            .name(project)
+                            .build());
             List<TaskCreateParams> items = items(project, n);
             Path checkpoint = dir.resolve("run.ckpt.jsonl");
 
@@ -82,11 +86,14 @@ class BulkSubmitterTest {
 
             assertThat(resumed.complete()).isTrue();
             assertThat(resumed.items()).hasSize(n);
-            assertThat(resumed.count(BulkItemResult.Outcome.DONE_IN_EARLIER_RUN)).isGreaterThanOrEqualTo(n / 2);
+            assertThat(resumed.count(BulkItemResult.Outcome.DONE_IN_EARLIER_RUN))
+                    .isGreaterThanOrEqualTo(n / 2);
             Set<String> taskIds = new HashSet<>();
             resumed.items().forEach(r -> taskIds.add(r.taskId()));
             assertThat(taskIds).hasSize(n);
-            assertThat(client.tasks().count(TaskListParams.builder().project(project).build())).isEqualTo(n);
+            assertThat(client.tasks()
+                            .count(TaskListParams.builder().project(project).build()))
+                    .isEqualTo(n);
             assertThat(calls.get()).isLessThanOrEqualTo(n);
             assertThat(Files.readAllLines(checkpoint)).hasSizeGreaterThanOrEqualTo(n);
         }

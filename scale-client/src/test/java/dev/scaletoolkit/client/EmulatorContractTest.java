@@ -68,8 +68,16 @@ class EmulatorContractTest {
         live = client(emulator.account().liveKey());
         test = client(emulator.account().testKey());
         project = "kittens-" + UUID.randomUUID().toString().substring(0, 8);
-        live.projects().create(ProjectCreateParams.builder().type(TaskType.IMAGEANNOTATION).name(project).build());
-        test.projects().create(ProjectCreateParams.builder().type(TaskType.IMAGEANNOTATION).name(project).build());
+        live.projects()
+                .create(ProjectCreateParams.builder()
+                        .type(TaskType.IMAGEANNOTATION)
+                        .name(project)
+                        .build());
+        test.projects()
+                .create(ProjectCreateParams.builder()
+                        .type(TaskType.IMAGEANNOTATION)
+                        .name(project)
+                        .build());
     }
 
     ScaleClient client(String key) {
@@ -89,7 +97,8 @@ class EmulatorContractTest {
         try {
             return call.get();
         } catch (NotFoundException e) {
-            Assumptions.assumeFalse(e.errorMessage().contains("no route"), "route not in the emulator yet: " + e.errorMessage());
+            Assumptions.assumeFalse(
+                    e.errorMessage().contains("no route"), "route not in the emulator yet: " + e.errorMessage());
             throw e;
         }
     }
@@ -113,12 +122,19 @@ class EmulatorContractTest {
         Project withOntology = live.projects()
                 .setOntology(project, List.of("kitten", LabelDescription.of("puppy", "a young dog")), "v1");
         assertThat(withOntology.name()).isEqualTo(project);
-        assertThatThrownBy(() -> live.projects().create(
-                        ProjectCreateParams.builder().type(TaskType.IMAGEANNOTATION).name(project).build()))
+        assertThatThrownBy(() -> live.projects()
+                        .create(ProjectCreateParams.builder()
+                                .type(TaskType.IMAGEANNOTATION)
+                                .name(project)
+                                .build()))
                 .isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> live.projects().retrieve("no-such-project")).isInstanceOf(NotFoundException.class);
         String tc = "tc-" + UUID.randomUUID();
-        live.projects().create(ProjectCreateParams.builder().type(TaskType.TEXTCOLLECTION).name(tc).build());
+        live.projects()
+                .create(ProjectCreateParams.builder()
+                        .type(TaskType.TEXTCOLLECTION)
+                        .name(tc)
+                        .build());
         try {
             assertThat(live.projects().retrieveTaskTemplate(tc)).isNotNull();
         } catch (ScaleApiException e) {
@@ -130,14 +146,25 @@ class EmulatorContractTest {
     void batchesCreateRetrieveStatusFinalizeMetadataListAndWait() {
         String name = "batch-" + UUID.randomUUID();
         Batch b = test.batches()
-                .create(BatchCreateParams.builder().project(project).name(name).metadata(Map.of("k", "v")).build());
+                .create(BatchCreateParams.builder()
+                        .project(project)
+                        .name(name)
+                        .metadata(Map.of("k", "v"))
+                        .build());
         assertThat(b.name()).isEqualTo(name);
         assertThat(test.batches().retrieve(name).project()).isEqualTo(project);
         test.tasks().create(image(null).batch(name).build());
         assertThat(test.batches().retrieveStatus(name).status()).isNotNull();
         assertThat(test.batches().finalize(name).name()).isEqualTo(name);
-        assertThat(test.batches().setMetadata(name, Map.of("a", 1)).metadataOrEmpty()).containsEntry("a", 1);
-        assertThat(test.batches().listAutoPaging(BatchListParams.builder().project(project).limit(1).build()).stream())
+        assertThat(test.batches().setMetadata(name, Map.of("a", 1)).metadataOrEmpty())
+                .containsEntry("a", 1);
+        assertThat(test
+                        .batches()
+                        .listAutoPaging(BatchListParams.builder()
+                                .project(project)
+                                .limit(1)
+                                .build())
+                        .stream())
                 .extracting(Batch::name)
                 .contains(name);
         Batch done = test.batches().waitFor(name, Duration.ofSeconds(30));
@@ -152,7 +179,8 @@ class EmulatorContractTest {
                         .instruction("Describe the site")
                         .fields(List.of(
                                 TextField.text("summary", "Summary").build(),
-                                TextField.category("kind", "Kind", List.of(new Choice("Shop", "shop"))).build()))
+                                TextField.category("kind", "Kind", List.of(new Choice("Shop", "shop")))
+                                        .build()))
                         .attachments(List.of(Attachment.website("https://example.com")))
                         .build(),
                 NamedEntityRecognitionParams.builder()
@@ -219,10 +247,16 @@ class EmulatorContractTest {
     @Test
     void taskEditsTagsMetadataUniqueIdCancelAuditAndCallbacks() {
         String uid = "uid-" + UUID.randomUUID();
-        Task t = live.tasks().create(image(project).uniqueId(uid).callbackUrl("http://127.0.0.1:9/cb").build());
+        Task t = live.tasks()
+                .create(image(project)
+                        .uniqueId(uid)
+                        .callbackUrl("http://127.0.0.1:9/cb")
+                        .build());
         assertThat(live.tasks().findByUniqueId(uid)).map(Task::taskId).contains(t.taskId());
-        assertThat(live.tasks().addTags(t.taskId(), List.of("a", "b")).tagsOrEmpty()).containsExactly("a", "b");
-        assertThat(live.tasks().replaceTags(t.taskId(), List.of("c")).tagsOrEmpty()).containsExactly("c");
+        assertThat(live.tasks().addTags(t.taskId(), List.of("a", "b")).tagsOrEmpty())
+                .containsExactly("a", "b");
+        assertThat(live.tasks().replaceTags(t.taskId(), List.of("c")).tagsOrEmpty())
+                .containsExactly("c");
         assertThat(live.tasks().deleteTags(t.taskId(), List.of("c")).tags()).isNull();
         assertThat(live.tasks().setMetadata(t.taskId(), Map.of("owner", "ada")).metadataOrEmpty())
                 .containsEntry("owner", "ada");
@@ -230,8 +264,10 @@ class EmulatorContractTest {
         assertThat(live.tasks().updateUniqueId(t.taskId(), uid2).uniqueId()).isEqualTo(uid2);
         assertThat(live.tasks().deleteUniqueId(t.taskId()).uniqueId()).isNull();
         // the first unique_id was replaced, so it is free again; the second one is now taken
-        assertThat(live.tasks().create(image(project).uniqueId(uid).build()).uniqueId()).isEqualTo(uid);
-        assertThatThrownBy(() -> live.tasks().create(image(project).uniqueId(uid).build()))
+        assertThat(live.tasks().create(image(project).uniqueId(uid).build()).uniqueId())
+                .isEqualTo(uid);
+        assertThatThrownBy(
+                        () -> live.tasks().create(image(project).uniqueId(uid).build()))
                 .isInstanceOf(ConflictException.class);
     }
 
@@ -246,20 +282,26 @@ class EmulatorContractTest {
         } catch (BadRequestException alreadyDone) {
             // the fast test workforce may have completed it first; cancelling a completed task is a 400
         }
-        Task t = test.tasks().create(image(project).callbackUrl("http://127.0.0.1:9/cb").build());
+        Task t = test.tasks()
+                .create(image(project).callbackUrl("http://127.0.0.1:9/cb").build());
         Task done = test.tasks().waitFor(t.taskId(), Duration.ofSeconds(30));
         assertThat(done.status()).isEqualTo(TaskStatus.COMPLETED);
         test.tasks().audit(t.taskId(), false, "wrong label");
         assertThat(test.tasks().retrieve(t.taskId()).auditsOrEmpty()).isNotEmpty();
         assertThat(test.tasks().resendCallback(t.taskId())).isNotNull();
         assertThatThrownBy(() -> test.tasks().cancel(t.taskId())).isInstanceOf(BadRequestException.class);
-        assertThatThrownBy(() -> test.tasks().retrieve("0123456789abcdef01234567")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> test.tasks().retrieve("0123456789abcdef01234567"))
+                .isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void listCountAndIncrementalSync() {
         String own = "sync-" + UUID.randomUUID();
-        test.projects().create(ProjectCreateParams.builder().type(TaskType.IMAGEANNOTATION).name(own).build());
+        test.projects()
+                .create(ProjectCreateParams.builder()
+                        .type(TaskType.IMAGEANNOTATION)
+                        .name(own)
+                        .build());
         for (int i = 0; i < 5; i++) {
             test.tasks().create(image(own).build());
         }
@@ -267,22 +309,39 @@ class EmulatorContractTest {
         assertThat(test.tasks().listAutoPaging(inBatch).stream().count()).isEqualTo(5);
         assertThat(test.tasks().count(inBatch)).isEqualTo(5);
         java.time.Instant future = java.time.Instant.now().plusSeconds(3600);
-        assertThat(test.tasks().listAutoPaging(TaskListParams.builder().project(own).updatedAfter(future).build()).stream())
+        assertThat(
+                        test
+                                .tasks()
+                                .listAutoPaging(TaskListParams.builder()
+                                        .project(own)
+                                        .updatedAfter(future)
+                                        .build())
+                                .stream())
                 .isEmpty();
     }
 
     @Test
     void filesUploadImportAndList() {
-        var uploaded = live.files().upload(FileUploadParams.builder()
-                .content("hello".getBytes(StandardCharsets.UTF_8), "hello.txt", "text/plain")
-                .projectName(project)
-                .referenceId("ref-" + UUID.randomUUID())
-                .build());
+        var uploaded = live.files()
+                .upload(FileUploadParams.builder()
+                        .content("hello".getBytes(StandardCharsets.UTF_8), "hello.txt", "text/plain")
+                        .projectName(project)
+                        .referenceId("ref-" + UUID.randomUUID())
+                        .build());
         assertThat(uploaded.attachmentUrl()).isNotBlank();
-        var imported = live.files().importFile(
-                FileImportParams.builder().fileUrl("https://example.com/x.png").projectName(project).build());
+        var imported = live.files()
+                .importFile(FileImportParams.builder()
+                        .fileUrl("https://example.com/x.png")
+                        .projectName(project)
+                        .build());
         assertThat(imported.id()).isNotBlank();
-        assertThat(live.files().listAutoPaging(FileListParams.builder().project(project).limit(1).build()).stream())
+        assertThat(live
+                        .files()
+                        .listAutoPaging(FileListParams.builder()
+                                .project(project)
+                                .limit(1)
+                                .build())
+                        .stream())
                 .extracting(f -> f.id())
                 .contains(uploaded.id());
     }
@@ -290,7 +349,8 @@ class EmulatorContractTest {
     @Test
     void qualityAuditsAndLabelers() {
         Task t = test.tasks().create(image(project).build());
-        assertThat(routed(() -> test.quality().listFixlessAudits(t.taskId(), null))).isNotNull();
+        assertThat(routed(() -> test.quality().listFixlessAudits(t.taskId(), null)))
+                .isNotNull();
         assertThat(routed(() -> test.quality()
                         .listLabelers(LabelerListParams.builder()
                                 .labelerEmails(List.of("nobody@example.com"))
@@ -301,7 +361,8 @@ class EmulatorContractTest {
     @Test
     void teamsAndStudio() {
         assertThat(routed(() -> live.teams().list())).isNotEmpty();
-        assertThat(routed(() -> live.teams().invite(List.of("new@example.com"), TeammateRole.MEMBER))).isNotEmpty();
+        assertThat(routed(() -> live.teams().invite(List.of("new@example.com"), TeammateRole.MEMBER)))
+                .isNotEmpty();
         routed(() -> live.teams().setRole(List.of("new@example.com"), TeammateRole.MANAGER));
         assertThat(routed(() -> live.studio().listAssignments())).isNotNull();
         routed(() -> live.studio().listBatches());

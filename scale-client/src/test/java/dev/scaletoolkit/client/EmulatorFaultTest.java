@@ -41,10 +41,16 @@ class EmulatorFaultTest {
         client = ScaleClient.create(ClientOptions.builder()
                 .apiKey(emulator.account().testKey())
                 .baseUrl(emulator.baseUrl() + "/v1")
-                .retryPolicy(RetryPolicy.builder().initialDelay(Duration.ofMillis(10)).build())
+                .retryPolicy(RetryPolicy.builder()
+                        .initialDelay(Duration.ofMillis(10))
+                        .build())
                 .build());
         project = "p-" + UUID.randomUUID();
-        client.projects().create(ProjectCreateParams.builder().type(TaskType.IMAGEANNOTATION).name(project).build());
+        client.projects()
+                .create(ProjectCreateParams.builder()
+                        .type(TaskType.IMAGEANNOTATION)
+                        .name(project)
+                        .build());
     }
 
     @AfterEach
@@ -76,9 +82,10 @@ class EmulatorFaultTest {
         String uid = "false-500-" + UUID.randomUUID();
         Task task = client.tasks().create(image().uniqueId(uid).build());
         assertThat(task.uniqueId()).isEqualTo(uid);
-        assertThat(client.tasks().count(dev.scaletoolkit.client.task.TaskListParams.builder()
-                        .uniqueIds(List.of(uid))
-                        .build()))
+        assertThat(client.tasks()
+                        .count(dev.scaletoolkit.client.task.TaskListParams.builder()
+                                .uniqueIds(List.of(uid))
+                                .build()))
                 .isEqualTo(1);
     }
 
@@ -86,17 +93,23 @@ class EmulatorFaultTest {
     void a503ThenSuccessAndA429WithRetryAfterAreRetried() throws Exception {
         fault("{\"method\":\"GET\",\"path_prefix\":\"/projects\",\"status\":503,\"times\":1}");
         assertThat(client.projects().retrieve(project).name()).isEqualTo(project);
-        fault("{\"method\":\"GET\",\"path_prefix\":\"/projects\",\"status\":429,\"retry_after_seconds\":1,\"times\":1}");
+        fault(
+                "{\"method\":\"GET\",\"path_prefix\":\"/projects\",\"status\":429,\"retry_after_seconds\":1,\"times\":1}");
         assertThat(client.projects().retrieve(project).name()).isEqualTo(project);
     }
 
     @Test
     void callbacksAreVerifiedStoredOnceAndReplayable() throws Exception {
-        String authKey = emulator.emulator().accounts().callbackAuthKey(emulator.account().accountId());
+        String authKey = emulator.emulator()
+                .accounts()
+                .callbackAuthKey(emulator.account().accountId());
         CallbackVerifier verifier = CallbackVerifier.of("an-old-rotated-key", authKey);
         try (CallbackReceiver receiver = CallbackReceiver.start(0, "/scale", verifier, cb -> {})) {
-            Task task = client.tasks().create(image().callbackUrl(receiver.url("/scale")).build());
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.received().isEmpty());
+            Task task = client.tasks()
+                    .create(image().callbackUrl(receiver.url("/scale")).build());
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> !receiver.received().isEmpty());
             assertThat(receiver.received().get(0).taskId()).isEqualTo(task.taskId());
             client.tasks().resendCallback(task.taskId());
             Thread.sleep(500); // give the re-send time to arrive; it must not add a second entry
@@ -117,11 +130,15 @@ class EmulatorFaultTest {
         }
         TaskExporter exporter = new TaskExporter(client.tasks());
         Path jsonl = dir.resolve("tasks.jsonl");
-        Awaitility.await().atMost(Duration.ofSeconds(30))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
                 .until(() -> exporter.toJsonl(TaskExporter.completedInProject(project), jsonl) == 3);
-        assertThat(Files.readAllLines(jsonl)).hasSize(3).allSatisfy(l -> assertThat(l).contains("\"task_id\""));
+        assertThat(Files.readAllLines(jsonl))
+                .hasSize(3)
+                .allSatisfy(l -> assertThat(l).contains("\"task_id\""));
         Path coco = dir.resolve("coco.json");
-        assertThat(exporter.toCoco(TaskExporter.completedInProject(project), coco)).isEqualTo(3);
+        assertThat(exporter.toCoco(TaskExporter.completedInProject(project), coco))
+                .isEqualTo(3);
         JsonNode doc = ScaleJson.mapper().readTree(coco.toFile());
         assertThat(doc.path("images").size()).isEqualTo(3);
         assertThat(doc.has("categories")).isTrue();
