@@ -4,6 +4,8 @@ import dev.scaletoolkit.emulator.EmulatorConfig;
 import dev.scaletoolkit.emulator.ScaleEmulator;
 import dev.scaletoolkit.emulator.auth.Accounts;
 import dev.scaletoolkit.emulator.auth.DemoAccount;
+import dev.scaletoolkit.mcp.ScaleMcpServer;
+import dev.scaletoolkit.tools.Profile;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,6 +54,12 @@ final class UpCommand implements Callable<Integer> {
             description = "Token for /_emulator when --host is not loopback (or env SCALE_EMULATOR_ADMIN_TOKEN).")
     String adminToken;
 
+    @Option(
+            names = "--mcp-profile",
+            defaultValue = "${env:SCALE_MCP_PROFILE:-full}",
+            description = "Tools the /mcp endpoint lists: core, full or readonly (default: ${DEFAULT-VALUE}).")
+    String mcpProfile;
+
     @Override
     public Integer call() throws InterruptedException {
         String token = adminToken != null ? adminToken : System.getenv("SCALE_EMULATOR_ADMIN_TOKEN");
@@ -65,7 +73,12 @@ final class UpCommand implements Callable<Integer> {
                 .build();
         ScaleEmulator emulator = ScaleEmulator.start(config);
         Accounts.NewAccount demo = DemoAccount.ensure(emulator.context());
-        printBanner(System.out, emulator, demo);
+        String mcpToken = McpToken.ensure(data);
+        emulator.mount(
+                "/mcp",
+                ScaleMcpServer.httpServlet(
+                        Target.of(emulator, demo.liveKey()).registry(), Profile.parse(mcpProfile), mcpToken));
+        printBanner(System.out, emulator, demo, mcpToken);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             emulator.close();
@@ -75,7 +88,7 @@ final class UpCommand implements Callable<Integer> {
         return 0;
     }
 
-    static void printBanner(PrintStream out, ScaleEmulator emulator, Accounts.NewAccount demo) {
+    static void printBanner(PrintStream out, ScaleEmulator emulator, Accounts.NewAccount demo, String mcpToken) {
         String base = emulator.baseUrl();
         out.println("scale-toolkit emulator is up (data: "
                 + emulator.config().dataDir().toAbsolutePath() + ")");
@@ -85,6 +98,8 @@ final class UpCommand implements Callable<Integer> {
         out.println("  Live API key   " + demo.liveKey());
         out.println("  Test API key   " + demo.testKey());
         out.println("  Callback auth  " + demo.callbackAuthKey() + "   (sent as scale-callback-auth)");
+        out.println("  MCP endpoint   " + base + "/mcp   (streamable HTTP)");
+        out.println("  MCP token      " + mcpToken + "   (Authorization: Bearer ...)");
         out.println();
         out.println("  Try:  curl -u " + demo.testKey() + ": " + base + "/v1/projects");
         out.println();

@@ -81,7 +81,8 @@ public final class SchemaSupport {
     /** The validator's text without its leading path, which the problem already names. */
     private static String expected(Error e) {
         String message = e.getMessage() == null ? "is invalid" : e.getMessage().trim();
-        String path = e.getInstanceLocation() == null ? "" : e.getInstanceLocation().toString();
+        String path =
+                e.getInstanceLocation() == null ? "" : e.getInstanceLocation().toString();
         if (!path.isEmpty() && message.startsWith(path + ":")) {
             message = message.substring(path.length() + 1).trim();
         } else if (!path.isEmpty() && message.startsWith(path + " ")) {

@@ -23,9 +23,26 @@ import tools.jackson.databind.node.ObjectNode;
 public final class StrictSchemas {
     /** Keywords strict mode accepts; everything else is removed from the strict form. */
     public static final Set<String> SUPPORTED_KEYWORDS = Set.of(
-            "type", "description", "properties", "required", "additionalProperties", "items", "enum", "const",
-            "anyOf", "$ref", "$defs", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
-            "minItems", "maxItems", "pattern", "format");
+            "type",
+            "description",
+            "properties",
+            "required",
+            "additionalProperties",
+            "items",
+            "enum",
+            "const",
+            "anyOf",
+            "$ref",
+            "$defs",
+            "minimum",
+            "maximum",
+            "exclusiveMinimum",
+            "exclusiveMaximum",
+            "multipleOf",
+            "minItems",
+            "maxItems",
+            "pattern",
+            "format");
     /** String formats strict mode accepts. */
     public static final Set<String> SUPPORTED_FORMATS =
             Set.of("date-time", "time", "date", "duration", "email", "hostname", "ipv4", "ipv6", "uuid");
@@ -84,8 +101,12 @@ public final class StrictSchemas {
         putType(out, type, nullable);
         for (Map.Entry<String, JsonNode> e : schema.properties()) {
             String key = e.getKey();
-            if (key.equals("type") || key.equals("properties") || key.equals("required") || key.equals("items")
-                    || key.equals("$defs") || !SUPPORTED_KEYWORDS.contains(key)) {
+            if (key.equals("type")
+                    || key.equals("properties")
+                    || key.equals("required")
+                    || key.equals("items")
+                    || key.equals("$defs")
+                    || !SUPPORTED_KEYWORDS.contains(key)) {
                 continue;
             }
             if (key.equals("format") && !SUPPORTED_FORMATS.contains(e.getValue().asString())) {
@@ -130,7 +151,8 @@ public final class StrictSchemas {
             return true;
         }
         return "object".equals(schema.path("type").asString())
-                && (!schema.has("properties") || !schema.path("additionalProperties").isBoolean()
+                && (!schema.has("properties")
+                        || !schema.path("additionalProperties").isBoolean()
                         || schema.path("additionalProperties").asBoolean());
     }
 

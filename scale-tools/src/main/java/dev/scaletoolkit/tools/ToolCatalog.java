@@ -29,7 +29,8 @@ final class ToolCatalog {
     /** The name rule shared by OpenAI functions and Anthropic tools. */
     static final Pattern NAME = Pattern.compile("^[a-zA-Z0-9_-]{1,64}$");
 
-    private static final Set<String> HINTS = Set.of("readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint");
+    private static final Set<String> HINTS =
+            Set.of("readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint");
 
     private ToolCatalog() {}
 

@@ -21,14 +21,18 @@ public record ToolError(
         @JsonProperty("http_status") Integer httpStatus,
         @JsonProperty("retryable") boolean retryable,
         @JsonProperty("retry_after_seconds") Long retryAfterSeconds,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonProperty("problems") List<Problem> problems) {
+
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonProperty("problems")
+        List<Problem> problems) {
 
     public ToolError {
         problems = problems == null ? List.of() : List.copyOf(problems);
     }
 
     /** One invalid field: where it is and what was expected there. */
-    public record Problem(@JsonProperty("field") String field, @JsonProperty("expected") String expected) {}
+    public record Problem(
+            @JsonProperty("field") String field,
+            @JsonProperty("expected") String expected) {}
 
     /** The error codes tools return. */
     public static final class Code {

@@ -60,8 +60,13 @@ public final class ToolRegistry {
                 problems.add(spec.slug() + ": no handler");
                 continue;
             }
-            bySlug.put(spec.slug(), new Entry(
-                    spec, handler, SchemaSupport.compile(spec.inputSchema()), SchemaSupport.compile(spec.outputSchema())));
+            bySlug.put(
+                    spec.slug(),
+                    new Entry(
+                            spec,
+                            handler,
+                            SchemaSupport.compile(spec.inputSchema()),
+                            SchemaSupport.compile(spec.outputSchema())));
             List<String> names = new ArrayList<>(spec.aliases());
             names.add(spec.slug());
             for (String name : names) {
@@ -111,7 +116,11 @@ public final class ToolRegistry {
         if (entry == null) {
             return ToolResult.failed(new ToolError(
                     "Unknown tool '" + nameOrAlias + "'. List the tools to see the accepted names.",
-                    ToolError.Code.UNKNOWN_TOOL, null, false, null, List.of()));
+                    ToolError.Code.UNKNOWN_TOOL,
+                    null,
+                    false,
+                    null,
+                    List.of()));
         }
         if (args != null && !args.isNull() && !args.isMissingNode() && !args.isObject()) {
             return ToolResult.failed(ToolError.invalidInput(
@@ -124,7 +133,8 @@ public final class ToolRegistry {
             return ToolResult.failed(ToolError.invalidInput(problems));
         }
         try {
-            return ToolResult.ok(entry.handler().handle(new ToolCall(entry.spec().slug(), natural, backend, progress)));
+            return ToolResult.ok(
+                    entry.handler().handle(new ToolCall(entry.spec().slug(), natural, backend, progress)));
         } catch (ToolInputException e) {
             return ToolResult.failed(ToolError.invalidInput(e.problems()));
         } catch (ScaleBackendException e) {
@@ -137,7 +147,11 @@ public final class ToolRegistry {
             return ToolResult.failed(new ToolError(
                     "The tool failed unexpectedly: " + e.getClass().getSimpleName()
                             + (e.getMessage() == null ? "" : ": " + e.getMessage()),
-                    ToolError.Code.INTERNAL_ERROR, null, false, null, List.of()));
+                    ToolError.Code.INTERNAL_ERROR,
+                    null,
+                    false,
+                    null,
+                    List.of()));
         }
     }
 

@@ -2,7 +2,6 @@ package dev.scaletoolkit.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scaletoolkit.model.ScaleJson;
 import dev.scaletoolkit.tools.adapter.AnthropicTools;
 import dev.scaletoolkit.tools.adapter.OpenAiTools;
 import dev.scaletoolkit.tools.backend.ScaleBackend;
@@ -27,12 +26,30 @@ import tools.jackson.databind.node.ObjectNode;
 class AgentSchemaRulesTest {
     // Written out here rather than taken from StrictSchemas, so the test checks the generator instead of echoing it.
     private static final Set<String> OPENAI_KEYWORDS = Set.of(
-            "type", "description", "properties", "required", "additionalProperties", "items", "enum", "const",
-            "anyOf", "$ref", "$defs", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
-            "minItems", "maxItems", "pattern", "format");
+            "type",
+            "description",
+            "properties",
+            "required",
+            "additionalProperties",
+            "items",
+            "enum",
+            "const",
+            "anyOf",
+            "$ref",
+            "$defs",
+            "minimum",
+            "maximum",
+            "exclusiveMinimum",
+            "exclusiveMaximum",
+            "multipleOf",
+            "minItems",
+            "maxItems",
+            "pattern",
+            "format");
     private static final Set<String> OPENAI_FORMATS =
             Set.of("date-time", "time", "date", "duration", "email", "hostname", "ipv4", "ipv6", "uuid");
-    private static final Set<String> TYPES = Set.of("string", "number", "integer", "boolean", "object", "array", "null");
+    private static final Set<String> TYPES =
+            Set.of("string", "number", "integer", "boolean", "object", "array", "null");
     private static final Pattern NAME = Pattern.compile("^[a-zA-Z0-9_-]{1,64}$");
 
     private final ToolRegistry registry = ToolRegistry.load(new ToolRegistryTest.NoCalls());
@@ -57,7 +74,9 @@ class AgentSchemaRulesTest {
             assertThat(tool.get("description").asString()).isNotBlank().hasSizeLessThan(1024);
             JsonNode schema = tool.get("input_schema");
             assertThat(schema.get("type").asString()).as(name).isEqualTo("object");
-            assertThat(schema.has("anyOf") || schema.has("oneOf") || schema.has("allOf")).as(name).isFalse();
+            assertThat(schema.has("anyOf") || schema.has("oneOf") || schema.has("allOf"))
+                    .as(name)
+                    .isFalse();
             List<String> open = new ArrayList<>();
             walk(schema, name, (path, node) -> {
                 if (node.has("properties") && !node.path("additionalProperties").isBoolean()) {
@@ -80,7 +99,8 @@ class AgentSchemaRulesTest {
             assertThat(openAiProblems(t.at("/function/name").asString(), (ObjectNode) t.at("/function/parameters")))
                     .isEmpty();
         }
-        assertThat(OpenAiTools.tools(registry, Profile.CORE, false)).hasSize(registry.list(Profile.CORE).size());
+        assertThat(OpenAiTools.tools(registry, Profile.CORE, false))
+                .hasSize(registry.list(Profile.CORE).size());
     }
 
     @Test
@@ -101,27 +121,31 @@ class AgentSchemaRulesTest {
         ToolRegistry tools = ToolRegistry.load(recording);
         // what a strict-mode model sends: every field present, unused ones null, open objects as JSON text
         ObjectNode strictArgs = (ObjectNode) ToolRegistryTest.json("{\"attachment\":\"https://x/cat.png\"}");
-        ObjectNode strictSchema = StrictSchemas.toStrict(
-                tools.find("SCALE_AI_CREATE_IMAGE_ANNOTATION_TASK").orElseThrow().inputSchema());
+        ObjectNode strictSchema = StrictSchemas.toStrict(tools.find("SCALE_AI_CREATE_IMAGE_ANNOTATION_TASK")
+                .orElseThrow()
+                .inputSchema());
         strictSchema.get("properties").propertyNames().forEach(n -> {
             if (!strictArgs.has(n)) {
                 strictArgs.putNull(n);
             }
         });
         strictArgs.put("metadata", "{\"shard\": 7}");
-        strictArgs.set("geometries", ToolRegistryTest.json("{\"box\":{\"objects_to_annotate\":[\"cat\","
-                + "{\"choice\":\"dog\",\"description\":null,\"subchoices\":null}],\"min_width\":null,"
-                + "\"min_height\":null,\"min_vertices\":null,\"max_vertices\":null,\"can_rotate\":null,"
-                + "\"integer_pixels\":null},\"polygon\":null,\"line\":null,\"point\":null,\"cuboid\":null,"
-                + "\"ellipse\":null}"));
+        strictArgs.set(
+                "geometries",
+                ToolRegistryTest.json("{\"box\":{\"objects_to_annotate\":[\"cat\","
+                        + "{\"choice\":\"dog\",\"description\":null,\"subchoices\":null}],\"min_width\":null,"
+                        + "\"min_height\":null,\"min_vertices\":null,\"max_vertices\":null,\"can_rotate\":null,"
+                        + "\"integer_pixels\":null},\"polygon\":null,\"line\":null,\"point\":null,\"cuboid\":null,"
+                        + "\"ellipse\":null}"));
 
         ToolResult result = tools.call("SCALE_AI_CREATE_IMAGE_ANNOTATION_TASK", strictArgs, null);
 
         assertThat(result.successful()).as(String.valueOf(result.error())).isTrue();
         assertThat(sent).hasSize(1);
-        assertThat(sent.get(0).body()).isEqualTo(ToolRegistryTest.json("{\"attachment\":\"https://x/cat.png\","
-                + "\"metadata\":{\"shard\":7},\"geometries\":{\"box\":{\"objects_to_annotate\":[\"cat\","
-                + "{\"choice\":\"dog\"}]}}}"));
+        assertThat(sent.get(0).body())
+                .isEqualTo(ToolRegistryTest.json("{\"attachment\":\"https://x/cat.png\","
+                        + "\"metadata\":{\"shard\":7},\"geometries\":{\"box\":{\"objects_to_annotate\":[\"cat\","
+                        + "{\"choice\":\"dog\"}]}}}"));
     }
 
     static List<String> openAiProblems(String name, ObjectNode schema) {
@@ -159,14 +183,16 @@ class AgentSchemaRulesTest {
             if (types.isEmpty() && !node.has("anyOf") && !node.has("$ref")) {
                 problems.add(path + ": no type");
             }
-            if (node.has("format") && !OPENAI_FORMATS.contains(node.get("format").asString())) {
+            if (node.has("format")
+                    && !OPENAI_FORMATS.contains(node.get("format").asString())) {
                 problems.add(path + ": unsupported format " + node.get("format"));
             }
             if (node.has("$ref") && resolve(schema, node.get("$ref").asString()) == null) {
                 problems.add(path + ": $ref does not resolve");
             }
             if (types.contains("object")) {
-                if (!node.path("additionalProperties").isBoolean() || node.get("additionalProperties").asBoolean()) {
+                if (!node.path("additionalProperties").isBoolean()
+                        || node.get("additionalProperties").asBoolean()) {
                     problems.add(path + ": additionalProperties must be false");
                 }
                 Set<String> props = new HashSet<>(node.path("properties").propertyNames());
@@ -200,10 +226,14 @@ class AgentSchemaRulesTest {
         natural.path("required").forEach(r -> required.add(r.asString()));
         for (String prop : natural.get("properties").propertyNames()) {
             JsonNode s = strict.get("properties").get(prop);
-            boolean nullable = s.path("type").isArray() && s.get("type").toString().contains("\"null\"")
-                    || s.path("anyOf").valueStream().anyMatch(b -> "null".equals(b.path("type").asString()));
+            boolean nullable =
+                    s.path("type").isArray() && s.get("type").toString().contains("\"null\"")
+                            || s.path("anyOf")
+                                    .valueStream()
+                                    .anyMatch(b -> "null".equals(b.path("type").asString()));
             if (nullable == required.contains(prop)) {
-                problems.add(name + "." + prop + (nullable ? ": required but nullable" : ": optional but not nullable"));
+                problems.add(
+                        name + "." + prop + (nullable ? ": required but nullable" : ": optional but not nullable"));
             }
         }
         return problems;
@@ -242,5 +272,4 @@ class AgentSchemaRulesTest {
     private static Iterable<String> iterable(JsonNode node) {
         return node.propertyNames();
     }
-
 }

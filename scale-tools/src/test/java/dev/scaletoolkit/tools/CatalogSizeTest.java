@@ -27,10 +27,15 @@ class CatalogSizeTest {
         System.out.printf(
                 "tool list bytes (name+description+inputSchema, minified): core=%d (%d tools), full=%d (%d tools),"
                         + " readonly=%d%n",
-                core, registry.list(Profile.CORE).size(), full, registry.list(Profile.FULL).size(), readonly);
+                core,
+                registry.list(Profile.CORE).size(),
+                full,
+                registry.list(Profile.FULL).size(),
+                readonly);
         System.out.printf(
                 "with title, annotations and outputSchema: core=%d, full=%d; OpenAI strict export: core=%d, full=%d%n",
-                bytes(listing(Profile.CORE, true)), bytes(listing(Profile.FULL, true)),
+                bytes(listing(Profile.CORE, true)),
+                bytes(listing(Profile.FULL, true)),
                 bytes(OpenAiTools.tools(registry, Profile.CORE, true)),
                 bytes(OpenAiTools.tools(registry, Profile.FULL, true)));
 

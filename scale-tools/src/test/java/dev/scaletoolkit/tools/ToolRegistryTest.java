@@ -19,8 +19,13 @@ import tools.jackson.databind.JsonNode;
 class ToolRegistryTest {
     /** The tools this toolkit adds beyond the 41 seed operations. */
     static final Set<String> EXTENSIONS = Set.of(
-            "SCALE_AI_CREATE_PROJECT", "SCALE_AI_CANCEL_TASK", "SCALE_AI_AUDIT_TASK", "SCALE_AI_WAIT_FOR_TASK",
-            "SCALE_AI_WAIT_FOR_BATCH", "SCALE_AI_CREATE_TASKS_FROM_JSONL", "SCALE_AI_EXPORT_RESULTS",
+            "SCALE_AI_CREATE_PROJECT",
+            "SCALE_AI_CANCEL_TASK",
+            "SCALE_AI_AUDIT_TASK",
+            "SCALE_AI_WAIT_FOR_TASK",
+            "SCALE_AI_WAIT_FOR_BATCH",
+            "SCALE_AI_CREATE_TASKS_FROM_JSONL",
+            "SCALE_AI_EXPORT_RESULTS",
             "SCALE_AI_LIST_USERS");
 
     /** Records requests and fails the test if any is sent. */
@@ -58,7 +63,9 @@ class ToolRegistryTest {
         Path shared = Path.of("/work/shared/spec/tools-from-seeds.json");
         if (Files.exists(shared)) {
             Set<String> sharedSlugs = new TreeSet<>();
-            ScaleJson.mapper().readTree(Files.readString(shared)).forEach(t -> sharedSlugs.add(t.get("slug").asString()));
+            ScaleJson.mapper()
+                    .readTree(Files.readString(shared))
+                    .forEach(t -> sharedSlugs.add(t.get("slug").asString()));
             assertThat(slugs(extract)).isEqualTo(sharedSlugs);
         }
         return extract;
@@ -72,7 +79,8 @@ class ToolRegistryTest {
 
     @Test
     void catalogHoldsExactlyTheFortyOneSeedSlugsPlusTheExtensions() throws Exception {
-        Set<String> listed = registry.list(Profile.FULL).stream().map(ToolSpec::slug).collect(Collectors.toSet());
+        Set<String> listed =
+                registry.list(Profile.FULL).stream().map(ToolSpec::slug).collect(Collectors.toSet());
         Set<String> seeds = new TreeSet<>(listed);
         seeds.removeAll(EXTENSIONS);
 
@@ -101,7 +109,9 @@ class ToolRegistryTest {
     @Test
     void aliasesAndNamesWithoutPrefixResolve() {
         assertThat(registry.find("GET_TASK_BY_ID").orElseThrow().slug()).isEqualTo("SCALE_AI_GET_V1_TASK");
-        assertThat(registry.find("SCALE_AI_GET_SECURE_TASK_RESPONSE_URL").orElseThrow().slug())
+        assertThat(registry.find("SCALE_AI_GET_SECURE_TASK_RESPONSE_URL")
+                        .orElseThrow()
+                        .slug())
                 .isEqualTo("SCALE_AI_GET_V1_TASK_RESPONSE_URL");
         assertThat(registry.find("re_send_task_callback").orElseThrow().slug())
                 .isEqualTo("SCALE_AI_POST_V1_TASK_SEND_CALLBACK");
@@ -116,7 +126,9 @@ class ToolRegistryTest {
         List<ToolSpec> core = registry.list(Profile.CORE);
         assertThat(core).hasSizeBetween(8, 12);
         assertThat(core).extracting(ToolSpec::slug).contains("SCALE_AI_GET_TASK", "SCALE_AI_LIST_TASKS");
-        assertThat(registry.list(Profile.READONLY)).allMatch(ToolSpec::readOnly).extracting(ToolSpec::slug)
+        assertThat(registry.list(Profile.READONLY))
+                .allMatch(ToolSpec::readOnly)
+                .extracting(ToolSpec::slug)
                 .contains("SCALE_AI_GET_TASK")
                 .doesNotContain("SCALE_AI_CANCEL_TASK", "SCALE_AI_CREATE_BATCH");
         assertThat(registry.list(Profile.FULL)).hasSize(49);

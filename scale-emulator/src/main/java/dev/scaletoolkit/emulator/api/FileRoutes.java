@@ -43,7 +43,8 @@ public final class FileRoutes implements Routes {
      * answers {@code {"docs": [File...], "next_cursor": "..." | null, "has_more": bool}}: {@code docs} and
      * {@code has_more} are the keys every other Scale listing uses, and {@code next_cursor} is named after the
      * {@code cursor} parameter it feeds. A client passes {@code next_cursor} back as {@code cursor} while
-     * {@code has_more} is true.
+     * {@code has_more} is true. Scale documents {@code project} as required; here it is an optional filter, so
+     * leaving it out lists every file of the caller.
      */
     private Object list(ApiRequest request) {
         String project = request.query("project").orElse(null);

@@ -3,9 +3,11 @@ package dev.scaletoolkit.emulator.file;
 import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.http.ApiError;
 import dev.scaletoolkit.emulator.store.Docs;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -43,8 +45,36 @@ public final class FileRecords {
                 });
     }
 
-    /** Inserts a new file; {@code doc} is its wire JSON. */
+    /**
+     * Inserts a new file; {@code doc} is its wire JSON. Callers check the reference first; the unique index still
+     * decides when two emulator nodes share one PostgreSQL database, and its violation is a 409 too.
+     */
     public static void insert(
+            Handle h, Caller caller, ObjectNode doc, String project, String sha256, Long size, String sourceUrl) {
+        try {
+            doInsert(h, caller, doc, project, sha256, size, sourceUrl);
+        } catch (UnableToExecuteStatementException e) {
+            if (doc.has("reference_id") && isUniqueViolation(e)) {
+                throw ApiError.conflict("The reference_id (\""
+                        + doc.get("reference_id").asString() + "\") is already used for another file.");
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isUniqueViolation(Exception e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                String message = sql.getMessage() == null ? "" : sql.getMessage();
+                if ("23505".equals(sql.getSQLState()) || message.contains("UNIQUE")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void doInsert(
             Handle h, Caller caller, ObjectNode doc, String project, String sha256, Long size, String sourceUrl) {
         h.createUpdate("INSERT INTO files (id, account_id, test_mode, project, reference_id, sha256, size_bytes,"
                         + " mime_type, state, source_url, created_at, updated_at, doc) VALUES (:id, :a, :m,"

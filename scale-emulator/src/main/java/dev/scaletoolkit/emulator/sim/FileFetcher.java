@@ -108,6 +108,10 @@ public final class FileFetcher implements AutoCloseable {
     }
 
     private void fail(String id, String reason) {
+        if (!running || Thread.currentThread().isInterrupted()) {
+            // Cut off by shutdown, not by the server: stay "fetching" so the next start tries again.
+            return;
+        }
         try {
             context.db().write(h -> FileRecords.markFailed(h, id, reason, context.now()));
         } catch (RuntimeException e) {
@@ -132,7 +136,9 @@ public final class FileFetcher implements AutoCloseable {
         downloads.shutdownNow();
         try {
             poller.join(5000);
-            downloads.awaitTermination(5, TimeUnit.SECONDS);
+            // A download blocked on a silent server is not waited for long: its row stays "fetching" and is
+            // fetched again on the next start.
+            downloads.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

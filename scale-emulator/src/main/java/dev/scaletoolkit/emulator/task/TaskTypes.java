@@ -30,7 +30,8 @@ public final class TaskTypes {
     record FieldRule(List<String> kinds, int minItems, List<String> values) {}
 
     /** The rules of one type: fields that must be present, groups of which one must be, and field kinds. */
-    record TypeRule(List<String> required, List<List<String>> oneOf, Map<String, FieldRule> kinds) {}
+    record TypeRule(
+            List<String> required, List<List<String>> oneOf, Map<String, FieldRule> kinds, ObjectNode defaults) {}
 
     private final Map<String, String> aliases;
     private final Map<String, TypeRule> types;
@@ -60,13 +61,19 @@ public final class TaskTypes {
     }
 
     /**
-     * Checks the type-specific params of a new task (after project defaults were applied). Form-encoded values
-     * that stand for booleans or numbers are converted in place. Throws a 400 naming the first bad field.
+     * Fills the type's documented defaults into the params of a new task (after project defaults were applied)
+     * and checks them. Form-encoded values that stand for booleans or numbers are converted in place. Throws a
+     * 400 naming the first bad field.
      *
      * @param hasInstruction whether the task has an instruction of its own or from its project
      */
     public void validate(String type, ObjectNode params, boolean hasInstruction) {
         TypeRule rule = types.get(type);
+        for (Map.Entry<String, JsonNode> d : rule.defaults().properties()) {
+            if (!params.hasNonNull(d.getKey())) {
+                params.set(d.getKey(), d.getValue().deepCopy());
+            }
+        }
         for (Map.Entry<String, FieldRule> e : rule.kinds().entrySet()) {
             if (present(params, e.getKey())) {
                 checkKind(params, e.getKey(), e.getValue());
@@ -181,7 +188,10 @@ public final class TaskTypes {
             kinds.putAll(rules(spec.path("kinds")));
             List<List<String>> oneOf = new ArrayList<>();
             spec.path("one_of").forEach(group -> oneOf.add(strings(group)));
-            types.put(e.getKey(), new TypeRule(strings(spec.path("required")), oneOf, kinds));
+            ObjectNode defaults = spec.path("defaults").isObject()
+                    ? ((ObjectNode) spec.get("defaults")).deepCopy()
+                    : ScaleJson.mapper().createObjectNode();
+            types.put(e.getKey(), new TypeRule(strings(spec.path("required")), oneOf, kinds, defaults));
         }
         aliases.values().forEach(target -> {
             if (!types.containsKey(target)) {

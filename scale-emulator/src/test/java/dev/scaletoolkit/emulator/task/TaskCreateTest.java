@@ -291,7 +291,7 @@ class TaskCreateTest {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(categorization("metadata", Map.of("k", key)))));
         assertThat(replay.status()).isEqualTo(409);
         assertThat(replay.error()).contains(first.json().path("task_id").asString());
-        Fixtures.assertShape(replay.json(), "errors/error_409_unique_id.json");
+        Fixtures.assertShape(replay.json(), "errors/error_409_idempotency_key.json");
         assertThat(world.count("SELECT COUNT(*) FROM idempotency_keys WHERE idem_key = :k", "k", key))
                 .isEqualTo(1);
     }

@@ -59,7 +59,9 @@ class TaskPlacementTest {
 
         JsonNode none = world.createTask(world.live, "project", "shops", "project_version", -1);
         assertThat(none.has("project_param_version")).isFalse();
-        assertThat(none.path("params").has("allow_multiple")).isFalse();
+        assertThat(none.has("priority")).isFalse();
+        // The type's own default, not a project value.
+        assertThat(none.path("params").path("allow_multiple").asBoolean(true)).isFalse();
         assertThat(none.path("instruction").asString()).isEqualTo("Is the storefront open?");
 
         Http.Resp missing =

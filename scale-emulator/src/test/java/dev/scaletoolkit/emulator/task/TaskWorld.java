@@ -7,7 +7,6 @@ import dev.scaletoolkit.emulator.auth.Accounts;
 import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.emulator.testing.TestEmulator;
 import dev.scaletoolkit.model.ScaleJson;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import tools.jackson.databind.JsonNode;
@@ -196,10 +195,6 @@ final class TaskWorld implements AutoCloseable {
                         .bind("b", body)
                         .bind("now", scale.emulator().context().now())
                         .execute());
-    }
-
-    static Duration generous() {
-        return Duration.ofSeconds(20);
     }
 
     @Override

@@ -49,12 +49,15 @@ final class HttpScaleBackend implements ScaleBackend {
         if (request.upload() != null) {
             String boundary = "scale-tools-" + UUID.randomUUID();
             builder.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .method(request.method(), HttpRequest.BodyPublishers.ofByteArray(multipart(request.upload(), boundary)));
+                    .method(
+                            request.method(),
+                            HttpRequest.BodyPublishers.ofByteArray(multipart(request.upload(), boundary)));
         } else if (request.body() != null) {
             builder.header("Content-Type", "application/json")
                     .method(
                             request.method(),
-                            HttpRequest.BodyPublishers.ofString(ScaleJson.mapper().writeValueAsString(request.body())));
+                            HttpRequest.BodyPublishers.ofString(
+                                    ScaleJson.mapper().writeValueAsString(request.body())));
         } else {
             builder.method(request.method(), HttpRequest.BodyPublishers.noBody());
         }
@@ -77,14 +80,18 @@ final class HttpScaleBackend implements ScaleBackend {
     public Download download(String path) {
         URI target = URI.create(base + path);
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(timeout).GET();
+            HttpRequest.Builder builder =
+                    HttpRequest.newBuilder(target).timeout(timeout).GET();
             if (sameOrigin(target)) {
                 builder.header("Authorization", authorization);
             }
             HttpResponse<byte[]> response = exchange(builder.build());
             int status = response.statusCode();
-            if (status >= 300 && status < 400 && response.headers().firstValue("Location").isPresent()) {
-                target = target.resolve(response.headers().firstValue("Location").get());
+            if (status >= 300
+                    && status < 400
+                    && response.headers().firstValue("Location").isPresent()) {
+                target =
+                        target.resolve(response.headers().firstValue("Location").get());
                 continue;
             }
             if (status != 200) {
@@ -107,8 +114,11 @@ final class HttpScaleBackend implements ScaleBackend {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new ScaleBackendException(0, "could not reach Scale at " + base + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()), null);
+            throw new ScaleBackendException(
+                    0,
+                    "could not reach Scale at " + base + ": " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : " " + e.getMessage()),
+                    null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ScaleBackendException(0, "interrupted while calling Scale", null);
@@ -158,11 +168,16 @@ final class HttpScaleBackend implements ScaleBackend {
     private static byte[] multipart(ScaleRequest.Upload upload, String boundary) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (Map.Entry<String, String> field : upload.fields().entrySet()) {
-            write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
-                    + "\"\r\n\r\n" + field.getValue() + "\r\n");
+            write(
+                    out,
+                    "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
+                            + field.getValue() + "\r\n");
         }
-        write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + upload.fileName().replace("\"", "_") + "\"\r\nContent-Type: " + upload.mimeType() + "\r\n\r\n");
+        write(
+                out,
+                "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                        + upload.fileName().replace("\"", "_") + "\"\r\nContent-Type: " + upload.mimeType()
+                        + "\r\n\r\n");
         out.writeBytes(upload.content());
         write(out, "\r\n--" + boundary + "--\r\n");
         return out.toByteArray();

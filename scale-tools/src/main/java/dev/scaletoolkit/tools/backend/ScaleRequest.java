@@ -18,8 +18,7 @@ import tools.jackson.databind.JsonNode;
  * @param body JSON body, or {@code null} for none
  * @param upload multipart upload, or {@code null}
  */
-public record ScaleRequest(
-        String method, String path, Map<String, List<String>> query, JsonNode body, Upload upload) {
+public record ScaleRequest(String method, String path, Map<String, List<String>> query, JsonNode body, Upload upload) {
 
     public ScaleRequest {
         Map<String, List<String>> copy = new LinkedHashMap<>();

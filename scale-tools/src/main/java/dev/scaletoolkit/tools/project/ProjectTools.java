@@ -56,7 +56,6 @@ public final class ProjectTools {
         if (call.has("ontology_name")) {
             body.put("name", call.string("ontology_name"));
         }
-        return call.send(
-                ScaleRequest.post("/projects/" + segment(call.string("project_name")) + "/setOntology", body));
+        return call.send(ScaleRequest.post("/projects/" + segment(call.string("project_name")) + "/setOntology", body));
     }
 }

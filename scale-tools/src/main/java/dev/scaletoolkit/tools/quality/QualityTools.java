@@ -21,7 +21,8 @@ public final class QualityTools {
 
     // GET /v1/quality/labelers (list filters as repeated keys)
     static JsonNode getQualityLabelers(ToolCall call) {
-        if (call.strings("quality_task_ids").isEmpty() && call.strings("labeler_emails").isEmpty()) {
+        if (call.strings("quality_task_ids").isEmpty()
+                && call.strings("labeler_emails").isEmpty()) {
             throw new ToolInputException(List.of(
                     new ToolError.Problem("quality_task_ids", "at least one id, or give labeler_emails"),
                     new ToolError.Problem("labeler_emails", "at least one email, or give quality_task_ids")));
@@ -32,7 +33,11 @@ public final class QualityTools {
                 .query("limit", call.integer("limit"))
                 .query("next_token", call.string("next_token")));
         ObjectNode out = Shapes.listData(Shapes.docs(answer), call.bool("full", false));
-        out.set("next_token", answer.hasNonNull("next_token") ? answer.get("next_token") : ScaleJson.mapper().nullNode());
+        out.set(
+                "next_token",
+                answer.hasNonNull("next_token")
+                        ? answer.get("next_token")
+                        : ScaleJson.mapper().nullNode());
         return out;
     }
 }

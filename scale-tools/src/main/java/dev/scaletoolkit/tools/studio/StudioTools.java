@@ -32,8 +32,7 @@ public final class StudioTools {
 
     // POST /v1/studio/assignments/remove
     static JsonNode removeStudioAssignments(ToolCall call) {
-        return assignments(
-                call.send(ScaleRequest.post("/studio/assignments/remove", call.pick("emails", "projects"))));
+        return assignments(call.send(ScaleRequest.post("/studio/assignments/remove", call.pick("emails", "projects"))));
     }
 
     // GET /v1/studio/batches

@@ -61,8 +61,9 @@ public final class TaskTools {
                 .query("updated_before", call.string("updated_before"))
                 .query("completed_after", call.string("completed_after"))
                 .query("completed_before", call.string("completed_before"))
-                .query("include_attachment_url", call.has("include_attachment_url")
-                        ? call.bool("include_attachment_url", false) : null)
+                .query(
+                        "include_attachment_url",
+                        call.has("include_attachment_url") ? call.bool("include_attachment_url", false) : null)
                 .query("limit", call.integer("limit"))
                 .query("next_token", call.string("next_token"));
         if (call.has("customer_review_status")) {
@@ -73,7 +74,11 @@ public final class TaskTools {
         boolean full = call.bool("full", false);
         ObjectNode out = Shapes.listData(Shapes.docs(page), full, Shapes.TASK_SUMMARY);
         copy(page, out, "total", "limit", "has_more");
-        out.set("next_token", page.hasNonNull("next_token") ? page.get("next_token") : ScaleJson.mapper().nullNode());
+        out.set(
+                "next_token",
+                page.hasNonNull("next_token")
+                        ? page.get("next_token")
+                        : ScaleJson.mapper().nullNode());
         return out;
     }
 
@@ -148,7 +153,8 @@ public final class TaskTools {
     // POST /v1/task/{task_id}/audit; Scale answers a plain "OK"
     static JsonNode auditTask(ToolCall call) {
         JsonNode answer = call.send(ScaleRequest.post(taskPath(call) + "/audit", call.pick("accepted", "comments")));
-        ObjectNode out = Shapes.object().put("task_id", call.string("task_id")).put("accepted", call.bool("accepted", false));
+        ObjectNode out =
+                Shapes.object().put("task_id", call.string("task_id")).put("accepted", call.bool("accepted", false));
         if (call.has("comments")) {
             out.put("comments", call.string("comments"));
         }
@@ -161,8 +167,9 @@ public final class TaskTools {
         if (!call.has("task_id") && !call.has("id")) {
             throw new ToolInputException("task_id", "give task_id or id (at least one)");
         }
-        JsonNode answer = call.send(
-                ScaleRequest.get("/audits").query("task_id", call.string("task_id")).query("id", call.string("id")));
+        JsonNode answer = call.send(ScaleRequest.get("/audits")
+                .query("task_id", call.string("task_id"))
+                .query("id", call.string("id")));
         ArrayNode docs = Shapes.docs(answer);
         if (docs.isEmpty() && answer.isObject() && answer.has("id")) {
             docs = Shapes.array().add(answer);
@@ -177,5 +184,4 @@ public final class TaskTools {
             }
         }
     }
-
 }

@@ -57,7 +57,8 @@ public final class TeamTools {
             }
         }
         String role = call.string("role");
-        String needle = call.has("email_contains") ? call.string("email_contains").toLowerCase(Locale.ROOT) : null;
+        String needle =
+                call.has("email_contains") ? call.string("email_contains").toLowerCase(Locale.ROOT) : null;
         people.removeIf(p -> role != null && !hasRole(p, role));
         people.removeIf(p -> needle != null
                 && !p.path("email").asString("").toLowerCase(Locale.ROOT).contains(needle));
@@ -93,16 +94,19 @@ public final class TeamTools {
             return true;
         }
         if (role.equals("invited")) {
-            return person.has("expiry") || "invited".equals(person.path("status").asString(""));
+            return person.has("expiry")
+                    || "invited".equals(person.path("status").asString(""));
         }
         if (role.equals("disabled")) {
-            return person.path("disabled").asBoolean(false) || "disabled".equals(person.path("status").asString(""));
+            return person.path("disabled").asBoolean(false)
+                    || "disabled".equals(person.path("status").asString(""));
         }
         return false;
     }
 
     private static String cursor(int offset) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((CURSOR_PREFIX + offset).getBytes(StandardCharsets.UTF_8));
     }
 

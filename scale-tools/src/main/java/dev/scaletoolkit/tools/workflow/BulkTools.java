@@ -54,7 +54,8 @@ public final class BulkTools {
                     problems.add(new ToolError.Problem("jsonl line " + (i + 1), "a JSON object"));
                 }
             } catch (JacksonException e) {
-                problems.add(new ToolError.Problem("jsonl line " + (i + 1), "valid JSON (" + e.getOriginalMessage() + ")"));
+                problems.add(
+                        new ToolError.Problem("jsonl line " + (i + 1), "valid JSON (" + e.getOriginalMessage() + ")"));
             }
         }
         if (tasks.size() > MAX_LINES) {
@@ -131,8 +132,9 @@ public final class BulkTools {
                 jsonl.append(ScaleJson.mapper().writeValueAsString(row(task))).append('\n');
                 count++;
             }
-            call.progress().onProgress(count, page.has("total") ? page.get("total").asDouble() : null,
-                    count + " tasks exported");
+            call.progress()
+                    .onProgress(
+                            count, page.has("total") ? page.get("total").asDouble() : null, count + " tasks exported");
             token = page.path("has_more").asBoolean(false) && page.hasNonNull("next_token")
                     ? page.get("next_token").asString()
                     : null;
@@ -163,7 +165,9 @@ public final class BulkTools {
             }
         }
         row.set("metadata", task.has("metadata") ? task.get("metadata") : Shapes.object());
-        row.set("response", task.has("response") ? task.get("response") : ScaleJson.mapper().nullNode());
+        row.set(
+                "response",
+                task.has("response") ? task.get("response") : ScaleJson.mapper().nullNode());
         return row;
     }
 }

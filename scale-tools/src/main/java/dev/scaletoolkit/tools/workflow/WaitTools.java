@@ -29,10 +29,11 @@ public final class WaitTools {
             JsonNode task = call.send(ScaleRequest.get(path));
             String status = task.path("status").asString("");
             boolean finished = !status.isEmpty() && !"pending".equals(status);
-            call.progress().onProgress(
-                    finished ? poll.timeout() : Math.min(poll.elapsed(), poll.timeout()),
-                    poll.timeout(),
-                    "task " + call.string("task_id") + " is " + status);
+            call.progress()
+                    .onProgress(
+                            finished ? poll.timeout() : Math.min(poll.elapsed(), poll.timeout()),
+                            poll.timeout(),
+                            "task " + call.string("task_id") + " is " + status);
             if (finished || !poll.sleep()) {
                 return result(finished, poll, "task", task);
             }
@@ -46,13 +47,16 @@ public final class WaitTools {
         while (true) {
             JsonNode status = call.send(ScaleRequest.get(path));
             long pending = status.path("pending").asLong(0);
-            long done = status.path("completed").asLong(0) + status.path("error").asLong(0)
+            long done = status.path("completed").asLong(0)
+                    + status.path("error").asLong(0)
                     + status.path("canceled").asLong(0);
-            boolean finished = "completed".equals(status.path("status").asString(""))
-                    || (pending == 0 && done > 0);
-            call.progress().onProgress(
-                    done, (double) (done + pending), "batch " + call.string("batch_name") + ": " + done + " of "
-                            + (done + pending) + " tasks done");
+            boolean finished = "completed".equals(status.path("status").asString("")) || (pending == 0 && done > 0);
+            call.progress()
+                    .onProgress(
+                            done,
+                            (double) (done + pending),
+                            "batch " + call.string("batch_name") + ": " + done + " of " + (done + pending)
+                                    + " tasks done");
             if (finished || !poll.sleep()) {
                 return result(finished, poll, "status", status);
             }

@@ -1,0 +1,75 @@
+package dev.scaletoolkit.cli;
+
+import dev.scaletoolkit.mcp.ScaleMcpServer;
+import dev.scaletoolkit.tools.Profile;
+import io.modelcontextprotocol.server.McpSyncServer;
+import java.io.InputStream;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code scale mcp}: an MCP server over stdio, for agents that launch their tools as a process. Standard output
+ * carries only JSON-RPC; logs go to standard error. It exits when standard input closes.
+ */
+@Command(
+        name = "mcp",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Serve the Scale tools over MCP on stdin/stdout. Talks to SCALE_API_KEY/SCALE_BASE_URL when set,",
+            "else to the emulator (a running './scale up', or one started inside this process).",
+            "For streamable HTTP instead, './scale up' serves /mcp on its port."
+        })
+final class McpCommand implements Callable<Integer> {
+    @Option(
+            names = "--profile",
+            defaultValue = "${env:SCALE_MCP_PROFILE:-full}",
+            description = "Tools to list: core, full or readonly (default: ${DEFAULT-VALUE}; env SCALE_MCP_PROFILE).")
+    String profile;
+
+    @CommandLine.Mixin
+    ToolsCommand.TargetOptionsMixin target;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        CountDownLatch inputClosed = new CountDownLatch(1);
+        InputStream in = new EofSignallingInputStream(System.in, inputClosed::countDown);
+        try (Target t = Target.resolve(target.data, target.port)) {
+            System.err.println("scale mcp: serving profile " + profile + " against " + t.description());
+            McpSyncServer server = ScaleMcpServer.stdio(t.registry(), Profile.parse(profile), in, System.out);
+            inputClosed.await();
+            server.closeGracefully();
+        }
+        return 0;
+    }
+
+    /** Signals when the client closes our stdin, so the process exits instead of lingering as an orphan. */
+    private static final class EofSignallingInputStream extends java.io.FilterInputStream {
+        private final Runnable onEof;
+
+        EofSignallingInputStream(InputStream in, Runnable onEof) {
+            super(in);
+            this.onEof = onEof;
+        }
+
+        @Override
+        public int read() throws java.io.IOException {
+            int b = super.read();
+            if (b < 0) {
+                onEof.run();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws java.io.IOException {
+            int n = super.read(buf, off, len);
+            if (n < 0) {
+                onEof.run();
+            }
+            return n;
+        }
+    }
+}

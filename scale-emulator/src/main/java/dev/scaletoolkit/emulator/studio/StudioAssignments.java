@@ -1,0 +1,111 @@
+package dev.scaletoolkit.emulator.studio;
+
+import dev.scaletoolkit.emulator.EmulatorContext;
+import dev.scaletoolkit.emulator.auth.Caller;
+import dev.scaletoolkit.emulator.http.Fields;
+import dev.scaletoolkit.emulator.store.Docs;
+import dev.scaletoolkit.emulator.team.Teammates;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Which Studio projects each active teammate works on, in the caller's mode ({@code studio_assignments}). Answers
+ * are the full map of active members to their project names (alphabetical), members without projects included.
+ */
+public final class StudioAssignments {
+    private final EmulatorContext context;
+
+    public StudioAssignments(EmulatorContext context) {
+        this.context = context;
+    }
+
+    // GET /v1/studio/assignments
+    public static ObjectNode map(Handle h, Caller caller) {
+        ObjectNode out = Docs.object();
+        for (Teammates.Member m : Teammates.all(h, caller.accountId())) {
+            if (!m.isActive()) {
+                continue;
+            }
+            ArrayNode projects = out.putArray(m.email());
+            h.createQuery("SELECT project FROM studio_assignments WHERE account_id = :a AND test_mode = :m"
+                            + " AND email = :e ORDER BY project")
+                    .bind("a", caller.accountId())
+                    .bind("m", caller.mode())
+                    .bind("e", m.email())
+                    .mapTo(String.class)
+                    .forEach(projects::add);
+        }
+        return out;
+    }
+
+    // POST /v1/studio/assignments/add
+    public ObjectNode add(Handle h, Caller caller, ObjectNode body) {
+        List<Teammates.Member> members = members(h, caller, body);
+        List<String> projects = Fields.requireStringList(body, "projects");
+        projects.forEach(p -> StudioProjects.requireInBody(h, caller, p, "projects"));
+        String now = context.now();
+        for (Teammates.Member m : members) {
+            for (String project : projects) {
+                boolean present = h.createQuery("SELECT COUNT(*) FROM studio_assignments WHERE account_id = :a"
+                                        + " AND test_mode = :m AND email = :e AND project = :p")
+                                .bind("a", caller.accountId())
+                                .bind("m", caller.mode())
+                                .bind("e", m.email())
+                                .bind("p", project)
+                                .mapTo(Integer.class)
+                                .one()
+                        > 0;
+                if (!present) {
+                    h.createUpdate("INSERT INTO studio_assignments (account_id, test_mode, email, project, created_at)"
+                                    + " VALUES (:a, :m, :e, :p, :now)")
+                            .bind("a", caller.accountId())
+                            .bind("m", caller.mode())
+                            .bind("e", m.email())
+                            .bind("p", project)
+                            .bind("now", now)
+                            .execute();
+                }
+            }
+        }
+        return map(h, caller);
+    }
+
+    /** POST /v1/studio/assignments/remove: without {@code projects}, every project of those members goes. */
+    public ObjectNode remove(Handle h, Caller caller, ObjectNode body) {
+        List<Teammates.Member> members = members(h, caller, body);
+        Optional<List<String>> projects = Fields.optStringList(body, "projects");
+        projects.ifPresent(list -> list.forEach(p -> StudioProjects.requireInBody(h, caller, p, "projects")));
+        for (Teammates.Member m : members) {
+            if (projects.isEmpty()) {
+                h.createUpdate("DELETE FROM studio_assignments WHERE account_id = :a AND test_mode = :m AND email = :e")
+                        .bind("a", caller.accountId())
+                        .bind("m", caller.mode())
+                        .bind("e", m.email())
+                        .execute();
+                continue;
+            }
+            for (String project : projects.get()) {
+                h.createUpdate("DELETE FROM studio_assignments WHERE account_id = :a AND test_mode = :m"
+                                + " AND email = :e AND project = :p")
+                        .bind("a", caller.accountId())
+                        .bind("m", caller.mode())
+                        .bind("e", m.email())
+                        .bind("p", project)
+                        .execute();
+            }
+        }
+        return map(h, caller);
+    }
+
+    private static List<Teammates.Member> members(Handle h, Caller caller, ObjectNode body) {
+        List<Teammates.Member> members = new ArrayList<>();
+        for (String email : Teammates.emails(body, "emails")) {
+            members.add(StudioProjects.requireActiveMember(h, caller, email, "emails"));
+        }
+        return members;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.scaletoolkit.mcp;
+
+import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.tools.ProgressListener;
+import dev.scaletoolkit.tools.ToolRegistry;
+import dev.scaletoolkit.tools.ToolResult;
+import dev.scaletoolkit.tools.ToolSpec;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpSyncServerExchange;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns a catalog tool into an MCP tool. The structured result is the whole envelope {@code {successful, data,
+ * error}}, so the MCP output schema wraps the catalog's schema for {@code data}: it must hold when the call
+ * succeeded, and {@code error} must be set when it did not.
+ */
+final class McpToolAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(McpToolAdapter.class);
+
+    private McpToolAdapter() {}
+
+    static SyncToolSpecification toMcp(ToolRegistry registry, ToolSpec spec) {
+        ObjectNode annotations = spec.annotations();
+        McpSchema.Tool tool = McpSchema.Tool.builder()
+                .name(spec.slug())
+                .title(spec.title())
+                .description(spec.description())
+                .inputSchema(toMap(spec.inputSchema()))
+                .outputSchema(toMap(envelopeSchema(spec.outputSchema())))
+                .annotations(McpSchema.ToolAnnotations.builder()
+                        .title(spec.title())
+                        .readOnlyHint(annotations.path("readOnlyHint").asBoolean(false))
+                        .destructiveHint(annotations.path("destructiveHint").asBoolean(false))
+                        .idempotentHint(annotations.path("idempotentHint").asBoolean(false))
+                        .openWorldHint(annotations.path("openWorldHint").asBoolean(true))
+                        .build())
+                .build();
+        return SyncToolSpecification.builder()
+                .tool(tool)
+                .callHandler((exchange, request) -> call(registry, spec, exchange, request))
+                .build();
+    }
+
+    private static McpSchema.CallToolResult call(
+            ToolRegistry registry, ToolSpec spec, McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
+        JsonNode args = ScaleJson.mapper().valueToTree(request.arguments() == null ? Map.of() : request.arguments());
+        ProgressListener progress = progressFor(exchange, request);
+        ToolResult result;
+        try {
+            result = registry.call(spec.slug(), args, progress);
+        } catch (RuntimeException e) {
+            // The registry turns every known failure into an envelope; this is a bug, logged without arguments
+            // (they may hold secrets) and reported to the model as an internal error.
+            LOG.error("Tool {} failed unexpectedly", spec.slug(), e);
+            result = ToolResult.failed(
+                    dev.scaletoolkit.tools.ToolError.fromStatus(500, "internal error in tool " + spec.slug(), null));
+        }
+        ObjectNode envelope = result.toJson();
+        return McpSchema.CallToolResult.builder()
+                .structuredContent(toMap(envelope))
+                .addTextContent(ScaleJson.mapper().writeValueAsString(envelope))
+                .isError(!result.successful())
+                .build();
+    }
+
+    /** Forwards tool progress as MCP progress notifications when the client sent a progress token. */
+    private static ProgressListener progressFor(McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
+        Object token = request.meta() == null ? null : request.meta().get("progressToken");
+        if (token == null || exchange == null) {
+            return ProgressListener.NONE;
+        }
+        return (done, total, message) -> {
+            try {
+                exchange.progressNotification(new McpSchema.ProgressNotification(token, done, total, message));
+            } catch (RuntimeException e) {
+                LOG.debug("Progress notification not delivered: {}", e.getMessage());
+            }
+        };
+    }
+
+    /** {@code {successful, data, error}} where {@code data} follows the tool's schema when successful. */
+    static ObjectNode envelopeSchema(ObjectNode dataSchema) {
+        ObjectNode dataWhenOk = dataSchema.deepCopy();
+        dataWhenOk.remove("$schema");
+        ObjectNode schema = ScaleJson.mapper().createObjectNode();
+        schema.put("type", "object");
+        ObjectNode props = schema.putObject("properties");
+        props.putObject("successful").put("type", "boolean");
+        props.putObject("data").put("type", "object");
+        ObjectNode error = props.putObject("error");
+        error.putArray("type").add("object").add("null");
+        schema.putArray("required").add("successful").add("data").add("error");
+        ObjectNode ifOk = schema.putObject("if");
+        ifOk.putObject("properties").putObject("successful").put("const", true);
+        ObjectNode then = schema.putObject("then");
+        then.putObject("properties").set("data", dataWhenOk);
+        ObjectNode otherwise = schema.putObject("else");
+        otherwise.putObject("properties").putObject("error").put("type", "object");
+        return schema;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> toMap(JsonNode node) {
+        return ScaleJson.mapper().convertValue(node, Map.class);
+    }
+}

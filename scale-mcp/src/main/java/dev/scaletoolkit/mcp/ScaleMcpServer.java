@@ -1,0 +1,74 @@
+package dev.scaletoolkit.mcp;
+
+import dev.scaletoolkit.tools.Profile;
+import dev.scaletoolkit.tools.ToolRegistry;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.List;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+
+/**
+ * The Scale tools as an MCP server, on the official MCP Java SDK: over stdio for desktop agents, or as a
+ * streamable-HTTP servlet mounted at {@code /mcp} on the emulator's port.
+ */
+public final class ScaleMcpServer {
+    public static final String NAME = "scale-toolkit";
+    public static final String VERSION = "0.1.0";
+    private static final String INSTRUCTIONS = "Tools for Scale AI's data-labeling API: create labeling tasks of each"
+            + " type, organise them in projects and batches, follow their progress, and manage Studio teams."
+            + " Every result is {successful, data, error}; on failure, error.retryable says whether to try again.";
+
+    private ScaleMcpServer() {}
+
+    /** The JSON mapper the SDK uses, bound to Jackson 3 as the rest of the toolkit. */
+    static McpJsonMapper jsonMapper() {
+        return McpJsonDefaults.getMapper();
+    }
+
+    /** Serves the tools of {@code profile} over the given streams until the input ends. */
+    public static McpSyncServer stdio(ToolRegistry registry, Profile profile, InputStream in, OutputStream out) {
+        StdioServerTransportProvider transport = new StdioServerTransportProvider(jsonMapper(), in, out);
+        return configure(McpServer.sync(transport), registry, profile).build();
+    }
+
+    /**
+     * A servlet for streamable HTTP at {@code /mcp}; every request must carry {@code Authorization: Bearer
+     * <token>}. Mount it with {@code ScaleEmulator.mount("/mcp", holder)} or on any Jetty EE10 context.
+     */
+    public static ServletHolder httpServlet(ToolRegistry registry, Profile profile, String bearerToken) {
+        HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
+                .jsonMapper(jsonMapper())
+                .mcpEndpoint("/mcp")
+                .keepAliveInterval(Duration.ofSeconds(30))
+                .build();
+        configure(McpServer.sync(transport), registry, profile).build();
+        ServletHolder holder = new ServletHolder("scale-mcp", new BearerTokenServlet(transport, bearerToken));
+        // The SDK's streamable transport answers asynchronously; without this every POST fails.
+        holder.setAsyncSupported(true);
+        return holder;
+    }
+
+    private static <S extends McpServer.SyncSpecification<S>> McpServer.SyncSpecification<S> configure(
+            McpServer.SyncSpecification<S> spec, ToolRegistry registry, Profile profile) {
+        List<SyncToolSpecification> tools = registry.list(profile).stream()
+                .map(t -> McpToolAdapter.toMcp(registry, t))
+                .toList();
+        return spec.serverInfo(NAME, VERSION)
+                .instructions(INSTRUCTIONS)
+                .capabilities(
+                        McpSchema.ServerCapabilities.builder().tools(false).build())
+                // The registry validates inputs itself and reports every bad field in the tool envelope.
+                .validateToolInputs(false)
+                .requestTimeout(Duration.ofMinutes(10))
+                .tools(tools);
+    }
+}
