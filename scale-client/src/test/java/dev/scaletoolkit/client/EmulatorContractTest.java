@@ -167,6 +167,7 @@ class EmulatorContractTest {
                         .stream())
                 .extracting(Batch::name)
                 .contains(name);
+        assertThat(test.batches().prioritize(name, 30).name()).isEqualTo(name);
         Batch done = test.batches().waitFor(name, Duration.ofSeconds(30));
         assertThat(done.status()).isEqualTo(BatchStatus.COMPLETED);
     }
@@ -365,8 +366,44 @@ class EmulatorContractTest {
                 .isNotEmpty();
         routed(() -> live.teams().setRole(List.of("new@example.com"), TeammateRole.MANAGER));
         assertThat(routed(() -> live.studio().listAssignments())).isNotNull();
-        routed(() -> live.studio().listBatches());
+        String studioProject = "studio-" + UUID.randomUUID();
+        live.projects()
+                .create(ProjectCreateParams.builder()
+                        .type(TaskType.IMAGEANNOTATION)
+                        .name(studioProject)
+                        .studio(true)
+                        .build());
+        String owner = emulator.account().email();
+        assertThat(routed(() -> live.studio().addAssignments(List.of(owner), List.of(studioProject))))
+                .containsKey(owner);
+        assertThat(routed(() -> live.studio().removeAssignments(List.of(owner), List.of(studioProject))))
+                .isNotNull();
+        String sb = "studio-batch-" + UUID.randomUUID();
+        live.batches()
+                .create(BatchCreateParams.builder()
+                        .project(studioProject)
+                        .name(sb)
+                        .build());
+        List<String> pending = routed(() -> live.studio().listBatches()).stream()
+                .map(b -> b.name())
+                .toList();
+        if (!pending.isEmpty()) {
+            assertThat(routed(() -> live.studio().setPriorities(pending)))
+                    .extracting(b -> b.name())
+                    .containsExactlyElementsOf(pending);
+        }
         routed(() -> live.studio().resetPriorities());
+        var group = routed(() -> live.studio().createProjectGroup(studioProject, "g1", List.of(owner)));
+        assertThat(group.name()).isEqualTo("g1");
+        assertThat(routed(() -> live.studio().listProjectGroups(studioProject)))
+                .extracting(g -> g.name())
+                .contains("g1");
+        routed(() -> live.studio().updateProjectGroup(studioProject, "g1", List.of(), List.of(owner)));
+        if (pending.contains(sb)) {
+            assertThat(routed(() -> live.studio().setBatchGroups(sb, List.of("g1")))
+                            .groupsOrEmpty())
+                    .contains("g1");
+        }
     }
 
     @Test

@@ -65,6 +65,16 @@ public final class BatchService {
                 .execute(Batch.class);
     }
 
+    /** Sets the batch's priority (Scale documents the page but not the body; {@code {priority}} is sent). */
+    public Batch prioritize(String name, int priority) {
+        // POST /v1/batches/{batch_name}/prioritize
+        return api.call("POST", path(name) + "/prioritize")
+                .json(Map.of("priority", priority))
+                .idempotent()
+                .options(defaults)
+                .execute(Batch.class);
+    }
+
     public BatchList list(BatchListParams params) {
         // GET /v1/batches
         ApiCaller.Call call = api.call("GET", "/batches").options(defaults);

@@ -48,6 +48,19 @@ public final class FileService {
                 .execute(ScaleFile.class);
     }
 
+    public ScaleFile retrieve(String id) {
+        // GET /v1/files/{id}
+        return api.call("GET", "/files/" + ApiCaller.segment(id))
+                .options(defaults)
+                .execute(ScaleFile.class);
+    }
+
+    /** The file's bytes (a redirect to storage is followed without the API key). */
+    public byte[] retrieveContent(String id) {
+        // GET /v1/files/{id}/content
+        return api.download("/files/" + ApiCaller.segment(id) + "/content", defaults);
+    }
+
     public FileList list(FileListParams params) {
         // GET /v1/files
         ApiCaller.Call call = api.call("GET", "/files").options(defaults);
