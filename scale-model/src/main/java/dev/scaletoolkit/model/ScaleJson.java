@@ -1,8 +1,16 @@
 package dev.scaletoolkit.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /** The one JSON configuration shared by every module, so the emulator and the SDK read and write alike. */
 public final class ScaleJson {
@@ -11,6 +19,10 @@ public final class ScaleJson {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_ABSENT))
+            // Instants travel in Scale's own format (UTC, milliseconds, Z) and are read leniently.
+            .addModule(new SimpleModule("scale-time")
+                    .addSerializer(Instant.class, new InstantWriter())
+                    .addDeserializer(Instant.class, new InstantReader()))
             .build();
 
     private ScaleJson() {}
@@ -18,5 +30,21 @@ public final class ScaleJson {
     /** Returns the shared, immutable mapper. */
     public static JsonMapper mapper() {
         return MAPPER;
+    }
+
+    private static final class InstantWriter extends ValueSerializer<Instant> {
+        @Override
+        public void serialize(Instant value, JsonGenerator gen, SerializationContext ctxt) {
+            gen.writeString(ScaleTime.format(value));
+        }
+    }
+
+    private static final class InstantReader extends ValueDeserializer<Instant> {
+        @Override
+        public Instant deserialize(JsonParser p, DeserializationContext ctxt) {
+            String text = p.getValueAsString();
+            return ScaleTime.parse(text)
+                    .orElseThrow(() -> ctxt.weirdStringException(text, Instant.class, "not an ISO-8601 timestamp"));
+        }
     }
 }

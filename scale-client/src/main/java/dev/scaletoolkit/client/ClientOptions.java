@@ -1,0 +1,192 @@
+package dev.scaletoolkit.client;
+
+import dev.scaletoolkit.client.http.RetryPolicy;
+import dev.scaletoolkit.client.http.Sleeper;
+import dev.scaletoolkit.client.http.Transport;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a {@link ScaleClient} talks to Scale. Immutable; {@link #toBuilder()} gives a modified copy. The API key is
+ * never part of {@link #toString()}.
+ */
+public final class ClientOptions {
+    /** Scale's production API. */
+    public static final String DEFAULT_BASE_URL = "https://api.scale.com/v1";
+
+    private final String apiKey;
+    private final String baseUrl;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final RetryPolicy retryPolicy;
+    private final Sleeper sleeper;
+    private final Clock clock;
+    private final Transport transport;
+    private final String userAgentSuffix;
+
+    private ClientOptions(Builder b) {
+        if (b.apiKey == null || b.apiKey.isBlank()) {
+            throw new IllegalArgumentException("apiKey is required (a live_… or test_… key from the Scale dashboard)");
+        }
+        this.apiKey = b.apiKey;
+        String url = Objects.requireNonNull(b.baseUrl, "baseUrl");
+        this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.connectTimeout = positive(b.connectTimeout, "connectTimeout");
+        this.readTimeout = positive(b.readTimeout, "readTimeout");
+        this.retryPolicy = Objects.requireNonNull(b.retryPolicy, "retryPolicy");
+        this.sleeper = Objects.requireNonNull(b.sleeper, "sleeper");
+        this.clock = Objects.requireNonNull(b.clock, "clock");
+        this.transport = b.transport;
+        this.userAgentSuffix = b.userAgentSuffix;
+    }
+
+    private static Duration positive(Duration d, String name) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be a positive duration, got " + d);
+        }
+        return d;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Options from {@code SCALE_API_KEY} and, if set, {@code SCALE_BASE_URL}. */
+    public static Builder fromEnv() {
+        Builder b = builder().apiKey(System.getenv("SCALE_API_KEY"));
+        String base = System.getenv("SCALE_BASE_URL");
+        if (base != null && !base.isBlank()) {
+            b.baseUrl(base);
+        }
+        return b;
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.apiKey = apiKey;
+        b.baseUrl = baseUrl;
+        b.connectTimeout = connectTimeout;
+        b.readTimeout = readTimeout;
+        b.retryPolicy = retryPolicy;
+        b.sleeper = sleeper;
+        b.clock = clock;
+        b.transport = transport;
+        b.userAgentSuffix = userAgentSuffix;
+        return b;
+    }
+
+    public String apiKey() {
+        return apiKey;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    public Duration readTimeout() {
+        return readTimeout;
+    }
+
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    public Sleeper sleeper() {
+        return sleeper;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** A custom inner transport (retries are still added around it), or null for {@code java.net.http}. */
+    public Transport transport() {
+        return transport;
+    }
+
+    public String userAgent() {
+        return userAgentSuffix == null ? SdkVersion.userAgent() : SdkVersion.userAgent() + " " + userAgentSuffix;
+    }
+
+    @Override
+    public String toString() {
+        return "ClientOptions[baseUrl=" + baseUrl + ", apiKey=[REDACTED], connectTimeout=" + connectTimeout
+                + ", readTimeout=" + readTimeout + ", maxRetries=" + retryPolicy.maxRetries() + "]";
+    }
+
+    /** Builds {@link ClientOptions}; only the API key is required. */
+    public static final class Builder {
+        private String apiKey;
+        private String baseUrl = DEFAULT_BASE_URL;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = Duration.ofSeconds(60);
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private Sleeper sleeper = Sleeper.system();
+        private Clock clock = Clock.systemUTC();
+        private Transport transport;
+        private String userAgentSuffix;
+
+        private Builder() {}
+
+        public Builder apiKey(String apiKey) {
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        /** The API root including {@code /v1}, e.g. {@code http://127.0.0.1:8790/v1} for the emulator. */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = baseUrl;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        public Builder readTimeout(Duration readTimeout) {
+            this.readTimeout = readTimeout;
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = retryPolicy;
+            return this;
+        }
+
+        public Builder maxRetries(int maxRetries) {
+            this.retryPolicy = RetryPolicy.builder().maxRetries(maxRetries).build();
+            return this;
+        }
+
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = sleeper;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder transport(Transport transport) {
+            this.transport = transport;
+            return this;
+        }
+
+        /** Appended to the User-Agent, e.g. {@code my-pipeline/2.1}. */
+        public Builder userAgentSuffix(String suffix) {
+            this.userAgentSuffix = suffix;
+            return this;
+        }
+
+        public ClientOptions build() {
+            return new ClientOptions(this);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.scaletoolkit.client;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Per-call settings: another API key, a timeout or absolute deadline covering all attempts and backoff, a retry
+ * budget, an {@code Idempotency-Key}. Immutable; {@link #none()} changes nothing.
+ */
+public final class RequestOptions {
+    private static final RequestOptions NONE = builder().build();
+
+    private final String apiKey;
+    private final Duration timeout;
+    private final Instant deadline;
+    private final Integer maxRetries;
+    private final String idempotencyKey;
+
+    private RequestOptions(Builder b) {
+        this.apiKey = b.apiKey;
+        this.timeout = b.timeout;
+        this.deadline = b.deadline;
+        this.maxRetries = b.maxRetries;
+        this.idempotencyKey = b.idempotencyKey;
+    }
+
+    public static RequestOptions none() {
+        return NONE;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.apiKey = apiKey;
+        b.timeout = timeout;
+        b.deadline = deadline;
+        b.maxRetries = maxRetries;
+        b.idempotencyKey = idempotencyKey;
+        return b;
+    }
+
+    public String apiKey() {
+        return apiKey;
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    public Instant deadline() {
+        return deadline;
+    }
+
+    public Integer maxRetries() {
+        return maxRetries;
+    }
+
+    public String idempotencyKey() {
+        return idempotencyKey;
+    }
+
+    /** The earlier of the explicit deadline and now + timeout, or null if neither is set. */
+    public Instant effectiveDeadline(Instant now) {
+        Instant fromTimeout = timeout == null ? null : now.plus(timeout);
+        if (deadline == null) {
+            return fromTimeout;
+        }
+        return fromTimeout == null || deadline.isBefore(fromTimeout) ? deadline : fromTimeout;
+    }
+
+    @Override
+    public String toString() {
+        return "RequestOptions[apiKey=" + (apiKey == null ? "default" : "[REDACTED]") + ", timeout=" + timeout
+                + ", deadline=" + deadline + ", maxRetries=" + maxRetries + "]";
+    }
+
+    /** Builds {@link RequestOptions}. */
+    public static final class Builder {
+        private String apiKey;
+        private Duration timeout;
+        private Instant deadline;
+        private Integer maxRetries;
+        private String idempotencyKey;
+
+        private Builder() {}
+
+        public Builder apiKey(String apiKey) {
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        /** The whole call, retries and waits included, must end within this time. */
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        public Builder deadline(Instant deadline) {
+            this.deadline = deadline;
+            return this;
+        }
+
+        public Builder maxRetries(int maxRetries) {
+            this.maxRetries = maxRetries;
+            return this;
+        }
+
+        /** Sent as {@code Idempotency-Key} on creates; Scale answers 409 to a repeat. */
+        public Builder idempotencyKey(String key) {
+            this.idempotencyKey = key;
+            return this;
+        }
+
+        public RequestOptions build() {
+            return new RequestOptions(this);
+        }
+    }
+}

@@ -1,0 +1,317 @@
+package dev.scaletoolkit.client.bulk;
+
+import dev.scaletoolkit.client.RequestOptions;
+import dev.scaletoolkit.client.error.ConflictException;
+import dev.scaletoolkit.client.error.RateLimitException;
+import dev.scaletoolkit.client.error.ScaleException;
+import dev.scaletoolkit.client.task.GenericTaskParams;
+import dev.scaletoolkit.client.task.TaskCreateParams;
+import dev.scaletoolkit.client.task.TaskService;
+import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.task.Task;
+import dev.scaletoolkit.model.task.TaskType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Creates many tasks, exactly once each:
+ *
+ * <ul>
+ *   <li>every item carries a {@code unique_id} (the caller's, or {@link ContentIds} of its content), so a repeat
+ *       meets 409 and the existing task is looked up instead of a second one being made;
+ *   <li>at most {@code concurrency} requests are in flight, halved on each 429 and grown back on success;
+ *   <li>with a checkpoint file, each finished item is appended and forced to disk, and a later run over the same
+ *       input skips the items already done, so a killed run can simply be started again.
+ * </ul>
+ *
+ * <pre>{@code
+ * BulkReport report = BulkSubmitter.builder(scale.tasks()).concurrency(8).checkpoint(Path.of("run.ckpt"))
+ *         .build().submit(items);
+ * }</pre>
+ */
+public final class BulkSubmitter {
+    private static final int MAX_ATTEMPTS = 8;
+
+    private final TaskService tasks;
+    private final int concurrency;
+    private final Path checkpoint;
+    private final Consumer<BulkProgress> progress;
+    private final Duration backoff;
+
+    private BulkSubmitter(Builder b) {
+        // the submitter handles 429 and 5xx itself, so that it can slow down; the transport must not retry too
+        this.tasks = b.tasks.withOptions(RequestOptions.builder().maxRetries(0).build());
+        this.concurrency = b.concurrency;
+        this.checkpoint = b.checkpoint;
+        this.progress = b.progress;
+        this.backoff = b.backoff;
+    }
+
+    public static Builder builder(TaskService tasks) {
+        return new Builder(tasks);
+    }
+
+    /** Submits every item and waits for the end. */
+    public BulkReport submit(List<? extends TaskCreateParams> items) {
+        return start(items).await();
+    }
+
+    /** Reads a JSONL file (one task per line: its body plus a {@code "type"} key) and submits it. */
+    public BulkReport submitJsonl(Path file) {
+        return submit(readJsonl(file));
+    }
+
+    /** Starts submitting in the background; {@link Run#stop()} ends it early (the checkpoint stays valid). */
+    public Run start(List<? extends TaskCreateParams> items) {
+        return new Run(List.copyOf(items));
+    }
+
+    /** Parses the JSONL input format; a bad line fails with its line number before anything is sent. */
+    public static List<TaskCreateParams> readJsonl(Path file) {
+        List<TaskCreateParams> items = new ArrayList<>();
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).strip();
+                if (line.isEmpty()) {
+                    continue;
+                }
+                JsonNode node;
+                try {
+                    node = ScaleJson.mapper().readTree(line);
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException(file + " line " + (i + 1) + ": not valid JSON");
+                }
+                if (!(node instanceof ObjectNode obj) || !obj.path("type").isString()) {
+                    throw new IllegalArgumentException(
+                            file + " line " + (i + 1) + ": needs a JSON object with a 'type'");
+                }
+                ObjectNode body = obj.deepCopy();
+                TaskType type = TaskType.of(body.remove("type").asString());
+                items.add(GenericTaskParams.of(type, body));
+            }
+            return items;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** A submission in progress. */
+    public final class Run {
+        private final List<? extends TaskCreateParams> items;
+        private final Map<Integer, BulkItemResult> results = new ConcurrentHashMap<>();
+        private final AdaptiveLimiter limiter = new AdaptiveLimiter(concurrency);
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicInteger failed = new AtomicInteger();
+        private final ExecutorService workers;
+        private final Checkpoint log;
+        private volatile boolean stopped;
+
+        private Run(List<? extends TaskCreateParams> items) {
+            this.items = items;
+            this.results.putAll(Checkpoint.read(checkpoint));
+            this.log = checkpoint == null ? null : Checkpoint.open(checkpoint);
+            this.workers = Executors.newFixedThreadPool(concurrency, r -> {
+                Thread t = new Thread(r, "scale-bulk");
+                t.setDaemon(true);
+                return t;
+            });
+            for (int w = 0; w < concurrency; w++) {
+                workers.execute(this::work);
+            }
+            workers.shutdown();
+        }
+
+        /** Stops now: in-flight requests are interrupted; what was recorded stays recorded. */
+        public void stop() {
+            stopped = true;
+            workers.shutdownNow();
+        }
+
+        /** Waits for the end (or the stop) and reports every item. */
+        public BulkReport await() {
+            try {
+                while (!workers.awaitTermination(1, TimeUnit.SECONDS)) {
+                    // keep waiting; stop() ends it sooner
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stop();
+            }
+            if (log != null) {
+                log.close();
+            }
+            List<BulkItemResult> out = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                BulkItemResult r = results.get(i);
+                if (r != null) {
+                    out.add(r);
+                }
+            }
+            return new BulkReport(out, stopped);
+        }
+
+        private void work() {
+            int i;
+            while (!stopped && !Thread.currentThread().isInterrupted() && (i = next.getAndIncrement()) < items.size()) {
+                if (results.containsKey(i)) {
+                    continue;
+                }
+                try {
+                    limiter.acquire();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                try {
+                    BulkItemResult r;
+                    try {
+                        r = submitOne(i, items.get(i));
+                    } catch (RuntimeException e) {
+                        if (stopped) {
+                            return; // cut short by stop(): the item is left for the next run
+                        }
+                        r = failedItem(i, null, e.getMessage());
+                    }
+                    if (r == null) {
+                        return; // interrupted: leave it for the next run
+                    }
+                    if (log != null) {
+                        log.record(r);
+                    }
+                    results.put(i, r);
+                    if (!r.succeeded()) {
+                        failed.incrementAndGet();
+                    }
+                    report();
+                } finally {
+                    limiter.release();
+                }
+            }
+        }
+
+        private BulkItemResult submitOne(int index, TaskCreateParams item) {
+            String uniqueId = item.uniqueId().orElseGet(() -> ContentIds.of(item));
+            TaskCreateParams params = item.uniqueId().isPresent() ? item : item.withUniqueId(uniqueId);
+            String lastError = null;
+            for (int attempt = 1; attempt <= MAX_ATTEMPTS && !stopped; attempt++) {
+                try {
+                    Task task = tasks.create(params);
+                    limiter.onSuccess();
+                    return new BulkItemResult(index, BulkItemResult.Outcome.CREATED, task.taskId(), uniqueId, null);
+                } catch (ConflictException e) {
+                    // made by an earlier attempt or run whose answer was lost: find it
+                    Optional<Task> existing = tasks.findByUniqueId(uniqueId);
+                    if (existing.isPresent()) {
+                        return new BulkItemResult(
+                                index,
+                                BulkItemResult.Outcome.ALREADY_EXISTED,
+                                existing.get().taskId(),
+                                uniqueId,
+                                null);
+                    }
+                    return failedItem(index, uniqueId, e.getMessage());
+                } catch (RateLimitException e) {
+                    limiter.onRateLimited();
+                    lastError = e.getMessage();
+                    if (!pause(e.retryAfter().orElse(backoff.multipliedBy(attempt)))) {
+                        return null;
+                    }
+                } catch (ScaleException e) {
+                    if (Thread.currentThread().isInterrupted() || stopped) {
+                        return null;
+                    }
+                    if (!e.isRetryable()) {
+                        return failedItem(index, uniqueId, e.getMessage());
+                    }
+                    lastError = e.getMessage();
+                    if (!pause(backoff.multipliedBy(1L << Math.min(attempt, 6)))) {
+                        return null;
+                    }
+                }
+            }
+            return stopped
+                    ? null
+                    : failedItem(index, uniqueId, "gave up after " + MAX_ATTEMPTS + " attempts: " + lastError);
+        }
+
+        private BulkItemResult failedItem(int index, String uniqueId, String error) {
+            return new BulkItemResult(index, BulkItemResult.Outcome.FAILED, null, uniqueId, error);
+        }
+
+        private boolean pause(Duration d) {
+            try {
+                Thread.sleep(d.toMillis());
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
+        private void report() {
+            if (progress != null) {
+                progress.accept(new BulkProgress(items.size(), results.size(), failed.get(), limiter.limit()));
+            }
+        }
+    }
+
+    /** Builds a {@link BulkSubmitter}. */
+    public static final class Builder {
+        private final TaskService tasks;
+        private int concurrency = 8;
+        private Path checkpoint;
+        private Consumer<BulkProgress> progress;
+        private Duration backoff = Duration.ofMillis(250);
+
+        private Builder(TaskService tasks) {
+            this.tasks = tasks;
+        }
+
+        /** Most requests in flight at once (default 8). */
+        public Builder concurrency(int concurrency) {
+            this.concurrency = concurrency;
+            return this;
+        }
+
+        /** Append-only JSONL file recording finished items; reuse it to resume. */
+        public Builder checkpoint(Path checkpoint) {
+            this.checkpoint = checkpoint;
+            return this;
+        }
+
+        /** Called after each finished item, from a worker thread. */
+        public Builder progress(Consumer<BulkProgress> progress) {
+            this.progress = progress;
+            return this;
+        }
+
+        /** Base wait before retrying a failed item. */
+        public Builder backoff(Duration backoff) {
+            this.backoff = backoff;
+            return this;
+        }
+
+        public BulkSubmitter build() {
+            if (concurrency < 1) {
+                throw new IllegalArgumentException("bulk: 'concurrency' must be at least 1, got " + concurrency);
+            }
+            return new BulkSubmitter(this);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.scaletoolkit.client.error;
+
+import dev.scaletoolkit.model.ScaleJson;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The one place where a non-200 answer becomes an exception. The README reprints this table:
+ *
+ * <pre>
+ * 400       BadRequestException        missing or invalid parameter          not retried
+ * 401       UnauthorizedException      no valid API key                      not retried
+ * 402       PaymentRequiredException   task type not enabled                 not retried
+ * 404       NotFoundException          unknown task, batch, project, file    not retried
+ * 408       ScaleApiException          request timeout                       retried
+ * 409       ConflictException          unique_id / name / reference_id used  not retried (see recovery)
+ * 429       RateLimitException         too many requests                     retried, honours Retry-After
+ * 5xx       ServerException            Scale failed or timed out             retried
+ * other     ScaleApiException          anything else                         not retried
+ * </pre>
+ *
+ * The message is Scale's {@code error} field from {@code {"status_code": N, "error": "..."}}, or the raw body
+ * when the body is not that JSON.
+ */
+public final class ErrorTable {
+    private static final int MAX_MESSAGE = 500;
+
+    private ErrorTable() {}
+
+    /** Builds the exception for a response; {@code secret} (the API key) is cut out of the message if echoed. */
+    public static ScaleApiException fromResponse(
+            int status, Map<String, List<String>> headers, byte[] body, String secret) {
+        String raw = body == null ? "" : new String(body, StandardCharsets.UTF_8);
+        String message = redact(messageOf(status, raw), secret);
+        String safeBody = redact(raw, secret);
+        if (status == 400) {
+            return new BadRequestException(status, message, headers, safeBody);
+        } else if (status == 401) {
+            return new UnauthorizedException(status, message, headers, safeBody);
+        } else if (status == 402) {
+            return new PaymentRequiredException(status, message, headers, safeBody);
+        } else if (status == 404) {
+            return new NotFoundException(status, message, headers, safeBody);
+        } else if (status == 409) {
+            return new ConflictException(status, message, headers, safeBody);
+        } else if (status == 429) {
+            return new RateLimitException(status, message, headers, safeBody);
+        } else if (status >= 500 && status <= 599) {
+            return new ServerException(status, message, headers, safeBody);
+        }
+        return new ScaleApiException(status, message, headers, safeBody);
+    }
+
+    static String messageOf(int status, String raw) {
+        String trimmed = raw.strip();
+        if (trimmed.startsWith("{")) {
+            try {
+                JsonNode node = ScaleJson.mapper().readTree(trimmed);
+                JsonNode error = node.get("error");
+                if (error != null && error.isString()) {
+                    return error.asString();
+                }
+                if (error != null && !error.isNull()) {
+                    return error.toString();
+                }
+            } catch (JacksonException notJson) {
+                // fall through to the raw text, as Scale's own SDK does
+            }
+        }
+        if (trimmed.isEmpty()) {
+            return "HTTP " + status + " with an empty body";
+        }
+        return trimmed.length() > MAX_MESSAGE ? trimmed.substring(0, MAX_MESSAGE) + "…" : trimmed;
+    }
+
+    /** Removes a secret from text that is about to reach a message or a log. */
+    public static String redact(String text, String secret) {
+        if (text == null || secret == null || secret.isEmpty()) {
+            return text;
+        }
+        return text.replace(secret, "[REDACTED]");
+    }
+}

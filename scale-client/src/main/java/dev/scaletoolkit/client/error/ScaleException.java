@@ -1,0 +1,19 @@
+package dev.scaletoolkit.client.error;
+
+/** The root of every error the SDK throws. Unchecked: callers catch what they can handle. */
+public class ScaleException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public ScaleException(String message) {
+        super(message);
+    }
+
+    public ScaleException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /** Whether repeating the same call may succeed (a transient network or server condition). */
+    public boolean isRetryable() {
+        return false;
+    }
+}

@@ -1,0 +1,13 @@
+package dev.scaletoolkit.client.error;
+
+import java.util.List;
+import java.util.Map;
+
+/** 5xx Scale failed or timed out; a create may still have happened (use a unique_id). */
+public class ServerException extends ScaleApiException {
+    private static final long serialVersionUID = 1L;
+
+    public ServerException(int status, String errorMessage, Map<String, List<String>> headers, String body) {
+        super(status, errorMessage, headers, body);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.scaletoolkit.client.export;
+
+import dev.scaletoolkit.client.task.TaskListParams;
+import dev.scaletoolkit.client.task.TaskService;
+import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.task.Task;
+import dev.scaletoolkit.model.task.TaskStatus;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.function.Consumer;
+
+/**
+ * Streams all completed tasks of a project or batch out of Scale, page by page, so memory stays flat whatever the
+ * count: to JSONL (one task per line, every key kept) or to COCO through {@link CocoWriter}.
+ */
+public final class TaskExporter {
+    private final TaskService tasks;
+
+    public TaskExporter(TaskService tasks) {
+        this.tasks = tasks;
+    }
+
+    /** Completed tasks of a project. */
+    public static TaskListParams completedInProject(String project) {
+        return TaskListParams.builder()
+                .project(project)
+                .status(TaskStatus.COMPLETED)
+                .build();
+    }
+
+    /** Completed tasks of a batch. */
+    public static TaskListParams completedInBatch(String batch) {
+        return TaskListParams.builder()
+                .batch(batch)
+                .status(TaskStatus.COMPLETED)
+                .build();
+    }
+
+    /** Writes each matching task as one JSON line; returns the count. */
+    public long toJsonl(TaskListParams filter, Writer out) {
+        long[] count = {0};
+        each(filter, task -> {
+            try {
+                out.write(ScaleJson.mapper().writeValueAsString(task));
+                out.write('\n');
+                count[0]++;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return count[0];
+    }
+
+    /** Writes a JSONL file atomically (a temp file renamed at the end); returns the count. */
+    public long toJsonl(TaskListParams filter, Path file) {
+        return atomically(
+                file, out -> toJsonl(filter, new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))));
+    }
+
+    /** Writes a COCO JSON file of the box and polygon annotations; returns the number of images. */
+    public long toCoco(TaskListParams filter, Path file) {
+        return atomically(file, out -> {
+            CocoWriter coco = new CocoWriter();
+            each(filter, coco::add);
+            coco.write(out);
+            return coco.imageCount();
+        });
+    }
+
+    private void each(TaskListParams filter, Consumer<Task> sink) {
+        for (Task task : tasks.listAutoPaging(filter)) {
+            sink.accept(task);
+        }
+    }
+
+    private interface Body {
+        long write(OutputStream out) throws IOException;
+    }
+
+    private static long atomically(Path file, Body body) {
+        Path tmp = file.resolveSibling(file.getFileName() + ".part");
+        try (OutputStream out = Files.newOutputStream(tmp)) {
+            long n = body.write(out);
+            out.flush();
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return n;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

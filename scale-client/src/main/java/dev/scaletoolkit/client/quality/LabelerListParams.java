@@ -1,0 +1,55 @@
+package dev.scaletoolkit.client.quality;
+
+import dev.scaletoolkit.client.http.QueryParams;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** Filters of {@code GET /quality/labelers}; at least one of the task ids or e-mails is required. */
+public final class LabelerListParams extends QueryParams {
+    private LabelerListParams(List<Map.Entry<String, String>> query) {
+        super(query);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    LabelerListParams withNextToken(String token) {
+        return new LabelerListParams(replaced("next_token", token));
+    }
+
+    /** Builds {@link LabelerListParams}. */
+    public static final class Builder extends QueryParams.Builder<Builder> {
+        private Builder() {}
+
+        public Builder qualityTaskIds(Collection<String> ids) {
+            ids.forEach(id -> add("quality_task_ids", id));
+            return this;
+        }
+
+        public Builder labelerEmails(Collection<String> emails) {
+            emails.forEach(e -> add("labeler_emails", e));
+            return this;
+        }
+
+        public Builder limit(int limit) {
+            return replace("limit", limit);
+        }
+
+        public Builder nextToken(String token) {
+            return replace("next_token", token);
+        }
+
+        public LabelerListParams build() {
+            boolean filtered = query.stream()
+                    .anyMatch(e ->
+                            e.getKey().equals("quality_task_ids") || e.getKey().equals("labeler_emails"));
+            if (!filtered) {
+                throw new IllegalArgumentException(
+                        "quality labelers: give 'quality_task_ids' or 'labeler_emails' (at least one)");
+            }
+            return new LabelerListParams(query);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.scaletoolkit.client.studio;
+
+import dev.scaletoolkit.client.RequestOptions;
+import dev.scaletoolkit.client.http.ApiCaller;
+import dev.scaletoolkit.model.studio.ProjectGroup;
+import dev.scaletoolkit.model.studio.StudioBatch;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.type.TypeReference;
+
+/** Scale Studio: labeler assignments, batch priorities and groups, project groups. */
+public final class StudioService {
+    private static final TypeReference<Map<String, List<String>>> ASSIGNMENTS = new TypeReference<>() {};
+    private static final TypeReference<List<StudioBatch>> BATCHES = new TypeReference<>() {};
+    private static final TypeReference<List<ProjectGroup>> GROUPS = new TypeReference<>() {};
+    private final ApiCaller api;
+    private final RequestOptions defaults;
+
+    public StudioService(ApiCaller api, RequestOptions defaults) {
+        this.api = api;
+        this.defaults = defaults;
+    }
+
+    public StudioService withOptions(RequestOptions options) {
+        return new StudioService(api, options);
+    }
+
+    /** Active members' e-mail → assigned project names. */
+    public Map<String, List<String>> listAssignments() {
+        // GET /v1/studio/assignments
+        return api.call("GET", "/studio/assignments").options(defaults).execute(ASSIGNMENTS);
+    }
+
+    /** Assigns projects to members; returns every member's assignments. */
+    public Map<String, List<String>> addAssignments(Collection<String> emails, Collection<String> projects) {
+        // POST /v1/studio/assignments/add
+        return api.call("POST", "/studio/assignments/add")
+                .json(emailsAndProjects("add assignments", emails, projects))
+                .idempotent()
+                .options(defaults)
+                .execute(ASSIGNMENTS);
+    }
+
+    /** Removes assignments; returns every member's assignments. */
+    public Map<String, List<String>> removeAssignments(Collection<String> emails, Collection<String> projects) {
+        // POST /v1/studio/assignments/remove
+        return api.call("POST", "/studio/assignments/remove")
+                .json(emailsAndProjects("remove assignments", emails, projects))
+                .idempotent()
+                .options(defaults)
+                .execute(ASSIGNMENTS);
+    }
+
+    /** Pending Studio batches in priority order. */
+    public List<StudioBatch> listBatches() {
+        // GET /v1/studio/batches
+        return api.call("GET", "/studio/batches").options(defaults).execute(BATCHES);
+    }
+
+    /** Sets the order of ALL pending Studio batches, highest priority first. */
+    public List<StudioBatch> setPriorities(List<String> batchNames) {
+        // POST /v1/studio/batches/set_priorities
+        if (batchNames == null || batchNames.isEmpty()) {
+            throw new IllegalArgumentException("set priorities: 'batches' must list every pending studio batch");
+        }
+        List<Map<String, String>> batches =
+                batchNames.stream().map(n -> Map.of("name", n)).toList();
+        return api.call("POST", "/studio/batches/set_priorities")
+                .json(Map.of("batches", batches))
+                .idempotent()
+                .options(defaults)
+                .execute(BATCHES);
+    }
+
+    /** Back to the default order: calibration batches first, then oldest first. */
+    public List<StudioBatch> resetPriorities() {
+        // POST /v1/studio/batches/reset_priorities
+        return api.call("POST", "/studio/batches/reset_priorities")
+                .idempotent()
+                .options(defaults)
+                .execute(BATCHES);
+    }
+
+    /** Sets (replaces) the groups that may work on a Studio batch. */
+    public StudioBatch setBatchGroups(String batchName, Collection<String> groups) {
+        // PUT /v1/studio/batches/{batch_name}
+        return api.call("PUT", "/studio/batches/" + ApiCaller.segment(batchName))
+                .json(Map.of("groups", List.copyOf(groups)))
+                .options(defaults)
+                .execute(StudioBatch.class);
+    }
+
+    public List<ProjectGroup> listProjectGroups(String project) {
+        // GET /v1/studio/projects/{project}/groups
+        return api.call("GET", groupsPath(project)).options(defaults).execute(GROUPS);
+    }
+
+    public ProjectGroup createProjectGroup(String project, String name, Collection<String> emails) {
+        // POST /v1/studio/projects/{project}/groups
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("emails", List.copyOf(emails));
+        return api.call("POST", groupsPath(project))
+                .json(body)
+                .options(defaults)
+                .execute(ProjectGroup.class);
+    }
+
+    public ProjectGroup updateProjectGroup(
+            String project, String group, Collection<String> addEmails, Collection<String> removeEmails) {
+        // PUT /v1/studio/projects/{project}/groups/{group}
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("add_emails", addEmails == null ? List.of() : List.copyOf(addEmails));
+        body.put("remove_emails", removeEmails == null ? List.of() : List.copyOf(removeEmails));
+        return api.call("PUT", groupsPath(project) + "/" + ApiCaller.segment(group))
+                .json(body)
+                .options(defaults)
+                .execute(ProjectGroup.class);
+    }
+
+    private static String groupsPath(String project) {
+        return "/studio/projects/" + ApiCaller.segment(project) + "/groups";
+    }
+
+    private static Map<String, Object> emailsAndProjects(
+            String what, Collection<String> emails, Collection<String> projects) {
+        if (emails == null || emails.isEmpty()) {
+            throw new IllegalArgumentException(what + ": 'emails' needs at least one address");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("emails", List.copyOf(emails));
+        if (projects != null) {
+            body.put("projects", List.copyOf(projects));
+        }
+        return body;
+    }
+}

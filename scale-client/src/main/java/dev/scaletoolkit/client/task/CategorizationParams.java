@@ -1,0 +1,57 @@
+package dev.scaletoolkit.client.task;
+
+import dev.scaletoolkit.model.task.TaskType;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Parameters of {@code POST /task/categorization}: one attachment and the categories to choose from. Build with {@link #builder()}. */
+public final class CategorizationParams extends TaskCreateParams {
+    private CategorizationParams(ObjectNode body) {
+        super(TaskType.CATEGORIZATION, body);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link CategorizationParams}; {@code build()} names the first missing required field. */
+    public static final class Builder extends TaskCreateParams.Builder<Builder, CategorizationParams> {
+        private Builder() {}
+
+        /** A URL or the text itself (required). */
+        public Builder attachment(String value) {
+            return set("attachment", value);
+        }
+
+        /** {@code text}, {@code image}, {@code website}… (required). */
+        public Builder attachmentType(String value) {
+            return set("attachment_type", value);
+        }
+
+        /** Required. */
+        public Builder categories(java.util.List<String> value) {
+            return set("categories", value);
+        }
+
+        public Builder allowMultiple(Boolean value) {
+            return set("allow_multiple", value);
+        }
+
+        @Override
+        protected TaskType type() {
+            return TaskType.CATEGORIZATION;
+        }
+
+        @Override
+        protected void check() {
+            require("instruction", "what the labeler should decide");
+            require("attachment", "a URL or the text itself");
+            require("attachment_type", "text, image, website…");
+            require("categories", "a non-empty list of categories");
+        }
+
+        @Override
+        protected CategorizationParams create(ObjectNode body) {
+            return new CategorizationParams(body);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.scaletoolkit.client.task;
+
+import dev.scaletoolkit.model.task.TaskType;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Parameters of {@code POST /task/comparison}: two or more attachments to compare. Build with {@link #builder()}. */
+public final class ComparisonParams extends TaskCreateParams {
+    private ComparisonParams(ObjectNode body) {
+        super(TaskType.COMPARISON, body);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link ComparisonParams}; {@code build()} names the first missing required field. */
+    public static final class Builder extends TaskCreateParams.Builder<Builder, ComparisonParams> {
+        private Builder() {}
+
+        /** At least two (required). */
+        public Builder attachments(java.util.List<String> value) {
+            return set("attachments", value);
+        }
+
+        public Builder attachmentType(String value) {
+            return set("attachment_type", value);
+        }
+
+        public Builder choices(java.util.List<String> value) {
+            return set("choices", value);
+        }
+
+        public Builder fields(java.util.Map<String, ?> value) {
+            return set("fields", value);
+        }
+
+        @Override
+        protected TaskType type() {
+            return TaskType.COMPARISON;
+        }
+
+        @Override
+        protected void check() {
+            require("instruction", "what the labeler should compare");
+            if (!body.has("attachments") || body.get("attachments").size() < 2) {
+                invalid("attachments", "needs at least two attachments to compare");
+            }
+        }
+
+        @Override
+        protected ComparisonParams create(ObjectNode body) {
+            return new ComparisonParams(body);
+        }
+    }
+}

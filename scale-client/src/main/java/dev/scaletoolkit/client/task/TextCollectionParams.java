@@ -1,0 +1,55 @@
+package dev.scaletoolkit.client.task;
+
+import dev.scaletoolkit.model.task.TaskType;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Parameters of {@code POST /task/textcollection}: the fields labelers fill in, with context attachments. Build with {@link #builder()}. */
+public final class TextCollectionParams extends TaskCreateParams {
+    private TextCollectionParams(ObjectNode body) {
+        super(TaskType.TEXTCOLLECTION, body);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link TextCollectionParams}; {@code build()} names the first missing required field. */
+    public static final class Builder extends TaskCreateParams.Builder<Builder, TextCollectionParams> {
+        private Builder() {}
+
+        /** The fields to fill in (required; field ids unique). */
+        public Builder fields(java.util.List<TextField> value) {
+            return set("fields", value);
+        }
+
+        public Builder attachments(java.util.List<Attachment> value) {
+            return set("attachments", value);
+        }
+
+        public Builder responsesRequired(Integer value) {
+            return set("responses_required", value);
+        }
+
+        @Override
+        protected TaskType type() {
+            return TaskType.TEXTCOLLECTION;
+        }
+
+        @Override
+        protected void check() {
+            require("fields", "a non-empty list of fields");
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (var f : body.get("fields")) {
+                String id = f.path("field_id").asString();
+                if (!ids.add(id)) {
+                    invalid("fields", "has the field_id '" + id + "' twice; field ids must be unique");
+                }
+            }
+        }
+
+        @Override
+        protected TextCollectionParams create(ObjectNode body) {
+            return new TextCollectionParams(body);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.scaletoolkit.client.task;
+
+import dev.scaletoolkit.model.task.TaskType;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Parameters of {@code POST /task/videoplaybackannotation}: a video file and the geometries to track. Build with {@link #builder()}. */
+public final class VideoPlaybackAnnotationParams extends TaskCreateParams {
+    private VideoPlaybackAnnotationParams(ObjectNode body) {
+        super(TaskType.VIDEOPLAYBACKANNOTATION, body);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link VideoPlaybackAnnotationParams}; {@code build()} names the first missing required field. */
+    public static final class Builder extends TaskCreateParams.Builder<Builder, VideoPlaybackAnnotationParams> {
+        private Builder() {}
+
+        /** The video URL (mp4, webm or ogg; required). */
+        public Builder attachment(String value) {
+            return set("attachment", value);
+        }
+
+        public Builder attachmentType(String value) {
+            return set("attachment_type", value);
+        }
+
+        /** Required. */
+        public Builder geometries(Geometries value) {
+            return set("geometries", value);
+        }
+
+        public Builder eventsToAnnotate(java.util.List<String> value) {
+            return set("events_to_annotate", value);
+        }
+
+        public Builder frameRate(Integer value) {
+            return set("frame_rate", value);
+        }
+
+        @Override
+        protected TaskType type() {
+            return TaskType.VIDEOPLAYBACKANNOTATION;
+        }
+
+        @Override
+        protected void check() {
+            require("attachment", "the video URL");
+            require("geometries", "an object with at least one geometry");
+        }
+
+        @Override
+        protected VideoPlaybackAnnotationParams create(ObjectNode body) {
+            return new VideoPlaybackAnnotationParams(body);
+        }
+    }
+}

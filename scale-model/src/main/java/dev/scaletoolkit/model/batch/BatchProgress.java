@@ -1,0 +1,28 @@
+package dev.scaletoolkit.model.batch;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.scaletoolkit.model.common.Extras;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The answer of {@code GET /batches/{name}/status}: the batch status and task counts per status (absent = 0).
+ *
+ * <p>Keys this version does not model are kept in {@link #extra()} and written back unchanged.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record BatchProgress(
+        @JsonProperty("status") BatchStatus status,
+        @JsonProperty("pending") Integer pending,
+        @JsonProperty("completed") Integer completed,
+        @JsonProperty("error") Integer error,
+        @JsonProperty("canceled") Integer canceled,
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extra) {
+
+    public BatchProgress {
+        extra = Extras.copy(extra);
+    }
+}

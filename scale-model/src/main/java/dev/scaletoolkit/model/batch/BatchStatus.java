@@ -1,0 +1,49 @@
+package dev.scaletoolkit.model.batch;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.scaletoolkit.model.common.KnownValues;
+import java.util.Objects;
+
+/** A batch status. Open: a value Scale adds later is kept as is. */
+public record BatchStatus(String value) {
+    public static final BatchStatus STAGING = new BatchStatus("staging");
+    public static final BatchStatus IN_PROGRESS = new BatchStatus("in_progress");
+    public static final BatchStatus COMPLETED = new BatchStatus("completed");
+
+    /** The values this version knows, for {@code switch} statements. */
+    public enum Known {
+        STAGING,
+        IN_PROGRESS,
+        COMPLETED
+    }
+
+    public BatchStatus {
+        Objects.requireNonNull(value, "value");
+    }
+
+    @JsonCreator
+    public static BatchStatus of(String value) {
+        return new BatchStatus(value);
+    }
+
+    @JsonValue
+    @Override
+    public String value() {
+        return value;
+    }
+
+    public boolean isKnown() {
+        return KnownValues.find(Known.class, value) != null;
+    }
+
+    /** The known constant; throws {@link IllegalStateException} for a value this version does not know. */
+    public Known known() {
+        return KnownValues.require(Known.class, value, "BatchStatus");
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

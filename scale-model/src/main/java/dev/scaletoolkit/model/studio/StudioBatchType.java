@@ -1,0 +1,47 @@
+package dev.scaletoolkit.model.studio;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.scaletoolkit.model.common.KnownValues;
+import java.util.Objects;
+
+/** The kind of a Studio batch ({@code Production} or {@code Calibration} on the wire). Open. */
+public record StudioBatchType(String value) {
+    public static final StudioBatchType PRODUCTION = new StudioBatchType("Production");
+    public static final StudioBatchType CALIBRATION = new StudioBatchType("Calibration");
+
+    /** The values this version knows, for {@code switch} statements. */
+    public enum Known {
+        PRODUCTION,
+        CALIBRATION
+    }
+
+    public StudioBatchType {
+        Objects.requireNonNull(value, "value");
+    }
+
+    @JsonCreator
+    public static StudioBatchType of(String value) {
+        return new StudioBatchType(value);
+    }
+
+    @JsonValue
+    @Override
+    public String value() {
+        return value;
+    }
+
+    public boolean isKnown() {
+        return KnownValues.find(Known.class, value) != null;
+    }
+
+    /** The known constant; throws {@link IllegalStateException} for a value this version does not know. */
+    public Known known() {
+        return KnownValues.require(Known.class, value, "StudioBatchType");
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.scaletoolkit.model.task;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.scaletoolkit.model.common.KnownValues;
+import java.util.Objects;
+
+/** The outcome recorded in a task audit entry. Open. */
+public record AuditResult(String value) {
+    public static final AuditResult ACCEPTED = new AuditResult("accepted");
+    public static final AuditResult REJECTED = new AuditResult("rejected");
+    public static final AuditResult FIXED = new AuditResult("fixed");
+
+    /** The values this version knows, for {@code switch} statements. */
+    public enum Known {
+        ACCEPTED,
+        REJECTED,
+        FIXED
+    }
+
+    public AuditResult {
+        Objects.requireNonNull(value, "value");
+    }
+
+    @JsonCreator
+    public static AuditResult of(String value) {
+        return new AuditResult(value);
+    }
+
+    @JsonValue
+    @Override
+    public String value() {
+        return value;
+    }
+
+    public boolean isKnown() {
+        return KnownValues.find(Known.class, value) != null;
+    }
+
+    /** The known constant; throws {@link IllegalStateException} for a value this version does not know. */
+    public Known known() {
+        return KnownValues.require(Known.class, value, "AuditResult");
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

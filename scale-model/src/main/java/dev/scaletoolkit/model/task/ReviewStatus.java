@@ -1,0 +1,53 @@
+package dev.scaletoolkit.model.task;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.scaletoolkit.model.common.KnownValues;
+import java.util.Objects;
+
+/** A customer review (audit) status of a task, as used by the {@code customer_review_status} filter. Open. */
+public record ReviewStatus(String value) {
+    public static final ReviewStatus PENDING = new ReviewStatus("pending");
+    public static final ReviewStatus FIXED = new ReviewStatus("fixed");
+    public static final ReviewStatus ACCEPTED = new ReviewStatus("accepted");
+    public static final ReviewStatus REJECTED = new ReviewStatus("rejected");
+    public static final ReviewStatus COMMENTED = new ReviewStatus("commented");
+
+    /** The values this version knows, for {@code switch} statements. */
+    public enum Known {
+        PENDING,
+        FIXED,
+        ACCEPTED,
+        REJECTED,
+        COMMENTED
+    }
+
+    public ReviewStatus {
+        Objects.requireNonNull(value, "value");
+    }
+
+    @JsonCreator
+    public static ReviewStatus of(String value) {
+        return new ReviewStatus(value);
+    }
+
+    @JsonValue
+    @Override
+    public String value() {
+        return value;
+    }
+
+    public boolean isKnown() {
+        return KnownValues.find(Known.class, value) != null;
+    }
+
+    /** The known constant; throws {@link IllegalStateException} for a value this version does not know. */
+    public Known known() {
+        return KnownValues.require(Known.class, value, "ReviewStatus");
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.scaletoolkit.model.task;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Objects;
+
+/**
+ * A task's status. Open: a value Scale adds later is kept as is ({@link #isKnown()} is then false) instead of
+ * failing the whole response.
+ */
+public record TaskStatus(String value) {
+    public static final TaskStatus PENDING = new TaskStatus("pending");
+    public static final TaskStatus COMPLETED = new TaskStatus("completed");
+    public static final TaskStatus CANCELED = new TaskStatus("canceled");
+    public static final TaskStatus ERROR = new TaskStatus("error");
+
+    /** The values this version knows, for {@code switch} statements. */
+    public enum Known {
+        PENDING,
+        COMPLETED,
+        CANCELED,
+        ERROR
+    }
+
+    public TaskStatus {
+        Objects.requireNonNull(value, "value");
+    }
+
+    @JsonCreator
+    public static TaskStatus of(String value) {
+        return new TaskStatus(value);
+    }
+
+    @JsonValue
+    @Override
+    public String value() {
+        return value;
+    }
+
+    public boolean isKnown() {
+        return dev.scaletoolkit.model.common.KnownValues.find(Known.class, value) != null;
+    }
+
+    /** The known constant; throws {@link IllegalStateException} for a value this version does not know. */
+    public Known known() {
+        return dev.scaletoolkit.model.common.KnownValues.require(Known.class, value, "task status");
+    }
+
+    /** True once the task will not change by itself any more (completed, canceled or error). */
+    public boolean isFinal() {
+        return equals(COMPLETED) || equals(CANCELED) || equals(ERROR);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

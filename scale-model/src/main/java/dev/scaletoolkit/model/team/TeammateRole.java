@@ -1,0 +1,55 @@
+package dev.scaletoolkit.model.team;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.scaletoolkit.model.common.KnownValues;
+import java.util.Objects;
+
+/** A teammate's role on the team. Open: a value Scale adds later is kept as is. */
+public record TeammateRole(String value) {
+    public static final TeammateRole ADMIN = new TeammateRole("admin");
+    public static final TeammateRole MANAGER = new TeammateRole("manager");
+    public static final TeammateRole MEMBER = new TeammateRole("member");
+    public static final TeammateRole LABELER = new TeammateRole("labeler");
+    public static final TeammateRole DISABLED = new TeammateRole("disabled");
+    public static final TeammateRole INVITED = new TeammateRole("invited");
+
+    /** The values this version knows, for {@code switch} statements. */
+    public enum Known {
+        ADMIN,
+        MANAGER,
+        MEMBER,
+        LABELER,
+        DISABLED,
+        INVITED
+    }
+
+    public TeammateRole {
+        Objects.requireNonNull(value, "value");
+    }
+
+    @JsonCreator
+    public static TeammateRole of(String value) {
+        return new TeammateRole(value);
+    }
+
+    @JsonValue
+    @Override
+    public String value() {
+        return value;
+    }
+
+    public boolean isKnown() {
+        return KnownValues.find(Known.class, value) != null;
+    }
+
+    /** The known constant; throws {@link IllegalStateException} for a value this version does not know. */
+    public Known known() {
+        return KnownValues.require(Known.class, value, "TeammateRole");
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

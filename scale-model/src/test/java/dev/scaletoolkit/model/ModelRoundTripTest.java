@@ -1,0 +1,199 @@
+package dev.scaletoolkit.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scaletoolkit.model.batch.Batch;
+import dev.scaletoolkit.model.batch.BatchList;
+import dev.scaletoolkit.model.batch.BatchProgress;
+import dev.scaletoolkit.model.file.FileList;
+import dev.scaletoolkit.model.file.ScaleFile;
+import dev.scaletoolkit.model.project.Project;
+import dev.scaletoolkit.model.project.TaskTemplate;
+import dev.scaletoolkit.model.quality.AuditList;
+import dev.scaletoolkit.model.quality.LabelerAttemptList;
+import dev.scaletoolkit.model.studio.ProjectGroup;
+import dev.scaletoolkit.model.studio.StudioBatch;
+import dev.scaletoolkit.model.task.Task;
+import dev.scaletoolkit.model.task.TaskCallback;
+import dev.scaletoolkit.model.task.TaskList;
+import dev.scaletoolkit.model.team.Teammate;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Every golden fixture is read into its typed model and written back; the result must be the same JSON (key
+ * order aside), so no key Scale sends is ever lost, whether this version models it or not.
+ */
+class ModelRoundTripTest {
+
+    @TestFactory
+    Stream<DynamicTest> everyFixtureRoundTripsWithoutLosingAKey() throws Exception {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> fixture : Fixtures.all().entrySet()) {
+            String name = fixture.getKey();
+            JsonNode json = fixture.getValue();
+            Class<?> type = FixtureTypes.modelFor(name, json.isArray() && !json.isEmpty() ? json.get(0) : json);
+            if (type == null) {
+                continue; // error envelopes, bare maps and other shapes without a model
+            }
+            tests.add(DynamicTest.dynamicTest(name + " as " + type.getSimpleName(), () -> {
+                JsonNode written = roundTrip(json, type);
+                assertThat(Fixtures.withoutNulls(written)).isEqualTo(Fixtures.withoutNulls(json));
+            }));
+        }
+        assertThat(tests).as("fixtures with a model").hasSizeGreaterThanOrEqualTo(5);
+        return tests.stream();
+    }
+
+    private static JsonNode roundTrip(JsonNode json, Class<?> type) {
+        var mapper = ScaleJson.mapper();
+        if (json.isArray()) {
+            ArrayNode out = mapper.createArrayNode();
+            for (JsonNode element : json) {
+                out.add(mapper.readTree(mapper.writeValueAsString(mapper.treeToValue(element, type))));
+            }
+            return out;
+        }
+        return mapper.readTree(mapper.writeValueAsString(mapper.treeToValue(json, type)));
+    }
+
+    @Test
+    void unknownKeysAreKeptInExtraAndUnknownEnumValuesAreKept() {
+        Task task = ScaleJson.mapper().treeToValue(Fixtures.read("client/task_with_future_status.json"), Task.class);
+        assertThat(task.status().isKnown()).isFalse();
+        assertThat(task.status().value()).isEqualTo("paused_by_scale");
+        assertThat(task.type().isKnown()).isFalse();
+        Task rich = ScaleJson.mapper().treeToValue(Fixtures.read("client/task_with_unknown_keys.json"), Task.class);
+        assertThat(rich.extra()).containsKeys("a_field_scale_added_later", "urgency", "status_detail");
+        assertThat(rich.audits().get(0).extra()).containsKey("reviewer_mood");
+        assertThat(rich.status().known()).isEqualTo(dev.scaletoolkit.model.task.TaskStatus.Known.COMPLETED);
+    }
+
+    /** Picks the model for a fixture by its folder and the keys it carries. */
+    static final class FixtureTypes {
+        static Class<?> modelFor(String path, JsonNode node) {
+            if (!(node instanceof ObjectNode)) {
+                return null;
+            }
+            if (node.has("status_code") && node.has("error")) {
+                return null;
+            }
+            String folder = path.contains("/") ? path.substring(0, path.indexOf('/')) : "";
+            if (node.has("docs")) {
+                switch (folder) {
+                    case "tasks":
+                        return TaskList.class;
+                    case "batches":
+                        return BatchList.class;
+                    case "files":
+                        return FileList.class;
+                    case "quality":
+                        return path.contains("labeler") ? LabelerAttemptList.class : AuditList.class;
+                    default:
+                        return node.has("next_token") ? TaskList.class : null;
+                }
+            }
+            if (node.has("task") && node.has("task_id")) {
+                return TaskCallback.class;
+            }
+            if (node.has("task_id")) {
+                return Task.class;
+            }
+            if (node.has("param_history")) {
+                return Project.class;
+            }
+            if (node.has("template_variables")) {
+                return TaskTemplate.class;
+            }
+            if (node.has("attachment_url") && node.has("id")) {
+                return ScaleFile.class;
+            }
+            if (node.has("batchType") || node.has("studioPriority")) {
+                return StudioBatch.class;
+            }
+            if (node.has("numWorkers")) {
+                return ProjectGroup.class;
+            }
+            if (node.has("email") && node.has("role")) {
+                return Teammate.class;
+            }
+            if (node.has("name") && node.has("project") && node.has("status")) {
+                return Batch.class;
+            }
+            if (node.has("status") && !node.has("name") && (node.has("pending") || node.has("completed"))) {
+                return BatchProgress.class;
+            }
+            return null;
+        }
+    }
+
+    /** Reads the golden fixtures from the class path (a directory in the IDE, a jar in a packaged build). */
+    static final class Fixtures {
+        static Map<String, JsonNode> all() throws IOException {
+            URL root = Fixtures.class.getClassLoader().getResource("scale/fixtures");
+            assertThat(root).as("scale-fixtures on the test class path").isNotNull();
+            Map<String, JsonNode> out = new java.util.TreeMap<>();
+            URI uri = URI.create(root.toString());
+            if ("jar".equals(uri.getScheme())) {
+                try (FileSystem fs = FileSystems.newFileSystem(uri, Map.of())) {
+                    collect(fs.getPath("scale/fixtures"), out);
+                }
+            } else {
+                collect(Path.of(uri), out);
+            }
+            return out;
+        }
+
+        private static void collect(Path base, Map<String, JsonNode> out) throws IOException {
+            try (Stream<Path> files = Files.walk(base)) {
+                for (Path p : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                    out.put(
+                            base.relativize(p).toString().replace('\\', '/'),
+                            ScaleJson.mapper().readTree(Files.readString(p)));
+                }
+            }
+        }
+
+        static JsonNode read(String name) {
+            try (var in = Fixtures.class.getClassLoader().getResourceAsStream("scale/fixtures/" + name)) {
+                return ScaleJson.mapper().readTree(in);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        /** Drops null-valued keys: a null and an absent key mean the same to Scale, and the SDK writes neither. */
+        static JsonNode withoutNulls(JsonNode node) {
+            if (node instanceof ObjectNode obj) {
+                ObjectNode copy = ScaleJson.mapper().createObjectNode();
+                for (Map.Entry<String, JsonNode> e : obj.properties()) {
+                    if (!e.getValue().isNull()) {
+                        copy.set(e.getKey(), withoutNulls(e.getValue()));
+                    }
+                }
+                return copy;
+            }
+            if (node instanceof ArrayNode arr) {
+                ArrayNode copy = ScaleJson.mapper().createArrayNode();
+                arr.forEach(e -> copy.add(withoutNulls(e)));
+                return copy;
+            }
+            return node;
+        }
+    }
+}
