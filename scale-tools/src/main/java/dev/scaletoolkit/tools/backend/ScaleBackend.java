@@ -26,8 +26,8 @@ public interface ScaleBackend {
     /** A downloaded body and its content type. */
     record Download(String contentType, byte[] content) {}
 
-    /** A backend over the JDK HTTP client; {@code baseUrl} is e.g. {@code https://api.scale.com} (no {@code /v1}). */
+    /** A backend over the scale-client SDK (its transport, auth, errors and short retries); {@code baseUrl} is e.g. {@code https://api.scale.com} (no {@code /v1}). */
     static ScaleBackend http(String baseUrl, String apiKey) {
-        return new HttpScaleBackend(baseUrl, apiKey, java.time.Duration.ofSeconds(60));
+        return new ClientScaleBackend(baseUrl, apiKey, java.time.Duration.ofSeconds(60));
     }
 }
