@@ -64,4 +64,38 @@ class ReadmeExampleTest {
             assertThat(printed).allSatisfy(t -> assertThat(t.response()).isNotNull());
         }
     }
+
+    /** The SDK snippet of the repository's front-page README. */
+    @Test
+    void frontPageSnippetCreatesAndWaitsForOneTask() {
+        try (TestEmulator emulator = TestEmulator.start()) {
+            ClientOptions options = ClientOptions.builder()
+                    .apiKey(emulator.account().liveKey())
+                    .baseUrl(emulator.baseUrl() + "/v1")
+                    .build();
+            try (ScaleClient scale = ScaleClient.create(options)) {
+                scale.projects()
+                        .create(ProjectCreateParams.builder()
+                                .type(dev.scaletoolkit.model.task.TaskType.IMAGEANNOTATION)
+                                .name("street_signs")
+                                .build());
+                // ---- as in README.md ----
+                scale.batches()
+                        .create(BatchCreateParams.builder()
+                                .project("street_signs")
+                                .name("signs_2026_12")
+                                .build());
+                Task task = scale.tasks()
+                        .create(ImageAnnotationParams.builder()
+                                .batch("signs_2026_12")
+                                .attachment("https://example.com/street.jpg")
+                                .geometries(Geometries.boxes("stop_sign", "yield_sign"))
+                                .uniqueId("street-0002")
+                                .build());
+                Task done = scale.tasks().waitFor(task.taskId(), Duration.ofMinutes(5));
+                // ---- end ----
+                assertThat(done.status().value()).isEqualTo("completed");
+            }
+        }
+    }
 }
