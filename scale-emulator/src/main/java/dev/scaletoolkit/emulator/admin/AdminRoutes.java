@@ -69,6 +69,7 @@ public final class AdminRoutes implements Routes {
             context.faults().clear();
             return FaultRules.list(context.faults().rules());
         });
+        router.post("/teams/accept", this::acceptInvitation);
         router.get("/workforce", req -> workforceState(workforce()));
         router.post("/workforce", this::setWorkforce);
     }
@@ -84,6 +85,37 @@ public final class AdminRoutes implements Routes {
         ObjectNode out = Docs.object();
         out.put("reset", true);
         out.put("accounts", accounts);
+        return out;
+    }
+
+    /**
+     * Stands in for a teammate clicking the invitation link (Scale's API has no route for it): the invited email
+     * becomes an active member, in the account given by {@code account_id} or in every account that invited it.
+     */
+    private Object acceptInvitation(ApiRequest req) {
+        ObjectNode body = req.bodyObject();
+        String email = Fields.requireString(body, "email");
+        String only = Fields.optString(body, "account_id").orElse(null);
+        int accepted = context.db().write(h -> {
+            java.util.List<String> accounts = only != null
+                    ? java.util.List.of(only)
+                    : h.createQuery("SELECT id FROM accounts")
+                            .mapTo(String.class)
+                            .list();
+            int n = 0;
+            for (String account : accounts) {
+                if (dev.scaletoolkit.emulator.team.Teammates.accept(h, account, email)) {
+                    n++;
+                }
+            }
+            return n;
+        });
+        if (accepted == 0) {
+            throw ApiError.notFound("No pending invitation for " + email + ".");
+        }
+        ObjectNode out = Docs.object();
+        out.put("email", email);
+        out.put("accepted", accepted);
         return out;
     }
 

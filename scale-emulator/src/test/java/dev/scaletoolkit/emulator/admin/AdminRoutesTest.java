@@ -199,4 +199,23 @@ class AdminRoutesTest {
                 .doesNotContain(scale.account().liveKey())
                 .doesNotContain(scale.account().callbackAuthKey());
     }
+
+    @Test
+    void acceptingAnInvitationMakesTheTeammateActiveForStudio() {
+        Http api = new Http(scale.baseUrl(), scale.account().liveKey());
+        api.post("/v1/projects", "{\"type\": \"imageannotation\", \"name\": \"studio_p\", \"studio\": true}");
+        api.post("/v1/teams/invite", "{\"emails\": [\"ana@test.example\"], \"team_role\": \"labeler\"}");
+        assertThat(api.get("/v1/studio/assignments").json().has("ana@test.example"))
+                .as("invited members are not active yet")
+                .isFalse();
+
+        Http.Resp accepted = admin.post("/_emulator/teams/accept", "{\"email\": \"ana@test.example\"}");
+
+        assertThat(accepted.status()).isEqualTo(200);
+        assertThat(api.get("/v1/studio/assignments").json().has("ana@test.example"))
+                .isTrue();
+        Http.Resp again = admin.post("/_emulator/teams/accept", "{\"email\": \"ana@test.example\"}");
+        assertThat(again.status()).isEqualTo(404);
+        assertThat(again.error()).contains("ana@test.example");
+    }
 }
