@@ -10,6 +10,7 @@ import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -40,22 +41,23 @@ public final class McpClients {
             Map<String, String> env,
             Consumer<McpSchema.ProgressNotification> progress) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ServerParameters.Builder params = ServerParameters.builder(java)
-                .arg("-Xmx256m")
-                .arg("-XX:TieredStopAtLevel=1")
-                .arg("-cp")
-                .arg(System.getProperty("java.class.path"))
-                .arg(mainClass)
-                .args(args);
+        List<String> command = new ArrayList<>(List.of(
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), mainClass));
+        command.addAll(args);
+        // args(...) replaces the whole list, so it is set once
+        ServerParameters.Builder params = ServerParameters.builder(java).args(command);
         env.forEach(params::addEnvVar);
-        return build(new StdioClientTransport(params.build(), McpJsonDefaults.getMapper()), progress);
+        StdioClientTransport transport = new StdioClientTransport(params.build(), McpJsonDefaults.getMapper());
+        // the server's stderr (its logs) shows up in the test output, to explain a failure
+        transport.setStdErrorHandler(line -> System.err.println("[" + mainClass + "] " + line));
+        return build(transport, progress);
     }
 
     private static McpSyncClient build(
             McpClientTransport transport, Consumer<McpSchema.ProgressNotification> progress) {
         McpClient.SyncSpec spec = McpClient.sync(transport)
                 .requestTimeout(Duration.ofSeconds(90))
-                .initializationTimeout(Duration.ofSeconds(60))
+                .initializationTimeout(Duration.ofSeconds(20))
                 .clientInfo(new McpSchema.Implementation("scale-tests", "1"));
         if (progress != null) {
             spec.progressConsumer(progress);
