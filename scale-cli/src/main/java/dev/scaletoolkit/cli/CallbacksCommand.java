@@ -25,17 +25,18 @@ final class CallbacksCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     @Command(
             name = "listen",
             mixinStandardHelpOptions = true,
-            description = {
-                "Listen on 127.0.0.1 for callbacks and print each one. Answers 200 when the scale-callback-auth",
-                "header matches --auth (or always, without --auth), 401 otherwise, so you can watch retries."
-            })
+            description =
+                    "Listen on 127.0.0.1 for callbacks and print each one. Answers 200 when the scale-callback-auth header matches --auth (or always, without --auth), 401 otherwise, so you can watch retries.")
     static final class Listen implements Callable<Integer> {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Option(names = "--port", defaultValue = "9000", description = "Port to listen on (default: ${DEFAULT-VALUE}).")
         int port;
 
@@ -44,7 +45,8 @@ final class CallbacksCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException, InterruptedException {
-            String expected = auth != null ? auth : System.getenv("SCALE_CALLBACK_AUTH");
+            String expected = auth != null ? auth : ScaleCli.env(spec).apply("SCALE_CALLBACK_AUTH");
+            java.io.PrintWriter out = spec.commandLine().getOut();
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
             server.createContext("/", exchange -> {
                 byte[] body;
@@ -57,16 +59,16 @@ final class CallbacksCommand implements Runnable {
                                 && MessageDigest.isEqual(
                                         got.getBytes(StandardCharsets.UTF_8),
                                         expected.getBytes(StandardCharsets.UTF_8)));
-                System.out.println(describe(
+                out.println(describe(
                         exchange.getRequestMethod(), exchange.getRequestURI().getPath(), body, ok));
-                System.out.flush();
+                out.flush();
                 exchange.sendResponseHeaders(ok ? 200 : 401, -1);
                 exchange.close();
             });
             server.start();
-            System.out.println("Listening for callbacks on http://127.0.0.1:"
+            out.println("Listening for callbacks on http://127.0.0.1:"
                     + server.getAddress().getPort() + "/");
-            System.out.flush();
+            out.flush();
             new CountDownLatch(1).await();
             return 0;
         }

@@ -17,11 +17,8 @@ import picocli.CommandLine.Option;
 @Command(
         name = "mcp",
         mixinStandardHelpOptions = true,
-        description = {
-            "Serve the Scale tools over MCP on stdin/stdout. Talks to SCALE_API_KEY/SCALE_BASE_URL when set,",
-            "else to the emulator (a running './scale up', or one started inside this process).",
-            "For streamable HTTP instead, './scale up' serves /mcp on its port."
-        })
+        description =
+                "Serve the Scale tools over MCP on stdin/stdout. Talks to SCALE_API_KEY/SCALE_BASE_URL when set, else to the emulator (a running './scale up', or one started inside this process). For streamable HTTP instead, './scale up' serves /mcp on its port.")
 final class McpCommand implements Callable<Integer> {
     @Option(
             names = "--profile",
@@ -30,15 +27,25 @@ final class McpCommand implements Callable<Integer> {
     String profile;
 
     @CommandLine.Mixin
-    ToolsCommand.TargetOptionsMixin target;
+    TargetOptions target;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
         CountDownLatch inputClosed = new CountDownLatch(1);
         InputStream in = new EofSignallingInputStream(System.in, inputClosed::countDown);
-        try (Target t = Target.resolve(target.data, target.port)) {
-            System.err.println("scale mcp: serving profile " + profile + " against " + t.description());
-            McpSyncServer server = ScaleMcpServer.stdio(t.registry(), Profile.parse(profile), in, System.out);
+        Profile parsed;
+        try {
+            parsed = Profile.parse(profile);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--profile: " + e.getMessage());
+        }
+        try (Target t = target.resolve(spec)) {
+            // stdout is the JSON-RPC stream: anything for people goes to stderr
+            System.err.println("scale mcp: serving profile " + parsed.wireName() + " against " + t.description());
+            McpSyncServer server = ScaleMcpServer.stdio(t.registry(), parsed, in, System.out);
             inputClosed.await();
             server.closeGracefully();
         }

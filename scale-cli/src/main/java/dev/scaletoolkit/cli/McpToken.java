@@ -18,8 +18,8 @@ final class McpToken {
 
     private McpToken() {}
 
-    static String ensure(Path dataDir) {
-        String fromEnv = System.getenv("SCALE_MCP_TOKEN");
+    static String ensure(java.util.function.Function<String, String> env, Path dataDir) {
+        String fromEnv = env.apply("SCALE_MCP_TOKEN");
         if (fromEnv != null && !fromEnv.isBlank()) {
             return fromEnv.trim();
         }

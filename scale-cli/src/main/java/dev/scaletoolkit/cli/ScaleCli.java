@@ -1,5 +1,6 @@
 package dev.scaletoolkit.cli;
 
+import java.util.function.Function;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,8 +11,24 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = ScaleCli.Version.class,
         description = "scale-toolkit: a Scale-compatible emulator, agent tools and an MCP server for Scale AI.",
+        footer = {
+            "",
+            "Commands that talk to Scale use the API key in SCALE_API_KEY (and SCALE_BASE_URL) when set, else the"
+                    + " emulator: a running './scale up', or one started inside the command on --data.",
+            "",
+            "Examples:",
+            "  ./scale up",
+            "  ./scale projects create cats --type imageannotation",
+            "  ./scale tasks list --project cats --status completed",
+            "  ./scale tools call SCALE_AI_GET_BATCH_STATUS --json '{\"batch_name\":\"cats-1\"}'"
+        },
         subcommands = {
             UpCommand.class,
+            ProjectsCommand.class,
+            BatchesCommand.class,
+            TasksCommand.class,
+            ToolsCommand.class,
+            McpCommand.class,
             CallbacksCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class
@@ -20,13 +37,27 @@ public final class ScaleCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Function<String, String> env;
+
+    private ScaleCli(Function<String, String> env) {
+        this.env = env;
+    }
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
 
-    /** The configured command line, also used by tests. */
+    /** The configured command line, reading the process environment. */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new ScaleCli());
+        return commandLine(System::getenv);
+    }
+
+    /**
+     * The configured command line with its own environment (SCALE_API_KEY, SCALE_BASE_URL, SCALE_MCP_TOKEN, ...),
+     * so tests can run commands in-process; redirect output with {@code setOut}/{@code setErr}.
+     */
+    public static CommandLine commandLine(Function<String, String> env) {
+        CommandLine cli = new CommandLine(new ScaleCli(env));
         cli.getSubcommands()
                 .get("generate-completion")
                 .getCommandSpec()
@@ -35,9 +66,15 @@ public final class ScaleCli implements Runnable {
         return cli;
     }
 
+    /** The environment of the command line that {@code spec} belongs to. */
+    static Function<String, String> env(CommandLine.Model.CommandSpec spec) {
+        Object root = spec.root().userObject();
+        return root instanceof ScaleCli cli ? cli.env : System::getenv;
+    }
+
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     /** Reports the toolkit version from the jar manifest, or "dev" when run from classes. */

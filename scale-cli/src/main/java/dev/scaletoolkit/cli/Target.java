@@ -15,10 +15,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Which Scale the tool commands talk to. In order: {@code SCALE_API_KEY} (with {@code SCALE_BASE_URL}, default
- * Scale's own API); else an emulator already running from {@code ./scale up} on the default port; else an
- * emulator started inside this process on the same data directory (its workforce stays off, so only one process
- * labels tasks).
+ * Which Scale the tool commands talk to ({@link TargetOptions} chooses). In order: an API key from the environment
+ * (with {@code SCALE_BASE_URL} or {@code --base-url}, default Scale's own API); else an emulator already running
+ * from {@code ./scale up} on the default port; else an emulator started inside this process on the same data
+ * directory (its workforce stays off, so only one process labels tasks).
  */
 final class Target implements AutoCloseable {
     static final String DEFAULT_SCALE_URL = "https://api.scale.com/v1";
@@ -34,12 +34,13 @@ final class Target implements AutoCloseable {
         this.description = description;
     }
 
-    static Target resolve(Path dataDir, int defaultPort) {
-        String key = System.getenv("SCALE_API_KEY");
-        if (key != null && !key.isBlank()) {
-            String url = System.getenv().getOrDefault("SCALE_BASE_URL", DEFAULT_SCALE_URL);
-            return new Target(url, key, null, url + " (SCALE_API_KEY)");
-        }
+    /** A Scale reached with an API key (Scale itself, or any emulator). */
+    static Target remote(String baseUrl, String apiKey, String keyVariable) {
+        return new Target(baseUrl, apiKey, null, baseUrl + " (key from " + keyVariable + ")");
+    }
+
+    /** The emulator: a running './scale up' on {@code defaultPort}, else one started in this process. */
+    static Target emulator(Path dataDir, int defaultPort) {
         Path credentials = dataDir.resolve(DemoAccount.FILE_NAME);
         String running = "http://127.0.0.1:" + defaultPort;
         if (Files.exists(credentials) && isUp(running)) {

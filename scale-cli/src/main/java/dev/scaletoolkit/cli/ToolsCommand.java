@@ -27,11 +27,19 @@ final class ToolsCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the tools of a profile.")
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description =
+                    "List the tools of a profile: slug, kind (read, write or DESTR for destructive) and title. core is the everyday few, full is every tool, readonly those that change nothing.",
+            footer = {"", "Examples:", "  ./scale tools list --profile core", "  ./scale tools list --json"})
     static final class ListTools implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Option(
                 names = "--profile",
                 defaultValue = "full",
@@ -46,19 +54,27 @@ final class ToolsCommand implements Runnable {
             // Listing needs no Scale: the handlers are never called.
             ToolRegistry registry = ToolRegistry.load(
                     dev.scaletoolkit.tools.backend.ScaleBackend.http(Target.DEFAULT_SCALE_URL, "unused"));
-            var tools = registry.list(Profile.parse(profile));
+            Profile parsed;
+            try {
+                parsed = Profile.parse(profile);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--profile: " + e.getMessage());
+            }
+            var tools = registry.list(parsed);
+            java.io.PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                System.out.println(
-                        ScaleJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(tools));
+                out.println(ScaleJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(tools));
+                out.flush();
                 return 0;
             }
             for (ToolSpec t : tools) {
                 String kind = t.readOnly()
                         ? "read "
                         : t.annotations().path("destructiveHint").asBoolean(false) ? "DESTR" : "write";
-                System.out.printf("%-52s %s  %s%n", t.slug(), kind, t.title());
+                out.printf("%-52s %s  %s%n", t.slug(), kind, t.title());
             }
-            System.out.println(tools.size() + " tools in profile " + profile);
+            out.println(tools.size() + " tools in profile " + parsed.wireName());
+            out.flush();
             return 0;
         }
     }
@@ -66,12 +82,19 @@ final class ToolsCommand implements Runnable {
     @Command(
             name = "call",
             mixinStandardHelpOptions = true,
-            description = {
-                "Call one tool and print its {successful, data, error} envelope. Exit code 0 when successful, 1 when",
-                "the tool failed, 2 for bad usage. Talks to SCALE_API_KEY/SCALE_BASE_URL when set, else to the",
-                "emulator (a running './scale up', or one started for this call)."
+            description =
+                    "Call one tool and print its {successful, data, error} envelope. Exit code 0 when successful, 1 when the tool failed, 2 for bad usage. Talks to SCALE_API_KEY/SCALE_BASE_URL when set, else to the emulator (a running './scale up', or one started for this call).",
+            footer = {
+                "",
+                "Examples:",
+                "  ./scale tools call LIST_PROJECTS",
+                "  ./scale tools call SCALE_AI_CREATE_BATCH --json '{\"project\":\"cats\",\"name\":\"cats-1\"}'",
+                "  echo '{\"batch_name\":\"cats-1\"}' | ./scale tools call GET_BATCH_STATUS --json-file -"
             })
     static final class Call implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Parameters(index = "0", description = "Tool slug or alias, e.g. SCALE_AI_LIST_TASKS or LIST_TASKS.")
         String name;
 
@@ -82,7 +105,7 @@ final class ToolsCommand implements Runnable {
         Path jsonFile;
 
         @CommandLine.Mixin
-        TargetOptionsMixin target;
+        TargetOptions target;
 
         @Override
         public Integer call() throws Exception {
@@ -95,38 +118,24 @@ final class ToolsCommand implements Runnable {
                         : (json == null ? "{}" : json);
                 args = ScaleJson.mapper().readTree(text);
             } catch (JacksonException e) {
-                System.err.println("--json is not valid JSON: " + e.getOriginalMessage());
-                return 2;
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        (jsonFile != null ? "--json-file" : "--json") + " is not valid JSON: "
+                                + e.getOriginalMessage());
             }
-            try (Target t = Target.resolve(target.data, target.port)) {
-                ToolResult result = t.registry()
-                        .call(
-                                name,
-                                args,
-                                (done, total, message) -> System.err.printf(
-                                        "progress %.0f%s %s%n",
-                                        done,
-                                        total == null ? "" : "/" + total.intValue(),
-                                        message == null ? "" : message));
-                System.out.println(
-                        ScaleJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result.toJson()));
-                return result.successful() ? 0 : 1;
+            java.io.PrintWriter err = spec.commandLine().getErr();
+            try (Target t = target.resolve(spec)) {
+                ToolResult result = t.registry().call(name, args, (done, total, message) -> {
+                    err.printf(
+                            "progress %.0f%s %s%n",
+                            done, total == null ? "" : "/" + total.intValue(), message == null ? "" : message);
+                    err.flush();
+                });
+                java.io.PrintWriter out = spec.commandLine().getOut();
+                out.println(ToolBackedCommand.pretty(result.toJson()));
+                out.flush();
+                return result.successful() ? 0 : ToolBackedCommand.TOOL_FAILED;
             }
         }
-    }
-
-    /** Picocli mixin form of {@link TargetOptions}. */
-    static final class TargetOptionsMixin {
-        @Option(
-                names = "--data",
-                defaultValue = ".scale-data",
-                description = "Emulator data directory (default: ${DEFAULT-VALUE}).")
-        Path data;
-
-        @Option(
-                names = "--port",
-                defaultValue = "8790",
-                description = "Port of a running './scale up' (default: ${DEFAULT-VALUE}).")
-        int port;
     }
 }

@@ -6,11 +6,12 @@ import dev.scaletoolkit.emulator.auth.Accounts;
 import dev.scaletoolkit.emulator.auth.DemoAccount;
 import dev.scaletoolkit.mcp.ScaleMcpServer;
 import dev.scaletoolkit.tools.Profile;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,10 +19,8 @@ import picocli.CommandLine.Option;
 @Command(
         name = "up",
         mixinStandardHelpOptions = true,
-        description = {
-            "Start the Scale emulator on this machine with a demo account, and print its URL and API keys.",
-            "Data lives in the --data directory (SQLite), so tasks survive restarts."
-        })
+        description =
+                "Start the Scale emulator on this machine with a demo account, and print its URL and API keys. Data lives in the --data directory (SQLite), so tasks survive restarts.")
 final class UpCommand implements Callable<Integer> {
     @Option(
             names = "--port",
@@ -60,9 +59,19 @@ final class UpCommand implements Callable<Integer> {
             description = "Tools the /mcp endpoint lists: core, full or readonly (default: ${DEFAULT-VALUE}).")
     String mcpProfile;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
-    public Integer call() throws InterruptedException {
-        String token = adminToken != null ? adminToken : System.getenv("SCALE_EMULATOR_ADMIN_TOKEN");
+    public Integer call() {
+        var env = ScaleCli.env(spec);
+        String token = adminToken != null ? adminToken : env.apply("SCALE_EMULATOR_ADMIN_TOKEN");
+        Profile profile;
+        try {
+            profile = Profile.parse(mcpProfile);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--mcp-profile: " + e.getMessage());
+        }
         EmulatorConfig config = EmulatorConfig.builder()
                 .host(host)
                 .port(port)
@@ -72,23 +81,51 @@ final class UpCommand implements Callable<Integer> {
                 .adminToken(token)
                 .build();
         ScaleEmulator emulator = ScaleEmulator.start(config);
-        Accounts.NewAccount demo = DemoAccount.ensure(emulator.context());
-        String mcpToken = McpToken.ensure(data);
-        emulator.mount(
-                "/mcp",
-                ScaleMcpServer.httpServlet(
-                        Target.of(emulator, demo.liveKey()).registry(), Profile.parse(mcpProfile), mcpToken));
-        printBanner(System.out, emulator, demo, mcpToken);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        // Ctrl-C (or SIGTERM) only wakes this thread, which closes the emulator so SQLite is left clean.
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        Thread hook = new Thread(
+                () -> {
+                    stop.countDown();
+                    awaitQuietly(closed);
+                },
+                "scale-up-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            Accounts.NewAccount demo = DemoAccount.ensure(emulator.context());
+            String mcpToken = McpToken.ensure(env, data);
+            emulator.mount(
+                    "/mcp",
+                    ScaleMcpServer.httpServlet(
+                            Target.of(emulator, demo.liveKey()).registry(), profile, mcpToken));
+            PrintWriter out = spec.commandLine().getOut();
+            printBanner(out, emulator, demo, mcpToken, profile);
+            stop.await();
+        } catch (InterruptedException e) {
+            // stopped by whoever started this command in a thread (tests)
+            Thread.currentThread().interrupt();
+        } finally {
             emulator.close();
-            stopped.countDown();
-        }));
-        stopped.await();
+            closed.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is already running
+            }
+        }
         return 0;
     }
 
-    static void printBanner(PrintStream out, ScaleEmulator emulator, Accounts.NewAccount demo, String mcpToken) {
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static void printBanner(
+            PrintWriter out, ScaleEmulator emulator, Accounts.NewAccount demo, String mcpToken, Profile profile) {
         String base = emulator.baseUrl();
         out.println("scale-toolkit emulator is up (data: "
                 + emulator.config().dataDir().toAbsolutePath() + ")");
@@ -98,7 +135,7 @@ final class UpCommand implements Callable<Integer> {
         out.println("  Live API key   " + demo.liveKey());
         out.println("  Test API key   " + demo.testKey());
         out.println("  Callback auth  " + demo.callbackAuthKey() + "   (sent as scale-callback-auth)");
-        out.println("  MCP endpoint   " + base + "/mcp   (streamable HTTP)");
+        out.println("  MCP endpoint   " + base + "/mcp   (streamable HTTP, profile " + profile.wireName() + ")");
         out.println("  MCP token      " + mcpToken + "   (Authorization: Bearer ...)");
         out.println();
         out.println("  Try:  curl -u " + demo.testKey() + ": " + base + "/v1/projects");

@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 
 /**
@@ -26,6 +27,8 @@ public final class ScaleMcpServer {
     private static final String INSTRUCTIONS = "Tools for Scale AI's data-labeling API: create labeling tasks of each"
             + " type, organise them in projects and batches, follow their progress, and manage Studio teams."
             + " Every result is {successful, data, error}; on failure, error.retryable says whether to try again.";
+
+    private static final AtomicInteger MOUNTS = new AtomicInteger();
 
     private ScaleMcpServer() {}
 
@@ -51,7 +54,10 @@ public final class ScaleMcpServer {
                 .keepAliveInterval(Duration.ofSeconds(30))
                 .build();
         configure(McpServer.sync(transport), registry, profile).build();
-        ServletHolder holder = new ServletHolder("scale-mcp", new BearerTokenServlet(transport, bearerToken));
+        // Jetty maps paths to servlets by holder name, so each mount needs its own name.
+        ServletHolder holder = new ServletHolder(
+                "scale-mcp-" + profile.wireName() + "-" + MOUNTS.incrementAndGet(),
+                new BearerTokenServlet(transport, bearerToken));
         // The SDK's streamable transport answers asynchronously; without this every POST fails.
         holder.setAsyncSupported(true);
         return holder;

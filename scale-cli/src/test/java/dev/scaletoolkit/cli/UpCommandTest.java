@@ -1,0 +1,105 @@
+package dev.scaletoolkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scaletoolkit.mcp.McpClients;
+import dev.scaletoolkit.mcp.McpToolTour;
+import io.modelcontextprotocol.client.McpSyncClient;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code scale up} run in a thread on a free port: the banner tells a user everything needed to connect (base URL,
+ * keys, MCP endpoint and token, port), and each of those works.
+ */
+class UpCommandTest {
+
+    @Test
+    void printsWhereEverythingIsAndServesIt(@TempDir Path data) throws Exception {
+        StringWriter out = new StringWriter();
+        CommandLine cli = ScaleCli.commandLine(Map.<String, String>of()::get);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(new StringWriter(), true));
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread up = new Thread(
+                () -> exit.set(cli.execute(
+                        "up", "--port", "0", "--data", data.toString(), "--no-workforce", "--mcp-profile", "core")),
+                "scale-up-test");
+        up.start();
+        try {
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(60))
+                    .until(() -> out.toString().contains("Listening on port: "));
+            String banner = out.toString();
+            int port = Integer.parseInt(find(banner, "Listening on port: (\\d+)"));
+            String base = "http://127.0.0.1:" + port;
+            assertThat(banner)
+                    .contains("API base URL   " + base + "/v1")
+                    .contains("MCP endpoint   " + base + "/mcp")
+                    .contains("Control plane  " + base + "/_emulator/health");
+            String liveKey = find(banner, "Live API key +(\\S+)");
+            String testKey = find(banner, "Test API key +(\\S+)");
+            String token = find(banner, "MCP token +(\\S+)");
+            assertThat(liveKey).startsWith("live_");
+            assertThat(testKey).startsWith("test_");
+
+            // the printed key opens the API
+            HttpResponse<String> projects = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(base + "/v1/projects"))
+                                    .header(
+                                            "Authorization",
+                                            "Basic "
+                                                    + Base64.getEncoder()
+                                                            .encodeToString(
+                                                                    (testKey + ":").getBytes(StandardCharsets.UTF_8)))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(projects.statusCode()).isEqualTo(200);
+
+            // the printed token opens the MCP endpoint, which lists the chosen profile
+            McpSyncClient client = McpClients.http(base, "/mcp", token, null);
+            try {
+                client.initialize();
+                assertThat(McpToolTour.listAll(client)).hasSize(11);
+            } finally {
+                client.closeGracefully();
+            }
+
+            // the token is kept, readable by its owner only, so client configurations survive restarts
+            Path tokenFile = data.resolve(McpToken.FILE_NAME);
+            assertThat(Files.readString(tokenFile).trim()).isEqualTo(token);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile)))
+                    .isEqualTo("rw-------");
+        } finally {
+            up.interrupt();
+            up.join(Duration.ofSeconds(30).toMillis());
+        }
+        assertThat(up.isAlive()).isFalse();
+        assertThat(exit.get()).isZero();
+    }
+
+    private static String find(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        assertThat(m.find()).as(regex + " in\n" + text).isTrue();
+        return m.group(1);
+    }
+}
