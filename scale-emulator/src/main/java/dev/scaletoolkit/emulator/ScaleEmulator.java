@@ -131,7 +131,7 @@ public final class ScaleEmulator implements AutoCloseable {
         return null;
     }
 
-    /** Adds a servlet at {@code pathSpec} (for example {@code /mcp}); call before the emulator serves traffic. */
+    /** Adds a servlet at {@code pathSpec} (for example {@code /mcp}); works before or after start. */
     public void mount(String pathSpec, ServletHolder holder) {
         servlets.addServlet(holder, pathSpec);
     }
