@@ -1,14 +1,13 @@
 package dev.scaletoolkit.client.bulk;
 
 import dev.scaletoolkit.model.ScaleJson;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
@@ -21,12 +20,16 @@ import tools.jackson.databind.node.ObjectNode;
  * process died mid-write) is ignored on reading; the item is then simply submitted again, and its unique_id
  * makes that safe. Opening the file again ends such a fragment with a newline first, so the next record starts
  * on a line of its own instead of being glued to the fragment and lost with it.
+ *
+ * <p>Writes go through a plain {@link FileOutputStream}, not a {@code FileChannel}: {@code stop()} interrupts the
+ * workers, and an interrupt during a channel write closes the channel for every worker, losing the records of
+ * items that were already created.
  */
 final class Checkpoint implements AutoCloseable {
-    private final FileChannel channel;
+    private final FileOutputStream out;
 
-    private Checkpoint(FileChannel channel) {
-        this.channel = channel;
+    private Checkpoint(FileOutputStream out) {
+        this.out = out;
     }
 
     static Checkpoint open(Path file) {
@@ -35,8 +38,7 @@ final class Checkpoint implements AutoCloseable {
                 Files.createDirectories(file.getParent());
             }
             boolean torn = endsMidLine(file);
-            Checkpoint checkpoint = new Checkpoint(FileChannel.open(
-                    file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND));
+            Checkpoint checkpoint = new Checkpoint(new FileOutputStream(file.toFile(), true));
             if (torn) {
                 // the fragment stays one ignored line instead of swallowing the next record
                 checkpoint.write(new byte[] {'\n'});
@@ -89,14 +91,13 @@ final class Checkpoint implements AutoCloseable {
         if (!Files.exists(file)) {
             return false;
         }
-        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = in.size();
+        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+            long size = in.length();
             if (size == 0) {
                 return false;
             }
-            ByteBuffer last = ByteBuffer.allocate(1);
-            in.read(last, size - 1);
-            return last.get(0) != '\n';
+            in.seek(size - 1);
+            return in.read() != '\n';
         }
     }
 
@@ -121,17 +122,14 @@ final class Checkpoint implements AutoCloseable {
     }
 
     private void write(byte[] bytes) throws IOException {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
-        }
-        channel.force(false);
+        out.write(bytes);
+        out.getFD().sync(); // on disk before the item counts as done
     }
 
     @Override
     public void close() {
         try {
-            channel.close();
+            out.close();
         } catch (IOException ignored) {
             // nothing left to save
         }

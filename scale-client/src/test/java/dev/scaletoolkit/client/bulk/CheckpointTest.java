@@ -88,4 +88,21 @@ class CheckpointTest {
 
         assertThat(Checkpoint.read(file).keySet()).containsExactlyInAnyOrder(0, 1, 2, 3);
     }
+
+    @Test
+    void anInterruptedWorkerStillRecordsAndDoesNotCloseTheFileForTheOthers(@TempDir Path dir) {
+        Path file = dir.resolve("run.ckpt.jsonl");
+        try (Checkpoint log = Checkpoint.open(file)) {
+            // stop() interrupts workers; one may be between its create and its record
+            Thread.currentThread().interrupt();
+            try {
+                log.record(created(0, "u0"));
+            } finally {
+                assertThat(Thread.interrupted()).isTrue(); // the flag stays for the worker to see, then is cleared
+            }
+            log.record(created(1, "u1"));
+        }
+
+        assertThat(Checkpoint.read(file).keySet()).containsExactlyInAnyOrder(0, 1);
+    }
 }
