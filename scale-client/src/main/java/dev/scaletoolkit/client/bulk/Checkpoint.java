@@ -1,16 +1,14 @@
 package dev.scaletoolkit.client.bulk;
 
 import dev.scaletoolkit.model.ScaleJson;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -20,13 +18,18 @@ import tools.jackson.databind.node.ObjectNode;
  * The append-only record of finished items: one JSON line per item ({@code index}, {@code task_id},
  * {@code unique_id}, {@code status}), forced to disk before the item counts as done. A torn last line (the
  * process died mid-write) is ignored on reading; the item is then simply submitted again, and its unique_id
- * makes that safe.
+ * makes that safe. Opening the file again ends such a fragment with a newline first, so the next record starts
+ * on a line of its own instead of being glued to the fragment and lost with it.
+ *
+ * <p>Writes go through a plain {@link FileOutputStream}, not a {@code FileChannel}: {@code stop()} interrupts the
+ * workers, and an interrupt during a channel write closes the channel for every worker, losing the records of
+ * items that were already created.
  */
 final class Checkpoint implements AutoCloseable {
-    private final FileChannel channel;
+    private final FileOutputStream out;
 
-    private Checkpoint(FileChannel channel) {
-        this.channel = channel;
+    private Checkpoint(FileOutputStream out) {
+        this.out = out;
     }
 
     static Checkpoint open(Path file) {
@@ -34,8 +37,13 @@ final class Checkpoint implements AutoCloseable {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }
-            return new Checkpoint(FileChannel.open(
-                    file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND));
+            boolean torn = endsMidLine(file);
+            Checkpoint checkpoint = new Checkpoint(new FileOutputStream(file.toFile(), true));
+            if (torn) {
+                // the fragment stays one ignored line instead of swallowing the next record
+                checkpoint.write(new byte[] {'\n'});
+            }
+            return checkpoint;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the checkpoint " + file, e);
         }
@@ -48,8 +56,9 @@ final class Checkpoint implements AutoCloseable {
             return done;
         }
         try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            for (String line : lines) {
+            // decoded leniently: a write cut inside a multi-byte character must not make the whole file unreadable
+            String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            for (String line : text.split("\n")) {
                 if (line.isBlank()) {
                     continue;
                 }
@@ -59,7 +68,7 @@ final class Checkpoint implements AutoCloseable {
                 } catch (JacksonException torn) {
                     continue;
                 }
-                if ("ok".equals(n.path("status").asString())) {
+                if ("ok".equals(n.path("status").asString()) && n.path("index").isInt()) {
                     int index = n.path("index").asInt();
                     done.put(
                             index,
@@ -77,6 +86,21 @@ final class Checkpoint implements AutoCloseable {
         }
     }
 
+    /** True when the file's last byte is not a newline: a write was cut short there. */
+    private static boolean endsMidLine(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return false;
+        }
+        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+            long size = in.length();
+            if (size == 0) {
+                return false;
+            }
+            in.seek(size - 1);
+            return in.read() != '\n';
+        }
+    }
+
     synchronized void record(BulkItemResult result) {
         ObjectNode line = ScaleJson.mapper().createObjectNode();
         line.put("index", result.index());
@@ -91,20 +115,21 @@ final class Checkpoint implements AutoCloseable {
         }
         byte[] bytes = (ScaleJson.mapper().writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(false);
+            write(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the checkpoint", e);
         }
     }
 
+    private void write(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.getFD().sync(); // on disk before the item counts as done
+    }
+
     @Override
     public void close() {
         try {
-            channel.close();
+            out.close();
         } catch (IOException ignored) {
             // nothing left to save
         }
