@@ -24,6 +24,7 @@ public final class ApiServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
     public static final String VERSION_HEADER = "Scale-Emulator-Version";
     public static final String VERSION = "0.1.0";
+    private static final long MAX_DRAIN_BYTES = 64L * 1024 * 1024;
 
     private final String prefix;
     private final Router router;
@@ -65,13 +66,35 @@ public final class ApiServlet extends HttpServlet {
                 applyFault(
                         faults.take(FaultPlan.Phase.AFTER_COMMIT, method, path).orElse(null), true);
             }
+            drainUnreadBody(req);
             writeSuccess(resp, result);
         } catch (ApiError e) {
+            drainUnreadBody(req);
             writeError(resp, e.status(), e.getMessage(), e.headers());
         } catch (Exception e) {
             String reference = Long.toHexString(System.nanoTime());
             LOG.error("Unexpected error on {} {}{} (reference {})", method, prefix, path, reference, e);
             writeError(resp, 500, "Internal server error (reference " + reference + ").", Map.of());
+        }
+    }
+
+    /**
+     * Reads what the route left of the request body (routes that ignore their body, or that failed before reading
+     * it). Jetty closes a connection whose request was not read to the end, and a client that reuses it from its
+     * pool then sees the connection drop instead of its next answer. Bodies beyond the bound are not worth keeping
+     * the connection for.
+     */
+    private static void drainUnreadBody(HttpServletRequest req) {
+        try {
+            java.io.InputStream in = req.getInputStream();
+            byte[] buf = new byte[64 * 1024];
+            long total = 0;
+            int n;
+            while (total < MAX_DRAIN_BYTES && (n = in.read(buf)) != -1) {
+                total += n;
+            }
+        } catch (IOException | IllegalStateException e) {
+            // already read as parameters or parts, or the client went away: nothing left to drain
         }
     }
 
