@@ -54,6 +54,15 @@ final class UpCommand implements Callable<Integer> {
     String adminToken;
 
     @Option(
+            names = "--postgres",
+            paramLabel = "JDBC_URL",
+            description = {
+                "Store data in PostgreSQL instead of SQLite, e.g. jdbc:postgresql://127.0.0.1:5432/scale.",
+                "User and password come from SCALE_DB_USER and SCALE_DB_PASSWORD. Files stay under --data."
+            })
+    String postgresUrl;
+
+    @Option(
             names = "--mcp-profile",
             defaultValue = "${env:SCALE_MCP_PROFILE:-full}",
             description = "Tools the /mcp endpoint lists: core, full or readonly (default: ${DEFAULT-VALUE}).")
@@ -72,14 +81,21 @@ final class UpCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--mcp-profile: " + e.getMessage());
         }
-        EmulatorConfig config = EmulatorConfig.builder()
+        EmulatorConfig.Builder builder = EmulatorConfig.builder()
                 .host(host)
                 .port(port)
                 .dataDir(data)
                 .workforceEnabled(!noWorkforce)
                 .workforceDelay(workforceDelay)
-                .adminToken(token)
-                .build();
+                .adminToken(token);
+        if (postgresUrl != null) {
+            if (!postgresUrl.startsWith("jdbc:postgresql:")) {
+                throw new picocli.CommandLine.ParameterException(
+                        spec.commandLine(), "--postgres must be a jdbc:postgresql: URL, got " + postgresUrl);
+            }
+            builder.postgres(postgresUrl, env.apply("SCALE_DB_USER"), env.apply("SCALE_DB_PASSWORD"));
+        }
+        EmulatorConfig config = builder.build();
         ScaleEmulator emulator = ScaleEmulator.start(config);
         // Ctrl-C (or SIGTERM) only wakes this thread, which closes the emulator so SQLite is left clean.
         CountDownLatch stop = new CountDownLatch(1);

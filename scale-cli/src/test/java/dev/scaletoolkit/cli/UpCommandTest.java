@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.scaletoolkit.mcp.McpClients;
 import dev.scaletoolkit.mcp.McpToolTour;
 import io.modelcontextprotocol.client.McpSyncClient;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -101,5 +102,67 @@ class UpCommandTest {
         Matcher m = Pattern.compile(regex).matcher(text);
         assertThat(m.find()).as(regex + " in\n" + text).isTrue();
         return m.group(1);
+    }
+
+    @Test
+    void storesItsDataInPostgresWhenGivenAUrl(@TempDir Path data) throws Exception {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+            StringWriter out = new StringWriter();
+            Map<String, String> env = Map.of("SCALE_DB_USER", "postgres", "SCALE_DB_PASSWORD", "postgres");
+            CommandLine cli = ScaleCli.commandLine(env::get);
+            cli.setOut(new PrintWriter(out, true));
+            cli.setErr(new PrintWriter(new StringWriter(), true));
+            String url = pg.getJdbcUrl("postgres", "postgres");
+            Thread up = new Thread(
+                    () -> cli.execute(
+                            "up", "--port", "0", "--data", data.toString(), "--no-workforce", "--postgres", url),
+                    "scale-up-pg-test");
+            up.start();
+            try {
+                Awaitility.await()
+                        .atMost(Duration.ofSeconds(60))
+                        .until(() -> out.toString().contains("Listening on port: "));
+                String base = "http://127.0.0.1:" + find(out.toString(), "Listening on port: (\\d+)");
+                String liveKey = find(out.toString(), "Live API key +(\\S+)");
+                HttpResponse<String> created = HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(base + "/v1/projects"))
+                                        .header(
+                                                "Authorization",
+                                                "Basic "
+                                                        + Base64.getEncoder()
+                                                                .encodeToString((liveKey + ":")
+                                                                        .getBytes(StandardCharsets.UTF_8)))
+                                        .header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString(
+                                                "{\"type\": \"categorization\", \"name\": \"in_postgres\"}"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+                assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+                try (java.sql.Connection c = pg.getPostgresDatabase().getConnection();
+                        java.sql.ResultSet rs = c.createStatement()
+                                .executeQuery("SELECT COUNT(*) FROM projects WHERE name = 'in_postgres'")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getInt(1)).isEqualTo(1);
+                }
+                assertThat(Files.exists(data.resolve("scale.db")))
+                        .as("no SQLite file")
+                        .isFalse();
+            } finally {
+                up.interrupt();
+                up.join(Duration.ofSeconds(30).toMillis());
+            }
+        }
+    }
+
+    @Test
+    void refusesAPostgresUrlThatIsNotJdbc(@TempDir Path data) {
+        StringWriter err = new StringWriter();
+        CommandLine cli = ScaleCli.commandLine(Map.<String, String>of()::get);
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute("up", "--port", "0", "--data", data.toString(), "--postgres", "postgres://localhost/x");
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--postgres must be a jdbc:postgresql: URL");
     }
 }
