@@ -70,23 +70,26 @@ final class BatchesCommand extends ToolBackedCommand.Group {
         }
     }
 
+    /** The commands that take one batch name and pass it as {@code batch_name}. */
+    abstract static class ByName extends ToolBackedCommand {
+        @Parameters(paramLabel = "NAME", description = "Batch name.")
+        String name;
+
+        @Override
+        ObjectNode arguments() {
+            return args().put("batch_name", name);
+        }
+    }
+
     @Command(
             name = "get",
             mixinStandardHelpOptions = true,
             description = "Show one batch. Calls SCALE_AI_GET_BATCH.",
             footer = {"", "Example:", "  ./scale batches get cats-week-1"})
-    static final class Get extends ToolBackedCommand {
-        @Parameters(paramLabel = "NAME", description = "Batch name.")
-        String name;
-
+    static final class Get extends ByName {
         @Override
         String tool() {
             return "SCALE_AI_GET_BATCH";
-        }
-
-        @Override
-        ObjectNode arguments() {
-            return args().put("batch_name", name);
         }
     }
 
@@ -140,18 +143,10 @@ final class BatchesCommand extends ToolBackedCommand.Group {
             description =
                     "Close a staging batch to new tasks and send it to labeling (Rapid and Studio projects). Calls SCALE_AI_FINALIZE_BATCH.",
             footer = {"", "Example:", "  ./scale batches finalize cats-week-1"})
-    static final class Finalize extends ToolBackedCommand {
-        @Parameters(paramLabel = "NAME", description = "Batch name.")
-        String name;
-
+    static final class Finalize extends ByName {
         @Override
         String tool() {
             return "SCALE_AI_FINALIZE_BATCH";
-        }
-
-        @Override
-        ObjectNode arguments() {
-            return args().put("batch_name", name);
         }
     }
 
@@ -161,18 +156,10 @@ final class BatchesCommand extends ToolBackedCommand.Group {
             description =
                     "Show a batch's status and how many of its tasks are pending, completed, errored or canceled. Calls SCALE_AI_GET_BATCH_STATUS.",
             footer = {"", "Example:", "  ./scale batches status cats-week-1"})
-    static final class Status extends ToolBackedCommand {
-        @Parameters(paramLabel = "NAME", description = "Batch name.")
-        String name;
-
+    static final class Status extends ByName {
         @Override
         String tool() {
             return "SCALE_AI_GET_BATCH_STATUS";
-        }
-
-        @Override
-        ObjectNode arguments() {
-            return args().put("batch_name", name);
         }
     }
 }
