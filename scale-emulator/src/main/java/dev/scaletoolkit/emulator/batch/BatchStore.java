@@ -11,7 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads and writes rows of the {@code batches} table inside the caller's account and mode. The row's {@code doc}
- * is the batch's wire JSON (keys agreed in COMMON.md); {@code status}, {@code calibration} and the timestamps are
+ * is the batch's wire JSON (id, name, project, status, callback, timestamps, metadata and the calibration and self-label flags); {@code status}, {@code calibration} and the timestamps are
  * mirrored into columns for filtering. The Studio columns ({@code studio_priority}, {@code studio_groups}) belong
  * to the studio package and are never touched here.
  */

@@ -15,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads and writes rows of the {@code projects} table, always inside the caller's account and mode. The row's
- * {@code doc} is the project's wire JSON (see COMMON.md for its agreed keys).
+ * {@code doc} is the project's wire JSON (type, name, param_history, created_at, archived, and the optional rapid, studio, pipeline and ontologies).
  */
 public final class ProjectStore {
     private ProjectStore() {}
