@@ -58,12 +58,35 @@ public final class ScaleCli implements Runnable {
      */
     public static CommandLine commandLine(Function<String, String> env) {
         CommandLine cli = new CommandLine(new ScaleCli(env));
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            // A person reads this: say what went wrong in one line; the stack trace only on request.
+            command.getErr().println("scale " + command.getCommandName() + ": " + describe(e));
+            if (env.apply("SCALE_DEBUG") != null) {
+                e.printStackTrace(command.getErr());
+            } else {
+                command.getErr().println("(set SCALE_DEBUG=1 to see the stack trace)");
+            }
+            command.getErr().flush();
+            return 1;
+        });
         cli.getSubcommands()
                 .get("generate-completion")
                 .getCommandSpec()
                 .usageMessage()
                 .hidden(false);
         return cli;
+    }
+
+    /** The messages of an exception and its causes, without repeats: "failed to start: Address already in use". */
+    static String describe(Throwable e) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+            if (out.indexOf(message) < 0) {
+                out.append(out.length() == 0 ? "" : ": ").append(message);
+            }
+        }
+        return out.toString();
     }
 
     /** The environment of the command line that {@code spec} belongs to. */

@@ -165,4 +165,20 @@ class UpCommandTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("--postgres must be a jdbc:postgresql: URL");
     }
+
+    @Test
+    void aPortInUseIsReportedInOneLineWithoutAStackTrace(@TempDir Path data) throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            StringWriter err = new StringWriter();
+            CommandLine cli = ScaleCli.commandLine(Map.<String, String>of()::get);
+            cli.setOut(new PrintWriter(new StringWriter(), true));
+            cli.setErr(new PrintWriter(err, true));
+            int exit = cli.execute("up", "--port", Integer.toString(taken.getLocalPort()), "--data", data.toString());
+            assertThat(exit).isEqualTo(1);
+            assertThat(err.toString())
+                    .startsWith("scale up: ")
+                    .contains("Address already in use")
+                    .doesNotContain("\tat ");
+        }
+    }
 }
