@@ -136,11 +136,6 @@ public final class ScaleEmulator implements AutoCloseable {
         servlets.addServlet(holder, pathSpec);
     }
 
-    /** Registers something to close when the emulator stops (background workers). */
-    public void onClose(AutoCloseable closeable) {
-        workers.add(closeable);
-    }
-
     private void startServer() throws Exception {
         server.start();
         for (AutoCloseable worker : EmulatorRoutes.workers(context)) {
