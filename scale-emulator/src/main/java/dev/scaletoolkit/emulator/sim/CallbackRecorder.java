@@ -51,13 +51,20 @@ final class CallbackRecorder {
                             rs.getString("body"),
                             rs.getInt("attempts")))
                     .list();
+            List<Delivery> claimed = new java.util.ArrayList<>();
             for (Delivery d : due) {
-                h.createUpdate("UPDATE callbacks SET next_attempt_at = :lease WHERE id = :id")
+                // Conditional, so that of several nodes sharing one database only one claims each delivery.
+                int rows = h.createUpdate("UPDATE callbacks SET next_attempt_at = :lease"
+                                + " WHERE id = :id AND state = 'pending' AND next_attempt_at <= :now")
                         .bind("lease", ScaleTime.format(now.plus(lease)))
                         .bind("id", d.id())
+                        .bind("now", nowText)
                         .execute();
+                if (rows == 1) {
+                    claimed.add(d);
+                }
             }
-            return due;
+            return claimed;
         });
     }
 

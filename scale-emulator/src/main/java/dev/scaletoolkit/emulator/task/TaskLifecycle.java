@@ -47,8 +47,17 @@ public final class TaskLifecycle {
     }
 
     private Optional<ObjectNode> finish(Handle h, String taskId, String status, JsonNode response) {
+        // Claim the task first: only one finisher's conditional update matches, even when several emulator nodes
+        // share a PostgreSQL database (the loser waits on the row lock, then sees it is no longer pending).
+        int claimed = h.createUpdate("UPDATE tasks SET status = :status WHERE id = :id AND status = 'pending'")
+                .bind("status", status)
+                .bind("id", taskId)
+                .execute();
+        if (claimed == 0) {
+            return Optional.empty();
+        }
         Optional<ObjectNode> loaded = load(h, taskId);
-        if (loaded.isEmpty() || !"pending".equals(loaded.get().path("status").asString())) {
+        if (loaded.isEmpty()) {
             return Optional.empty();
         }
         ObjectNode task = loaded.get();

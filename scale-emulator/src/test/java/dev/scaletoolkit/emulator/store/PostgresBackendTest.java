@@ -119,4 +119,55 @@ class PostgresBackendTest {
         } while (token != null);
         assertThat(seen).hasSize(5).doesNotHaveDuplicates();
     }
+
+    /**
+     * Two emulator nodes on one database, both running the workforce and the callback dispatcher: every task is
+     * completed once and its callback delivered once.
+     */
+    @Test
+    void twoNodesOnOneDatabaseCompleteAndCallBackEachTaskOnce() throws Exception {
+        java.util.Map<String, Integer> deliveries = new java.util.concurrent.ConcurrentHashMap<>();
+        com.sun.net.httpserver.HttpServer receiver =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/cb", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String taskId = dev.scaletoolkit.model.ScaleJson.mapper()
+                    .readTree(body)
+                    .path("task_id")
+                    .asString();
+            deliveries.merge(taskId, 1, Integer::sum);
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receiver.start();
+        String callbackUrl = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/cb";
+        try (TestEmulator second = TestEmulator.start(
+                TestEmulator.defaults(Files.createTempDirectory("scale-pg-node2"))
+                        .postgres(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres")
+                        .build(),
+                true)) {
+            // Tasks go in through both nodes, with the first account's key (both nodes share the accounts).
+            Http viaSecond = new Http(second.baseUrl(), scale.account().liveKey());
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                Http node = i % 2 == 0 ? api : viaSecond;
+                Http.Resp r = node.post("/v1/task/categorization", """
+                        {"instruction": "Which colour?", "attachment_type": "text", "attachment": "thing %d",
+                         "categories": ["red", "green"], "callback_url": "%s"}""".formatted(i, callbackUrl));
+                assertThat(r.status()).as(r.text()).isEqualTo(200);
+                ids.add(r.json().path("task_id").asString());
+            }
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> deliveries.keySet().containsAll(ids));
+            // Let any duplicate that was going to happen arrive before counting.
+            Thread.sleep(1500);
+            for (String id : ids) {
+                assertThat(deliveries.get(id)).as("deliveries of " + id).isEqualTo(1);
+                assertThat(api.get("/v1/task/" + id).json().path("status").asString())
+                        .isEqualTo("completed");
+            }
+        } finally {
+            receiver.stop(0);
+        }
+    }
 }
