@@ -31,9 +31,6 @@ public final class ApiRequest {
     /** JSON bodies above this are refused with 413 before they are parsed. */
     public static final int MAX_JSON_BODY_BYTES = 10 * 1024 * 1024;
 
-    /** How much of a refused body is read and dropped so the client still gets its 413. */
-    private static final long MAX_DRAIN_BYTES = 64L * 1024 * 1024;
-
     private final HttpServletRequest servlet;
     private final Caller caller;
     private final Map<String, String> pathParams;
@@ -186,41 +183,25 @@ public final class ApiRequest {
 
     private byte[] readLimited() {
         long declared = servlet.getContentLengthLong();
-        try (InputStream in = servlet.getInputStream()) {
-            if (declared > MAX_JSON_BODY_BYTES) {
-                drain(in, declared);
-                throw ApiError.tooLarge(
-                        "Request body is " + declared + " bytes; the limit is " + MAX_JSON_BODY_BYTES + ".");
-            }
+        if (declared > MAX_JSON_BODY_BYTES) {
+            throw ApiError.tooLarge(
+                    "Request body is " + declared + " bytes; the limit is " + MAX_JSON_BODY_BYTES + ".");
+        }
+        // The stream stays open: ApiServlet reads what is left of a refused body so the client gets its 413.
+        try {
+            InputStream in = servlet.getInputStream();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buf = new byte[8192];
             int n;
             while ((n = in.read(buf)) != -1) {
                 out.write(buf, 0, n);
                 if (out.size() > MAX_JSON_BODY_BYTES) {
-                    drain(in, -1);
                     throw ApiError.tooLarge("Request body exceeds the limit of " + MAX_JSON_BODY_BYTES + " bytes.");
                 }
             }
             return out.toByteArray();
         } catch (IOException e) {
             throw ApiError.badRequest("Request body could not be read: " + e.getMessage());
-        }
-    }
-
-    /**
-     * Reads and discards the rest of a body that is too large, up to a bound, so the client (still sending) gets
-     * the 413 rather than a connection reset. Beyond the bound the connection is simply closed.
-     */
-    private static void drain(InputStream in, long declared) throws IOException {
-        if (declared > MAX_DRAIN_BYTES) {
-            return;
-        }
-        byte[] buf = new byte[64 * 1024];
-        long total = 0;
-        int n;
-        while (total < MAX_DRAIN_BYTES && (n = in.read(buf)) != -1) {
-            total += n;
         }
     }
 
