@@ -28,7 +28,8 @@ public final class CallbackUrl {
         URI uri = parse(value).orElse(null);
         if (uri == null) {
             throw ApiError.invalidParam(
-                    field, "must be a full http:// or https:// URL, or an email address, got \"" + value + "\"");
+                    field,
+                    "must be a full URL starting with http:// or https://, or an email address, got \"" + value + "\"");
         }
         AddressPolicy.refuseWithoutLookup(uri).ifPresent(reason -> {
             throw ApiError.invalidParam(field, reason.replace("fetches from", "sends callbacks to"));
