@@ -9,9 +9,9 @@ import dev.scaletoolkit.emulator.api.Routes;
 import dev.scaletoolkit.emulator.api.StudioRoutes;
 import dev.scaletoolkit.emulator.api.TaskRoutes;
 import dev.scaletoolkit.emulator.api.TeamRoutes;
-import dev.scaletoolkit.emulator.sim.CallbackDispatcher;
-import dev.scaletoolkit.emulator.sim.FileFetcher;
-import dev.scaletoolkit.emulator.sim.Workforce;
+import dev.scaletoolkit.emulator.callback.CallbackDispatcher;
+import dev.scaletoolkit.emulator.file.FileFetcher;
+import dev.scaletoolkit.emulator.workforce.Workforce;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -4,7 +4,7 @@ import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.http.ApiError;
 import dev.scaletoolkit.emulator.http.Fields;
-import dev.scaletoolkit.emulator.sim.CallbackOutbox;
+import dev.scaletoolkit.emulator.callback.CallbackOutbox;
 import dev.scaletoolkit.emulator.store.Docs;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,8 +1,8 @@
 package dev.scaletoolkit.emulator.task;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
-import dev.scaletoolkit.emulator.sim.CallbackOutbox;
-import dev.scaletoolkit.emulator.sim.ResponseBlobs;
+import dev.scaletoolkit.emulator.callback.CallbackOutbox;
+import dev.scaletoolkit.emulator.task.ResponseBlobs;
 import dev.scaletoolkit.emulator.store.Docs;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;

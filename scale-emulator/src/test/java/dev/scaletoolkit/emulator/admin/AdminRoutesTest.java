@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.Http;
-import dev.scaletoolkit.emulator.sim.SimTasks;
+import dev.scaletoolkit.emulator.workforce.SimTasks;
 import dev.scaletoolkit.emulator.testing.TestEmulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -7,7 +7,7 @@ import dev.scaletoolkit.emulator.Http;
 import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.http.ApiServlet;
 import dev.scaletoolkit.emulator.http.Router;
-import dev.scaletoolkit.emulator.sim.SimTasks;
+import dev.scaletoolkit.emulator.workforce.SimTasks;
 import dev.scaletoolkit.emulator.testing.TestEmulator;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;

@@ -1,4 +1,6 @@
-package dev.scaletoolkit.emulator.sim;
+package dev.scaletoolkit.emulator.task;
+
+import dev.scaletoolkit.emulator.workforce.SimTasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

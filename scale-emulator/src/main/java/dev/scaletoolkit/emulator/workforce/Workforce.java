@@ -1,4 +1,6 @@
-package dev.scaletoolkit.emulator.sim;
+package dev.scaletoolkit.emulator.workforce;
+
+import dev.scaletoolkit.emulator.response.Responses;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.task.TaskLifecycle;

@@ -1,4 +1,7 @@
-package dev.scaletoolkit.emulator.sim;
+package dev.scaletoolkit.emulator.workforce;
+
+import dev.scaletoolkit.emulator.response.Dice;
+import dev.scaletoolkit.emulator.response.Responses;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.store.Docs;
