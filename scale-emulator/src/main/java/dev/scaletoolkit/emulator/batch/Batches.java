@@ -2,10 +2,10 @@ package dev.scaletoolkit.emulator.batch;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.auth.Caller;
+import dev.scaletoolkit.emulator.callback.CallbackOutbox;
 import dev.scaletoolkit.emulator.http.ApiError;
 import dev.scaletoolkit.emulator.http.Fields;
 import dev.scaletoolkit.emulator.project.ProjectStore;
-import dev.scaletoolkit.emulator.callback.CallbackOutbox;
 import dev.scaletoolkit.emulator.store.Docs;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -2,9 +2,9 @@ package dev.scaletoolkit.emulator.task;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.auth.Caller;
+import dev.scaletoolkit.emulator.callback.CallbackOutbox;
 import dev.scaletoolkit.emulator.http.ApiError;
 import dev.scaletoolkit.emulator.http.Fields;
-import dev.scaletoolkit.emulator.callback.CallbackOutbox;
 import dev.scaletoolkit.emulator.store.Docs;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

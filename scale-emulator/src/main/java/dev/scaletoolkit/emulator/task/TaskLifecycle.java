@@ -2,7 +2,6 @@ package dev.scaletoolkit.emulator.task;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.callback.CallbackOutbox;
-import dev.scaletoolkit.emulator.task.ResponseBlobs;
 import dev.scaletoolkit.emulator.store.Docs;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;

@@ -1,9 +1,8 @@
 package dev.scaletoolkit.emulator.workforce;
 
+import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.response.Dice;
 import dev.scaletoolkit.emulator.response.Responses;
-
-import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.emulator.task.TaskLifecycle;
 import java.util.ArrayList;

@@ -1,8 +1,7 @@
 package dev.scaletoolkit.emulator.workforce;
 
-import dev.scaletoolkit.emulator.response.Responses;
-
 import dev.scaletoolkit.emulator.EmulatorContext;
+import dev.scaletoolkit.emulator.response.Responses;
 import dev.scaletoolkit.emulator.task.TaskLifecycle;
 import dev.scaletoolkit.model.ScaleTime;
 import java.time.Duration;

@@ -1,7 +1,5 @@
 package dev.scaletoolkit.emulator.callback;
 
-import dev.scaletoolkit.emulator.workforce.SimTasks;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,6 +7,7 @@ import dev.scaletoolkit.emulator.EmulatorConfig;
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.Http;
 import dev.scaletoolkit.emulator.testing.TestEmulator;
+import dev.scaletoolkit.emulator.workforce.SimTasks;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;

@@ -1,13 +1,12 @@
 package dev.scaletoolkit.emulator.task;
 
-import dev.scaletoolkit.emulator.workforce.SimTasks;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.Http;
 import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.emulator.testing.TestEmulator;
+import dev.scaletoolkit.emulator.workforce.SimTasks;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
