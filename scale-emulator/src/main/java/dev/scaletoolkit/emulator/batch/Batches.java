@@ -5,14 +5,12 @@ import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.http.ApiError;
 import dev.scaletoolkit.emulator.http.Fields;
 import dev.scaletoolkit.emulator.project.ProjectStore;
-import dev.scaletoolkit.emulator.sim.CallbackOutbox;
 import dev.scaletoolkit.emulator.store.Docs;
+import dev.scaletoolkit.emulator.task.TaskStore;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** What can be done to a batch: create, finalize, replace metadata, set a priority, count its tasks. */
@@ -21,9 +19,11 @@ public final class Batches {
     private static final int MAX_PRIORITY = 100;
 
     private final EmulatorContext context;
+    private final BatchSettlement settlement;
 
-    public Batches(EmulatorContext context) {
+    public Batches(EmulatorContext context, BatchSettlement settlement) {
         this.context = context;
+        this.settlement = settlement;
     }
 
     // POST /v1/batches
@@ -77,12 +77,8 @@ public final class Batches {
         String now = context.now();
         batch.put("status", "in_progress");
         batch.put("updated_at", now);
-        Map<String, Integer> counts = BatchStore.taskCounts(h, caller, name);
-        if (!counts.isEmpty() && !counts.containsKey("pending")) {
-            complete(h, caller, batch, now);
-        }
         BatchStore.update(h, caller, batch);
-        return batch;
+        return settlement.settle(h, caller, name, null).orElse(batch);
     }
 
     // POST /v1/batches/{name}/setMetadata — the body is the new metadata object.
@@ -112,30 +108,8 @@ public final class Batches {
         ObjectNode batch = BatchStore.require(h, caller, name);
         ObjectNode out = Docs.object();
         out.put("status", batch.path("status").asString());
-        BatchStore.taskCounts(h, caller, name).forEach(out::put);
+        TaskStore.countsInBatch(h, caller, name).forEach(out::put);
         return out;
-    }
-
-    /** Marks the batch completed and queues its callback, in the same shape the task lifecycle uses. */
-    private void complete(Handle h, Caller caller, ObjectNode batch, String now) {
-        batch.put("status", "completed");
-        batch.put("completed_at", now);
-        JsonNode callback = batch.get("callback");
-        if (callback != null && callback.isString() && !callback.stringValue().isBlank()) {
-            ObjectNode body = Docs.object();
-            body.set("batch", batch.deepCopy());
-            body.put("batch_name", batch.path("name").asString());
-            body.put("status", "completed");
-            CallbackOutbox.enqueue(
-                    h,
-                    context,
-                    caller.accountId(),
-                    caller.testMode(),
-                    null,
-                    batch.path("name").asString(),
-                    callback.stringValue(),
-                    body);
-        }
     }
 
     /** A callback is an http(s) URL or an email address, as for tasks. */

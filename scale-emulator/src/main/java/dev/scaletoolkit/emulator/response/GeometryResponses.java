@@ -1,4 +1,4 @@
-package dev.scaletoolkit.emulator.sim;
+package dev.scaletoolkit.emulator.response;
 
 import dev.scaletoolkit.emulator.store.Docs;
 import java.util.ArrayList;

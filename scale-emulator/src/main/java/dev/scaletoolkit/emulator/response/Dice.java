@@ -1,4 +1,4 @@
-package dev.scaletoolkit.emulator.sim;
+package dev.scaletoolkit.emulator.response;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,7 +10,7 @@ import java.util.UUID;
  * The simulated labelers' source of chance. Seeded from the emulator's seed and a stable text (a task id plus a
  * purpose), so the same task always gets the same answer, run after run and across restarts.
  */
-final class Dice {
+public final class Dice {
     private static final String[] WORDS = {
         "river", "amber", "signal", "harbor", "maple", "quiet", "orbit", "canvas", "ledger", "summit", "violet",
         "copper", "meadow", "lantern", "pixel", "thunder", "willow", "crystal", "garden", "engine", "silver", "window",
@@ -19,7 +19,7 @@ final class Dice {
 
     private final Random random;
 
-    Dice(long seed, String salt) {
+    public Dice(long seed, String salt) {
         this.random = new Random(mix(seed, salt));
     }
 
@@ -36,7 +36,7 @@ final class Dice {
     }
 
     /** A uniformly chosen integer in {@code [min, max]}; {@code min} when the range is empty. */
-    int between(int min, int max) {
+    public int between(int min, int max) {
         if (max <= min) {
             return min;
         }
@@ -44,14 +44,14 @@ final class Dice {
     }
 
     /** A uniformly chosen number in {@code [min, max)}. */
-    double between(double min, double max) {
+    public double between(double min, double max) {
         if (max <= min) {
             return min;
         }
         return min + random.nextDouble() * (max - min);
     }
 
-    boolean chance(double probability) {
+    public boolean chance(double probability) {
         return random.nextDouble() < probability;
     }
 
@@ -60,7 +60,7 @@ final class Dice {
     }
 
     /** {@code count} distinct items in a random order (all of them when there are fewer). */
-    <T> List<T> pickDistinct(List<T> items, int count) {
+    public <T> List<T> pickDistinct(List<T> items, int count) {
         List<T> copy = new ArrayList<>(items);
         Collections.shuffle(copy, random);
         return copy.subList(0, Math.min(count, copy.size()));

@@ -1,4 +1,4 @@
-package dev.scaletoolkit.emulator.sim;
+package dev.scaletoolkit.emulator.callback;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.scaletoolkit.emulator.sim;
+package dev.scaletoolkit.emulator.callback;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.scaletoolkit.model.ScaleJson;

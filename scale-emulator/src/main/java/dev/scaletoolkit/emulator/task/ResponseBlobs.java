@@ -1,4 +1,4 @@
-package dev.scaletoolkit.emulator.sim;
+package dev.scaletoolkit.emulator.task;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.store.Docs;

@@ -1,4 +1,4 @@
-package dev.scaletoolkit.emulator.sim;
+package dev.scaletoolkit.emulator.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.Http;
 import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.emulator.testing.TestEmulator;
+import dev.scaletoolkit.emulator.workforce.SimTasks;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;

@@ -1,7 +1,8 @@
-package dev.scaletoolkit.emulator.sim;
+package dev.scaletoolkit.emulator.workforce;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
-import dev.scaletoolkit.emulator.task.TaskLifecycle;
+import dev.scaletoolkit.emulator.task.TaskCompletion;
+import dev.scaletoolkit.emulator.task.TaskStore;
 import dev.scaletoolkit.model.ScaleTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,8 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The simulated labelers: a background worker that completes pending live tasks once their {@code work_due_at}
- * has passed, with a response from {@link Responses} (seeded by {@code workforceSeed}, so runs repeat), and
- * records the quality trail ({@link QualityRecords}) in the same transaction.
+ * has passed, through the completion service
+ * ({@link TaskCompletion}) with the {@link SimulatedLabeler}'s response and quality trail.
  *
  * <p>It keeps no state of its own: what is due is read from the database on every poll, so a crash or restart
  * loses nothing. Task creators queue work by setting {@code work_due_at = now + config.workforceDelay()}.
@@ -32,16 +33,17 @@ public final class Workforce implements AutoCloseable {
     private static final int TASKS_PER_POLL = 50;
 
     private final EmulatorContext context;
-    private final Runnable afterCompletion;
+    private final TaskCompletion completion;
     private final ScheduledExecutorService scheduler;
     private volatile boolean enabled;
     private volatile Duration delay;
 
-    private Workforce(EmulatorContext context, boolean enabled, Runnable afterCompletion) {
+    /** A paused-or-enabled workforce as the configuration says; {@link #start} sets it polling. */
+    public Workforce(EmulatorContext context, TaskCompletion completion) {
         this.context = context;
-        this.enabled = enabled;
+        this.completion = completion;
+        this.enabled = context.config().workforceEnabled();
         this.delay = context.config().workforceDelay();
-        this.afterCompletion = afterCompletion;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scale-workforce");
             t.setDaemon(true);
@@ -49,16 +51,10 @@ public final class Workforce implements AutoCloseable {
         });
     }
 
-    /** Starts the worker, enabled or paused as the configuration says. */
-    public static Workforce start(EmulatorContext context) {
-        return start(context, () -> {});
-    }
-
-    /** Starts the worker; {@code afterCompletion} runs after each poll that completed something (wakes callbacks). */
-    public static Workforce start(EmulatorContext context, Runnable afterCompletion) {
-        Workforce workforce = new Workforce(context, context.config().workforceEnabled(), afterCompletion);
-        workforce.scheduler.scheduleWithFixedDelay(workforce::poll, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
-        return workforce;
+    /** Starts polling for due tasks; returns this. */
+    public Workforce start() {
+        scheduler.scheduleWithFixedDelay(this::poll, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
+        return this;
     }
 
     /** Polls now instead of at the next tick. */
@@ -106,9 +102,9 @@ public final class Workforce implements AutoCloseable {
             return;
         }
         try {
-            int completed = completeDue();
-            if (completed > 0) {
-                afterCompletion.run();
+            // A full poll means a backlog: keep draining instead of waiting for the next tick.
+            while (enabled && completeDue() == TASKS_PER_POLL) {
+                Thread.onSpinWait();
             }
         } catch (RuntimeException e) {
             // A failed poll is retried on the next tick; the tasks stay pending in the database.
@@ -122,13 +118,7 @@ public final class Workforce implements AutoCloseable {
         Duration shift = context.config().workforceDelay().minus(delay);
         Instant cutoff = context.clock().instant().plus(shift);
         String due = ScaleTime.format(cutoff);
-        List<String> ids = context.db()
-                .read(h -> h.createQuery("SELECT id FROM tasks WHERE status = 'pending' AND test_mode = 0"
-                                + " AND work_due_at IS NOT NULL AND work_due_at <= :due"
-                                + " ORDER BY work_due_at, id LIMIT " + TASKS_PER_POLL)
-                        .bind("due", due)
-                        .mapTo(String.class)
-                        .list());
+        List<String> ids = context.db().read(h -> TaskStore.dueForWork(h, due, TASKS_PER_POLL));
         int completed = 0;
         for (String id : ids) {
             if (!enabled) {
@@ -146,29 +136,8 @@ public final class Workforce implements AutoCloseable {
      * the task is gone or no longer pending (a human or a cancel got there first).
      */
     public Optional<ObjectNode> complete(String taskId) {
-        long seed = context.config().workforceSeed();
-        return context.db().write(h -> {
-            Optional<ObjectNode> task = TaskLifecycle.load(h, taskId);
-            if (task.isEmpty() || !"pending".equals(task.get().path("status").asString())) {
-                return Optional.<ObjectNode>empty();
-            }
-            ObjectNode response = Responses.generate(TaskLifecycle.wire(task.get()), seed);
-            Optional<ObjectNode> done = new TaskLifecycle(context).complete(h, taskId, response);
-            done.ifPresent(t -> {
-                Row row = row(h, taskId);
-                QualityRecords.afterCompletion(h, context, seed, row.accountId(), row.testMode(), t);
-            });
-            return done;
-        });
-    }
-
-    private record Row(String accountId, boolean testMode) {}
-
-    private static Row row(org.jdbi.v3.core.Handle h, String taskId) {
-        return h.createQuery("SELECT account_id, test_mode FROM tasks WHERE id = :id")
-                .bind("id", taskId)
-                .map((rs, ctx) -> new Row(rs.getString("account_id"), rs.getInt("test_mode") == 1))
-                .one();
+        TaskCompletion.Result result = completion.complete(taskId, null, "workforce");
+        return result.finished() ? result.task() : Optional.empty();
     }
 
     @Override

@@ -1,6 +1,6 @@
-package dev.scaletoolkit.emulator.sim;
+package dev.scaletoolkit.emulator.response;
 
-import dev.scaletoolkit.emulator.sim.GeometryResponses.Size;
+import dev.scaletoolkit.emulator.response.GeometryResponses.Size;
 import dev.scaletoolkit.emulator.store.Docs;
 import java.util.ArrayList;
 import java.util.List;

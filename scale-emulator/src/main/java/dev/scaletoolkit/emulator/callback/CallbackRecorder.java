@@ -1,7 +1,8 @@
-package dev.scaletoolkit.emulator.sim;
+package dev.scaletoolkit.emulator.callback;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
-import dev.scaletoolkit.emulator.task.TaskLifecycle;
+import dev.scaletoolkit.emulator.callback.CallbackStore.Delivery;
+import dev.scaletoolkit.emulator.task.TaskStore;
 import dev.scaletoolkit.model.ScaleTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,17 +19,6 @@ final class CallbackRecorder {
         this.context = context;
     }
 
-    /** A claimed outbox row. {@code attempts} counts the attempts made before this one. */
-    record Delivery(
-            String id,
-            String accountId,
-            boolean testMode,
-            String taskId,
-            String batchName,
-            String url,
-            String body,
-            int attempts) {}
-
     /**
      * Claims up to {@code limit} due deliveries by moving their {@code next_attempt_at} a lease into the future;
      * if the emulator dies before recording the outcome, the delivery becomes due again when the lease ends.
@@ -36,31 +26,11 @@ final class CallbackRecorder {
     List<Delivery> claimDue(int limit, Duration lease) {
         Instant now = context.clock().instant();
         String nowText = ScaleTime.format(now);
+        String leaseUntil = ScaleTime.format(now.plus(lease));
         return context.db().write(h -> {
-            List<Delivery> due = h.createQuery("SELECT id, account_id, test_mode, task_id, batch_name, url, body,"
-                            + " attempts FROM callbacks WHERE state = 'pending' AND next_attempt_at <= :now"
-                            + " ORDER BY next_attempt_at, id LIMIT " + limit)
-                    .bind("now", nowText)
-                    .map((rs, ctx) -> new Delivery(
-                            rs.getString("id"),
-                            rs.getString("account_id"),
-                            rs.getInt("test_mode") == 1,
-                            rs.getString("task_id"),
-                            rs.getString("batch_name"),
-                            rs.getString("url"),
-                            rs.getString("body"),
-                            rs.getInt("attempts")))
-                    .list();
             List<Delivery> claimed = new java.util.ArrayList<>();
-            for (Delivery d : due) {
-                // Conditional, so that of several nodes sharing one database only one claims each delivery.
-                int rows = h.createUpdate("UPDATE callbacks SET next_attempt_at = :lease"
-                                + " WHERE id = :id AND state = 'pending' AND next_attempt_at <= :now")
-                        .bind("lease", ScaleTime.format(now.plus(lease)))
-                        .bind("id", d.id())
-                        .bind("now", nowText)
-                        .execute();
-                if (rows == 1) {
+            for (Delivery d : CallbackStore.due(h, nowText, limit)) {
+                if (CallbackStore.claim(h, d.id(), nowText, leaseUntil)) {
                     claimed.add(d);
                 }
             }
@@ -101,18 +71,16 @@ final class CallbackRecorder {
         String finalState = state;
         String nextAttempt = next;
         context.db().write(h -> {
-            int updated = h.createUpdate("UPDATE callbacks SET state = :state, attempts = :attempts,"
-                            + " next_attempt_at = :next, last_status = :status, last_error = :error,"
-                            + " updated_at = :now WHERE id = :id AND state = 'pending'")
-                    .bind("state", finalState)
-                    .bind("attempts", attempts)
-                    .bind("next", nextAttempt)
-                    .bind("status", outcome.status() == 0 ? null : outcome.status())
-                    .bind("error", outcome.error())
-                    .bind("now", ScaleTime.format(now))
-                    .bind("id", delivery.id())
-                    .execute();
-            if (updated == 1 && delivery.taskId() != null && !finalState.equals("pending")) {
+            boolean updated = CallbackStore.record(
+                    h,
+                    delivery.id(),
+                    finalState,
+                    attempts,
+                    nextAttempt,
+                    outcome.status() == 0 ? null : outcome.status(),
+                    outcome.error(),
+                    ScaleTime.format(now));
+            if (updated && delivery.taskId() != null && !finalState.equals("pending")) {
                 setCallbackSucceeded(h, delivery.taskId(), finalState.equals("delivered"));
             }
             return null;
@@ -121,21 +89,19 @@ final class CallbackRecorder {
 
     /** Makes a claimed delivery due again at once, without counting an attempt (the send was cut short). */
     private void release(Delivery delivery) {
-        context.db()
-                .write(h -> h.createUpdate(
-                                "UPDATE callbacks SET next_attempt_at = :now WHERE id = :id AND state = 'pending'")
-                        .bind("now", context.now())
-                        .bind("id", delivery.id())
-                        .execute());
+        context.db().write(h -> {
+            CallbackStore.release(h, delivery.id(), context.now());
+            return null;
+        });
     }
 
     private static void setCallbackSucceeded(Handle h, String taskId, boolean succeeded) {
-        Optional<ObjectNode> task = TaskLifecycle.load(h, taskId);
+        Optional<ObjectNode> task = TaskStore.find(h, taskId);
         if (task.isPresent()
                 && (!task.get().has("callback_succeeded")
                         || task.get().get("callback_succeeded").asBoolean() != succeeded)) {
             task.get().put("callback_succeeded", succeeded);
-            TaskLifecycle.save(h, task.get());
+            TaskStore.save(h, task.get());
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.scaletoolkit.emulator.sim;
+package dev.scaletoolkit.emulator.callback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -7,6 +7,7 @@ import dev.scaletoolkit.emulator.EmulatorConfig;
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.Http;
 import dev.scaletoolkit.emulator.testing.TestEmulator;
+import dev.scaletoolkit.emulator.workforce.SimTasks;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.scaletoolkit.emulator.sim;
+package dev.scaletoolkit.emulator.callback;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import java.time.Duration;
@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends due callbacks from the outbox ({@link CallbackOutbox}) and retries failures on the configured schedule.
+ * Sends due callbacks from the outbox ({@link CallbackStore}) and retries failures on the configured schedule.
  *
  * <p>Each delivery is claimed first (its {@code next_attempt_at} pushed past the send's timeout, in a committed
  * write), then sent outside any transaction, then its outcome recorded. Everything lives in the database, so a
@@ -33,8 +33,10 @@ public final class CallbackDispatcher implements AutoCloseable {
     private final ScheduledExecutorService poller;
     private final ExecutorService senders;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean started;
 
-    private CallbackDispatcher(EmulatorContext context) {
+    /** A dispatcher that sends nothing until {@link #start}. */
+    public CallbackDispatcher(EmulatorContext context) {
         this.context = context;
         this.sender = new CallbackSender(context.config().callbackTimeout());
         this.recorder = new CallbackRecorder(context);
@@ -51,14 +53,18 @@ public final class CallbackDispatcher implements AutoCloseable {
         };
     }
 
-    public static CallbackDispatcher start(EmulatorContext context) {
-        CallbackDispatcher dispatcher = new CallbackDispatcher(context);
-        dispatcher.poller.scheduleWithFixedDelay(dispatcher::poll, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
-        return dispatcher;
+    /** Starts polling the outbox; returns this. */
+    public CallbackDispatcher start() {
+        started = true;
+        poller.scheduleWithFixedDelay(this::poll, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
+        return this;
     }
 
     /** Wakes the dispatcher so a callback queued just now goes out without waiting for the next poll. */
     public void wake() {
+        if (!started) {
+            return;
+        }
         try {
             poller.execute(this::poll);
         } catch (RejectedExecutionException closed) {
@@ -74,8 +80,8 @@ public final class CallbackDispatcher implements AutoCloseable {
                 return;
             }
             Duration lease = context.config().callbackTimeout().plusSeconds(30);
-            List<CallbackRecorder.Delivery> claimed = recorder.claimDue(Math.min(room, CLAIMS_PER_POLL), lease);
-            for (CallbackRecorder.Delivery delivery : claimed) {
+            List<CallbackStore.Delivery> claimed = recorder.claimDue(Math.min(room, CLAIMS_PER_POLL), lease);
+            for (CallbackStore.Delivery delivery : claimed) {
                 inFlight.incrementAndGet();
                 senders.execute(() -> {
                     try {
@@ -92,7 +98,7 @@ public final class CallbackDispatcher implements AutoCloseable {
         }
     }
 
-    private void deliver(CallbackRecorder.Delivery delivery) {
+    private void deliver(CallbackStore.Delivery delivery) {
         try {
             CallbackSender.Outcome outcome;
             if (CallbackSender.isEmailAddress(delivery.url())) {

@@ -1,8 +1,10 @@
-package dev.scaletoolkit.emulator.sim;
+package dev.scaletoolkit.emulator.workforce;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
+import dev.scaletoolkit.emulator.response.Dice;
+import dev.scaletoolkit.emulator.response.Responses;
 import dev.scaletoolkit.emulator.store.Docs;
-import dev.scaletoolkit.emulator.task.TaskLifecycle;
+import dev.scaletoolkit.emulator.task.TaskStore;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -130,7 +132,7 @@ public final class QualityRecords {
                 ? (ArrayNode) task.get("audits")
                 : task.putArray("audits");
         audits.add(entry);
-        TaskLifecycle.save(h, task);
+        TaskStore.save(h, task);
     }
 
     /** The account's active Studio labelers, or the made-up pool. */

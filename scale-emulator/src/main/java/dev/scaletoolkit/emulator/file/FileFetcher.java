@@ -1,12 +1,7 @@
-package dev.scaletoolkit.emulator.sim;
+package dev.scaletoolkit.emulator.file;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.EmulatorLimits;
-import dev.scaletoolkit.emulator.file.BlobStore;
-import dev.scaletoolkit.emulator.file.FetchSignal;
-import dev.scaletoolkit.emulator.file.FileRecords;
-import dev.scaletoolkit.emulator.file.MimeTypes;
-import dev.scaletoolkit.emulator.file.UrlFetcher;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.scaletoolkit.emulator.sim;
+package dev.scaletoolkit.emulator.response;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

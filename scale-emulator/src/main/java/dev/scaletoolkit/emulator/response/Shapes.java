@@ -1,6 +1,6 @@
-package dev.scaletoolkit.emulator.sim;
+package dev.scaletoolkit.emulator.response;
 
-import dev.scaletoolkit.emulator.sim.GeometryResponses.Size;
+import dev.scaletoolkit.emulator.response.GeometryResponses.Size;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
