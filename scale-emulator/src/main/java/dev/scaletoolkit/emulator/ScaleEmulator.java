@@ -37,6 +37,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class ScaleEmulator implements AutoCloseable {
     private final EmulatorConfig config;
     private final EmulatorContext context;
+    private final EmulatorServices services;
     private final Server server;
     private final ServletContextHandler servlets;
     private final List<AutoCloseable> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -63,6 +64,7 @@ public final class ScaleEmulator implements AutoCloseable {
         server.addConnector(connector);
         this.context =
                 new EmulatorContext(config, db, clock, new Ids(clock), new ApiKeys(db), new FaultPlan(), this::baseUrl);
+        this.services = EmulatorServices.create(context);
         this.servlets = new ServletContextHandler();
         servlets.setContextPath("/");
         servlets.getServletHandler().setDecodeAmbiguousURIs(true);
@@ -100,7 +102,7 @@ public final class ScaleEmulator implements AutoCloseable {
 
     private void mountApi() {
         Router api = new Router();
-        for (Routes routes : EmulatorRoutes.all(context)) {
+        for (Routes routes : EmulatorRoutes.all(context, services)) {
             routes.register(api);
         }
         ApiServlet v1 = new ApiServlet(
@@ -116,7 +118,7 @@ public final class ScaleEmulator implements AutoCloseable {
         servlets.addServlet(v1Holder, "/v1/*");
 
         Router admin = new Router();
-        EmulatorRoutes.admin(context, this).register(admin);
+        EmulatorRoutes.admin(context, services).register(admin);
         ApiServlet adminServlet = new ApiServlet("/_emulator", admin, this::authorizeAdmin, null);
         servlets.addServlet(new ServletHolder("scale-admin", adminServlet), "/_emulator/*");
         servlets.addServlet(new ServletHolder("not-found", new NotFoundServlet()), "/");
@@ -147,7 +149,7 @@ public final class ScaleEmulator implements AutoCloseable {
 
     private void startServer() throws Exception {
         server.start();
-        for (AutoCloseable worker : EmulatorRoutes.workers(context)) {
+        for (AutoCloseable worker : EmulatorRoutes.workers(context, services)) {
             workers.add(worker);
         }
     }
@@ -176,6 +178,14 @@ public final class ScaleEmulator implements AutoCloseable {
     /** Account management, for tests and seeding. */
     public dev.scaletoolkit.emulator.auth.Accounts accounts() {
         return new dev.scaletoolkit.emulator.auth.Accounts(context);
+    }
+
+    /**
+     * The emulator's services, for code mounted beside the API (the labeling UI): {@code services().completion()}
+     * completes and fails tasks exactly as the workforce and the control plane do.
+     */
+    public EmulatorServices services() {
+        return services;
     }
 
     public EmulatorContext context() {

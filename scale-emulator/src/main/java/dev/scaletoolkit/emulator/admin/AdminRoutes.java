@@ -1,19 +1,15 @@
 package dev.scaletoolkit.emulator.admin;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
-import dev.scaletoolkit.emulator.ScaleEmulator;
 import dev.scaletoolkit.emulator.api.Routes;
 import dev.scaletoolkit.emulator.http.ApiError;
 import dev.scaletoolkit.emulator.http.ApiRequest;
 import dev.scaletoolkit.emulator.http.ApiServlet;
 import dev.scaletoolkit.emulator.http.Fields;
 import dev.scaletoolkit.emulator.http.Router;
-import dev.scaletoolkit.emulator.sim.CallbackDispatcher;
-import dev.scaletoolkit.emulator.sim.QualityRecords;
-import dev.scaletoolkit.emulator.sim.Responses;
-import dev.scaletoolkit.emulator.sim.Workforce;
 import dev.scaletoolkit.emulator.store.Docs;
-import dev.scaletoolkit.emulator.task.TaskLifecycle;
+import dev.scaletoolkit.emulator.task.TaskCompletion;
+import dev.scaletoolkit.emulator.workforce.Workforce;
 import java.time.Duration;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -39,11 +35,13 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class AdminRoutes implements Routes {
     private final EmulatorContext context;
-    private final ScaleEmulator emulator;
+    private final TaskCompletion completion;
+    private final Workforce workforce;
 
-    public AdminRoutes(EmulatorContext context, ScaleEmulator emulator) {
+    public AdminRoutes(EmulatorContext context, TaskCompletion completion, Workforce workforce) {
         this.context = context;
-        this.emulator = emulator;
+        this.completion = completion;
+        this.workforce = workforce;
     }
 
     @Override
@@ -70,7 +68,7 @@ public final class AdminRoutes implements Routes {
             return FaultRules.list(context.faults().rules());
         });
         router.post("/teams/accept", this::acceptInvitation);
-        router.get("/workforce", req -> workforceState(workforce()));
+        router.get("/workforce", req -> workforceState(workforce));
         router.post("/workforce", this::setWorkforce);
     }
 
@@ -81,7 +79,7 @@ public final class AdminRoutes implements Routes {
             context.apiKeys().invalidate();
         }
         context.faults().clear();
-        emulator.worker(Workforce.class).ifPresent(Workforce::restoreDefaults);
+        workforce.restoreDefaults();
         ObjectNode out = Docs.object();
         out.put("reset", true);
         out.put("accounts", accounts);
@@ -139,62 +137,32 @@ public final class AdminRoutes implements Routes {
 
     private Object complete(ApiRequest req) {
         String taskId = req.path("task_id");
-        ObjectNode body = req.bodyObject();
-        Optional<ObjectNode> given = Fields.optObject(body, "response");
-        long seed = context.config().workforceSeed();
-        ObjectNode done = context.db().write(h -> {
-            ObjectNode task = pendingTask(h, taskId, "completed");
-            JsonNode response = given.isPresent() ? given.get() : Responses.generate(TaskLifecycle.wire(task), seed);
-            ObjectNode completed =
-                    new TaskLifecycle(context).complete(h, taskId, response).orElseThrow();
-            if (given.isEmpty()) {
-                // A generated answer stands for the workforce finishing early, so it leaves the same trail.
-                Owner owner = owner(h, taskId);
-                QualityRecords.afterCompletion(h, context, seed, owner.accountId(), owner.testMode(), completed);
-            }
-            return completed;
-        });
-        wakeCallbacks();
-        return TaskLifecycle.wire(done);
+        // Without a response, a generated one stands for the workforce finishing early (with the same trail).
+        JsonNode response = Fields.optObject(req.bodyObject(), "response").orElse(null);
+        return answer(taskId, "completed", completion.complete(taskId, response, "control-plane"));
     }
 
     private Object fail(ApiRequest req) {
         String taskId = req.path("task_id");
         String error = Fields.optString(req.bodyObject(), "error")
                 .orElse("The task could not be worked on: an attachment failed to load (simulated).");
-        ObjectNode details = Docs.object();
-        details.put("error", error);
-        ObjectNode failed = context.db().write(h -> {
-            pendingTask(h, taskId, "failed");
-            return new TaskLifecycle(context).fail(h, taskId, details).orElseThrow();
-        });
-        wakeCallbacks();
-        return TaskLifecycle.wire(failed);
+        return answer(taskId, "failed", completion.fail(taskId, error, "control-plane"));
     }
 
-    private static ObjectNode pendingTask(org.jdbi.v3.core.Handle h, String taskId, String verb) {
-        ObjectNode task =
-                TaskLifecycle.load(h, taskId).orElseThrow(() -> ApiError.notFound("Task with that ID not found."));
-        String status = task.path("status").asString("");
-        if (!status.equals("pending")) {
-            throw ApiError.badRequest(
-                    "Task " + taskId + " is " + status + "; only a pending task can be " + verb + ".");
-        }
-        return task;
-    }
-
-    private record Owner(String accountId, boolean testMode) {}
-
-    private static Owner owner(org.jdbi.v3.core.Handle h, String taskId) {
-        return h.createQuery("SELECT account_id, test_mode FROM tasks WHERE id = :id")
-                .bind("id", taskId)
-                .map((rs, ctx) -> new Owner(rs.getString("account_id"), rs.getInt("test_mode") == 1))
-                .one();
+    /** The finished task; 404 for an unknown task, 400 naming its status when it was not pending (any more). */
+    private static ObjectNode answer(String taskId, String verb, TaskCompletion.Result result) {
+        return switch (result.outcome()) {
+            case FINISHED -> result.task().orElseThrow();
+            case NOT_FOUND -> throw ApiError.notFound("Task with that ID not found.");
+            case NOT_PENDING ->
+                throw ApiError.badRequest("Task " + taskId + " is "
+                        + result.task().map(t -> t.path("status").asString("")).orElse("gone")
+                        + "; only a pending task can be " + verb + ".");
+        };
     }
 
     private Object setWorkforce(ApiRequest req) {
         ObjectNode body = req.bodyObject();
-        Workforce workforce = workforce();
         Optional<Long> delayMs = Fields.optLong(body, "delay_ms");
         if (delayMs.isPresent() && (delayMs.get() < 0 || delayMs.get() > 86_400_000L)) {
             throw ApiError.invalidParam("delay_ms", "must be between 0 and 86400000, got " + delayMs.get());
@@ -205,19 +173,10 @@ public final class AdminRoutes implements Routes {
         return workforceState(workforce);
     }
 
-    private Workforce workforce() {
-        return emulator.worker(Workforce.class)
-                .orElseThrow(() -> new ApiError(503, "The workforce is not running (the emulator is stopping)."));
-    }
-
     private static ObjectNode workforceState(Workforce workforce) {
         ObjectNode out = Docs.object();
         out.put("enabled", workforce.enabled());
         out.put("delay_ms", workforce.delay().toMillis());
         return out;
-    }
-
-    private void wakeCallbacks() {
-        emulator.worker(CallbackDispatcher.class).ifPresent(CallbackDispatcher::wake);
     }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.scaletoolkit.emulator.Http;
-import dev.scaletoolkit.emulator.sim.SimTasks;
 import dev.scaletoolkit.emulator.testing.TestEmulator;
+import dev.scaletoolkit.emulator.workforce.SimTasks;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
