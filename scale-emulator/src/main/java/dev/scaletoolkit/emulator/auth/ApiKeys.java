@@ -48,11 +48,7 @@ public final class ApiKeys {
         if (cached != null) {
             return cached;
         }
-        Optional<Caller> found =
-                db.read(h -> h.createQuery("SELECT account_id, test_mode FROM api_keys WHERE key_hash = :hash")
-                        .bind("hash", hash)
-                        .map((rs, ctx) -> new Caller(rs.getString("account_id"), rs.getInt("test_mode") == 1))
-                        .findOne());
+        Optional<Caller> found = db.read(h -> ApiKeyStore.find(h, hash));
         Caller caller = found.orElseThrow(
                 () -> ApiError.unauthorized("Unauthorized: the API key is not valid for this server."));
         cache.put(hash, caller);
