@@ -55,6 +55,11 @@ public final class ApiKeys {
         return caller;
     }
 
+    /** The account and world of {@code key}, read inside the caller's transaction (no cache). */
+    public static Optional<Caller> find(org.jdbi.v3.core.Handle h, String key) {
+        return ApiKeyStore.find(h, hash(key));
+    }
+
     /** Forgets cached lookups, after keys were removed (reset). */
     public void invalidate() {
         cache.clear();
