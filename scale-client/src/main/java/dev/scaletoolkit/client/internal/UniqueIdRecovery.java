@@ -1,6 +1,9 @@
-package dev.scaletoolkit.client.http;
+package dev.scaletoolkit.client.internal;
 
 import dev.scaletoolkit.client.error.ScaleIoException;
+import dev.scaletoolkit.client.http.ScaleRequest;
+import dev.scaletoolkit.client.http.ScaleResponse;
+import dev.scaletoolkit.client.http.Transport;
 import dev.scaletoolkit.model.ScaleJson;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;

@@ -1,16 +1,16 @@
-package dev.scaletoolkit.client.bulk;
+package dev.scaletoolkit.client.internal;
 
 /**
  * Bounds requests in flight and adapts the bound: halved on every 429, grown by one after a run of successes as
  * long as the bound (additive increase, multiplicative decrease, as TCP does).
  */
-final class AdaptiveLimiter {
+public final class AdaptiveLimiter {
     private final int max;
     private int limit;
     private int inFlight;
     private int successes;
 
-    AdaptiveLimiter(int max) {
+    public AdaptiveLimiter(int max) {
         if (max < 1) {
             throw new IllegalArgumentException("bulk: 'concurrency' must be at least 1, got " + max);
         }
@@ -18,19 +18,19 @@ final class AdaptiveLimiter {
         this.limit = max;
     }
 
-    synchronized void acquire() throws InterruptedException {
+    public synchronized void acquire() throws InterruptedException {
         while (inFlight >= limit) {
             wait();
         }
         inFlight++;
     }
 
-    synchronized void release() {
+    public synchronized void release() {
         inFlight--;
         notifyAll();
     }
 
-    synchronized void onSuccess() {
+    public synchronized void onSuccess() {
         if (++successes >= limit && limit < max) {
             limit++;
             successes = 0;
@@ -38,12 +38,12 @@ final class AdaptiveLimiter {
         }
     }
 
-    synchronized void onRateLimited() {
+    public synchronized void onRateLimited() {
         limit = Math.max(1, limit / 2);
         successes = 0;
     }
 
-    synchronized int limit() {
+    public synchronized int limit() {
         return limit;
     }
 }

@@ -1,20 +1,26 @@
-package dev.scaletoolkit.client.http;
+package dev.scaletoolkit.client.internal;
 
 import dev.scaletoolkit.client.ClientOptions;
 import dev.scaletoolkit.client.RequestOptions;
 import dev.scaletoolkit.client.error.ErrorTable;
 import dev.scaletoolkit.client.error.ScaleDecodeException;
+import dev.scaletoolkit.client.http.RequestBody;
+import dev.scaletoolkit.client.http.ScaleRequest;
+import dev.scaletoolkit.client.http.ScaleResponse;
+import dev.scaletoolkit.client.http.Transport;
 import dev.scaletoolkit.model.ScaleJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.concurrent.CompletableFuture;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JavaType;
 
 /**
- * What every service uses to call Scale: builds the request (Basic auth with the key as user name and an empty
+ * Internal, not a supported API (use {@link dev.scaletoolkit.client.ScaleClient#call} for routes without a typed
+ * method). What every service uses to call Scale: builds the request (Basic auth with the key as user name and an empty
  * password, User-Agent, JSON body), sends it through the retrying transport, turns a non-200 answer into an
  * exception through {@link ErrorTable}, and decodes a 200 body.
  */
@@ -86,6 +92,7 @@ public final class ApiCaller implements AutoCloseable {
         private final String method;
         private RequestOptions requestOptions = RequestOptions.none();
         private boolean allowRedirect;
+        private java.util.function.Consumer<ScaleResponse> observer;
 
         private Call(String method, String path) {
             this.method = method;
@@ -140,6 +147,12 @@ public final class ApiCaller implements AutoCloseable {
             return this;
         }
 
+        /** Hands the final response (after retries) to {@code observer}, for raw-response views. */
+        public Call observe(java.util.function.Consumer<ScaleResponse> observer) {
+            this.observer = observer;
+            return this;
+        }
+
         public <T> T execute(Class<T> type) {
             return decode(send(), ScaleJson.mapper().constructType(type));
         }
@@ -163,8 +176,27 @@ public final class ApiCaller implements AutoCloseable {
             return send();
         }
 
-        private ScaleResponse send() {
-            String key = requestOptions.apiKey() != null ? requestOptions.apiKey() : options.apiKey();
+        /**
+         * Sends without blocking (the JDK HttpClient's {@code sendAsync}) and decodes the 200 body.
+         *
+         * @param type the type of the answer
+         * @return the decoded answer, or a future failed with the same exceptions {@link #execute} throws
+         */
+        public <T> CompletableFuture<T> executeAsync(Class<T> type) {
+            ScaleRequest built = prepare();
+            String key = keyOf();
+            return transport.executeAsync(built).thenApply(response -> {
+                checked(response, key);
+                return decode(response, ScaleJson.mapper().constructType(type));
+            });
+        }
+
+        private String keyOf() {
+            return requestOptions.apiKey() != null ? requestOptions.apiKey() : options.apiKey();
+        }
+
+        private ScaleRequest prepare() {
+            String key = keyOf();
             Instant deadline = requestOptions.effectiveDeadline(options.clock().instant());
             request.header("Authorization", basic(key))
                     .header("User-Agent", options.userAgent())
@@ -174,11 +206,23 @@ public final class ApiCaller implements AutoCloseable {
             if (requestOptions.idempotencyKey() != null && method.equalsIgnoreCase("POST")) {
                 request.header("Idempotency-Key", requestOptions.idempotencyKey());
             }
-            ScaleResponse response = transport.execute(request.build());
+            return request.build();
+        }
+
+        private void checked(ScaleResponse response, String key) {
+            if (observer != null) {
+                observer.accept(response);
+            }
             boolean redirect = allowRedirect && response.status() >= 300 && response.status() < 400;
             if (response.status() != 200 && !redirect) {
                 throw ErrorTable.fromResponse(response.status(), response.headers(), response.body(), key);
             }
+        }
+
+        private ScaleResponse send() {
+            ScaleRequest built = prepare();
+            ScaleResponse response = transport.execute(built);
+            checked(response, keyOf());
             return response;
         }
 

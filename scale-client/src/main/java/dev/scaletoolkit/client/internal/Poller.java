@@ -1,7 +1,8 @@
-package dev.scaletoolkit.client.wait;
+package dev.scaletoolkit.client.internal;
 
 import dev.scaletoolkit.client.error.ScaleException;
 import dev.scaletoolkit.client.http.Sleeper;
+import dev.scaletoolkit.client.wait.WaitTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,21 +56,6 @@ public final class Poller {
             }
             long next = (long) (interval.toMillis() * 1.5);
             interval = Duration.ofMillis(Math.min(next, ceiling.toMillis()));
-        }
-    }
-
-    /** The wait ended before the condition held; {@link #lastValue()} is the last thing seen. */
-    public static final class WaitTimeoutException extends ScaleException {
-        private static final long serialVersionUID = 1L;
-        private final transient Object lastValue;
-
-        public WaitTimeoutException(String message, Object lastValue) {
-            super(message);
-            this.lastValue = lastValue;
-        }
-
-        public Object lastValue() {
-            return lastValue;
         }
     }
 }

@@ -1,7 +1,10 @@
-package dev.scaletoolkit.client.http;
+package dev.scaletoolkit.client.internal;
 
 import dev.scaletoolkit.client.error.ScaleException;
 import dev.scaletoolkit.client.error.ScaleIoException;
+import dev.scaletoolkit.client.http.ScaleRequest;
+import dev.scaletoolkit.client.http.ScaleResponse;
+import dev.scaletoolkit.client.http.Transport;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +13,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The transport on {@link java.net.http.HttpClient}. Every request has a connect timeout and a read timeout (cut
@@ -33,6 +38,48 @@ public final class JdkTransport implements Transport {
 
     @Override
     public ScaleResponse execute(ScaleRequest request) {
+        HttpRequest built = build(request);
+        try {
+            HttpResponse<byte[]> response = http.send(built, HttpResponse.BodyHandlers.ofByteArray());
+            return new ScaleResponse(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw ioError(request, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ScaleException("interrupted during " + request.describe(), e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<ScaleResponse> executeAsync(ScaleRequest request) {
+        HttpRequest built;
+        try {
+            built = build(request);
+        } catch (ScaleException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return http.sendAsync(built, HttpResponse.BodyHandlers.ofByteArray()).handle((response, error) -> {
+            if (error == null) {
+                return new ScaleResponse(
+                        response.statusCode(), response.headers().map(), response.body());
+            }
+            Throwable cause =
+                    error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof IOException io) {
+                throw ioError(request, io);
+            }
+            throw new ScaleException("failed during " + request.describe(), cause);
+        });
+    }
+
+    private static ScaleIoException ioError(ScaleRequest request, IOException e) {
+        return new ScaleIoException(
+                "I/O error on " + request.describe() + ": " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"),
+                e);
+    }
+
+    private HttpRequest build(ScaleRequest request) {
         Duration timeout = readTimeout;
         if (request.deadline() != null) {
             Duration left = Duration.between(clock.instant(), request.deadline());
@@ -47,7 +94,7 @@ public final class JdkTransport implements Transport {
         }
         HttpRequest.BodyPublisher publisher = request.body() == null
                 ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(request.body().bytesUnsafe());
+                : HttpRequest.BodyPublishers.ofByteArray(request.body().bytes());
         HttpRequest.Builder builder =
                 HttpRequest.newBuilder(request.uri()).timeout(timeout).method(request.method(), publisher);
         request.headers().forEach((name, value) -> {
@@ -58,17 +105,6 @@ public final class JdkTransport implements Transport {
         if (request.body() != null) {
             builder.header("Content-Type", request.body().contentType());
         }
-        try {
-            HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new ScaleResponse(response.statusCode(), response.headers().map(), response.body());
-        } catch (IOException e) {
-            throw new ScaleIoException(
-                    "I/O error on " + request.describe() + ": " + e.getClass().getSimpleName()
-                            + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"),
-                    e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ScaleException("interrupted during " + request.describe(), e);
-        }
+        return builder.build();
     }
 }
