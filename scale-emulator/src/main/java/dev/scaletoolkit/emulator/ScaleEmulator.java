@@ -6,7 +6,9 @@ import dev.scaletoolkit.emulator.http.ApiError;
 import dev.scaletoolkit.emulator.http.ApiServlet;
 import dev.scaletoolkit.emulator.http.FaultPlan;
 import dev.scaletoolkit.emulator.http.JsonErrorHandler;
+import dev.scaletoolkit.emulator.http.RequestGuard;
 import dev.scaletoolkit.emulator.http.Router;
+import dev.scaletoolkit.emulator.store.DataDirectory;
 import dev.scaletoolkit.emulator.store.Database;
 import dev.scaletoolkit.emulator.store.Ids;
 import jakarta.servlet.http.HttpServlet;
@@ -23,6 +25,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -42,9 +45,11 @@ public final class ScaleEmulator implements AutoCloseable {
 
     private ScaleEmulator(EmulatorConfig config, Clock clock) {
         this.config = config;
+        DataDirectory.ownerOnly(config.dataDir());
         Database db = config.jdbcUrl() != null
                 ? Database.postgres(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword())
                 : Database.sqlite(config.dataDir());
+        DataDirectory.ownerOnly(config.dataDir()); // again, now that the database files exist
         this.server = new Server(threadPool());
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
@@ -65,7 +70,11 @@ public final class ScaleEmulator implements AutoCloseable {
         servlets.getServletHandler().setDecodeAmbiguousURIs(true);
         servlets.setErrorHandler(new JsonErrorHandler());
         server.setErrorHandler(new JsonErrorHandler());
-        server.setHandler(servlets);
+        RequestGuard.install(servlets, config);
+        // A declared body larger than anything a route takes is refused before a byte of it is read.
+        SizeLimitHandler sizeLimit = new SizeLimitHandler(EmulatorLimits.MAX_REQUEST_BYTES, -1);
+        sizeLimit.setHandler(servlets);
+        server.setHandler(sizeLimit);
         mountApi();
     }
 
@@ -104,7 +113,7 @@ public final class ScaleEmulator implements AutoCloseable {
                 .setMultipartConfig(new jakarta.servlet.MultipartConfigElement(
                         System.getProperty("java.io.tmpdir"),
                         EmulatorLimits.MAX_FILE_BYTES,
-                        EmulatorLimits.MAX_FILE_BYTES + 1024 * 1024,
+                        EmulatorLimits.MAX_REQUEST_BYTES,
                         1024 * 1024));
         servlets.addServlet(v1Holder, "/v1/*");
 
