@@ -66,7 +66,7 @@ class ResourceCommandsTest {
         Cli.Run again = Cli.run(env, "projects", "create", "dogs", "--type", "imageannotation");
         assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.out()).isEmpty();
-        assertThat(again.err()).startsWith("Error (").contains("dogs");
+        assertThat(again.err()).contains("Error (").contains("dogs");
 
         Cli.Run badJson = Cli.run(env, "projects", "create", "x", "--type", "imageannotation", "--params", "{oops");
         assertThat(badJson.exitCode()).isEqualTo(2);
@@ -125,7 +125,7 @@ class ResourceCommandsTest {
         Cli.Run missing = Cli.run(env, "tasks", "cancel", "000000000000000000000000");
         assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.out()).isEmpty();
-        assertThat(missing.err()).startsWith("Error (not_found, HTTP 404): ");
+        assertThat(missing.err()).contains("Error (not_found, HTTP 404): ");
 
         Cli.Run badStatus = Cli.run(env, "tasks", "list", "--status", "done");
         assertThat(badStatus.exitCode()).isEqualTo(1);

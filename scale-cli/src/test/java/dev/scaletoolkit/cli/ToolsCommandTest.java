@@ -13,7 +13,7 @@ class ToolsCommandTest {
 
     @Test
     void listsTheCoreProfile() {
-        Cli.Run run = Cli.run(Map.of(), "tools", "list", "--profile", "core");
+        Cli.Run run = Cli.run(Map.of(), "tools", "list", "--profile", "core", "--output", "table");
         assertThat(run.exitCode()).isZero();
         String[] lines = run.out().strip().split("\\R");
         assertThat(lines[lines.length - 1]).isEqualTo("11 tools in profile core");
