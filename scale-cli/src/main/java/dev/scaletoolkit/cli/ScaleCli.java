@@ -39,6 +39,7 @@ import picocli.CommandLine.Command;
             ToolsCommand.class,
             McpCommand.class,
             CallbacksCommand.class,
+            ConnectionsCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class
         })

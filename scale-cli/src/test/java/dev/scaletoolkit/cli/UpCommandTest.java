@@ -36,7 +36,8 @@ class UpCommandTest {
     @Test
     void printsWhereEverythingIsAndServesIt(@TempDir Path data) throws Exception {
         StringWriter out = new StringWriter();
-        CommandLine cli = ScaleCli.commandLine(Map.of("SCALE_HOME", data.resolve("home").toString())::get);
+        CommandLine cli =
+                ScaleCli.commandLine(Map.of("SCALE_HOME", data.resolve("home").toString())::get);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(new StringWriter(), true));
         AtomicInteger exit = new AtomicInteger(-1);
@@ -108,13 +109,8 @@ class UpCommandTest {
     void storesItsDataInPostgresWhenGivenAUrl(@TempDir Path data) throws Exception {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
             StringWriter out = new StringWriter();
-            Map<String, String> env = Map.of(
-                    "SCALE_DB_USER",
-                    "postgres",
-                    "SCALE_DB_PASSWORD",
-                    "postgres",
-                    "SCALE_HOME",
-                    data.resolve("home").toString());
+            Map<String, String> env =
+                    Map.of("SCALE_DB_USER", "postgres", "SCALE_DB_PASSWORD", "postgres", "SCALE_HOME", data + "/home");
             CommandLine cli = ScaleCli.commandLine(env::get);
             cli.setOut(new PrintWriter(out, true));
             cli.setErr(new PrintWriter(new StringWriter(), true));
@@ -164,7 +160,7 @@ class UpCommandTest {
     @Test
     void refusesAPostgresUrlThatIsNotJdbc(@TempDir Path data) {
         StringWriter err = new StringWriter();
-        CommandLine cli = ScaleCli.commandLine(Map.of("SCALE_HOME", data.resolve("home").toString())::get);
+        CommandLine cli = ScaleCli.commandLine(Map.<String, String>of()::get);
         cli.setOut(new PrintWriter(new StringWriter(), true));
         cli.setErr(new PrintWriter(err, true));
         int exit = cli.execute("up", "--port", "0", "--data", data.toString(), "--postgres", "postgres://localhost/x");
@@ -176,7 +172,7 @@ class UpCommandTest {
     void aPortInUseIsReportedInOneLineWithoutAStackTrace(@TempDir Path data) throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             StringWriter err = new StringWriter();
-            CommandLine cli = ScaleCli.commandLine(Map.of("SCALE_HOME", data.resolve("home").toString())::get);
+            CommandLine cli = ScaleCli.commandLine(Map.<String, String>of()::get);
             cli.setOut(new PrintWriter(new StringWriter(), true));
             cli.setErr(new PrintWriter(err, true));
             int exit = cli.execute("up", "--port", Integer.toString(taken.getLocalPort()), "--data", data.toString());
