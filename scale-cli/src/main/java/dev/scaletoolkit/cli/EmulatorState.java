@@ -30,11 +30,7 @@ record EmulatorState(String url, Path dataDir, Path credentials, long pid, Strin
 
     /** {@code $SCALE_HOME}, else {@code ~/.scale}. */
     static Path home(Function<String, String> env) {
-        String home = env.apply("SCALE_HOME");
-        if (home != null && !home.isBlank()) {
-            return Path.of(home);
-        }
-        return Path.of(System.getProperty("user.home"), ".scale");
+        return dev.scaletoolkit.gateway.GatewayHome.resolve(env); // one home for the gateway and this file
     }
 
     static Path file(Function<String, String> env) {

@@ -57,8 +57,12 @@ final class Target implements AutoCloseable {
 
     /** A Scale reached with an API key: Scale itself, a named connection, or any emulator. */
     static Target remote(String apiUrl, String apiKey, String description) {
-        String url = withV1(apiUrl);
-        return new Target(url, apiKey, false, null, description, null, null);
+        return remote(apiUrl, apiKey, false, null, description);
+    }
+
+    /** As above, saying whether it is known to be an emulator, and its control plane's admin token. */
+    static Target remote(String apiUrl, String apiKey, boolean emulator, String adminToken, String description) {
+        return new Target(withV1(apiUrl), apiKey, emulator, adminToken, description, null, null);
     }
 
     /** An emulator that already runs at {@code root} ({@code http://host:port}), with the key from its data. */

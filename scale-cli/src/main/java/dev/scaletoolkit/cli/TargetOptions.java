@@ -11,8 +11,9 @@ import picocli.CommandLine.Option;
  *
  * <ol>
  *   <li>explicit flags: {@code --embedded}, {@code --base-url} (with a key from the environment), {@code --port}
- *       / {@code --data} (an emulator running there);
+ *       / {@code --data} (an emulator running there), {@code --connection NAME};
  *   <li>{@code SCALE_API_KEY} (or the variable named by {@code --api-key-env}) with {@code SCALE_BASE_URL};
+ *   <li>the default connection of the gateway ({@code ./scale connections use NAME});
  *   <li>the emulator {@code ./scale up} recorded in {@code $SCALE_HOME/emulator.json};
  *   <li>else nothing: exit code 3 with what to do. A throwaway emulator is never started unasked.
  * </ol>
@@ -50,6 +51,12 @@ final class TargetOptions {
     Path data;
 
     @Option(
+            names = "--connection",
+            paramLabel = "NAME",
+            description = "Use this named connection (./scale connections list shows them).")
+    String connection;
+
+    @Option(
             names = "--embedded",
             description = "Start a throwaway emulator inside this command (on --data if given, else a temporary"
                     + " directory) instead of talking to a running one.")
@@ -72,9 +79,9 @@ final class TargetOptions {
                     cli, "--api-key-env names " + apiKeyEnv + ", which is not set or is empty");
         }
         if (embedded) {
-            if (baseUrl != null || port != null) {
+            if (baseUrl != null || port != null || connection != null) {
                 throw new CommandLine.ParameterException(
-                        cli, "--embedded starts its own emulator: leave out --base-url and --port");
+                        cli, "--embedded starts its own emulator: leave out --base-url, --port and --connection");
             }
             return notice(spec, Target.embedded(data));
         }
@@ -91,19 +98,28 @@ final class TargetOptions {
         Optional<EmulatorState> state = EmulatorState.read(stateFile);
         String adminToken = env.apply("SCALE_EMULATOR_ADMIN_TOKEN");
         if (port != null || data != null) {
+            if (connection != null) {
+                throw new CommandLine.ParameterException(
+                        cli, "--connection names its own URL and key: leave out --port and --data");
+            }
             return notice(spec, emulatorFromFlags(cli, state, adminToken));
+        }
+        if (connection != null) {
+            return notice(spec, NamedConnections.target(spec, connection, state, stateFile, adminToken));
         }
         if (hasKey) {
             String url = env.apply("SCALE_BASE_URL");
             url = url == null || url.isBlank() ? Target.DEFAULT_SCALE_URL : url.trim();
             return notice(spec, Target.remote(url, key.trim(), Target.withV1(url) + " (key from " + apiKeyEnv + ")"));
         }
+        Optional<Target> byDefault = NamedConnections.defaultTarget(spec, state, stateFile, adminToken);
+        if (byDefault.isPresent()) {
+            return notice(spec, byDefault.get());
+        }
         if (state.isPresent()) {
             EmulatorState s = state.get();
             if (!s.processAlive()) {
-                throw new Unreachable("the emulator recorded in " + stateFile + " (pid " + s.pid() + ", " + s.url()
-                        + ") is no longer running. Start it again with ./scale up, or add --embedded for a"
-                        + " throwaway one");
+                throw stale(stateFile, s);
             }
             return notice(
                     spec,
@@ -114,7 +130,14 @@ final class TargetOptions {
                             "the emulator at " + s.url() + " (data " + s.dataDir() + ", found in " + stateFile + ")"));
         }
         throw new Unreachable("no Scale to talk to: start the emulator with ./scale up, or set SCALE_API_KEY (and"
-                + " SCALE_BASE_URL), or add --embedded for a throwaway emulator");
+                + " SCALE_BASE_URL), or add a connection (./scale connections add), or add --embedded for a"
+                + " throwaway emulator");
+    }
+
+    /** The state file names an emulator whose process is gone: say so instead of trying its port. */
+    static Unreachable stale(Path stateFile, EmulatorState s) {
+        return new Unreachable("the emulator recorded in " + stateFile + " (pid " + s.pid() + ", " + s.url()
+                + ") is no longer running. Start it again with ./scale up, or add --embedded for a throwaway one");
     }
 
     /** {@code --port} and/or {@code --data}: an emulator running there, with the keys of its data directory. */
