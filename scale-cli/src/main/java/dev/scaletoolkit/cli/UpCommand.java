@@ -115,6 +115,7 @@ final class UpCommand implements Callable<Integer> {
                     ScaleMcpServer.httpServlet(
                             Target.of(emulator, demo.liveKey()).registry(), profile, mcpToken));
             PrintWriter out = spec.commandLine().getOut();
+            registerConnections(emulator, demo);
             printBanner(out, emulator, demo, mcpToken, profile);
             stop.await();
         } catch (InterruptedException e) {
@@ -130,6 +131,21 @@ final class UpCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Registers the demo account as the gateway connections 'emulator' and 'emulator-test'. */
+    private void registerConnections(ScaleEmulator emulator, Accounts.NewAccount demo) {
+        try (dev.scaletoolkit.gateway.Gateway gw = GatewayAccess.open(spec)) {
+            EmulatorConnections.register(gw, emulator.baseUrl() + "/v1", demo);
+            spec.commandLine()
+                    .getErr()
+                    .println("Connections 'emulator' (live key) and 'emulator-test' (test key) point here (gateway: "
+                            + gw.home() + ")");
+        } catch (RuntimeException e) {
+            // The emulator works without the gateway; say why the connections are missing and go on.
+            spec.commandLine().getErr().println("Could not register the emulator connections: " + ScaleCli.describe(e));
+        }
+        spec.commandLine().getErr().flush();
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
