@@ -1,5 +1,8 @@
 package dev.scaletoolkit.triggers;
 
+import dev.scaletoolkit.gateway.Gateway;
+import dev.scaletoolkit.gateway.connection.Connections;
+import dev.scaletoolkit.gateway.store.GatewayDatabase;
 import dev.scaletoolkit.triggers.event.Events;
 import dev.scaletoolkit.triggers.poll.Pollers;
 import dev.scaletoolkit.triggers.receive.CallbackServlet;
@@ -18,12 +21,12 @@ import org.slf4j.LoggerFactory;
 public final class Triggers implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Triggers.class);
 
-    private final ConnectionLookup connections;
+    private final Connections connections;
     private final Events events;
     private final Pollers pollers;
     private final ScheduledExecutorService housekeeping;
 
-    private Triggers(ConnectionLookup connections, TriggersDatabase db, TriggerSettings settings, Clock clock) {
+    private Triggers(Connections connections, GatewayDatabase db, TriggerSettings settings, Clock clock) {
         this.connections = connections;
         this.events = new Events(db, clock);
         this.pollers = Pollers.start(connections, events, db, settings, clock);
@@ -48,15 +51,16 @@ public final class Triggers implements AutoCloseable {
                 TimeUnit.MINUTES);
     }
 
-    public static Triggers start(ConnectionLookup connections, TriggersDatabase db, TriggerSettings settings) {
-        return new Triggers(connections, db, settings, Clock.systemUTC());
+    /** Starts the triggers of an open gateway: its connections, in its database. */
+    public static Triggers start(Gateway gateway, TriggerSettings settings) {
+        return new Triggers(gateway.connections(), gateway.database(), settings, Clock.systemUTC());
     }
 
     public Events events() {
         return events;
     }
 
-    public ConnectionLookup connections() {
+    public Connections connections() {
         return connections;
     }
 

@@ -37,14 +37,9 @@ class CallbackReceiverTest {
     @BeforeEach
     void start() {
         scale = TestEmulator.start();
-        MapConnections connections = new MapConnections()
-                .put(new ConnectionSecrets(
-                        "emu",
-                        scale.baseUrl() + "/v1",
-                        scale.account().liveKey(),
-                        scale.account().callbackAuthKey()));
         // Polling off: these tests are about what callbacks alone do.
-        gateway = new TestGateway(dir, connections, TriggerSettings.defaults().withPollInterval(Duration.ZERO));
+        gateway = new TestGateway(dir, TriggerSettings.defaults().withPollInterval(Duration.ZERO));
+        gateway.connect("emu", scale);
         client = ScaleClient.create(ClientOptions.builder()
                 .apiKey(scale.account().liveKey())
                 .baseUrl(scale.baseUrl() + "/v1")

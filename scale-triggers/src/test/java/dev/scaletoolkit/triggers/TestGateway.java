@@ -1,5 +1,7 @@
 package dev.scaletoolkit.triggers;
 
+import dev.scaletoolkit.gateway.Gateway;
+import dev.scaletoolkit.gateway.connection.Connections;
 import java.nio.file.Path;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
@@ -10,24 +12,22 @@ import org.eclipse.jetty.server.ServerConnector;
  * process these tests need. The port stays the same across restarts, so Scale's callback URLs keep working.
  */
 final class TestGateway implements AutoCloseable {
-    private final Path dbFile;
-    private final ConnectionLookup connections;
+    private final Path home;
     private final TriggerSettings settings;
-    private TestDatabase db;
+    private Gateway gateway;
     private Triggers triggers;
     private Server server;
     private int port;
 
-    TestGateway(Path dir, ConnectionLookup connections, TriggerSettings settings) {
-        this.dbFile = dir.resolve("gateway.db");
-        this.connections = connections;
+    TestGateway(Path home, TriggerSettings settings) {
+        this.home = home;
         this.settings = settings;
         start();
     }
 
     private void start() {
-        db = new TestDatabase(dbFile);
-        triggers = Triggers.start(connections, db, settings);
+        gateway = Gateway.open(home, name -> null);
+        triggers = Triggers.start(gateway, settings);
         startHttp();
     }
 
@@ -69,8 +69,19 @@ final class TestGateway implements AutoCloseable {
         return triggers;
     }
 
-    TriggersDatabase db() {
-        return db;
+    Gateway gateway() {
+        return gateway;
+    }
+
+    /** Adds (or replaces) a connection to the emulator's account. */
+    void connect(String name, dev.scaletoolkit.emulator.testing.TestEmulator scale) {
+        gateway.connections()
+                .put(new Connections.NewConnection(
+                        name,
+                        scale.baseUrl() + "/v1",
+                        null,
+                        scale.account().liveKey(),
+                        scale.account().callbackAuthKey()));
     }
 
     String callbackUrl(String connection) {
@@ -85,6 +96,6 @@ final class TestGateway implements AutoCloseable {
     public void close() {
         stopHttp();
         triggers.close();
-        db.close();
+        gateway.close();
     }
 }

@@ -1,14 +1,14 @@
 package dev.scaletoolkit.triggers.poll;
 
-import dev.scaletoolkit.triggers.TriggersDatabase;
+import dev.scaletoolkit.gateway.store.GatewayDatabase;
 import java.time.Instant;
 import java.util.Optional;
 
 /** All SQL of {@code gw_poll_cursors}: the {@code updated_after} each connection's poller sends next. */
 final class PollCursorStore {
-    private final TriggersDatabase db;
+    private final GatewayDatabase db;
 
-    PollCursorStore(TriggersDatabase db) {
+    PollCursorStore(GatewayDatabase db) {
         this.db = db;
     }
 

@@ -1,10 +1,10 @@
 package dev.scaletoolkit.triggers.poll;
 
 import dev.scaletoolkit.client.error.ScaleException;
-import dev.scaletoolkit.triggers.ConnectionLookup;
-import dev.scaletoolkit.triggers.ConnectionSecrets;
+import dev.scaletoolkit.gateway.connection.Connection;
+import dev.scaletoolkit.gateway.connection.Connections;
+import dev.scaletoolkit.gateway.store.GatewayDatabase;
 import dev.scaletoolkit.triggers.TriggerSettings;
-import dev.scaletoolkit.triggers.TriggersDatabase;
 import dev.scaletoolkit.triggers.event.Events;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class Pollers implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Pollers.class);
 
-    private final ConnectionLookup connections;
+    private final Connections connections;
     private final Events events;
     private final PollCursorStore cursors;
     private final TriggerSettings settings;
@@ -34,8 +34,7 @@ public final class Pollers implements AutoCloseable {
     private final ScheduledExecutorService executor;
     private final Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
 
-    private Pollers(
-            ConnectionLookup connections, Events events, TriggersDatabase db, TriggerSettings settings, Clock clock) {
+    private Pollers(Connections connections, Events events, GatewayDatabase db, TriggerSettings settings, Clock clock) {
         this.connections = connections;
         this.events = events;
         this.cursors = new PollCursorStore(db);
@@ -51,7 +50,7 @@ public final class Pollers implements AutoCloseable {
 
     /** Starts polling every connection; with a zero interval nothing polls. */
     public static Pollers start(
-            ConnectionLookup connections, Events events, TriggersDatabase db, TriggerSettings settings, Clock clock) {
+            Connections connections, Events events, GatewayDatabase db, TriggerSettings settings, Clock clock) {
         Pollers pollers = new Pollers(connections, events, db, settings, clock);
         if (!settings.pollInterval().isZero() && !settings.pollInterval().isNegative()) {
             long every = settings.pollInterval().toMillis();
@@ -62,7 +61,9 @@ public final class Pollers implements AutoCloseable {
 
     private void discover() {
         try {
-            for (String name : connections.names()) {
+            for (String name : connections.list().stream()
+                    .map(dev.scaletoolkit.gateway.connection.ConnectionInfo::name)
+                    .toList()) {
                 running.computeIfAbsent(name, n -> {
                     AtomicInteger failures = new AtomicInteger();
                     schedule(n, failures, Duration.ZERO);
@@ -83,9 +84,9 @@ public final class Pollers implements AutoCloseable {
     }
 
     private void runOnce(String name, AtomicInteger failures) {
-        Optional<ConnectionSecrets> connection;
+        Optional<Connection> connection;
         try {
-            connection = connections.find(name);
+            connection = connections.get(name);
         } catch (RuntimeException e) {
             LOG.warn("Could not read connection '{}': {}", name, e.toString());
             schedule(name, failures, settings.pollInterval());

@@ -4,7 +4,7 @@ import dev.scaletoolkit.client.ClientOptions;
 import dev.scaletoolkit.client.error.RateLimitException;
 import dev.scaletoolkit.client.error.ScaleException;
 import dev.scaletoolkit.client.http.ApiCaller;
-import dev.scaletoolkit.triggers.ConnectionSecrets;
+import dev.scaletoolkit.gateway.connection.Connection;
 import dev.scaletoolkit.triggers.TriggerSettings;
 import dev.scaletoolkit.triggers.event.EventParser;
 import dev.scaletoolkit.triggers.event.Events;
@@ -28,18 +28,13 @@ import tools.jackson.databind.node.ObjectNode;
 final class TaskPoller {
     static final int PAGE_SIZE = 100;
 
-    private final ConnectionSecrets connection;
+    private final Connection connection;
     private final Events events;
     private final PollCursorStore cursors;
     private final TriggerSettings settings;
     private final Clock clock;
 
-    TaskPoller(
-            ConnectionSecrets connection,
-            Events events,
-            PollCursorStore cursors,
-            TriggerSettings settings,
-            Clock clock) {
+    TaskPoller(Connection connection, Events events, PollCursorStore cursors, TriggerSettings settings, Clock clock) {
         this.connection = connection;
         this.events = events;
         this.cursors = cursors;

@@ -1,8 +1,8 @@
 package dev.scaletoolkit.triggers.receive;
 
+import dev.scaletoolkit.gateway.connection.Connection;
+import dev.scaletoolkit.gateway.connection.Connections;
 import dev.scaletoolkit.model.ScaleJson;
-import dev.scaletoolkit.triggers.ConnectionLookup;
-import dev.scaletoolkit.triggers.ConnectionSecrets;
 import dev.scaletoolkit.triggers.event.EventParser;
 import dev.scaletoolkit.triggers.event.Events;
 import dev.scaletoolkit.triggers.event.NewEvent;
@@ -34,10 +34,10 @@ public final class CallbackServlet extends HttpServlet {
     /** Scale's task callbacks carry the whole response; a generous bound still stops a memory attack. */
     static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-    private final transient ConnectionLookup connections;
+    private final transient Connections connections;
     private final transient Events events;
 
-    public CallbackServlet(ConnectionLookup connections, Events events) {
+    public CallbackServlet(Connections connections, Events events) {
         this.connections = connections;
         this.events = events;
     }
@@ -55,7 +55,7 @@ public final class CallbackServlet extends HttpServlet {
             error(resp, 404, "Callbacks go to /callbacks/{connection}, e.g. /callbacks/prod.");
             return;
         }
-        Optional<ConnectionSecrets> connection = connections.find(name);
+        Optional<Connection> connection = connections.get(name);
         String presented = req.getHeader("scale-callback-auth");
         if (connection.isEmpty() || !matches(presented, connection.get().callbackSecret())) {
             if (connection.isPresent() && connection.get().callbackSecret() == null) {
