@@ -27,7 +27,7 @@ final class TestGateway implements AutoCloseable {
 
     private void start() {
         gateway = Gateway.open(home, name -> null);
-        triggers = Triggers.start(gateway, settings);
+        triggers = Triggers.start(gateway, name -> null, settings);
         startHttp();
     }
 
