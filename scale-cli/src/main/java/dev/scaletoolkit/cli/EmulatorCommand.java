@@ -2,18 +2,19 @@ package dev.scaletoolkit.cli;
 
 import picocli.CommandLine.Command;
 
-/** {@code scale emulator …}: look into a running emulator. */
+/**
+ * {@code scale emulator …}: the emulator's control plane from the shell. Each subcommand lives in its own class
+ * ({@code Emulator*Command}), so new ones are added here without touching the others.
+ */
 @Command(
         name = "emulator",
         mixinStandardHelpOptions = true,
-        description = "Look into a running emulator (started with ./scale up).",
-        subcommands = {EmulatorRequestsCommand.class})
-final class EmulatorCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-}
+        description = "Drive the emulator: reset its data, inject faults, finish tasks now, read its request journal.",
+        subcommands = {
+            EmulatorResetCommand.class,
+            EmulatorFaultsCommand.class,
+            EmulatorTaskCommands.Complete.class,
+            EmulatorTaskCommands.Fail.class,
+            EmulatorRequestsCommand.class
+        })
+final class EmulatorCommand extends ToolBackedCommand.Group {}

@@ -2,11 +2,13 @@ package dev.scaletoolkit.emulator.admin;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.api.Routes;
+import dev.scaletoolkit.emulator.auth.AccountStore;
 import dev.scaletoolkit.emulator.http.ApiError;
 import dev.scaletoolkit.emulator.http.ApiRequest;
 import dev.scaletoolkit.emulator.http.ApiServlet;
 import dev.scaletoolkit.emulator.http.Fields;
 import dev.scaletoolkit.emulator.http.Router;
+import dev.scaletoolkit.emulator.store.DataReset;
 import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.emulator.task.TaskCompletion;
 import dev.scaletoolkit.emulator.workforce.Workforce;
@@ -97,9 +99,7 @@ public final class AdminRoutes implements Routes {
         int accepted = context.db().write(h -> {
             java.util.List<String> accounts = only != null
                     ? java.util.List.of(only)
-                    : h.createQuery("SELECT id FROM accounts")
-                            .mapTo(String.class)
-                            .list();
+                    : AccountStore.all(h).stream().map(AccountStore.Account::id).toList();
             int n = 0;
             for (String account : accounts) {
                 if (dev.scaletoolkit.emulator.team.Teammates.accept(h, account, email)) {
@@ -120,18 +120,14 @@ public final class AdminRoutes implements Routes {
     private Object accounts() {
         ObjectNode out = Docs.object();
         ArrayNode docs = out.putArray("docs");
-        context.db()
-                .read(h -> h.createQuery("SELECT id, name, email, created_at FROM accounts ORDER BY created_at, id")
-                        .map((rs, ctx) -> {
-                            ObjectNode a = Docs.object();
-                            a.put("account_id", rs.getString("id"));
-                            a.put("name", rs.getString("name"));
-                            a.put("email", rs.getString("email"));
-                            a.put("created_at", rs.getString("created_at"));
-                            return a;
-                        })
-                        .list())
-                .forEach(docs::add);
+        for (AccountStore.Account account : context.db().read(AccountStore::all)) {
+            ObjectNode a = Docs.object();
+            a.put("account_id", account.id());
+            a.put("name", account.name());
+            a.put("email", account.email());
+            a.put("created_at", account.createdAt());
+            docs.add(a);
+        }
         return out;
     }
 

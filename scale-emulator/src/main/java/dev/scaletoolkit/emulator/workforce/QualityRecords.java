@@ -5,6 +5,7 @@ import dev.scaletoolkit.emulator.response.Dice;
 import dev.scaletoolkit.emulator.response.Responses;
 import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.emulator.task.TaskStore;
+import dev.scaletoolkit.emulator.team.TeamStore;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -137,11 +138,7 @@ public final class QualityRecords {
 
     /** The account's active Studio labelers, or the made-up pool. */
     private static List<String> labelers(Handle h, String accountId) {
-        List<String> team = h.createQuery("SELECT email FROM team_members WHERE account_id = :a AND role = 'labeler'"
-                        + " AND state = 'active' ORDER BY email")
-                .bind("a", accountId)
-                .mapTo(String.class)
-                .list();
+        List<String> team = TeamStore.activeEmails(h, accountId, "labeler");
         if (!team.isEmpty()) {
             return team;
         }

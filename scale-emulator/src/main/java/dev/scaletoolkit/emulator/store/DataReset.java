@@ -1,4 +1,4 @@
-package dev.scaletoolkit.emulator.admin;
+package dev.scaletoolkit.emulator.store;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import java.sql.Connection;
@@ -21,13 +21,13 @@ import java.util.Set;
  * {@code keepAccounts=false} the accounts go too. Tables are found from the schema rather than listed here, so
  * tables that later migrations add are emptied as well, children before the tables they reference.
  */
-final class DataReset {
-    private static final Set<String> ACCOUNT_TABLES = Set.of("accounts", "api_keys", "team_members");
+public final class DataReset {
+    private static final Set<String> ACCOUNT_TABLES = Set.of("accounts", "api_keys", "team_members", "demo_account");
 
     private DataReset() {}
 
     /** Returns the number of accounts left. */
-    static int run(EmulatorContext context, boolean keepAccounts) {
+    public static int run(EmulatorContext context, boolean keepAccounts) {
         return context.db().write(h -> {
             try {
                 Connection connection = h.getConnection();
