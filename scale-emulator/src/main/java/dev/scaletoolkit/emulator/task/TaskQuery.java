@@ -45,11 +45,11 @@ public final class TaskQuery {
         // Scale adds pre-signed attachment links with this flag; the emulator stores no attachments, so it only
         // checks the value.
         req.queryBool("include_attachment_url");
-        TaskStore.PagePosition after = req.query("next_token")
+        TaskFilter.PagePosition after = req.query("next_token")
                 .map(PageToken::decode)
-                .map(t -> new TaskStore.PagePosition(t.createdAt(), t.id()))
+                .map(t -> new TaskFilter.PagePosition(t.createdAt(), t.id()))
                 .orElse(null);
-        TaskStore.Filter filter = filters(req);
+        TaskFilter filter = filters(req);
 
         return context.db().read(h -> {
             long total = TaskStore.total(h, filter);
@@ -94,8 +94,8 @@ public final class TaskQuery {
         return row;
     }
 
-    private static TaskStore.Filter filters(ApiRequest req) {
-        List<TaskStore.TimeBound> times = new ArrayList<>();
+    private static TaskFilter filters(ApiRequest req) {
+        List<TaskFilter.TimeBound> times = new ArrayList<>();
         time(req, times, "start_time", "created_at", ">=");
         time(req, times, "end_time", "created_at", "<=");
         time(req, times, "completed_after", "completed_at", ">");
@@ -107,7 +107,7 @@ public final class TaskQuery {
                 .map(t -> TaskTypes.standard().canonical(t).orElse(t))
                 .toList();
         List<String> reviews = checked(req, "customer_review_status", REVIEW_STATUSES);
-        return new TaskStore.Filter(
+        return new TaskFilter(
                 req.caller(),
                 statuses,
                 types,
@@ -120,9 +120,9 @@ public final class TaskQuery {
     }
 
     private static void time(
-            ApiRequest req, List<TaskStore.TimeBound> times, String param, String field, String comparison) {
+            ApiRequest req, List<TaskFilter.TimeBound> times, String param, String field, String comparison) {
         Optional<Instant> at = req.queryTime(param);
-        at.ifPresent(t -> times.add(new TaskStore.TimeBound(field, comparison, ScaleTime.format(t))));
+        at.ifPresent(t -> times.add(new TaskFilter.TimeBound(field, comparison, ScaleTime.format(t))));
     }
 
     private static List<String> checked(ApiRequest req, String param, Set<String> allowed) {

@@ -274,47 +274,8 @@ public final class TaskStore {
         return task.hasNonNull(field) ? task.get(field).asString() : null;
     }
 
-    /**
-     * What {@code GET /v1/tasks} filters on; empty lists and nulls do not filter. Repeated values of one filter
-     * match any of them; different filters must all match.
-     *
-     * @param times bounds on {@code created_at}, {@code completed_at} or {@code updated_at}
-     * @param reviews {@code customer_review_status} values; {@code pending} also matches completed unaudited tasks
-     */
-    public record Filter(
-            Caller caller,
-            List<String> statuses,
-            List<String> types,
-            String project,
-            String batch,
-            List<String> uniqueIds,
-            List<String> reviews,
-            List<String> tags,
-            List<TimeBound> times) {
-        /** Whether {@code task_counts} can answer the total (every filter is one of its key columns). */
-        boolean countable() {
-            return uniqueIds.isEmpty() && reviews.isEmpty() && tags.isEmpty() && times.isEmpty();
-        }
-    }
-
-    /** A bound on one timestamp field: {@code field comparison at}, for example {@code created_at >= t}. */
-    public record TimeBound(String field, String comparison, String at) {
-        private static final java.util.Set<String> FIELDS =
-                java.util.Set.of("created_at", "completed_at", "updated_at");
-        private static final java.util.Set<String> COMPARISONS = java.util.Set.of("<", "<=", ">", ">=");
-
-        public TimeBound {
-            if (!FIELDS.contains(field) || !COMPARISONS.contains(comparison)) {
-                throw new IllegalArgumentException("not a time bound: " + field + " " + comparison);
-            }
-        }
-    }
-
-    /** Where a page starts: after the task with this creation time and id (newest first). */
-    public record PagePosition(String createdAt, String id) {}
-
     /** The exact number of tasks the filter matches, from {@code task_counts} when it can answer. */
-    public static long total(Handle h, Filter filter) {
+    public static long total(Handle h, TaskFilter filter) {
         if (filter.countable()) {
             Where w = new Where();
             w.add("account_id = :acct", Map.of("acct", filter.caller().accountId()));
@@ -338,7 +299,7 @@ public final class TaskStore {
     }
 
     /** Up to {@code limit} matching tasks as stored wire JSON, newest first, after {@code after} (or from the top). */
-    public static List<String> page(Handle h, Filter filter, PagePosition after, int limit) {
+    public static List<String> page(Handle h, TaskFilter filter, TaskFilter.PagePosition after, int limit) {
         Where w = where(filter);
         if (after != null) {
             w.add(
@@ -353,12 +314,12 @@ public final class TaskStore {
                 .list();
     }
 
-    private static Where where(Filter filter) {
+    private static Where where(TaskFilter filter) {
         Where w = new Where();
         w.add("account_id = :acct", Map.of("acct", filter.caller().accountId()));
         w.add("test_mode = :mode", Map.of("mode", filter.caller().mode()));
         int i = 0;
-        for (TimeBound t : filter.times()) {
+        for (TaskFilter.TimeBound t : filter.times()) {
             String name = "t" + i++;
             w.add(t.field() + " " + t.comparison() + " :" + name, Map.of(name, t.at()));
         }
