@@ -2,13 +2,12 @@ package dev.scaletoolkit.emulator.batch;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.auth.Caller;
+import dev.scaletoolkit.emulator.callback.CallbackUrl;
 import dev.scaletoolkit.emulator.http.ApiError;
 import dev.scaletoolkit.emulator.http.Fields;
 import dev.scaletoolkit.emulator.project.ProjectStore;
 import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.emulator.task.TaskStore;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import tools.jackson.databind.node.ObjectNode;
@@ -37,7 +36,7 @@ public final class Batches {
             throw ApiError.invalidParam("name", "must be at most 200 characters, got " + name.length());
         }
         Optional<String> callback = Fields.optString(body, "callback");
-        callback.ifPresent(Batches::checkCallback);
+        callback.ifPresent(c -> CallbackUrl.check("callback", c));
         boolean calibration = Fields.optBool(body, "calibration_batch").orElse(false);
         boolean selfLabel = Fields.optBool(body, "self_label_batch").orElse(false);
         ObjectNode metadata = Fields.optObject(body, "metadata").orElse(Docs.object());
@@ -110,22 +109,5 @@ public final class Batches {
         out.put("status", batch.path("status").asString());
         TaskStore.countsInBatch(h, caller, name).forEach(out::put);
         return out;
-    }
-
-    /** A callback is an http(s) URL or an email address, as for tasks. */
-    private static void checkCallback(String callback) {
-        if (callback.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            return;
-        }
-        try {
-            URI uri = new URI(callback);
-            String scheme = uri.getScheme();
-            if (("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && uri.getHost() != null) {
-                return;
-            }
-        } catch (URISyntaxException e) {
-            // reported below
-        }
-        throw ApiError.invalidParam("callback", "must be an http(s) URL or an email address, got \"" + callback + "\"");
     }
 }

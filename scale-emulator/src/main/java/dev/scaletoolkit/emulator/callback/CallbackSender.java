@@ -59,6 +59,10 @@ final class CallbackSender {
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
             return Outcome.permanentFailure("the callback URL is neither an http(s) URL nor an email address");
         }
+        var refused = CallbackUrl.refuseAtSend(uri);
+        if (refused.isPresent()) {
+            return Outcome.permanentFailure(refused.get());
+        }
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
