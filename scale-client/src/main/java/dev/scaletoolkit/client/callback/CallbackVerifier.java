@@ -2,15 +2,14 @@ package dev.scaletoolkit.client.callback;
 
 import dev.scaletoolkit.client.error.ScaleDecodeException;
 import dev.scaletoolkit.client.error.ScaleException;
-import dev.scaletoolkit.model.ScaleJson;
 import dev.scaletoolkit.model.batch.BatchCallback;
+import dev.scaletoolkit.model.json.JsonValue;
+import dev.scaletoolkit.model.json.RecordCodec;
 import dev.scaletoolkit.model.task.TaskCallback;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Checks that a callback came from Scale: its {@code scale-callback-auth} header must equal one of the callback
@@ -87,15 +86,15 @@ public final class CallbackVerifier {
      */
     public static CallbackEvent parse(byte[] body) {
         try {
-            JsonNode tree = ScaleJson.mapper().readTree(body);
-            if (tree == null || !tree.isObject()) {
+            JsonValue tree = JsonValue.parse(new String(body, StandardCharsets.UTF_8));
+            if (!tree.isObject()) {
                 throw new ScaleDecodeException("a callback body must be a JSON object", null);
             }
-            if (tree.hasNonNull("task_id") || tree.path("task").isObject()) {
-                return new CallbackEvent.TaskEvent(ScaleJson.mapper().treeToValue(tree, TaskCallback.class));
+            if (!tree.path("task_id").isNull() || tree.path("task").isObject()) {
+                return new CallbackEvent.TaskEvent(RecordCodec.read(tree, TaskCallback.class));
             }
-            if (tree.hasNonNull("batch_name") || tree.path("batch").isObject()) {
-                BatchCallback callback = ScaleJson.mapper().treeToValue(tree, BatchCallback.class);
+            if (!tree.path("batch_name").isNull() || tree.path("batch").isObject()) {
+                BatchCallback callback = RecordCodec.read(tree, BatchCallback.class);
                 if (callback.name() != null) {
                     return new CallbackEvent.BatchEvent(callback);
                 }
@@ -104,8 +103,8 @@ public final class CallbackVerifier {
                     "a callback body needs task_id or task (a task callback), or batch_name or batch (a batch"
                             + " callback)",
                     null);
-        } catch (JacksonException e) {
-            throw new ScaleDecodeException("the callback body is not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new ScaleDecodeException("the callback body is not a valid callback: " + e.getMessage(), e);
         }
     }
 

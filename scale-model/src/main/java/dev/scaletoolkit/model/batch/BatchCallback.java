@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scaletoolkit.model.common.Extras;
+import dev.scaletoolkit.model.json.JsonValue;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The body Scale POSTs to a batch's {@code callback} when its last task completes. Scale does not document the
@@ -24,7 +24,7 @@ public record BatchCallback(
         @JsonProperty("batch_name") String batchName,
         @JsonProperty("status") BatchStatus status,
         @JsonProperty("batch") Batch batch,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extra) {
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> extra) {
 
     /** Copies {@code extra} so the record stays immutable. */
     public BatchCallback {
