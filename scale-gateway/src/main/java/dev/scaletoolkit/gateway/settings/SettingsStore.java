@@ -21,22 +21,27 @@ public final class SettingsStore {
     }
 
     public void put(String name, String value) {
-        long now = System.currentTimeMillis();
         db.write(h -> {
-            int updated = h.createUpdate("UPDATE gw_settings SET value = :value, updated_at = :now WHERE name = :name")
+            put(h, name, value);
+            return null;
+        });
+    }
+
+    /** Sets a value inside a transaction someone else holds (the audit trail moves its head with each entry). */
+    public void put(org.jdbi.v3.core.Handle h, String name, String value) {
+        long now = System.currentTimeMillis();
+        int updated = h.createUpdate("UPDATE gw_settings SET value = :value, updated_at = :now WHERE name = :name")
+                .bind("name", name)
+                .bind("value", value)
+                .bind("now", now)
+                .execute();
+        if (updated == 0) {
+            h.createUpdate("INSERT INTO gw_settings (name, value, updated_at) VALUES (:name, :value, :now)")
                     .bind("name", name)
                     .bind("value", value)
                     .bind("now", now)
                     .execute();
-            if (updated == 0) {
-                h.createUpdate("INSERT INTO gw_settings (name, value, updated_at) VALUES (:name, :value, :now)")
-                        .bind("name", name)
-                        .bind("value", value)
-                        .bind("now", now)
-                        .execute();
-            }
-            return null;
-        });
+        }
     }
 
     public void remove(String name) {
