@@ -23,7 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ApiServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
     public static final String VERSION_HEADER = "Scale-Emulator-Version";
-    public static final String VERSION = "0.1.0";
+    /** The toolkit version this emulator was built as (the build fills in {@code scale/emulator/version.properties}). */
+    public static final String VERSION = loadVersion();
+
     private static final long MAX_DRAIN_BYTES = 64L * 1024 * 1024;
     /** Set by a route that streamed the body itself (an upload), so what is left of it is small and worth draining. */
     public static final String BODY_STREAMED = "scale.bodyStreamed";
@@ -199,5 +201,18 @@ public final class ApiServlet extends HttpServlet {
         resp.setContentType("application/json; charset=utf-8");
         resp.setContentLength(bytes.length);
         resp.getOutputStream().write(bytes);
+    }
+
+    private static String loadVersion() {
+        try (java.io.InputStream in = ApiServlet.class.getResourceAsStream("/scale/emulator/version.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            String v = p.getProperty("version", "dev");
+            return v.startsWith("${") ? "dev" : v;
+        } catch (java.io.IOException e) {
+            return "dev";
+        }
     }
 }
