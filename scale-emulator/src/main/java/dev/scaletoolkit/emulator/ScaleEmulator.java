@@ -9,13 +9,9 @@ import dev.scaletoolkit.emulator.http.JsonErrorHandler;
 import dev.scaletoolkit.emulator.http.Router;
 import dev.scaletoolkit.emulator.store.Database;
 import dev.scaletoolkit.emulator.store.Ids;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.http.UriCompliance;
@@ -38,6 +34,7 @@ public final class ScaleEmulator implements AutoCloseable {
     private final ServletContextHandler servlets;
     private final List<AutoCloseable> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ServerConnector connector;
+    private dev.scaletoolkit.emulator.web.WebUi webUi;
 
     private ScaleEmulator(EmulatorConfig config, Clock clock) {
         this.config = config;
@@ -106,11 +103,14 @@ public final class ScaleEmulator implements AutoCloseable {
                         1024 * 1024));
         servlets.addServlet(v1Holder, "/v1/*");
 
+        webUi = new dev.scaletoolkit.emulator.web.WebUi(context, this);
         Router admin = new Router();
         EmulatorRoutes.admin(context, this).register(admin);
+        webUi.controlPlaneRoutes().register(admin);
         ApiServlet adminServlet = new ApiServlet("/_emulator", admin, this::authorizeAdmin, null);
         servlets.addServlet(new ServletHolder("scale-admin", adminServlet), "/_emulator/*");
-        servlets.addServlet(new ServletHolder("not-found", new NotFoundServlet()), "/");
+        // The browser UI owns "/"; any path it does not know keeps Scale's JSON 404.
+        servlets.addServlet(new ServletHolder("web-ui", webUi.servlet()), "/");
     }
 
     private dev.scaletoolkit.emulator.auth.Caller authorizeAdmin(HttpServletRequest req) {
@@ -169,6 +169,11 @@ public final class ScaleEmulator implements AutoCloseable {
         return new dev.scaletoolkit.emulator.auth.Accounts(context);
     }
 
+    /** The browser UI served under {@code /}. */
+    public dev.scaletoolkit.emulator.web.WebUi webUi() {
+        return webUi;
+    }
+
     public EmulatorContext context() {
         return context;
     }
@@ -192,17 +197,5 @@ public final class ScaleEmulator implements AutoCloseable {
             // stopping
         }
         context.db().close();
-    }
-
-    /** Answers anything outside the known mounts with Scale's 404 envelope. */
-    private static final class NotFoundServlet extends HttpServlet {
-        @Override
-        protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-            ApiServlet.writeError(
-                    resp,
-                    404,
-                    "Not found: no route for " + req.getMethod() + " " + req.getRequestURI() + ".",
-                    Map.of());
-        }
     }
 }
