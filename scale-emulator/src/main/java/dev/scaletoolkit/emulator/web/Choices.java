@@ -36,6 +36,26 @@ final class Choices {
         }
     }
 
+    /** A choice as shown ({@code label}) and as answered ({@code value}, else the choice's name). */
+    record Option(String label, String value) {}
+
+    /** The options of a form field: strings stand for themselves; objects answer with their {@code value}. */
+    static List<Option> options(JsonNode list) {
+        List<Option> out = new ArrayList<>();
+        if (list == null || !list.isArray()) {
+            return out;
+        }
+        for (JsonNode item : list) {
+            if (item.isString()) {
+                out.add(new Option(item.stringValue(), item.stringValue()));
+            } else if (item.isObject() && name(item) != null) {
+                JsonNode value = item.get("value");
+                out.add(new Option(name(item), value != null && value.isValueNode() ? value.asString() : name(item)));
+            }
+        }
+        return out;
+    }
+
     static String name(JsonNode item) {
         for (String key : List.of("choice", "label", "name", "value")) {
             JsonNode v = item.get(key);

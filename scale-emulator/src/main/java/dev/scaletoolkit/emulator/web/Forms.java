@@ -54,6 +54,19 @@ final class Forms {
 
     static void collect(StringBuilder out, JsonNode params) {
         attachment(out, params.path("attachment").asString(""));
+        for (JsonNode a : params.path("attachments")) {
+            String content = a.isString() ? a.stringValue() : a.path("content").asString("");
+            String kind = a.path("type").asString("text");
+            if (kind.equals("website") && !Editors.imageUrl(content).isEmpty()) {
+                out.append("<p class=\"attachment-text\"><a href=\"")
+                        .append(Html.esc(content))
+                        .append("\" rel=\"noopener noreferrer nofollow\" target=\"_blank\">")
+                        .append(Html.esc(content))
+                        .append("</a></p>");
+            } else {
+                attachment(out, content);
+            }
+        }
         out.append("<div class=\"fields\">");
         for (JsonNode field : params.path("fields")) {
             String id = field.path("field_id").asString("");
@@ -64,10 +77,10 @@ final class Forms {
             String label = field.path("title").asString(id);
             String type = field.path("type").asString("text");
             boolean required = field.path("required").asBoolean(false);
-            List<String> choices = Choices.leaves(field.get("choices"));
-            if (type.equals("category") && !choices.isEmpty()) {
-                choiceSet(
-                        out, name, label, choices, field.path("allow_multiple").asBoolean(false));
+            List<Choices.Option> options = Choices.options(field.get("choices"));
+            if (type.equals("category") && !options.isEmpty()) {
+                optionSet(
+                        out, name, label, options, field.path("allow_multiple").asBoolean(false));
                 continue;
             }
             out.append("<div class=\"field\"><label for=\"")
@@ -127,6 +140,16 @@ final class Forms {
     }
 
     private static void choiceSet(StringBuilder out, String name, String legend, List<String> choices, boolean many) {
+        optionSet(
+                out,
+                name,
+                legend,
+                choices.stream().map(c -> new Choices.Option(c, c)).toList(),
+                many);
+    }
+
+    private static void optionSet(
+            StringBuilder out, String name, String legend, List<Choices.Option> choices, boolean many) {
         out.append("<fieldset class=\"choices\"><legend>")
                 .append(Html.esc(legend))
                 .append("</legend>");
@@ -141,14 +164,14 @@ final class Forms {
                     .append("\" name=\"")
                     .append(Html.esc(name))
                     .append("\" value=\"")
-                    .append(Html.esc(choices.get(i)))
+                    .append(Html.esc(choices.get(i).value()))
                     .append("\"")
                     .append(many || i > 0 ? "" : " required")
                     .append(">");
             if (i < 9) {
                 out.append("<kbd>").append(i + 1).append("</kbd>");
             }
-            out.append("<span>").append(Html.esc(choices.get(i))).append("</span></label>");
+            out.append("<span>").append(Html.esc(choices.get(i).label())).append("</span></label>");
         }
         out.append("</fieldset>");
     }
@@ -217,7 +240,9 @@ final class Forms {
             }
             String name = "field." + id;
             String type = field.path("type").asString("text");
-            List<String> choices = Choices.leaves(field.get("choices"));
+            List<String> choices = Choices.options(field.get("choices")).stream()
+                    .map(Choices.Option::value)
+                    .toList();
             String title = field.path("title").asString(id);
             if (type.equals("category") && !choices.isEmpty()) {
                 List<String> picked = ex.req().getParameterValues(name) == null
