@@ -29,6 +29,11 @@
   let drag = null; // {kind: 'new'|'move'|'pan'|'handle', ...}
   let spaceDown = false;
   let pointer = null;
+  // Video tasks: one list of shapes per frame; the shapes of the frame on screen live in `shapes`.
+  const frames = cfg.frames || null;
+  const frameShapes = frames ? frames.map(() => []) : null;
+  const frameImages = frames ? frames.map(() => null) : null;
+  let frame = 0;
 
   function uuid() {
     if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
@@ -173,6 +178,35 @@
     if (d.vertices.length >= need) add({ type: d.type, vertices: d.vertices });
     else draw();
     return true;
+  }
+
+  // ---- video frames ----
+  function showFrame(index, carry) {
+    if (!frames || index < 0 || index >= frames.length || index === frame) return;
+    finishDrawing();
+    frameShapes[frame] = shapes;
+    const previous = shapes;
+    const keep = selected;
+    frame = index;
+    shapes = frameShapes[frame];
+    if (carry && !shapes.length) {
+      // The same objects go on: copies keep their uuid, so a track is one uuid across frames.
+      shapes = JSON.parse(JSON.stringify(previous));
+      frameShapes[frame] = shapes;
+    }
+    // A carried shape stays selected, ready to be nudged to where the object moved.
+    selected = carry ? Math.min(keep, shapes.length - 1) : -1;
+    history = [];
+    future = [];
+    loadFrame(frame, () => { renderToolbar(); changed(); });
+  }
+
+  function loadFrame(index, done) {
+    if (frameImages[index] || !frames[index]) { image = frameImages[index]; done(); return; }
+    const img = new Image();
+    img.onload = () => { frameImages[index] = img; if (index === frame) { image = img; } done(); };
+    img.onerror = () => { image = null; done(); };
+    img.src = frames[index];
   }
 
   // ---- view ----
@@ -337,6 +371,17 @@
     if (!readOnly) {
       const sep2 = document.createElement('span'); sep2.className = 'sep'; toolbar.append(sep2);
       toolbar.append(button('Undo', 'Undo (Ctrl+Z)', undo), button('Redo', 'Redo (Ctrl+Shift+Z)', redo));
+    }
+    if (frames) {
+      const sep3 = document.createElement('span'); sep3.className = 'sep'; toolbar.append(sep3);
+      const where = document.createElement('span');
+      where.className = 'frame';
+      where.id = 'frame';
+      where.setAttribute('aria-live', 'polite');
+      where.textContent = 'Frame ' + (frame + 1) + ' / ' + frames.length;
+      toolbar.append(button('◀', 'Previous frame (,)', () => showFrame(frame - 1)), where,
+        button('▶', 'Next frame (.)', () => showFrame(frame + 1)),
+        button('Carry to next', 'Copy these shapes to the next frame and go there (C)', () => showFrame(frame + 1, true)));
     }
     if (hint) {
       hint.textContent = readOnly ? 'Scroll to zoom, drag to pan.'
@@ -588,6 +633,9 @@
       if (lower === 't') { setTool('point'); return true; }
       if (lower === 'h') { setTool('pan'); return true; }
       if (lower === 'n') { newShapeInView(); return true; }
+      if (frames && k === '.') { showFrame(frame + 1); return true; }
+      if (frames && k === ',') { showFrame(frame - 1); return true; }
+      if (frames && lower === 'c') { showFrame(frame + 1, true); return true; }
     }
     const arrows = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
     if (arrows[k] && selected >= 0 && editable(shapes[selected])) {
@@ -611,13 +659,21 @@
 
   function serialize() {
     if (drawing) { finishDrawing(); }
-    const annotations = shapes.map((s) => {
+    const clean = (list) => list.map((s) => {
       const out = {};
       Object.keys(s).forEach((key) => { if (key[0] !== '_') out[key] = s[key]; });
       return out;
     });
+    let answer;
+    if (frames) {
+      frameShapes[frame] = shapes;
+      const rate = cfg.frameRate > 0 ? cfg.frameRate : 1;
+      answer = { annotations: frames.map((_, i) => ({ frame_index: i, timestamp: Math.round((i / rate) * 1000) / 1000, annotations: clean(frameShapes[i]) })) };
+    } else {
+      answer = { annotations: clean(shapes) };
+    }
     const field = document.getElementById('response');
-    if (field) field.value = JSON.stringify({ annotations });
+    if (field) field.value = JSON.stringify(answer);
     return true;
   }
 
@@ -630,7 +686,13 @@
     fit();
     changed();
   }
-  if (cfg.image) {
+  if (frames) {
+    loadFrame(0, () => {
+      if (image) { W = image.naturalWidth; H = image.naturalHeight; }
+      start();
+      canvas.dataset.ready = 'true';
+    });
+  } else if (cfg.image) {
     const img = new Image();
     img.onload = () => { image = img; W = img.naturalWidth; H = img.naturalHeight; start(); canvas.dataset.ready = 'true'; };
     img.onerror = () => { start(); canvas.dataset.ready = 'true'; };

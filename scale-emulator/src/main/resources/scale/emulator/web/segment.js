@@ -93,6 +93,9 @@
       ctx.stroke();
     }
     ctx.restore();
+    canvas.dataset.scale = String(view.scale);
+    canvas.dataset.ox = String(view.ox);
+    canvas.dataset.oy = String(view.oy);
   }
 
   function fit() {

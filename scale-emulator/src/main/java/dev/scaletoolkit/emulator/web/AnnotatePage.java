@@ -16,7 +16,7 @@ final class AnnotatePage {
         String id = task.path("task_id").asString();
         String type = task.path("type").asString();
         JsonNode params = task.path("params");
-        Editors.Kind kind = Editors.kind(type);
+        Editors.Kind kind = Editors.kind(type, params);
         StringBuilder main = new StringBuilder(8192);
         main.append("<div class=\"work\">");
         brief(main, task, instruction);
@@ -28,6 +28,7 @@ final class AnnotatePage {
                 .append(Html.csrfField(viewer.csrfToken()));
         switch (kind) {
             case IMAGE -> canvasEditor(main, "image", Editors.imageConfig(type, params), true);
+            case VIDEO -> canvasEditor(main, "image", Editors.videoConfig(type, params), true);
             case SEGMENT -> canvasEditor(main, "segment", Editors.segmentConfig(params), false);
             case NER -> ner(main, Editors.nerConfig(params));
             case CATEGORIZE -> Forms.categorize(main, params);

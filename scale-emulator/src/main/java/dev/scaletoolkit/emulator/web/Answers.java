@@ -22,6 +22,7 @@ final class Answers {
             case COLLECT -> Forms.collectAnswer(ex, params);
             case TRANSCRIBE -> Forms.transcribeAnswer(ex, params);
             case IMAGE -> image(json(ex), Editors.imageConfig(type, params));
+            case VIDEO -> frames(json(ex), Editors.videoConfig(type, params));
             case NER -> entities(json(ex), params.path("text").asString(""));
             case SEGMENT, STRUCTURED -> json(ex);
         };
@@ -73,6 +74,20 @@ final class Answers {
                 throw WebError.badRequest(where + " has the label \""
                         + a.path("label").asString("") + "\", which is not one of this task's labels.");
             }
+        }
+        return response;
+    }
+
+    private static ObjectNode frames(ObjectNode response, ObjectNode config) {
+        JsonNode perFrame = response.path("annotations");
+        if (!perFrame.isArray() || perFrame.size() != config.path("frames").size()) {
+            throw WebError.badRequest("The response needs one \"annotations\" entry per frame ("
+                    + config.path("frames").size() + ").");
+        }
+        for (JsonNode f : perFrame) {
+            ObjectNode one = ScaleJson.mapper().createObjectNode();
+            one.set("annotations", f.path("annotations"));
+            image(one, config);
         }
         return response;
     }

@@ -14,8 +14,8 @@ import java.util.TreeMap;
  */
 final class CompletionChart {
     static final int BUCKETS = 24;
-    private static final int WIDTH = 720;
-    private static final int HEIGHT = 220;
+    private static final int WIDTH = 1000;
+    private static final int HEIGHT = 240;
     private static final int LEFT = 40;
     private static final int BOTTOM = 28;
     private static final List<String> COLORS =
@@ -64,6 +64,9 @@ final class CompletionChart {
                 max = Math.max(max, c);
             }
         }
+        // Whole-number ticks: the top of the scale is four equal steps above the busiest bucket.
+        int tick = (max + 3) / 4;
+        max = tick * 4;
         StringBuilder out = new StringBuilder();
         out.append("<figure class=\"chart\"><svg viewBox=\"0 0 ")
                 .append(WIDTH)
@@ -91,7 +94,7 @@ final class CompletionChart {
                     .append("\" y=\"")
                     .append(fmt(y + 4))
                     .append("\" text-anchor=\"end\" class=\"axis\">")
-                    .append(Math.round(max * i / 4.0))
+                    .append(tick * i)
                     .append("</text>");
         }
         for (int b = 0; b < BUCKETS; b += 6) {

@@ -14,6 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class Editors {
     enum Kind {
         IMAGE,
+        VIDEO,
         SEGMENT,
         NER,
         CATEGORIZE,
@@ -35,6 +36,17 @@ final class Editors {
     private static final List<String> GEOMETRIES = List.of("box", "polygon", "line", "point");
 
     private Editors() {}
+
+    private static final Set<String> FRAME_TYPES =
+            Set.of("videoannotation", "videoboxannotation", "federal2dvideoannotation");
+
+    /** The screen for a task; video given as image frames gets the image editor frame by frame. */
+    static Kind kind(String type, JsonNode params) {
+        if (FRAME_TYPES.contains(type) && !frames(params).isEmpty()) {
+            return Kind.VIDEO;
+        }
+        return kind(type);
+    }
 
     static Kind kind(String type) {
         if (IMAGE_TYPES.contains(type)) {
@@ -98,6 +110,29 @@ final class Editors {
         out.put("canEditBase", params.path("can_edit_base_annotations").asBoolean(false));
         out.put("canDeleteBase", params.path("can_delete_base_annotations").asBoolean(false));
         return out;
+    }
+
+    /** The image editor's configuration plus the frames (image URLs) and the frame rate. */
+    static ObjectNode videoConfig(String type, JsonNode params) {
+        ObjectNode out = imageConfig(type, params);
+        ArrayNode frames = out.putArray("frames");
+        frames(params).forEach(frames::add);
+        out.put("frameRate", params.path("frame_rate").asDouble(1.0));
+        return out;
+    }
+
+    /** The frames of a video task given as images, or empty when any frame is not a web image. */
+    static List<String> frames(JsonNode params) {
+        List<String> out = new java.util.ArrayList<>();
+        for (JsonNode a : params.path("attachments")) {
+            String url = imageUrl(
+                    a.isString() ? a.stringValue() : a.path("attachment").asString(""));
+            if (url.isEmpty()) {
+                return List.of();
+            }
+            out.add(url);
+        }
+        return out.size() > 300 ? List.of() : out;
     }
 
     /** What the segmentation editor needs: labels, the image and its size. */

@@ -108,7 +108,7 @@ final class TaskPages {
         ObjectNode task = load(ex.viewer(), taskId);
         String type = task.path("type").asString();
         JsonNode params = task.path("params");
-        JsonNode response = Answers.read(Editors.kind(type), type, ex, params);
+        JsonNode response = Answers.read(Editors.kind(type, params), type, ex, params);
         submission.complete(taskId, response);
         ex.redirect("/queue/next?after=done");
     }

@@ -66,12 +66,10 @@ class LabelingBrowserTest {
                 .isVisible();
         JsonNode team = UiWorld.ok(world.api.get("/v1/teams")).json();
         assertThat(team.toString()).contains(LABELER);
-        assertThat(world.scale
-                        .emulator()
+        assertThat(world.emulator
                         .context()
                         .db()
-                        .read(h -> dev.scaletoolkit.emulator.team.Teammates.find(
-                                h, world.scale.account().accountId(), LABELER))
+                        .read(h -> dev.scaletoolkit.emulator.team.Teammates.find(h, world.account.accountId(), LABELER))
                         .orElseThrow()
                         .state())
                 .isEqualTo("active");
@@ -218,6 +216,48 @@ class LabelingBrowserTest {
         assertThat(response.path("total").asInt()).isEqualTo(1250);
         assertThat(response.path("currency").asString()).isEqualTo("EUR");
         assertCallbackDelivered(taskId, -1);
+    }
+
+    @Test
+    @Order(5)
+    void videoFramesAreLabeledOneByOneAndCarriedBoxesKeepTheirTrack() {
+        ensureSignedIn();
+        world.studioProject("Dashcam", "videoannotation");
+        world.assign(LABELER, "Dashcam");
+        ObjectNode body = UiWorld.json("{\"project\": \"Dashcam\", \"instruction\": \"Track the cars.\","
+                + " \"attachment_type\": \"image\", \"frame_rate\": 2,"
+                + " \"geometries\": {\"box\": {\"objects_to_annotate\": [\"car\"]}}}");
+        body.putArray("attachments").add(world.imageUrl()).add(world.imageUrl()).add(world.imageUrl());
+        String taskId = world.task("videoannotation", body);
+
+        page.navigate(world.base() + "/tasks/" + taskId);
+        page.waitForSelector("#canvas[data-ready=true]");
+        page.keyboard().press("n");
+        page.keyboard().press("c"); // carry the box to frame 2 and go there
+        assertThat(page.locator("#frame")).hasText("Frame 2 / 3");
+        page.keyboard().press("Shift+ArrowRight");
+        page.keyboard().press(".");
+        assertThat(page.locator("#frame")).hasText("Frame 3 / 3");
+        assertThat(page.locator("#count")).hasText("0");
+        page.keyboard().press("Enter");
+        assertThat(page).hasURL(Pattern.compile(".*/queue\\?notice=done$"));
+
+        // Video answers are large, so the task holds a secure URL to them, as on Scale.
+        String url = world.taskJson(taskId)
+                .path("response")
+                .path("annotations")
+                .path("url")
+                .asString();
+        assertThat(url).startsWith(world.base() + "/v1/task/" + taskId + "/response_url/");
+        JsonNode frames =
+                UiWorld.ok(world.api.get(url.substring(world.base().length()))).json();
+        assertThat(frames).hasSize(3);
+        JsonNode first = frames.get(0).path("annotations").get(0);
+        JsonNode second = frames.get(1).path("annotations").get(0);
+        assertThat(frames.get(1).path("timestamp").asDouble()).isEqualTo(0.5);
+        assertThat(second.path("uuid").asString()).isEqualTo(first.path("uuid").asString());
+        assertThat(second.path("left").asDouble()).isEqualTo(first.path("left").asDouble() + 10);
+        assertThat(frames.get(2).path("annotations")).isEmpty();
     }
 
     private static void ensureSignedIn() {

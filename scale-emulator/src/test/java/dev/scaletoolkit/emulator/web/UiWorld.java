@@ -3,6 +3,8 @@ package dev.scaletoolkit.emulator.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scaletoolkit.emulator.Http;
+import dev.scaletoolkit.emulator.ScaleEmulator;
+import dev.scaletoolkit.emulator.auth.Accounts;
 import dev.scaletoolkit.emulator.sim.CallbackReceiver;
 import dev.scaletoolkit.emulator.testing.TestEmulator;
 import dev.scaletoolkit.model.ScaleJson;
@@ -16,6 +18,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import javax.imageio.ImageIO;
 import tools.jackson.databind.JsonNode;
@@ -30,34 +34,60 @@ final class UiWorld implements AutoCloseable {
     static final int IMAGE_WIDTH = 800;
     static final int IMAGE_HEIGHT = 500;
 
-    final TestEmulator scale;
+    final ScaleEmulator emulator;
+    final Accounts.NewAccount account;
+    private final AutoCloseable owner;
     final Http api;
     final Http control;
     final CallbackReceiver callbacks;
+    /** Task ids a test wants to find again, by a name of its choosing. */
+    final java.util.Map<String, String> ids = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final com.sun.net.httpserver.HttpServer images;
 
     UiWorld() {
-        this.scale = TestEmulator.start(b -> b.workforceEnabled(false));
-        this.api = new Http(scale.baseUrl(), scale.account().liveKey());
-        this.control = new Http(scale.baseUrl(), null);
+        TestEmulator scale = TestEmulator.start(b -> b.workforceEnabled(false));
+        this.emulator = scale.emulator();
+        this.account = scale.account();
+        this.owner = scale;
+        this.api = new Http(base(), account.liveKey());
+        this.control = new Http(base(), null);
         this.callbacks = CallbackReceiver.start();
+        this.images = imageServer();
+    }
+
+    private static com.sun.net.httpserver.HttpServer imageServer() {
+        com.sun.net.httpserver.HttpServer server;
         try {
-            images = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         byte[] png = streetPng();
-        images.createContext("/street.png", ex -> {
+        server.createContext("/street.png", ex -> {
             ex.getResponseHeaders().add("Content-Type", "image/png");
             ex.sendResponseHeaders(200, png.length);
             ex.getResponseBody().write(png);
             ex.close();
         });
-        images.start();
+        server.start();
+        return server;
+    }
+
+    /** An emulator on {@code clock} (the screenshot tool moves time to spread completions over a day). */
+    UiWorld(Clock clock, Path dataDir) {
+        this.emulator = ScaleEmulator.start(
+                TestEmulator.defaults(dataDir).workforceEnabled(false).build(), clock);
+        this.account = emulator.accounts().create("Lighthouse Imaging", "maya@lighthouse.example");
+        this.owner = emulator;
+        this.api = new Http(base(), account.liveKey());
+        this.control = new Http(base(), null);
+        this.callbacks = CallbackReceiver.start();
+        this.images = imageServer();
     }
 
     String base() {
-        return scale.baseUrl();
+        return emulator.baseUrl();
     }
 
     String imageUrl() {
@@ -125,7 +155,11 @@ final class UiWorld implements AutoCloseable {
     public void close() {
         images.stop(0);
         callbacks.close();
-        scale.close();
+        try {
+            owner.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A drawn street: sky, buildings, road, two cars and a cyclist, enough to label. */
