@@ -6,7 +6,12 @@ import dev.scaletoolkit.emulator.http.ApiError;
 import dev.scaletoolkit.emulator.http.ApiServlet;
 import dev.scaletoolkit.emulator.http.FaultPlan;
 import dev.scaletoolkit.emulator.http.JsonErrorHandler;
+import dev.scaletoolkit.emulator.http.RequestGuard;
 import dev.scaletoolkit.emulator.http.Router;
+import dev.scaletoolkit.emulator.journal.JournalFilter;
+import dev.scaletoolkit.emulator.journal.JournalRoutes;
+import dev.scaletoolkit.emulator.journal.RequestJournal;
+import dev.scaletoolkit.emulator.store.DataDirectory;
 import dev.scaletoolkit.emulator.store.Database;
 import dev.scaletoolkit.emulator.store.Ids;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,17 +35,21 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class ScaleEmulator implements AutoCloseable {
     private final EmulatorConfig config;
     private final EmulatorContext context;
+    private final EmulatorServices services;
     private final Server server;
     private final ServletContextHandler servlets;
     private final List<AutoCloseable> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ServerConnector connector;
+    private final RequestJournal journal = new RequestJournal();
     private dev.scaletoolkit.emulator.web.WebUi webUi;
 
     private ScaleEmulator(EmulatorConfig config, Clock clock) {
         this.config = config;
+        DataDirectory.ownerOnly(config.dataDir());
         Database db = config.jdbcUrl() != null
                 ? Database.postgres(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword())
                 : Database.sqlite(config.dataDir());
+        DataDirectory.ownerOnly(config.dataDir()); // again, now that the database files exist
         this.server = new Server(threadPool());
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
@@ -55,11 +64,14 @@ public final class ScaleEmulator implements AutoCloseable {
         server.addConnector(connector);
         this.context =
                 new EmulatorContext(config, db, clock, new Ids(clock), new ApiKeys(db), new FaultPlan(), this::baseUrl);
+        this.services = EmulatorServices.create(context);
         this.servlets = new ServletContextHandler();
         servlets.setContextPath("/");
         servlets.getServletHandler().setDecodeAmbiguousURIs(true);
         servlets.setErrorHandler(new JsonErrorHandler());
         server.setErrorHandler(new JsonErrorHandler());
+        JournalFilter.install(servlets, journal, clock);
+        RequestGuard.install(servlets, config);
         server.setHandler(servlets);
         mountApi();
     }
@@ -88,7 +100,7 @@ public final class ScaleEmulator implements AutoCloseable {
 
     private void mountApi() {
         Router api = new Router();
-        for (Routes routes : EmulatorRoutes.all(context)) {
+        for (Routes routes : EmulatorRoutes.all(context, services)) {
             routes.register(api);
         }
         ApiServlet v1 = new ApiServlet(
@@ -99,13 +111,14 @@ public final class ScaleEmulator implements AutoCloseable {
                 .setMultipartConfig(new jakarta.servlet.MultipartConfigElement(
                         System.getProperty("java.io.tmpdir"),
                         EmulatorLimits.MAX_FILE_BYTES,
-                        EmulatorLimits.MAX_FILE_BYTES + 1024 * 1024,
+                        EmulatorLimits.MAX_REQUEST_BYTES,
                         1024 * 1024));
         servlets.addServlet(v1Holder, "/v1/*");
 
-        webUi = new dev.scaletoolkit.emulator.web.WebUi(context, this);
+        webUi = new dev.scaletoolkit.emulator.web.WebUi(context, services, new JournalRoutes(journal));
         Router admin = new Router();
-        EmulatorRoutes.admin(context, this).register(admin);
+        EmulatorRoutes.admin(context, services).register(admin);
+        new JournalRoutes(journal).register(admin);
         webUi.controlPlaneRoutes().register(admin);
         ApiServlet adminServlet = new ApiServlet("/_emulator", admin, this::authorizeAdmin, null);
         servlets.addServlet(new ServletHolder("scale-admin", adminServlet), "/_emulator/*");
@@ -138,7 +151,7 @@ public final class ScaleEmulator implements AutoCloseable {
 
     private void startServer() throws Exception {
         server.start();
-        for (AutoCloseable worker : EmulatorRoutes.workers(context)) {
+        for (AutoCloseable worker : EmulatorRoutes.workers(context, services)) {
             workers.add(worker);
         }
     }
@@ -172,6 +185,14 @@ public final class ScaleEmulator implements AutoCloseable {
     /** The browser UI served under {@code /}. */
     public dev.scaletoolkit.emulator.web.WebUi webUi() {
         return webUi;
+    }
+
+    /**
+     * The emulator's services, for code mounted beside the API (the labeling UI): {@code services().completion()}
+     * completes and fails tasks exactly as the workforce and the control plane do.
+     */
+    public EmulatorServices services() {
+        return services;
     }
 
     public EmulatorContext context() {

@@ -1,6 +1,6 @@
 package dev.scaletoolkit.emulator.web;
 
-import dev.scaletoolkit.emulator.sim.Responses;
+import dev.scaletoolkit.emulator.response.Responses;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;

@@ -1,7 +1,7 @@
 package dev.scaletoolkit.emulator.web;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
-import dev.scaletoolkit.emulator.ScaleEmulator;
+import dev.scaletoolkit.emulator.EmulatorServices;
 import dev.scaletoolkit.emulator.admin.AdminRoutes;
 import dev.scaletoolkit.emulator.api.BatchRoutes;
 import dev.scaletoolkit.emulator.api.ProjectRoutes;
@@ -24,15 +24,19 @@ final class ApiReads {
     private final Router v1 = new Router();
     private final Router admin = new Router();
 
-    ApiReads(EmulatorContext context, ScaleEmulator emulator) {
+    /** @param journal the request journal's routes, or null when this build records no requests */
+    ApiReads(EmulatorContext context, EmulatorServices services, Routes journal) {
         for (Routes routes : List.of(
-                new TaskRoutes(context),
-                new BatchRoutes(context),
+                new TaskRoutes(context, services.completion(), services.batches()),
+                new BatchRoutes(context, services.batches()),
                 new ProjectRoutes(context),
                 new QualityRoutes(context))) {
             routes.register(v1);
         }
-        new AdminRoutes(context, emulator).register(admin);
+        new AdminRoutes(context, services.completion(), services.workforce()).register(admin);
+        if (journal != null) {
+            journal.register(admin);
+        }
     }
 
     /** {@code GET /v1{path}} as {@code caller}, with these query parameters. */

@@ -2,7 +2,7 @@ package dev.scaletoolkit.emulator.web;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.task.TaskAccess;
-import dev.scaletoolkit.emulator.task.TaskLifecycle;
+import dev.scaletoolkit.emulator.task.TaskJson;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -109,7 +109,7 @@ final class TaskPages {
         String type = task.path("type").asString();
         JsonNode params = task.path("params");
         JsonNode response = Answers.read(Editors.kind(type, params), type, ex, params);
-        submission.complete(taskId, response);
+        submission.complete(ex.viewer(), taskId, response);
         ex.redirect("/queue/next?after=done");
     }
 
@@ -117,7 +117,7 @@ final class TaskPages {
     ObjectNode load(Viewer viewer, String taskId) {
         ObjectNode task = context.db()
                 .read(h -> TaskAccess.find(h, viewer.caller(), taskId))
-                .map(TaskLifecycle::wire)
+                .map(TaskJson::wire)
                 .orElseThrow(() -> WebError.notFound("No task " + taskId + " in your team's account."));
         if (!queue.mayLabel(viewer, task.path("project").asString(null))) {
             throw WebError.forbidden("This task belongs to a project you are not assigned to.");

@@ -1,9 +1,8 @@
 package dev.scaletoolkit.emulator.web;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
-import dev.scaletoolkit.emulator.ScaleEmulator;
+import dev.scaletoolkit.emulator.EmulatorServices;
 import dev.scaletoolkit.emulator.api.Routes;
-import dev.scaletoolkit.emulator.sim.CallbackDispatcher;
 import jakarta.servlet.http.HttpServlet;
 import java.util.Optional;
 
@@ -19,12 +18,12 @@ public final class WebUi {
     private final WebServlet servlet;
     private final SignInLinkRoutes links;
 
-    public WebUi(EmulatorContext context, ScaleEmulator emulator) {
+    /** @param journal the request journal's control-plane routes (shown on the dashboard), or null */
+    public WebUi(EmulatorContext context, EmulatorServices services, Routes journal) {
         this.signIn = new SignIn(context);
-        TaskSubmission submission = new TaskSubmission(
-                context, () -> emulator.worker(CallbackDispatcher.class).ifPresent(CallbackDispatcher::wake));
+        TaskSubmission submission = new TaskSubmission(services.completion());
         LabelerQueue queue = new LabelerQueue(context);
-        ApiReads api = new ApiReads(context, emulator);
+        ApiReads api = new ApiReads(context, services, journal);
         TaskPages tasks = new TaskPages(context, queue, submission);
         this.servlet =
                 new WebServlet(signIn, tasks, new ReviewPages(context, api, tasks), new DashboardPages(context, api));

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.scaletoolkit.emulator.Http;
 import dev.scaletoolkit.emulator.ScaleEmulator;
 import dev.scaletoolkit.emulator.auth.Accounts;
-import dev.scaletoolkit.emulator.sim.CallbackReceiver;
+import dev.scaletoolkit.emulator.callback.CallbackReceiver;
 import dev.scaletoolkit.emulator.testing.TestEmulator;
 import dev.scaletoolkit.model.ScaleJson;
 import java.awt.BasicStroke;
