@@ -194,6 +194,13 @@ final class UpCommand implements Callable<Integer> {
         out.println("  Callback auth  " + demo.callbackAuthKey() + "   (sent as scale-callback-auth)");
         out.println("  MCP endpoint   " + base + "/mcp   (streamable HTTP, profile " + profile.wireName() + ")");
         out.println("  MCP token      " + mcpToken + "   (Authorization: Bearer ...)");
+        out.println("  Browser UI     " + base + "/   (Studio: labeling, review, dashboard)");
+        java.util.Optional<String> link = emulator.webUi().firstSignInLink(demo.accountId(), demo.email());
+        if (link.isPresent()) {
+            out.println("  Set password   " + link.get() + "   (one-time link for " + demo.email() + ")");
+        } else {
+            out.println("  Sign in as     " + demo.email() + "   (new link: GET " + base + "/_emulator/sign-in-links)");
+        }
         out.println();
         out.println("  Try:  curl -u " + demo.testKey() + ": " + base + "/v1/projects");
         out.println();
