@@ -10,12 +10,16 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Errors that Jetty raises before a servlet runs (malformed URIs, oversized headers) in Scale's envelope instead
  * of an HTML page, and without a stack trace.
  */
 public final class JsonErrorHandler extends ErrorHandler {
+    private static final Logger LOG = LoggerFactory.getLogger("dev.scaletoolkit.emulator.requests");
+
     /** Every method gets a body: Jetty's default writes one only for GET, POST and HEAD. */
     @Override
     public boolean errorPageForMethod(String method) {
@@ -31,6 +35,7 @@ public final class JsonErrorHandler extends ErrorHandler {
         fields.put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         fields.put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
         String text = reason == null || reason.isBlank() ? reason(status) : reason;
+        LOG.info("request refused while parsing -> {}: {}", status, text);
         return ByteBuffer.wrap(json(status, text).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -43,6 +48,8 @@ public final class JsonErrorHandler extends ErrorHandler {
         if (code == 414 || code == 431 || !request.getConnectionMetaData().isPersistent()) {
             // Jetty drops the connection after a request line or headers it could not parse: say so.
             response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+            // These never reach the servlets (nor their request log), so they get their line here.
+            LOG.info("request {} refused before routing -> {}: {}", request.getMethod(), code, text);
         }
         response.write(true, ByteBuffer.wrap(json(code, text).getBytes(StandardCharsets.UTF_8)), callback);
     }
