@@ -43,7 +43,18 @@ public final class JsonErrorHandler extends ErrorHandler {
     protected void generateResponse(
             Request request, Response response, int code, String message, Throwable cause, Callback callback)
             throws IOException {
-        String text = message == null || message.isBlank() ? reason(code) : message;
+        String text = message == null || message.isBlank() || internal(message) ? reason(code) : message;
+        if (code >= 500) {
+            // An exception escaped a servlet: our fault. Its text stays in the log, under a reference.
+            String reference = Long.toHexString(System.nanoTime());
+            LOG.error(
+                    "Unexpected error on {} {} (reference {})",
+                    request.getMethod(),
+                    request.getHttpURI().getPath(),
+                    reference,
+                    cause);
+            text = "Internal server error (reference " + reference + ").";
+        }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
         if (code == 414 || code == 431 || !request.getConnectionMetaData().isPersistent()) {
             // Jetty drops the connection after a request line or headers it could not parse: say so.
@@ -52,6 +63,11 @@ public final class JsonErrorHandler extends ErrorHandler {
             LOG.info("request {} refused before routing -> {}: {}", request.getMethod(), code, text);
         }
         response.write(true, ByteBuffer.wrap(json(code, text).getBytes(StandardCharsets.UTF_8)), callback);
+    }
+
+    /** Whether a message carries Java internals (an exception's text) rather than words for a client. */
+    private static boolean internal(String message) {
+        return message.contains("Exception") || message.contains("java.") || message.contains("\tat ");
     }
 
     private static String json(int code, String text) {
