@@ -16,6 +16,7 @@ import dev.scaletoolkit.model.task.TaskType;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The annotation's promises: injected fields and parameters that work, faults and task completion from a test. */
@@ -78,6 +79,13 @@ class ScaleEmulatorTestTest {
                         .build());
         emulator.reset();
         assertThat(scale.projects().list()).isEmpty();
+    }
+
+    @Test
+    void readsTheRequestJournal() {
+        scale.projects().list();
+        JsonNode journal = emulator.requests().orElseThrow();
+        assertThat(journal.path("docs").findValuesAsString("path")).anyMatch(p -> p.endsWith("/projects"));
     }
 
     @Nested
