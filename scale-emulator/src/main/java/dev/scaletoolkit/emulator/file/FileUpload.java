@@ -44,6 +44,8 @@ public final class FileUpload {
         if (servlet.getContentLengthLong() > EmulatorLimits.MAX_FILE_BYTES + FORM_OVERHEAD_BYTES) {
             throw tooLarge();
         }
+        // The parser reads the body up to the part limit, so at most a few bytes are left for the servlet to drain.
+        servlet.setAttribute(dev.scaletoolkit.emulator.http.ApiServlet.BODY_STREAMED, Boolean.TRUE);
         Part file = part(servlet, "file");
         if (file == null) {
             throw ApiError.invalidParam("file", "is required: send the bytes in a multipart part named \"file\"");

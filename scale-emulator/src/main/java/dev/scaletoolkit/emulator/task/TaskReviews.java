@@ -30,6 +30,11 @@ public final class TaskReviews {
      * Answers plain {@code OK}, as Scale does.
      */
     public Reply audit(Caller caller, String taskId, ObjectNode body) {
+        return audit(caller, taskId, body, null);
+    }
+
+    /** The same audit made by a named teammate (a manager in the browser); null means the account owner. */
+    public Reply audit(Caller caller, String taskId, ObjectNode body, String auditorEmail) {
         Boolean accepted = Fields.optBool(body, "accepted").orElseThrow(() -> ApiError.missingParam("accepted"));
         Optional<String> comments = Fields.optString(body, "comments");
         context.db().write(h -> {
@@ -40,8 +45,9 @@ public final class TaskReviews {
                         "Task " + taskId + " is " + status + "; only completed tasks can be audited.");
             }
             String now = context.now();
-            String auditor =
-                    AccountStore.find(h, caller.accountId()).orElseThrow().email();
+            String auditor = auditorEmail != null
+                    ? auditorEmail
+                    : AccountStore.find(h, caller.accountId()).orElseThrow().email();
             String result = accepted ? "accepted" : "rejected";
             ObjectNode entry = Docs.object();
             entry.put("audited_by", auditor);
