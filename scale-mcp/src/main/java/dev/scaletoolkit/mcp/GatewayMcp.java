@@ -34,11 +34,8 @@ public final class GatewayMcp {
     public static ServletHolder httpServlet(Gateway gateway, ServletHolder operator, String operatorToken) {
         HttpServlet operatorServlet = null;
         if (operator != null) {
-            try {
-                operatorServlet = (HttpServlet) operator.getServlet();
-            } catch (jakarta.servlet.ServletException e) {
-                throw new IllegalStateException(e);
-            }
+            // The instance it was made with: getServlet() is null until the holder itself is started.
+            operatorServlet = (HttpServlet) operator.getServletInstance();
         }
         ServletHolder holder = new ServletHolder(
                 "scale-gateway-mcp-" + MOUNTS.incrementAndGet(),
