@@ -6,6 +6,7 @@ import dev.scaletoolkit.emulator.ScaleEmulator;
 import dev.scaletoolkit.emulator.auth.Accounts;
 import dev.scaletoolkit.emulator.auth.DemoAccount;
 import dev.scaletoolkit.mcp.ScaleMcpServer;
+import dev.scaletoolkit.tools.LocalFiles;
 import dev.scaletoolkit.tools.Profile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -122,8 +123,11 @@ final class UpCommand implements Callable<Integer> {
             new EmulatorState(emulator.baseUrl(), dir, dir.resolve(DemoAccount.FILE_NAME), pid, SdkVersion.VERSION)
                     .write(stateFile);
             String mcpToken = McpToken.ensure(env, data);
+            // over HTTP the callers are remote: local files only under SCALE_UPLOAD_DIR / SCALE_EXPORT_DIR
             var operatorMcp = ScaleMcpServer.httpServlet(
-                    Target.of(emulator, demo.liveKey()).registry(), profile, mcpToken);
+                    Target.of(emulator, demo.liveKey()).registry().withFiles(LocalFiles.remoteFromEnv(env)),
+                    profile,
+                    mcpToken);
             gateway = openGateway(emulator, demo);
             emulator.mount(
                     "/mcp",

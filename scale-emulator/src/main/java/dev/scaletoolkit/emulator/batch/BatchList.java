@@ -3,6 +3,7 @@ package dev.scaletoolkit.emulator.batch;
 import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.http.ApiError;
 import dev.scaletoolkit.emulator.http.ApiRequest;
+import dev.scaletoolkit.emulator.project.ProjectStore;
 import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.emulator.task.TaskStore;
 import dev.scaletoolkit.model.ScaleTime;
@@ -23,12 +24,14 @@ public final class BatchList {
     private static final Set<String> STATUSES = Set.of("staging", "in_progress", "completed");
 
     private final BatchStore.Filter filter;
+    private final boolean excludeArchived;
     private final int limit;
     private final int offset;
     private final boolean detailed;
 
-    private BatchList(BatchStore.Filter filter, int limit, int offset, boolean detailed) {
+    private BatchList(BatchStore.Filter filter, int limit, int offset, boolean detailed, boolean excludeArchived) {
         this.filter = filter;
+        this.excludeArchived = excludeArchived;
         this.limit = limit;
         this.offset = offset;
         this.detailed = detailed;
@@ -53,11 +56,16 @@ public final class BatchList {
                 time(req, "completed_before"),
                 time(req, "audited_after"),
                 time(req, "audited_before"),
-                req.queryBool("exclude_archived").orElse(false));
+                List.of());
         int limit = req.queryInt("limit", 1, 100).orElse(DEFAULT_LIMIT);
         int offset = req.queryInt("offset", 0, Integer.MAX_VALUE).orElse(0);
         boolean detailed = req.queryBool("detailed").orElse(false);
-        return new BatchList(filter, limit, offset, detailed);
+        return new BatchList(
+                filter,
+                limit,
+                offset,
+                detailed,
+                req.queryBool("exclude_archived").orElse(false));
     }
 
     private static String time(ApiRequest req, String param) {
@@ -66,6 +74,23 @@ public final class BatchList {
 
     /** Runs the query and builds the page. */
     public ObjectNode run(Handle h, Caller caller) {
+        BatchStore.Filter filter = this.filter;
+        if (excludeArchived) {
+            List<String> archived = ProjectStore.list(h, caller, Optional.of(true)).stream()
+                    .map(p -> p.path("name").asString())
+                    .toList();
+            filter = new BatchStore.Filter(
+                    filter.caller(),
+                    filter.project(),
+                    filter.status(),
+                    filter.createdFrom(),
+                    filter.createdTo(),
+                    filter.completedAfter(),
+                    filter.completedBefore(),
+                    filter.auditedAfter(),
+                    filter.auditedBefore(),
+                    archived);
+        }
         int total = BatchStore.count(h, filter);
         List<ObjectNode> docs = BatchStore.page(h, filter, limit, offset);
         ObjectNode page = Docs.object();
