@@ -10,6 +10,7 @@ import dev.scaletoolkit.client.error.BadRequestException;
 import dev.scaletoolkit.client.project.ProjectCreateParams;
 import dev.scaletoolkit.client.task.GenericTaskParams;
 import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.json.JsonValue;
 import dev.scaletoolkit.model.task.Task;
 import dev.scaletoolkit.model.task.TaskType;
 import java.nio.file.Files;
@@ -111,6 +112,7 @@ class ScaleEmulatorTestTest {
                 .putObject("box")
                 .putArray("objects_to_annotate")
                 .add("cat");
-        return GenericTaskParams.of(TaskType.IMAGEANNOTATION, body);
+        return GenericTaskParams.of(
+                TaskType.IMAGEANNOTATION, JsonValue.parse(ScaleJson.mapper().writeValueAsString(body)));
     }
 }

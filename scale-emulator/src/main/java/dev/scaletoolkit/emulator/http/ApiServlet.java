@@ -27,6 +27,8 @@ public final class ApiServlet extends HttpServlet {
     public static final String VERSION = loadVersion();
 
     private static final long MAX_DRAIN_BYTES = 64L * 1024 * 1024;
+    /** Set by a route that streamed the body itself (an upload), so what is left of it is small and worth draining. */
+    public static final String BODY_STREAMED = "scale.bodyStreamed";
 
     private final String prefix;
     private final Router router;
@@ -95,7 +97,7 @@ public final class ApiServlet extends HttpServlet {
     private static void drainUnreadBody(HttpServletRequest req, HttpServletResponse resp) {
         // A body larger than we would read is refused at once; the connection cannot be reused after it, and the
         // answer says so rather than leaving the client to find out on its next request.
-        if (req.getContentLengthLong() > MAX_DRAIN_BYTES) {
+        if (req.getContentLengthLong() > MAX_DRAIN_BYTES && req.getAttribute(BODY_STREAMED) == null) {
             resp.setHeader("Connection", "close");
             return;
         }
