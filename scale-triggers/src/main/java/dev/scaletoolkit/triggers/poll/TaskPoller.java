@@ -1,10 +1,11 @@
 package dev.scaletoolkit.triggers.poll;
 
 import dev.scaletoolkit.client.ClientOptions;
+import dev.scaletoolkit.client.ScaleClient;
 import dev.scaletoolkit.client.error.RateLimitException;
 import dev.scaletoolkit.client.error.ScaleException;
-import dev.scaletoolkit.client.http.ApiCaller;
 import dev.scaletoolkit.gateway.connection.Connection;
+import dev.scaletoolkit.model.ScaleJson;
 import dev.scaletoolkit.triggers.TriggerSettings;
 import dev.scaletoolkit.triggers.event.EventParser;
 import dev.scaletoolkit.triggers.event.Events;
@@ -67,16 +68,16 @@ final class TaskPoller {
         int tasks = 0;
         int fresh = 0;
         Set<String> batches = new LinkedHashSet<>();
-        try (ApiCaller api = new ApiCaller(options)) {
+        try (ScaleClient api = ScaleClient.create(options)) {
             String token = null;
             do {
-                ApiCaller.Call call = api.call("GET", "/tasks")
+                var call = api.call("GET", "/tasks")
                         .query("updated_after", cursor.toString())
                         .query("limit", PAGE_SIZE);
                 if (token != null) {
                     call.query("next_token", token);
                 }
-                JsonNode page = call.execute(JsonNode.class);
+                JsonNode page = ScaleJson.mapper().readTree(call.executeText());
                 pages++;
                 for (JsonNode doc : page.path("docs")) {
                     if (!doc.isObject()) {
@@ -108,8 +109,8 @@ final class TaskPoller {
                         : null;
             } while (token != null);
             for (String batch : batches) {
-                JsonNode doc =
-                        api.call("GET", "/batches/" + ApiCaller.segment(batch)).execute(JsonNode.class);
+                JsonNode doc = ScaleJson.mapper()
+                        .readTree(api.call("GET", "/batches/" + segment(batch)).executeText());
                 if (doc.isObject()) {
                     var event = EventParser.fromBatch(
                             connection.name(),
@@ -129,6 +130,12 @@ final class TaskPoller {
             }
         }
         return new Sweep(pages, tasks, fresh);
+    }
+
+    /** A name as one path segment (batch names may hold '/'). */
+    static String segment(String name) {
+        return java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
     }
 
     private static Instant time(JsonNode node, String field) {
