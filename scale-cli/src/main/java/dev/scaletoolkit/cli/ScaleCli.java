@@ -40,6 +40,8 @@ import picocli.CommandLine.Command;
             McpCommand.class,
             CallbacksCommand.class,
             ConnectionsCommand.class,
+            EventsCommand.class,
+            WebhooksCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class
         })
