@@ -3,7 +3,7 @@ package dev.scaletoolkit.cli;
 import dev.scaletoolkit.client.SdkVersion;
 import dev.scaletoolkit.client.error.ScaleApiException;
 import dev.scaletoolkit.client.error.ScaleIoException;
-import dev.scaletoolkit.client.wait.Poller;
+import dev.scaletoolkit.client.wait.WaitTimeoutException;
 import java.util.function.Function;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -116,7 +116,7 @@ public final class ScaleCli implements Runnable {
         if (e instanceof ScaleApiException api) {
             return "Scale answered HTTP " + api.status() + ": " + api.errorMessage();
         }
-        if (e instanceof Poller.WaitTimeoutException) {
+        if (e instanceof WaitTimeoutException) {
             return e.getMessage();
         }
         return describe(e);

@@ -8,6 +8,9 @@ import dev.scaletoolkit.emulator.http.FaultPlan;
 import dev.scaletoolkit.emulator.http.JsonErrorHandler;
 import dev.scaletoolkit.emulator.http.RequestGuard;
 import dev.scaletoolkit.emulator.http.Router;
+import dev.scaletoolkit.emulator.journal.JournalFilter;
+import dev.scaletoolkit.emulator.journal.JournalRoutes;
+import dev.scaletoolkit.emulator.journal.RequestJournal;
 import dev.scaletoolkit.emulator.store.DataDirectory;
 import dev.scaletoolkit.emulator.store.Database;
 import dev.scaletoolkit.emulator.store.Ids;
@@ -25,7 +28,6 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -42,6 +44,7 @@ public final class ScaleEmulator implements AutoCloseable {
     private final ServletContextHandler servlets;
     private final List<AutoCloseable> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ServerConnector connector;
+    private final RequestJournal journal = new RequestJournal();
 
     private ScaleEmulator(EmulatorConfig config, Clock clock) {
         this.config = config;
@@ -70,11 +73,9 @@ public final class ScaleEmulator implements AutoCloseable {
         servlets.getServletHandler().setDecodeAmbiguousURIs(true);
         servlets.setErrorHandler(new JsonErrorHandler());
         server.setErrorHandler(new JsonErrorHandler());
+        JournalFilter.install(servlets, journal, clock);
         RequestGuard.install(servlets, config);
-        // A declared body larger than anything a route takes is refused before a byte of it is read.
-        SizeLimitHandler sizeLimit = new SizeLimitHandler(EmulatorLimits.MAX_REQUEST_BYTES, -1);
-        sizeLimit.setHandler(servlets);
-        server.setHandler(sizeLimit);
+        server.setHandler(servlets);
         mountApi();
     }
 
@@ -119,6 +120,7 @@ public final class ScaleEmulator implements AutoCloseable {
 
         Router admin = new Router();
         EmulatorRoutes.admin(context, services).register(admin);
+        new JournalRoutes(journal).register(admin);
         ApiServlet adminServlet = new ApiServlet("/_emulator", admin, this::authorizeAdmin, null);
         servlets.addServlet(new ServletHolder("scale-admin", adminServlet), "/_emulator/*");
         servlets.addServlet(new ServletHolder("not-found", new NotFoundServlet()), "/");

@@ -78,7 +78,7 @@ public final class ApiServlet extends HttpServlet {
                 writeError(resp, mistake.status(), mistake.getMessage(), mistake.headers());
                 return;
             }
-            String reference = Long.toHexString(System.nanoTime());
+            String reference = dev.scaletoolkit.emulator.journal.JournalFilter.requestId(req);
             LOG.error("Unexpected error on {} {}{} (reference {})", method, prefix, path, reference, e);
             writeError(resp, 500, "Internal server error (reference " + reference + ").", Map.of());
         }

@@ -1,6 +1,7 @@
 package dev.scaletoolkit.triggers.poll;
 
 import dev.scaletoolkit.client.ClientOptions;
+import dev.scaletoolkit.client.GenericCall;
 import dev.scaletoolkit.client.ScaleClient;
 import dev.scaletoolkit.client.error.RateLimitException;
 import dev.scaletoolkit.client.error.ScaleException;
@@ -71,7 +72,7 @@ final class TaskPoller {
         try (ScaleClient api = ScaleClient.create(options)) {
             String token = null;
             do {
-                var call = api.call("GET", "/tasks")
+                GenericCall call = api.call("GET", "/tasks")
                         .query("updated_after", cursor.toString())
                         .query("limit", PAGE_SIZE);
                 if (token != null) {
@@ -110,7 +111,8 @@ final class TaskPoller {
             } while (token != null);
             for (String batch : batches) {
                 JsonNode doc = ScaleJson.mapper()
-                        .readTree(api.call("GET", "/batches/" + segment(batch)).executeText());
+                        .readTree(api.call("GET", "/batches/" + ScaleClient.pathSegment(batch))
+                                .executeText());
                 if (doc.isObject()) {
                     var event = EventParser.fromBatch(
                             connection.name(),
@@ -130,12 +132,6 @@ final class TaskPoller {
             }
         }
         return new Sweep(pages, tasks, fresh);
-    }
-
-    /** A name as one path segment (batch names may hold '/'). */
-    static String segment(String name) {
-        return java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)
-                .replace("+", "%20");
     }
 
     private static Instant time(JsonNode node, String field) {
