@@ -64,7 +64,11 @@ final class EventsCommand implements Runnable {
         if (e.project() != null) {
             s.append(" project=").append(e.project());
         }
-        return s.append(" at ").append(e.receivedAt()).append(" via ").append(e.source()).toString();
+        return s.append(" at ")
+                .append(e.receivedAt())
+                .append(" via ")
+                .append(e.source())
+                .toString();
     }
 
     @Command(
@@ -151,11 +155,7 @@ final class EventsCommand implements Runnable {
         @Option(names = "--to", required = true, paramLabel = "URL", description = "Where to POST them.")
         String to;
 
-        @Option(
-                names = "--type",
-                split = ",",
-                paramLabel = "TYPE",
-                description = "Only these types.")
+        @Option(names = "--type", split = ",", paramLabel = "TYPE", description = "Only these types.")
         List<String> types;
 
         @Option(names = "--connection", description = "Only events of this connection.")

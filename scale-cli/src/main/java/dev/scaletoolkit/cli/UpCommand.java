@@ -114,6 +114,7 @@ final class UpCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         Path stateFile = EmulatorState.file(env);
         long pid = ProcessHandle.current().pid();
+        GatewayTriggers triggers = GatewayTriggers.NONE;
         try {
             Accounts.NewAccount demo = DemoAccount.ensure(emulator.context());
             Path dir = data.toAbsolutePath().normalize();
@@ -127,6 +128,7 @@ final class UpCommand implements Callable<Integer> {
                             Target.of(emulator, demo.liveKey()).registry(), profile, mcpToken));
             PrintWriter out = spec.commandLine().getOut();
             registerConnections(emulator, demo);
+            triggers = GatewayTriggers.start(spec, emulator);
             printBanner(out, emulator, demo, mcpToken, profile);
             out.println("Other commands find this emulator through " + stateFile + ", from any directory.");
             out.flush();
@@ -136,6 +138,7 @@ final class UpCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         } finally {
             EmulatorState.removeIfOurs(stateFile, pid);
+            triggers.close();
             emulator.close();
             closed.countDown();
             try {

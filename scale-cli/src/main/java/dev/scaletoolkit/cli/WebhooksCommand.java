@@ -75,7 +75,8 @@ final class WebhooksCommand implements Runnable {
             Set<EventType> types = EventsCommand.types(spec, events);
             return ConnectionsCommand.withGateway(spec, (gw, out) -> {
                 Webhooks.Created created = webhooks(gw, spec).add(url, types, project, connection);
-                out.println("Added webhook " + created.webhook().id() + " -> " + created.webhook().url());
+                out.println("Added webhook " + created.webhook().id() + " -> "
+                        + created.webhook().url());
                 out.println("Signing secret (shown once; verify with WebhookSignature in scale-client):");
                 out.println("  " + created.secret());
             });
@@ -108,7 +109,8 @@ final class WebhooksCommand implements Runnable {
                         o.put("failed_attempts", h.attempts());
                         o.put("last_error", h.lastError());
                     }
-                    out.println(ScaleJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(arr));
+                    out.println(
+                            ScaleJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(arr));
                     return;
                 }
                 if (hooks.isEmpty()) {
