@@ -13,6 +13,7 @@ import dev.scaletoolkit.model.ScaleJson;
 import dev.scaletoolkit.model.task.Task;
 import dev.scaletoolkit.model.task.TaskStatus;
 import dev.scaletoolkit.model.task.TaskType;
+import dev.scaletoolkit.tools.Profile;
 import dev.scaletoolkit.triggers.event.Event;
 import dev.scaletoolkit.triggers.event.EventQuery;
 import dev.scaletoolkit.triggers.event.EventType;
@@ -115,6 +116,8 @@ class TriggersEndToEndTest {
                 List<McpSchema.ResourceContents> updates = new CopyOnWriteArrayList<>();
                 McpSyncClient mcp = McpClient.sync(HttpClientStreamableHttpTransport.builder(gateway.baseUrl())
                                 .endpoint("/mcp")
+                                .httpRequestCustomizer(
+                                        McpAuth.bearer(gateway.token("agent", Profile.READONLY, null, true)))
                                 .build())
                         .requestTimeout(Duration.ofSeconds(60))
                         .resourcesUpdateConsumer(updates::addAll)
