@@ -30,10 +30,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,20 +92,31 @@ class TriggersEndToEndTest {
                                 .project("pets")
                                 .name("quiet")
                                 .build());
-                Set<String> created = new HashSet<>();
-                for (int i = 0; i < WITH_CALLBACK; i++) {
-                    created.add(client.tasks()
-                            .create(EmulatorControl.task("called-back")
-                                    .callbackUrl(gateway.callbackUrl("emu"))
-                                    .build())
-                            .taskId());
+                Set<String> created = ConcurrentHashMap.newKeySet();
+                String callbackUrl = gateway.callbackUrl("emu");
+                ExecutorService creators = Executors.newFixedThreadPool(8);
+                try {
+                    List<Future<?>> creates = new ArrayList<>();
+                    for (int i = 0; i < WITH_CALLBACK + WITHOUT_CALLBACK; i++) {
+                        boolean calledBack = i < WITH_CALLBACK;
+                        creates.add(creators.submit(() -> created.add(client.tasks()
+                                .create(
+                                        calledBack
+                                                ? EmulatorControl.task("called-back")
+                                                        .callbackUrl(callbackUrl)
+                                                        .build()
+                                                : EmulatorControl.task("quiet").build())
+                                .taskId())));
+                    }
+                    for (Future<?> f : creates) {
+                        f.get();
+                    }
+                } finally {
+                    creators.shutdown();
                 }
-                for (int i = 0; i < WITHOUT_CALLBACK; i++) {
-                    created.add(client.tasks()
-                            .create(EmulatorControl.task("quiet").build())
-                            .taskId());
-                }
+                assertThat(created).hasSize(WITH_CALLBACK + WITHOUT_CALLBACK);
 
+                mark("created");
                 // The receiver is down while the first completions are called back (the emulator gives up on them).
                 gateway.stopHttp();
                 EmulatorControl.workforce(scale, true);
@@ -112,6 +126,7 @@ class TriggersEndToEndTest {
                 EmulatorControl.workforce(scale, false);
                 gateway.restart();
 
+                mark("restarted twice");
                 // A client subscribed to a task still pending hears it complete.
                 List<McpSchema.ResourceContents> updates = new CopyOnWriteArrayList<>();
                 McpSyncClient mcp = McpClient.sync(HttpClientStreamableHttpTransport.builder(gateway.baseUrl())
@@ -140,6 +155,7 @@ class TriggersEndToEndTest {
                     mcp.closeGracefully();
                 }
 
+                mark("mcp heard");
                 // Every completion is one event, whether its callback arrived or the poller found it.
                 await().atMost(Duration.ofSeconds(40))
                         .untilAsserted(() -> assertThat(taskEvents(gateway)).hasSize(WITH_CALLBACK + WITHOUT_CALLBACK));
@@ -154,6 +170,7 @@ class TriggersEndToEndTest {
                 List<Event> all = all(gateway);
                 assertThat(all).extracting(Event::id).isSorted().doesNotHaveDuplicates();
 
+                mark("all events");
                 // A forged callback is refused and stores nothing.
                 long before = gateway.triggers().events().lastId();
                 String forged = "{\"task_id\":\"forged\",\"status\":\"completed\",\"task\":{\"task_id\":\"forged\","
@@ -163,6 +180,7 @@ class TriggersEndToEndTest {
                 assertThat(post(gateway.callbackUrl("emu"), forged, null)).isEqualTo(401);
                 assertThat(gateway.triggers().events().lastId()).isEqualTo(before);
 
+                mark("forged refused");
                 // The subscriber comes back and receives every event, in order, each signature valid.
                 subscriber.up(true);
                 List<Long> expected = all.stream().map(Event::id).toList();
@@ -176,6 +194,10 @@ class TriggersEndToEndTest {
         }
     }
 
+    private static void mark(String phase) {
+        System.out.println(java.time.Instant.now() + " phase done: " + phase);
+    }
+
     private static String subscribeToAPendingTask(ScaleClient client, McpSyncClient mcp) {
         List<Task> pending = new ArrayList<>();
         client.tasks()
@@ -184,6 +206,8 @@ class TriggersEndToEndTest {
                         .limit(100)
                         .build())
                 .forEach(pending::add);
+        // oldest first: the workforce takes the longest-waiting tasks first, so the update comes soon
+        java.util.Collections.reverse(pending);
         for (Task task : pending) {
             String uri = "scale://tasks/" + task.taskId();
             mcp.subscribeResource(new McpSchema.SubscribeRequest(uri));
