@@ -40,6 +40,8 @@ import picocli.CommandLine.Command;
             McpCommand.class,
             CallbacksCommand.class,
             ConnectionsCommand.class,
+            TokensCommand.class,
+            AuditCommand.class,
             EventsCommand.class,
             WebhooksCommand.class,
             AutoComplete.GenerateCompletion.class,

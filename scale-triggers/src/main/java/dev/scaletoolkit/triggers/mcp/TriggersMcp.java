@@ -111,10 +111,9 @@ public final class TriggersMcp {
         ClientOptions options =
                 ClientOptions.builder().apiKey(c.apiKey()).baseUrl(c.baseUrl()).build();
         try (ScaleClient api = ScaleClient.create(options)) {
-            String segment = java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8)
-                    .replace("+", "%20");
             JsonNode doc = ScaleJson.mapper()
-                    .readTree(api.call("GET", apiPrefix + segment).executeText());
+                    .readTree(api.call("GET", apiPrefix + ScaleClient.pathSegment(id))
+                            .executeText());
             return new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(
                     uri, "application/json", ScaleJson.mapper().writeValueAsString(doc))));
         } catch (NotFoundException e) {
