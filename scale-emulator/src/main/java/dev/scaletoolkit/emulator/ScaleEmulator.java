@@ -43,7 +43,7 @@ public final class ScaleEmulator implements AutoCloseable {
         this.config = config;
         Database db = config.jdbcUrl() != null
                 ? Database.postgres(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword())
-                : Database.sqlite(config.dataDir());
+                : Database.sqlite(config.dataDir(), config.sqliteSync());
         this.server = new Server(threadPool());
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
