@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
             ToolsCommand.class,
             McpCommand.class,
             CallbacksCommand.class,
+            dev.scaletoolkit.cli.bench.BenchCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class
         })
