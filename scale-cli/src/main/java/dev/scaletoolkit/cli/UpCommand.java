@@ -118,10 +118,13 @@ final class UpCommand implements Callable<Integer> {
         try {
             Accounts.NewAccount demo = DemoAccount.ensure(emulator.context());
             String mcpToken = McpToken.ensure(env, data);
+            // built in the background: the API listens first, /mcp waits for it
             emulator.mount(
                     "/mcp",
-                    ScaleMcpServer.httpServlet(
-                            Target.of(emulator, demo.liveKey()).registry(), profile, mcpToken));
+                    LazyServlet.holder(
+                            "scale-mcp",
+                            () -> ScaleMcpServer.httpServlet(
+                                    Target.of(emulator, demo.liveKey()).registry(), profile, mcpToken)));
             PrintWriter out = spec.commandLine().getOut();
             printBanner(out, emulator, demo, mcpToken, profile);
             stop.await();
