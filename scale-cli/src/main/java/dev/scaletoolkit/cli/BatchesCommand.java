@@ -9,13 +9,14 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(
         name = "batches",
         mixinStandardHelpOptions = true,
-        description = "List, show, create and finalize batches, and count their tasks.",
+        description = "List, show, create, finalize and wait for batches, and count their tasks.",
         subcommands = {
             BatchesCommand.ListBatches.class,
             BatchesCommand.Get.class,
             BatchesCommand.Create.class,
             BatchesCommand.Finalize.class,
-            BatchesCommand.Status.class
+            BatchesCommand.Status.class,
+            BatchWaitCommand.class
         })
 final class BatchesCommand extends ToolBackedCommand.Group {
 
@@ -53,6 +54,16 @@ final class BatchesCommand extends ToolBackedCommand.Group {
         @Override
         String tool() {
             return "SCALE_AI_LIST_BATCHES";
+        }
+
+        @Override
+        boolean listing() {
+            return true;
+        }
+
+        @Override
+        java.util.List<String> columns() {
+            return java.util.List.of("name", "project", "status", "created_at");
         }
 
         @Override

@@ -17,8 +17,11 @@ import picocli.CommandLine.Option;
 @Command(
         name = "mcp",
         mixinStandardHelpOptions = true,
-        description =
-                "Serve the Scale tools over MCP on stdin/stdout. Talks to SCALE_API_KEY/SCALE_BASE_URL when set, else to the emulator (a running './scale up', or one started inside this process). For streamable HTTP instead, './scale up' serves /mcp on its port.")
+        description = {
+            "Serve the Scale tools over MCP on stdin/stdout. The target is chosen as for every command:",
+            "flags, then SCALE_API_KEY and SCALE_BASE_URL, then the running emulator (--embedded for one",
+            "inside this process). For streamable HTTP instead, ./scale up serves /mcp on its port."
+        })
 final class McpCommand implements Callable<Integer> {
     @Option(
             names = "--profile",
@@ -36,15 +39,10 @@ final class McpCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         CountDownLatch inputClosed = new CountDownLatch(1);
         InputStream in = new EofSignallingInputStream(System.in, inputClosed::countDown);
-        Profile parsed;
-        try {
-            parsed = Profile.parse(profile);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--profile: " + e.getMessage());
-        }
+        Profile parsed = ToolsCommand.profile(spec, "--profile", profile);
         try (Target t = target.resolve(spec)) {
             // stdout is the JSON-RPC stream: anything for people goes to stderr
-            System.err.println("scale mcp: serving profile " + parsed.wireName() + " against " + t.description());
+            System.err.println("scale mcp: serving profile " + parsed.wireName() + " on stdio");
             McpSyncServer server = ScaleMcpServer.stdio(t.registry(), parsed, in, System.out);
             inputClosed.await();
             server.closeGracefully();

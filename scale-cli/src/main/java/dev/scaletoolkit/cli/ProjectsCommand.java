@@ -31,6 +31,16 @@ final class ProjectsCommand extends ToolBackedCommand.Group {
         }
 
         @Override
+        boolean listing() {
+            return true;
+        }
+
+        @Override
+        java.util.List<String> columns() {
+            return java.util.List.of("name", "type", "created_at");
+        }
+
+        @Override
         ObjectNode arguments() {
             ObjectNode a = args();
             flag(a, "archived", archived);

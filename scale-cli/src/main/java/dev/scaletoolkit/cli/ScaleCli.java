@@ -1,5 +1,9 @@
 package dev.scaletoolkit.cli;
 
+import dev.scaletoolkit.client.SdkVersion;
+import dev.scaletoolkit.client.error.ScaleApiException;
+import dev.scaletoolkit.client.error.ScaleIoException;
+import dev.scaletoolkit.client.wait.WaitTimeoutException;
 import java.util.function.Function;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -13,13 +17,17 @@ import picocli.CommandLine.Command;
         description = "scale-toolkit: a Scale-compatible emulator, agent tools and an MCP server for Scale AI.",
         footer = {
             "",
-            "Commands that talk to Scale use the API key in SCALE_API_KEY (and SCALE_BASE_URL) when set, else the"
-                    + " emulator: a running './scale up', or one started inside the command on --data.",
+            "Which Scale: explicit flags (--base-url, --port/--data, --embedded), else SCALE_API_KEY and",
+            "SCALE_BASE_URL, else the emulator that ./scale up recorded in $SCALE_HOME/emulator.json",
+            "(default ~/.scale). A line on stderr names the target when you did not type it.",
+            "",
+            "Exit codes: 0 ok, 1 Scale or a tool failed, 2 usage error, 3 no Scale reachable.",
             "",
             "Examples:",
             "  ./scale up",
             "  ./scale projects create cats --type imageannotation",
-            "  ./scale tasks list --project cats --status completed",
+            "  ./scale batches create cats-1 --project cats",
+            "  ./scale tasks list --project cats --output jsonl --fields task_id,status",
             "  ./scale tools call SCALE_AI_GET_BATCH_STATUS --json '{\"batch_name\":\"cats-1\"}'"
         },
         subcommands = {
@@ -27,9 +35,11 @@ import picocli.CommandLine.Command;
             ProjectsCommand.class,
             BatchesCommand.class,
             TasksCommand.class,
+            EmulatorCommand.class,
             ToolsCommand.class,
             McpCommand.class,
             CallbacksCommand.class,
+            ConnectionsCommand.class,
             dev.scaletoolkit.cli.bench.BenchCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class
@@ -39,9 +49,12 @@ public final class ScaleCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     private final Function<String, String> env;
+    private final boolean terminal;
+    private Target target;
 
-    private ScaleCli(Function<String, String> env) {
+    private ScaleCli(Function<String, String> env, boolean terminal) {
         this.env = env;
+        this.terminal = terminal;
     }
 
     public static void main(String[] args) {
@@ -50,32 +63,62 @@ public final class ScaleCli implements Runnable {
 
     /** The configured command line, reading the process environment. */
     public static CommandLine commandLine() {
-        return commandLine(System::getenv);
+        return commandLine(System::getenv, isTerminal());
     }
 
     /**
-     * The configured command line with its own environment (SCALE_API_KEY, SCALE_BASE_URL, SCALE_MCP_TOKEN, ...),
-     * so tests can run commands in-process; redirect output with {@code setOut}/{@code setErr}.
+     * The configured command line with its own environment (SCALE_API_KEY, SCALE_BASE_URL, SCALE_HOME, ...), so
+     * tests can run commands in-process; redirect output with {@code setOut}/{@code setErr}. Not a terminal.
      */
     public static CommandLine commandLine(Function<String, String> env) {
-        CommandLine cli = new CommandLine(new ScaleCli(env));
+        return commandLine(env, false);
+    }
+
+    /** As {@link #commandLine(Function)}, saying whether standard output is a terminal (tables, progress bars). */
+    public static CommandLine commandLine(Function<String, String> env, boolean terminal) {
+        CommandLine cli = new CommandLine(new ScaleCli(env, terminal));
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
             // A person reads this: say what went wrong in one line; the stack trace only on request.
-            command.getErr().println("scale " + command.getCommandName() + ": " + describe(e));
+            int code = exitCode(e);
+            command.getErr().println("scale " + command.getCommandName() + ": " + message(command, e));
             if (env.apply("SCALE_DEBUG") != null) {
                 e.printStackTrace(command.getErr());
-            } else {
+            } else if (code == ExitCodes.FAILED && !(e instanceof ScaleApiException)) {
                 command.getErr().println("(set SCALE_DEBUG=1 to see the stack trace)");
             }
             command.getErr().flush();
-            return 1;
+            return code;
         });
+        cli.setParameterExceptionHandler(Suggest::handleParameterException);
         cli.getSubcommands()
                 .get("generate-completion")
                 .getCommandSpec()
                 .usageMessage()
                 .hidden(false);
+        Help.configure(cli);
         return cli;
+    }
+
+    private static int exitCode(Exception e) {
+        if (e instanceof Unreachable || e instanceof ScaleIoException) {
+            return ExitCodes.UNREACHABLE;
+        }
+        return ExitCodes.FAILED;
+    }
+
+    private static String message(CommandLine command, Exception e) {
+        if (e instanceof ScaleIoException) {
+            Object root = command.getCommandSpec().root().userObject();
+            Target t = root instanceof ScaleCli s ? s.target : null;
+            return "cannot reach " + (t == null ? "Scale" : t.apiUrl()) + ": " + describe(e);
+        }
+        if (e instanceof ScaleApiException api) {
+            return "Scale answered HTTP " + api.status() + ": " + api.errorMessage();
+        }
+        if (e instanceof WaitTimeoutException) {
+            return e.getMessage();
+        }
+        return describe(e);
     }
 
     /** The messages of an exception and its causes, without repeats: "failed to start: Address already in use". */
@@ -96,17 +139,48 @@ public final class ScaleCli implements Runnable {
         return root instanceof ScaleCli cli ? cli.env : System::getenv;
     }
 
+    /** Whether standard output is a terminal (tables by default, a progress bar). */
+    static boolean terminal(CommandLine.Model.CommandSpec spec) {
+        Object root = spec.root().userObject();
+        return root instanceof ScaleCli cli && cli.terminal;
+    }
+
+    /** Whether to colour output: on a terminal, unless NO_COLOR is set (https://no-color.org). */
+    static boolean colour(CommandLine.Model.CommandSpec spec) {
+        String noColor = env(spec).apply("NO_COLOR");
+        return terminal(spec) && (noColor == null || noColor.isEmpty());
+    }
+
+    /** Keeps the resolved target, so a connection failure anywhere in the command can name its URL. */
+    static void remember(CommandLine.Model.CommandSpec spec, Target target) {
+        if (spec.root().userObject() instanceof ScaleCli cli) {
+            cli.target = target;
+        }
+    }
+
+    private static boolean isTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            // Java 22+ returns a console even when redirected; isTerminal() tells the truth there
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true; // before Java 22 a console exists only on a terminal
+        }
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Reports the toolkit version from the jar manifest, or "dev" when run from classes. */
+    /** The toolkit version, taken from the build (the same string the SDK sends in its User-Agent). */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = ScaleCli.class.getPackage().getImplementationVersion();
-            return new String[] {"scale-toolkit " + (v == null ? "dev" : v)};
+            return new String[] {"scale-toolkit " + SdkVersion.VERSION};
         }
     }
 }

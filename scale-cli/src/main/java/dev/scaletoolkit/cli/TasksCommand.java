@@ -10,8 +10,16 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(
         name = "tasks",
         mixinStandardHelpOptions = true,
-        description = "List, show and cancel tasks.",
-        subcommands = {TasksCommand.ListTasks.class, TasksCommand.Get.class, TasksCommand.Cancel.class})
+        description = "Create, list, show, wait for, cancel, bulk-create and export tasks.",
+        subcommands = {
+            TasksCommand.ListTasks.class,
+            TasksCommand.Get.class,
+            TaskCreateCommand.class,
+            TaskWaitCommand.class,
+            TasksCommand.Cancel.class,
+            TaskBulkCommand.class,
+            TaskExportCommand.class
+        })
 final class TasksCommand extends ToolBackedCommand.Group {
 
     @Command(
@@ -82,6 +90,16 @@ final class TasksCommand extends ToolBackedCommand.Group {
         @Override
         String tool() {
             return "SCALE_AI_LIST_TASKS";
+        }
+
+        @Override
+        boolean listing() {
+            return true;
+        }
+
+        @Override
+        java.util.List<String> columns() {
+            return java.util.List.of("task_id", "type", "status", "project", "batch", "created_at");
         }
 
         @Override

@@ -25,31 +25,58 @@ abstract class ToolBackedCommand implements Callable<Integer> {
     @CommandLine.Mixin
     TargetOptions target;
 
+    @CommandLine.Mixin
+    OutputOptions output;
+
     /** The tool slug this command calls. */
     abstract String tool();
 
     /** The tool's arguments, from this command's options. */
     abstract ObjectNode arguments();
 
+    /** True for commands that list records (a table by default on a terminal). */
+    boolean listing() {
+        return false;
+    }
+
+    /** The table's columns when no {@code --fields} are given. */
+    List<String> columns() {
+        return List.of();
+    }
+
+    /** The fields that hold a record's id, for {@code --output id}. */
+    List<String> idFields() {
+        return List.of("task_id", "name", "id");
+    }
+
     @Override
     public Integer call() {
         ObjectNode args = arguments();
         try (Target t = target.resolve(spec)) {
             ToolResult result = t.registry().call(tool(), args, null);
-            return printData(spec, result);
+            if (result.successful()) {
+                printer().print(result.data(), spec.commandLine().getOut());
+                return 0;
+            }
+            return printError(spec, t, result.error());
         }
     }
 
-    /** Prints {@code data} on success (exit 0), or the error on standard error (exit 1). */
-    static int printData(CommandLine.Model.CommandSpec spec, ToolResult result) {
-        if (result.successful()) {
-            PrintWriter out = spec.commandLine().getOut();
-            out.println(pretty(result.data()));
-            out.flush();
-            return 0;
-        }
-        ToolError error = result.error();
+    RecordPrinter printer() {
+        return new RecordPrinter(
+                output.effective(spec, listing()), output.fields, columns(), idFields(), ScaleCli.colour(spec));
+    }
+
+    /**
+     * Prints a tool's error on standard error: exit 3 when Scale could not be reached (naming the URL), else 1.
+     */
+    static int printError(CommandLine.Model.CommandSpec spec, Target target, ToolError error) {
         PrintWriter err = spec.commandLine().getErr();
+        if (ToolError.Code.NETWORK_ERROR.equals(error.code())) {
+            err.println("scale: cannot reach " + target.apiUrl() + ": " + error.message());
+            err.flush();
+            return ExitCodes.UNREACHABLE;
+        }
         String where = error.httpStatus() == null ? error.code() : error.code() + ", HTTP " + error.httpStatus();
         err.println("Error (" + where + "): " + error.message());
         if (error.retryable()) {

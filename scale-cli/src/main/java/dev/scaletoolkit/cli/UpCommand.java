@@ -1,5 +1,6 @@
 package dev.scaletoolkit.cli;
 
+import dev.scaletoolkit.client.SdkVersion;
 import dev.scaletoolkit.emulator.EmulatorConfig;
 import dev.scaletoolkit.emulator.ScaleEmulator;
 import dev.scaletoolkit.emulator.auth.Accounts;
@@ -19,8 +20,17 @@ import picocli.CommandLine.Option;
 @Command(
         name = "up",
         mixinStandardHelpOptions = true,
-        description =
-                "Start the Scale emulator on this machine with a demo account, and print its URL and API keys. Data lives in the --data directory (SQLite), so tasks survive restarts.")
+        description = {
+            "Start the Scale emulator on this machine with a demo account, and print its URL and API keys.",
+            "Data lives in the --data directory (SQLite), so tasks survive restarts. Where it listens is",
+            "recorded in $SCALE_HOME/emulator.json (default ~/.scale), so other commands find it."
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  ./scale up",
+            "  ./scale up --port 8791 --data /tmp/scale-demo --workforce-delay 10s"
+        })
 final class UpCommand implements Callable<Integer> {
     @Option(
             names = "--port",
@@ -82,12 +92,7 @@ final class UpCommand implements Callable<Integer> {
     public Integer call() {
         var env = ScaleCli.env(spec);
         String token = adminToken != null ? adminToken : env.apply("SCALE_EMULATOR_ADMIN_TOKEN");
-        Profile profile;
-        try {
-            profile = Profile.parse(mcpProfile);
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--mcp-profile: " + e.getMessage());
-        }
+        Profile profile = ToolsCommand.profile(spec, "--mcp-profile", mcpProfile);
         EmulatorConfig.Builder builder = EmulatorConfig.builder()
                 .host(host)
                 .port(port)
@@ -115,8 +120,14 @@ final class UpCommand implements Callable<Integer> {
                 },
                 "scale-up-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        Path stateFile = EmulatorState.file(env);
+        long pid = ProcessHandle.current().pid();
         try {
             Accounts.NewAccount demo = DemoAccount.ensure(emulator.context());
+            Path dir = data.toAbsolutePath().normalize();
+            // every other command finds this emulator through the state file, from any directory
+            new EmulatorState(emulator.baseUrl(), dir, dir.resolve(DemoAccount.FILE_NAME), pid, SdkVersion.VERSION)
+                    .write(stateFile);
             String mcpToken = McpToken.ensure(env, data);
             // built in the background: the API listens first, /mcp waits for it
             emulator.mount(
@@ -126,12 +137,16 @@ final class UpCommand implements Callable<Integer> {
                             () -> ScaleMcpServer.httpServlet(
                                     Target.of(emulator, demo.liveKey()).registry(), profile, mcpToken)));
             PrintWriter out = spec.commandLine().getOut();
+            registerConnections(emulator, demo);
             printBanner(out, emulator, demo, mcpToken, profile);
+            out.println("Other commands find this emulator through " + stateFile + ", from any directory.");
+            out.flush();
             stop.await();
         } catch (InterruptedException e) {
             // stopped by whoever started this command in a thread (tests)
             Thread.currentThread().interrupt();
         } finally {
+            EmulatorState.removeIfOurs(stateFile, pid);
             emulator.close();
             closed.countDown();
             try {
@@ -141,6 +156,21 @@ final class UpCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Registers the demo account as the gateway connections 'emulator' and 'emulator-test'. */
+    private void registerConnections(ScaleEmulator emulator, Accounts.NewAccount demo) {
+        try (dev.scaletoolkit.gateway.Gateway gw = GatewayAccess.open(spec)) {
+            EmulatorConnections.register(gw, emulator.baseUrl() + "/v1", demo);
+            spec.commandLine()
+                    .getErr()
+                    .println("Connections 'emulator' (live key) and 'emulator-test' (test key) point here (gateway: "
+                            + gw.home() + ")");
+        } catch (RuntimeException e) {
+            // The emulator works without the gateway; say why the connections are missing and go on.
+            spec.commandLine().getErr().println("Could not register the emulator connections: " + ScaleCli.describe(e));
+        }
+        spec.commandLine().getErr().flush();
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -13,9 +13,14 @@ final class Cli {
     private Cli() {}
 
     static Run run(Map<String, String> env, String... args) {
+        return run(env, false, args);
+    }
+
+    /** As if standard output were a terminal when {@code terminal} is true (tables, colour, progress bars). */
+    static Run run(Map<String, String> env, boolean terminal, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = ScaleCli.commandLine(env::get);
+        CommandLine cli = ScaleCli.commandLine(env::get, terminal);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(args);

@@ -2,7 +2,8 @@ package dev.scaletoolkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scaletoolkit.emulator.testing.TestEmulator;
+import dev.scaletoolkit.emulator.junit.RunningEmulator;
+import dev.scaletoolkit.emulator.junit.ScaleEmulatorTest;
 import dev.scaletoolkit.mcp.McpClients;
 import dev.scaletoolkit.mcp.McpToolTour;
 import dev.scaletoolkit.tools.Profile;
@@ -11,36 +12,21 @@ import dev.scaletoolkit.tools.ToolSpec;
 import dev.scaletoolkit.tools.backend.ScaleBackend;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 
 /**
  * {@code scale mcp} as an agent launches it: a child JVM speaking MCP on stdin/stdout, pointed at an emulator
  * through SCALE_API_KEY and SCALE_BASE_URL, driven by the SDK's stdio client.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ScaleEmulatorTest(workforceDelayMillis = 1500)
 class McpStdioTest {
-    private TestEmulator scale;
-    private Map<String, String> env;
-
-    @BeforeAll
-    void start() {
-        scale = TestEmulator.start(b -> b.workforceDelay(Duration.ofMillis(1500)));
-        env = Map.of("SCALE_API_KEY", scale.account().liveKey(), "SCALE_BASE_URL", scale.baseUrl() + "/v1");
-    }
-
-    @AfterAll
-    void stop() {
-        scale.close();
-    }
+    RunningEmulator scale;
 
     private McpSyncClient launch(String... args) {
+        Map<String, String> env = Map.of("SCALE_API_KEY", scale.liveKey(), "SCALE_BASE_URL", scale.apiUrl());
         McpSyncClient client = McpClients.stdio(ScaleCli.class.getName(), List.of(args), env, null);
         client.initialize();
         return client;

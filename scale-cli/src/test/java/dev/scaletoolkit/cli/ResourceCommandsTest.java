@@ -2,34 +2,27 @@ package dev.scaletoolkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scaletoolkit.emulator.testing.TestEmulator;
+import dev.scaletoolkit.emulator.junit.RunningEmulator;
+import dev.scaletoolkit.emulator.junit.ScaleEmulatorTest;
 import dev.scaletoolkit.model.ScaleJson;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 
 /**
  * {@code scale projects|batches|tasks} against a running emulator, reached through SCALE_API_KEY/SCALE_BASE_URL
  * as a user would set them: each command prints the tool's data as JSON, or its error with exit code 1.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// no workforce: tasks stay pending, so they can be canceled
+@ScaleEmulatorTest(workforce = false)
 class ResourceCommandsTest {
-    private TestEmulator scale;
+    RunningEmulator scale;
     private Map<String, String> env;
 
-    @BeforeAll
-    void start() {
-        // no workforce: tasks stay pending, so they can be canceled
-        scale = TestEmulator.start(b -> b.workforceEnabled(false));
-        env = Map.of("SCALE_API_KEY", scale.account().liveKey(), "SCALE_BASE_URL", scale.baseUrl() + "/v1");
-    }
-
-    @AfterAll
-    void stop() {
-        scale.close();
+    @BeforeEach
+    void environment() {
+        env = Map.of("SCALE_API_KEY", scale.liveKey(), "SCALE_BASE_URL", scale.apiUrl());
     }
 
     private Cli.Run ok(String... args) {
@@ -37,7 +30,7 @@ class ResourceCommandsTest {
         assertThat(run.exitCode())
                 .as(String.join(" ", args) + "\nerr: " + run.err())
                 .isZero();
-        assertThat(run.out() + run.err()).doesNotContain(scale.account().liveKey());
+        assertThat(run.out() + run.err()).doesNotContain(scale.liveKey());
         return run;
     }
 
@@ -66,7 +59,7 @@ class ResourceCommandsTest {
         Cli.Run again = Cli.run(env, "projects", "create", "dogs", "--type", "imageannotation");
         assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.out()).isEmpty();
-        assertThat(again.err()).startsWith("Error (").contains("dogs");
+        assertThat(again.err()).contains("Error (").contains("dogs");
 
         Cli.Run badJson = Cli.run(env, "projects", "create", "x", "--type", "imageannotation", "--params", "{oops");
         assertThat(badJson.exitCode()).isEqualTo(2);
@@ -125,7 +118,7 @@ class ResourceCommandsTest {
         Cli.Run missing = Cli.run(env, "tasks", "cancel", "000000000000000000000000");
         assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.out()).isEmpty();
-        assertThat(missing.err()).startsWith("Error (not_found, HTTP 404): ");
+        assertThat(missing.err()).contains("Error (not_found, HTTP 404): ");
 
         Cli.Run badStatus = Cli.run(env, "tasks", "list", "--status", "done");
         assertThat(badStatus.exitCode()).isEqualTo(1);
@@ -134,7 +127,7 @@ class ResourceCommandsTest {
 
     @Test
     void baseUrlAndKeyVariableOptionsPickTheScale() {
-        Map<String, String> other = Map.of("MY_SCALE_KEY", scale.account().liveKey());
+        Map<String, String> other = Map.of("MY_SCALE_KEY", scale.liveKey());
         Cli.Run run = Cli.run(
                 other, "projects", "list", "--base-url", scale.baseUrl() + "/v1", "--api-key-env", "MY_SCALE_KEY");
         assertThat(run.exitCode()).as(run.err()).isZero();

@@ -2,18 +2,20 @@ package dev.scaletoolkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scaletoolkit.emulator.testing.TestEmulator;
+import dev.scaletoolkit.emulator.junit.RunningEmulator;
+import dev.scaletoolkit.emulator.junit.ScaleEmulatorTest;
 import dev.scaletoolkit.model.ScaleJson;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** {@code scale tools list|call} and {@code scale generate-completion}, run in-process. */
+@ScaleEmulatorTest(workforce = false)
 class ToolsCommandTest {
 
     @Test
     void listsTheCoreProfile() {
-        Cli.Run run = Cli.run(Map.of(), "tools", "list", "--profile", "core");
+        Cli.Run run = Cli.run(Map.of(), "tools", "list", "--profile", "core", "--output", "table");
         assertThat(run.exitCode()).isZero();
         String[] lines = run.out().strip().split("\\R");
         assertThat(lines[lines.length - 1]).isEqualTo("11 tools in profile core");
@@ -35,10 +37,9 @@ class ToolsCommandTest {
     }
 
     @Test
-    void callPrintsTheEnvelopeAndExitsWithItsOutcome() {
-        try (TestEmulator scale = TestEmulator.start(b -> b.workforceEnabled(false))) {
-            Map<String, String> env =
-                    Map.of("SCALE_API_KEY", scale.account().liveKey(), "SCALE_BASE_URL", scale.baseUrl());
+    void callPrintsTheEnvelopeAndExitsWithItsOutcome(RunningEmulator scale) {
+        {
+            Map<String, String> env = Map.of("SCALE_API_KEY", scale.liveKey(), "SCALE_BASE_URL", scale.baseUrl());
 
             Cli.Run created = Cli.run(
                     env,
@@ -64,11 +65,14 @@ class ToolsCommandTest {
             assertThat(unknown.exitCode()).isEqualTo(1);
             assertThat(unknown.out()).contains("unknown_tool");
 
+            Cli.Run typo = Cli.run(env, "tools", "call", "SCALE_AI_LIST_PROJECT");
+            assertThat(typo.exitCode()).isEqualTo(1);
+            assertThat(typo.err()).contains("did you mean 'SCALE_AI_LIST_PROJECTS'?");
+
             Cli.Run notJson = Cli.run(env, "tools", "call", "LIST_PROJECTS", "--json", "{nope");
             assertThat(notJson.exitCode()).isEqualTo(2);
             assertThat(notJson.err()).contains("--json is not valid JSON");
-            assertThat(created.out() + invalid.out() + invalid.err())
-                    .doesNotContain(scale.account().liveKey());
+            assertThat(created.out() + invalid.out() + invalid.err()).doesNotContain(scale.liveKey());
         }
     }
 

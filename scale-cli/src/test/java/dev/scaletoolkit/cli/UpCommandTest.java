@@ -36,7 +36,8 @@ class UpCommandTest {
     @Test
     void printsWhereEverythingIsAndServesIt(@TempDir Path data) throws Exception {
         StringWriter out = new StringWriter();
-        CommandLine cli = ScaleCli.commandLine(Map.<String, String>of()::get);
+        CommandLine cli =
+                ScaleCli.commandLine(Map.of("SCALE_HOME", data.resolve("home").toString())::get);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(new StringWriter(), true));
         AtomicInteger exit = new AtomicInteger(-1);
@@ -108,7 +109,8 @@ class UpCommandTest {
     void storesItsDataInPostgresWhenGivenAUrl(@TempDir Path data) throws Exception {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
             StringWriter out = new StringWriter();
-            Map<String, String> env = Map.of("SCALE_DB_USER", "postgres", "SCALE_DB_PASSWORD", "postgres");
+            Map<String, String> env =
+                    Map.of("SCALE_DB_USER", "postgres", "SCALE_DB_PASSWORD", "postgres", "SCALE_HOME", data + "/home");
             CommandLine cli = ScaleCli.commandLine(env::get);
             cli.setOut(new PrintWriter(out, true));
             cli.setErr(new PrintWriter(new StringWriter(), true));

@@ -27,7 +27,12 @@ public final class ClientOptions {
 
     private ClientOptions(Builder b) {
         if (b.apiKey == null || b.apiKey.isBlank()) {
-            throw new IllegalArgumentException("apiKey is required (a live_… or test_… key from the Scale dashboard)");
+            throw new IllegalArgumentException(
+                    b.fromEnv
+                            ? "SCALE_API_KEY is not set: export SCALE_API_KEY=live_… or test_… (a key from the Scale"
+                                    + " dashboard, or the emulator's key printed by ./scale up)"
+                            : "apiKey is required (a live_… or test_… key from the Scale dashboard; ScaleClient.fromEnv()"
+                                    + " reads SCALE_API_KEY)");
         }
         this.apiKey = b.apiKey;
         String url = Objects.requireNonNull(b.baseUrl, "baseUrl");
@@ -55,6 +60,7 @@ public final class ClientOptions {
     /** Options from {@code SCALE_API_KEY} and, if set, {@code SCALE_BASE_URL}. */
     public static Builder fromEnv() {
         Builder b = builder().apiKey(System.getenv("SCALE_API_KEY"));
+        b.fromEnv = true;
         String base = System.getenv("SCALE_BASE_URL");
         if (base != null && !base.isBlank()) {
             b.baseUrl(base);
@@ -130,11 +136,13 @@ public final class ClientOptions {
         private Clock clock = Clock.systemUTC();
         private Transport transport;
         private String userAgentSuffix;
+        private boolean fromEnv;
 
         private Builder() {}
 
         public Builder apiKey(String apiKey) {
             this.apiKey = apiKey;
+            this.fromEnv = false;
             return this;
         }
 

@@ -62,6 +62,40 @@ public final class RequestOptions {
         return idempotencyKey;
     }
 
+    /**
+     * These options with every setting {@code override} sets taking its place; settings {@code override} leaves
+     * unset keep their value here. This is how options compose: a service made with a test key and then given a
+     * timeout keeps the test key.
+     *
+     * @param override the options that win where they set something; null changes nothing
+     * @return the combined options
+     */
+    public RequestOptions mergedWith(RequestOptions override) {
+        if (override == null || override == NONE) {
+            return this;
+        }
+        if (this == NONE) {
+            return override;
+        }
+        Builder b = toBuilder();
+        if (override.apiKey != null) {
+            b.apiKey = override.apiKey;
+        }
+        if (override.timeout != null) {
+            b.timeout = override.timeout;
+        }
+        if (override.deadline != null) {
+            b.deadline = override.deadline;
+        }
+        if (override.maxRetries != null) {
+            b.maxRetries = override.maxRetries;
+        }
+        if (override.idempotencyKey != null) {
+            b.idempotencyKey = override.idempotencyKey;
+        }
+        return b.build();
+    }
+
     /** The earlier of the explicit deadline and now + timeout, or null if neither is set. */
     public Instant effectiveDeadline(Instant now) {
         Instant fromTimeout = timeout == null ? null : now.plus(timeout);

@@ -20,6 +20,7 @@ public final class BulkChildMain {
         ScaleClient client =
                 ScaleClient.create(ClientOptions.fromEnv().baseUrl(args[2]).build());
         BulkReport report = BulkSubmitter.builder(client.tasks())
+                .deriveUniqueIds()
                 .concurrency(8)
                 .checkpoint(Path.of(args[1]))
                 .build()

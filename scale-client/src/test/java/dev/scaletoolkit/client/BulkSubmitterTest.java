@@ -71,6 +71,7 @@ class BulkSubmitterTest {
 
             CountDownLatch halfway = new CountDownLatch(1);
             BulkSubmitter first = BulkSubmitter.builder(client.tasks())
+                    .deriveUniqueIds()
                     .concurrency(8)
                     .checkpoint(checkpoint)
                     .progress(p -> {
@@ -88,6 +89,7 @@ class BulkSubmitterTest {
 
             AtomicInteger calls = new AtomicInteger();
             BulkReport resumed = BulkSubmitter.builder(client.tasks())
+                    .deriveUniqueIds()
                     .concurrency(8)
                     .checkpoint(checkpoint)
                     .progress(p -> calls.incrementAndGet())
@@ -172,6 +174,7 @@ class BulkSubmitterTest {
             }
 
             BulkReport resumed = BulkSubmitter.builder(client.tasks())
+                    .deriveUniqueIds()
                     .concurrency(8)
                     .checkpoint(checkpoint)
                     .build()

@@ -9,9 +9,8 @@ import dev.scaletoolkit.emulator.api.Routes;
 import dev.scaletoolkit.emulator.api.StudioRoutes;
 import dev.scaletoolkit.emulator.api.TaskRoutes;
 import dev.scaletoolkit.emulator.api.TeamRoutes;
-import dev.scaletoolkit.emulator.sim.CallbackDispatcher;
-import dev.scaletoolkit.emulator.sim.FileFetcher;
-import dev.scaletoolkit.emulator.sim.Workforce;
+import dev.scaletoolkit.emulator.batch.BatchSweep;
+import dev.scaletoolkit.emulator.file.FileFetcher;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,10 +18,10 @@ import java.util.List;
 final class EmulatorRoutes {
     private EmulatorRoutes() {}
 
-    static List<Routes> all(EmulatorContext context) {
+    static List<Routes> all(EmulatorContext context, EmulatorServices services) {
         return List.of(
-                new TaskRoutes(context),
-                new BatchRoutes(context),
+                new TaskRoutes(context, services.completion(), services.batches()),
+                new BatchRoutes(context, services.batches()),
                 new ProjectRoutes(context),
                 new FileRoutes(context),
                 new TeamRoutes(context),
@@ -30,18 +29,18 @@ final class EmulatorRoutes {
                 new QualityRoutes(context));
     }
 
-    static Routes admin(EmulatorContext context, ScaleEmulator emulator) {
-        return new AdminRoutes(context, emulator);
+    static Routes admin(EmulatorContext context, EmulatorServices services) {
+        return new AdminRoutes(context, services.completion(), services.workforce());
     }
 
     /** Background workers, started after the server is up and closed before it stops. */
-    static List<AutoCloseable> workers(EmulatorContext context) {
+    static List<AutoCloseable> workers(EmulatorContext context, EmulatorServices services) {
         List<AutoCloseable> workers = new ArrayList<>();
-        CallbackDispatcher callbacks = CallbackDispatcher.start(context);
-        workers.add(callbacks);
+        workers.add(services.callbacks().start());
         workers.add(FileFetcher.start(context));
         // Always started so the control plane can resume it; it stays paused while the workforce is disabled.
-        workers.add(Workforce.start(context, callbacks::wake));
+        workers.add(services.workforce().start());
+        workers.add(BatchSweep.start(services.batches()));
         return workers;
     }
 }

@@ -6,7 +6,9 @@ import dev.scaletoolkit.emulator.http.ApiError;
 import dev.scaletoolkit.emulator.http.ApiServlet;
 import dev.scaletoolkit.emulator.http.FaultPlan;
 import dev.scaletoolkit.emulator.http.JsonErrorHandler;
+import dev.scaletoolkit.emulator.http.RequestGuard;
 import dev.scaletoolkit.emulator.http.Router;
+import dev.scaletoolkit.emulator.store.DataDirectory;
 import dev.scaletoolkit.emulator.store.Database;
 import dev.scaletoolkit.emulator.store.Ids;
 import jakarta.servlet.http.HttpServlet;
@@ -23,6 +25,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -34,6 +37,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class ScaleEmulator implements AutoCloseable {
     private final EmulatorConfig config;
     private final EmulatorContext context;
+    private final EmulatorServices services;
     private final Server server;
     private final ServletContextHandler servlets;
     private final List<AutoCloseable> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -41,9 +45,11 @@ public final class ScaleEmulator implements AutoCloseable {
 
     private ScaleEmulator(EmulatorConfig config, Clock clock) {
         this.config = config;
+        DataDirectory.ownerOnly(config.dataDir());
         Database db = config.jdbcUrl() != null
                 ? Database.postgres(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword())
                 : Database.sqlite(config.dataDir(), config.sqliteSync());
+        DataDirectory.ownerOnly(config.dataDir()); // again, now that the database files exist
         this.server = new Server(threadPool());
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
@@ -58,12 +64,17 @@ public final class ScaleEmulator implements AutoCloseable {
         server.addConnector(connector);
         this.context =
                 new EmulatorContext(config, db, clock, new Ids(clock), new ApiKeys(db), new FaultPlan(), this::baseUrl);
+        this.services = EmulatorServices.create(context);
         this.servlets = new ServletContextHandler();
         servlets.setContextPath("/");
         servlets.getServletHandler().setDecodeAmbiguousURIs(true);
         servlets.setErrorHandler(new JsonErrorHandler());
         server.setErrorHandler(new JsonErrorHandler());
-        server.setHandler(servlets);
+        RequestGuard.install(servlets, config);
+        // A declared body larger than anything a route takes is refused before a byte of it is read.
+        SizeLimitHandler sizeLimit = new SizeLimitHandler(EmulatorLimits.MAX_REQUEST_BYTES, -1);
+        sizeLimit.setHandler(servlets);
+        server.setHandler(sizeLimit);
         mountApi();
     }
 
@@ -91,7 +102,7 @@ public final class ScaleEmulator implements AutoCloseable {
 
     private void mountApi() {
         Router api = new Router();
-        for (Routes routes : EmulatorRoutes.all(context)) {
+        for (Routes routes : EmulatorRoutes.all(context, services)) {
             routes.register(api);
         }
         ApiServlet v1 = new ApiServlet(
@@ -102,12 +113,12 @@ public final class ScaleEmulator implements AutoCloseable {
                 .setMultipartConfig(new jakarta.servlet.MultipartConfigElement(
                         System.getProperty("java.io.tmpdir"),
                         EmulatorLimits.MAX_FILE_BYTES,
-                        EmulatorLimits.MAX_FILE_BYTES + 1024 * 1024,
+                        EmulatorLimits.MAX_REQUEST_BYTES,
                         1024 * 1024));
         servlets.addServlet(v1Holder, "/v1/*");
 
         Router admin = new Router();
-        EmulatorRoutes.admin(context, this).register(admin);
+        EmulatorRoutes.admin(context, services).register(admin);
         ApiServlet adminServlet = new ApiServlet("/_emulator", admin, this::authorizeAdmin, null);
         servlets.addServlet(new ServletHolder("scale-admin", adminServlet), "/_emulator/*");
         servlets.addServlet(new ServletHolder("not-found", new NotFoundServlet()), "/");
@@ -138,7 +149,7 @@ public final class ScaleEmulator implements AutoCloseable {
 
     private void startServer() throws Exception {
         server.start();
-        for (AutoCloseable worker : EmulatorRoutes.workers(context)) {
+        for (AutoCloseable worker : EmulatorRoutes.workers(context, services)) {
             workers.add(worker);
         }
     }
@@ -167,6 +178,14 @@ public final class ScaleEmulator implements AutoCloseable {
     /** Account management, for tests and seeding. */
     public dev.scaletoolkit.emulator.auth.Accounts accounts() {
         return new dev.scaletoolkit.emulator.auth.Accounts(context);
+    }
+
+    /**
+     * The emulator's services, for code mounted beside the API (the labeling UI): {@code services().completion()}
+     * completes and fails tasks exactly as the workforce and the control plane do.
+     */
+    public EmulatorServices services() {
+        return services;
     }
 
     public EmulatorContext context() {

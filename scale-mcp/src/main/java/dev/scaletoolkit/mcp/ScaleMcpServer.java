@@ -57,7 +57,7 @@ public final class ScaleMcpServer {
         // Jetty maps paths to servlets by holder name, so each mount needs its own name.
         ServletHolder holder = new ServletHolder(
                 "scale-mcp-" + profile.wireName() + "-" + MOUNTS.incrementAndGet(),
-                new BearerTokenServlet(transport, bearerToken));
+                new BearerTokenServlet(new JsonRpcErrorShield(transport), bearerToken));
         // The SDK's streamable transport answers asynchronously; without this every POST fails.
         holder.setAsyncSupported(true);
         return holder;

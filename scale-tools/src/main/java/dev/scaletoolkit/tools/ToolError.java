@@ -13,6 +13,8 @@ import java.util.List;
  * @param retryable whether the same call may succeed later
  * @param retryAfterSeconds how long to wait before retrying, when known
  * @param problems for {@code invalid_input}: one entry per bad field
+ * @param details more facts for the agent, when the code has them (for example which budget limit was reached,
+ *     what is left of it and when it resets); {@code null} otherwise
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ToolError(
@@ -23,10 +25,23 @@ public record ToolError(
         @JsonProperty("retry_after_seconds") Long retryAfterSeconds,
 
         @JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonProperty("problems")
-        List<Problem> problems) {
+        List<Problem> problems,
+
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("details")
+        tools.jackson.databind.JsonNode details) {
 
     public ToolError {
         problems = problems == null ? List.of() : List.copyOf(problems);
+    }
+
+    public ToolError(
+            String message,
+            String code,
+            Integer httpStatus,
+            boolean retryable,
+            Long retryAfterSeconds,
+            List<Problem> problems) {
+        this(message, code, httpStatus, retryable, retryAfterSeconds, problems, null);
     }
 
     /** One invalid field: where it is and what was expected there. */
@@ -47,6 +62,16 @@ public record ToolError(
         public static final String UPSTREAM_ERROR = "upstream_error";
         public static final String NETWORK_ERROR = "network_error";
         public static final String INTERNAL_ERROR = "internal_error";
+        /** The gateway: the caller's token does not include this tool. */
+        public static final String TOOL_NOT_ALLOWED = "tool_not_allowed";
+        /** The gateway: the caller's token may not use a live (billable) connection. */
+        public static final String LIVE_NOT_ALLOWED = "live_not_allowed";
+        /** The gateway: the call needs a person's approval or a confirmation token from a dry run. */
+        public static final String CONFIRMATION_REQUIRED = "confirmation_required";
+        /** The gateway: the confirmation token is unknown, used, expired, or for another call. */
+        public static final String CONFIRMATION_INVALID = "confirmation_invalid";
+        /** The gateway: a budget limit would be passed; {@code details} names it. */
+        public static final String BUDGET_EXCEEDED = "budget_exceeded";
 
         private Code() {}
     }

@@ -4,6 +4,7 @@ import dev.scaletoolkit.client.RequestOptions;
 import dev.scaletoolkit.client.error.ConflictException;
 import dev.scaletoolkit.client.error.RateLimitException;
 import dev.scaletoolkit.client.error.ScaleException;
+import dev.scaletoolkit.client.internal.AdaptiveLimiter;
 import dev.scaletoolkit.client.task.GenericTaskParams;
 import dev.scaletoolkit.client.task.TaskCreateParams;
 import dev.scaletoolkit.client.task.TaskService;
@@ -25,7 +26,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -33,11 +33,16 @@ import tools.jackson.databind.node.ObjectNode;
  * Creates many tasks, exactly once each:
  *
  * <ul>
- *   <li>every item carries a {@code unique_id} (the caller's, or {@link ContentIds} of its content), so a repeat
- *       meets 409 and the existing task is looked up instead of a second one being made;
+ *   <li>every item carries a {@code unique_id}: the caller's (required), or, after {@link Builder#deriveUniqueIds()},
+ *       a {@link ContentIds} hash of its content. A repeat meets 409 and the existing task is looked up instead of
+ *       a second one being made;
  *   <li>at most {@code concurrency} requests are in flight, halved on each 429 and grown back on success;
- *   <li>with a checkpoint file, each finished item is appended and forced to disk, and a later run over the same
- *       input skips the items already done, so a killed run can simply be started again.
+ *   <li>with a checkpoint file, each finished item is appended under its unique_id and forced to disk, and a
+ *       later run over the same input skips the items already done, so a killed run can simply be started again.
+ *       A checkpoint written for another input is refused ({@link CheckpointMismatchException}) before anything is
+ *       sent;
+ *   <li>the service's options (its API key above all) are used for every request: a submitter built on a
+ *       test-key service creates test tasks only.
  * </ul>
  *
  * <pre>{@code
@@ -51,8 +56,9 @@ public final class BulkSubmitter {
     private final TaskService tasks;
     private final int concurrency;
     private final Path checkpoint;
-    private final Consumer<BulkProgress> progress;
+    private final ProgressListener progress;
     private final Duration backoff;
+    private final boolean deriveUniqueIds;
 
     private BulkSubmitter(Builder b) {
         // the submitter handles 429 and 5xx itself, so that it can slow down; the transport must not retry too
@@ -61,6 +67,7 @@ public final class BulkSubmitter {
         this.checkpoint = b.checkpoint;
         this.progress = b.progress;
         this.backoff = b.backoff;
+        this.deriveUniqueIds = b.deriveUniqueIds;
     }
 
     public static Builder builder(TaskService tasks) {
@@ -77,9 +84,44 @@ public final class BulkSubmitter {
         return submit(readJsonl(file));
     }
 
-    /** Starts submitting in the background; {@link Run#stop()} ends it early (the checkpoint stays valid). */
+    /**
+     * Starts submitting in the background; {@link Run#stop()} ends it early (the checkpoint stays valid).
+     *
+     * @param items the tasks to create
+     * @return the run in progress
+     * @throws IllegalArgumentException when an item has no unique_id and {@link Builder#deriveUniqueIds()} was not
+     *     called
+     * @throws CheckpointMismatchException when the checkpoint file belongs to another input
+     */
     public Run start(List<? extends TaskCreateParams> items) {
-        return new Run(List.copyOf(items));
+        List<TaskCreateParams> withIds = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            TaskCreateParams item = items.get(i);
+            if (item.uniqueId().isPresent()) {
+                withIds.add(item);
+            } else if (deriveUniqueIds) {
+                withIds.add(item.withUniqueId(ContentIds.of(item)));
+            } else {
+                throw new IllegalArgumentException("bulk: item " + i + " has no unique_id; give every item one"
+                        + " (it is what makes a resumed run safe), or call deriveUniqueIds() to use a hash of its"
+                        + " content");
+            }
+        }
+        return new Run(List.copyOf(withIds));
+    }
+
+    /** SHA-256 over the unique_ids in input order: two inputs share it only when they hold the same tasks. */
+    static String fingerprint(List<? extends TaskCreateParams> items) {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            for (TaskCreateParams item : items) {
+                digest.update(item.uniqueId().orElseThrow().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) '\n');
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     /** Parses the JSONL input format; a bad line fails with its line number before anything is sent. */
@@ -123,10 +165,31 @@ public final class BulkSubmitter {
         private final Checkpoint log;
         private volatile boolean stopped;
 
+        private final long startedNanos = System.nanoTime();
+        private final AtomicInteger doneThisRun = new AtomicInteger();
+
         private Run(List<? extends TaskCreateParams> items) {
             this.items = items;
-            this.results.putAll(Checkpoint.read(checkpoint));
+            String fingerprint = fingerprint(items);
+            Checkpoint.Contents earlier = Checkpoint.read(checkpoint);
+            checkSameInput(earlier, fingerprint);
+            for (int i = 0; i < items.size(); i++) {
+                String uniqueId = items.get(i).uniqueId().orElseThrow();
+                if (earlier.taskIdByUniqueId().containsKey(uniqueId)) {
+                    results.put(
+                            i,
+                            new BulkItemResult(
+                                    i,
+                                    BulkItemResult.Outcome.DONE_IN_EARLIER_RUN,
+                                    earlier.taskIdByUniqueId().get(uniqueId),
+                                    uniqueId,
+                                    null));
+                }
+            }
             this.log = checkpoint == null ? null : Checkpoint.open(checkpoint);
+            if (log != null && earlier.fingerprint() == null) {
+                log.header(fingerprint, items.size());
+            }
             this.workers = Executors.newFixedThreadPool(concurrency, r -> {
                 Thread t = new Thread(r, "scale-bulk");
                 t.setDaemon(true);
@@ -136,6 +199,26 @@ public final class BulkSubmitter {
                 workers.execute(this::work);
             }
             workers.shutdown();
+        }
+
+        private void checkSameInput(Checkpoint.Contents earlier, String fingerprint) {
+            if (earlier.fingerprint() != null && !earlier.fingerprint().equals(fingerprint)) {
+                throw new CheckpointMismatchException("the checkpoint " + checkpoint
+                        + " was written for another input ("
+                        + earlier.itemCount() + " items, fingerprint "
+                        + earlier.fingerprint().substring(0, 12)
+                        + "…); this input has " + items.size() + " items (fingerprint " + fingerprint.substring(0, 12)
+                        + "…). Use a new checkpoint file for a new input.");
+            }
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            items.forEach(item -> ids.add(item.uniqueId().orElseThrow()));
+            for (String recorded : earlier.taskIdByUniqueId().keySet()) {
+                if (!ids.contains(recorded)) {
+                    throw new CheckpointMismatchException("the checkpoint " + checkpoint + " records unique_id '"
+                            + recorded + "', which is not in this input: it was written for another input. Use a"
+                            + " new checkpoint file for a new input.");
+                }
+            }
         }
 
         /** Stops now: in-flight requests are interrupted; what was recorded stays recorded. */
@@ -195,6 +278,7 @@ public final class BulkSubmitter {
                         log.record(r);
                     }
                     results.put(i, r);
+                    doneThisRun.incrementAndGet();
                     if (!r.succeeded()) {
                         failed.incrementAndGet();
                     }
@@ -205,9 +289,8 @@ public final class BulkSubmitter {
             }
         }
 
-        private BulkItemResult submitOne(int index, TaskCreateParams item) {
-            String uniqueId = item.uniqueId().orElseGet(() -> ContentIds.of(item));
-            TaskCreateParams params = item.uniqueId().isPresent() ? item : item.withUniqueId(uniqueId);
+        private BulkItemResult submitOne(int index, TaskCreateParams params) {
+            String uniqueId = params.uniqueId().orElseThrow();
             String lastError = null;
             for (int attempt = 1; attempt <= MAX_ATTEMPTS && !stopped; attempt++) {
                 try {
@@ -266,7 +349,14 @@ public final class BulkSubmitter {
 
         private void report() {
             if (progress != null) {
-                progress.accept(new BulkProgress(items.size(), results.size(), failed.get(), limiter.limit()));
+                Duration elapsed = Duration.ofNanos(System.nanoTime() - startedNanos);
+                int thisRun = doneThisRun.get();
+                double seconds = elapsed.toNanos() / 1e9;
+                double rate = seconds > 0 ? thisRun / seconds : 0;
+                int done = results.size();
+                Duration eta = rate > 0 ? Duration.ofMillis((long) ((items.size() - done) / rate * 1000)) : null;
+                progress.onProgress(
+                        new BulkProgress(items.size(), done, failed.get(), limiter.limit(), elapsed, rate, eta));
             }
         }
     }
@@ -276,8 +366,9 @@ public final class BulkSubmitter {
         private final TaskService tasks;
         private int concurrency = 8;
         private Path checkpoint;
-        private Consumer<BulkProgress> progress;
+        private ProgressListener progress;
         private Duration backoff = Duration.ofMillis(250);
+        private boolean deriveUniqueIds;
 
         private Builder(TaskService tasks) {
             this.tasks = tasks;
@@ -295,9 +386,25 @@ public final class BulkSubmitter {
             return this;
         }
 
-        /** Called after each finished item, from a worker thread. */
-        public Builder progress(Consumer<BulkProgress> progress) {
+        /**
+         * Called after each finished item, from a worker thread, with counts, rate and estimated time left.
+         *
+         * @param progress the listener
+         * @return this builder
+         */
+        public Builder progress(ProgressListener progress) {
             this.progress = progress;
+            return this;
+        }
+
+        /**
+         * Gives items without a unique_id one derived from their content ({@link ContentIds}): identical items
+         * then make one task. Without this, an item lacking a unique_id is refused before anything is sent.
+         *
+         * @return this builder
+         */
+        public Builder deriveUniqueIds() {
+            this.deriveUniqueIds = true;
             return this;
         }
 

@@ -15,8 +15,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The append-only record of finished items: one JSON line per item ({@code index}, {@code task_id},
- * {@code unique_id}, {@code status}), forced to disk before the item counts as done. A torn last line (the
+ * The append-only record of finished items, keyed by {@code unique_id}: a header line naming the input (a
+ * fingerprint of its unique_ids, in order), then one JSON line per item ({@code unique_id}, {@code task_id},
+ * {@code status}, {@code index}), forced to disk before the item counts as done. Keying by unique_id, not by
+ * position, means a record can only ever vouch for the very task it names. A torn last line (the
  * process died mid-write) is ignored on reading; the item is then simply submitted again, and its unique_id
  * makes that safe. Opening the file again ends such a fragment with a newline first, so the next record starts
  * on a line of its own instead of being glued to the fragment and lost with it.
@@ -49,12 +51,20 @@ final class Checkpoint implements AutoCloseable {
         }
     }
 
-    /** The successful items recorded so far, by index. */
-    static Map<Integer, BulkItemResult> read(Path file) {
-        Map<Integer, BulkItemResult> done = new HashMap<>();
+    /**
+     * What a checkpoint file holds: the fingerprint of the input it was written for (null in files from before
+     * fingerprints), and the successful items by unique_id.
+     */
+    record Contents(String fingerprint, Integer itemCount, Map<String, String> taskIdByUniqueId) {}
+
+    /** Reads what the file recorded; an absent file records nothing. */
+    static Contents read(Path file) {
+        Map<String, String> done = new HashMap<>();
         if (file == null || !Files.exists(file)) {
-            return done;
+            return new Contents(null, null, done);
         }
+        String fingerprint = null;
+        Integer itemCount = null;
         try {
             // decoded leniently: a write cut inside a multi-byte character must not make the whole file unreadable
             String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
@@ -68,21 +78,32 @@ final class Checkpoint implements AutoCloseable {
                 } catch (JacksonException torn) {
                     continue;
                 }
-                if ("ok".equals(n.path("status").asString()) && n.path("index").isInt()) {
-                    int index = n.path("index").asInt();
+                if (n.path("input_fingerprint").isString()) {
+                    fingerprint = n.path("input_fingerprint").asString();
+                    itemCount = n.path("items").isInt() ? n.path("items").asInt() : null;
+                } else if ("ok".equals(n.path("status").asString())
+                        && n.path("unique_id").isString()) {
                     done.put(
-                            index,
-                            new BulkItemResult(
-                                    index,
-                                    BulkItemResult.Outcome.DONE_IN_EARLIER_RUN,
-                                    n.path("task_id").asString(),
-                                    n.path("unique_id").asString(),
-                                    null));
+                            n.path("unique_id").asString(),
+                            n.path("task_id").isString() ? n.path("task_id").asString() : null);
                 }
             }
-            return done;
+            return new Contents(fingerprint, itemCount, done);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the checkpoint " + file, e);
+        }
+    }
+
+    /** Writes the header naming the input this file belongs to. */
+    synchronized void header(String fingerprint, int items) {
+        ObjectNode line = ScaleJson.mapper().createObjectNode();
+        line.put("checkpoint", 2);
+        line.put("input_fingerprint", fingerprint);
+        line.put("items", items);
+        try {
+            write((ScaleJson.mapper().writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the checkpoint", e);
         }
     }
 

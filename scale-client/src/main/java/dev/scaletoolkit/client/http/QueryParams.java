@@ -24,10 +24,6 @@ public abstract class QueryParams {
         return copy;
     }
 
-    public void applyTo(ApiCaller.Call call) {
-        query.forEach(e -> call.query(e.getKey(), e.getValue()));
-    }
-
     /** Shared builder plumbing. */
     public abstract static class Builder<B extends Builder<B>> {
         protected final List<Map.Entry<String, String>> query = new ArrayList<>();

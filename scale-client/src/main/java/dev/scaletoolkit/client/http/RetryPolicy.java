@@ -52,6 +52,14 @@ public final class RetryPolicy {
         if (request.body() != null && !request.body().repeatable()) {
             return false;
         }
+        // 429: the server refused before doing anything, so even a create without unique_id is safe to repeat.
+        if (response != null && response.status() == 429) {
+            return true;
+        }
+        // 503 with Retry-After: Scale's queue turned the request away before processing it; equally safe.
+        if (refusedBeforeProcessing(response)) {
+            return true;
+        }
         // A create without unique_id could make a second task if the first attempt did land (a "false 5xx").
         if (!request.idempotent() && request.createUniqueId() == null) {
             return false;
@@ -71,6 +79,19 @@ public final class RetryPolicy {
         }
         // Everything else (4xx) will fail the same way again.
         return false;
+    }
+
+    /**
+     * Whether the server said it turned the request away unprocessed: a 503 carrying {@code Retry-After}. A bare 503
+     * may come after a create was written (a "false 5xx"), so it does not count.
+     *
+     * @param response the answer, or null after an I/O error
+     * @return true when repeating even a non-idempotent request cannot do anything twice
+     */
+    public static boolean refusedBeforeProcessing(ScaleResponse response) {
+        return response != null
+                && response.status() == 503
+                && response.header("retry-after").isPresent();
     }
 
     /**

@@ -1,7 +1,9 @@
 package dev.scaletoolkit.client.project;
 
+import dev.scaletoolkit.client.RawResponseView;
 import dev.scaletoolkit.client.RequestOptions;
-import dev.scaletoolkit.client.http.ApiCaller;
+import dev.scaletoolkit.client.internal.ApiCaller;
+import dev.scaletoolkit.client.internal.ServiceContext;
 import dev.scaletoolkit.model.project.Project;
 import dev.scaletoolkit.model.project.TaskTemplate;
 import java.util.LinkedHashMap;
@@ -12,39 +14,63 @@ import tools.jackson.core.type.TypeReference;
 /** Projects: create, read, list, default params, ontology and task template. */
 public final class ProjectService {
     private static final TypeReference<List<Project>> PROJECTS = new TypeReference<>() {};
-    private final ApiCaller api;
-    private final RequestOptions defaults;
+    private final ServiceContext ctx;
 
-    public ProjectService(ApiCaller api, RequestOptions defaults) {
-        this.api = api;
-        this.defaults = defaults;
+    /**
+     * Internal: get the service from {@link dev.scaletoolkit.client.ScaleClient#projects()}.
+     *
+     * @param ctx the caller and the options every call starts from
+     */
+    public ProjectService(ServiceContext ctx) {
+        this.ctx = ctx;
     }
 
+    /**
+     * A copy whose calls use these options on top of the current ones (unset settings keep their value).
+     *
+     * @param options the settings to change
+     * @return the changed copy
+     */
     public ProjectService withOptions(RequestOptions options) {
-        return new ProjectService(api, options);
+        return new ProjectService(ctx.with(options));
+    }
+
+    /**
+     * A copy with options changed from the current ones, e.g. {@code withOptions(o -> o.maxRetries(0))}.
+     *
+     * @param change edits a builder that starts from the current options
+     * @return the changed copy
+     */
+    public ProjectService withOptions(java.util.function.Consumer<RequestOptions.Builder> change) {
+        RequestOptions.Builder b = ctx.defaults().toBuilder();
+        change.accept(b);
+        return new ProjectService(new ServiceContext(ctx.api(), b.build(), ctx.observer()));
+    }
+
+    /**
+     * This service seen through raw responses (status, headers, request id).
+     *
+     * @return a view whose {@code call} returns a {@link dev.scaletoolkit.client.RawResponse}
+     */
+    public RawResponseView<ProjectService> withRawResponse() {
+        return new RawResponseView<>(observer -> new ProjectService(ctx.observing(observer)));
     }
 
     /** Creates a project; 409 when the name is taken. */
     public Project create(ProjectCreateParams params) {
         // POST /v1/projects
-        return api.call("POST", "/projects")
-                .json(params.body())
-                .options(defaults)
-                .execute(Project.class);
+        return ctx.call("POST", "/projects").json(params.body()).execute(Project.class);
     }
 
     public Project retrieve(String name) {
         // GET /v1/projects/{project_name}
-        return api.call("GET", path(name)).options(defaults).execute(Project.class);
+        return ctx.call("GET", path(name)).execute(Project.class);
     }
 
     /** All projects; {@code archived} null lists both archived and active ones. */
     public List<Project> list(Boolean archived) {
         // GET /v1/projects
-        return api.call("GET", "/projects")
-                .query("archived", archived)
-                .options(defaults)
-                .execute(PROJECTS);
+        return ctx.call("GET", "/projects").query("archived", archived).execute(PROJECTS);
     }
 
     public List<Project> list() {
@@ -59,10 +85,7 @@ public final class ProjectService {
         // POST /v1/projects/{project_name}/setParams
         Map<String, Object> body = new LinkedHashMap<>(params);
         body.put("patch", patch);
-        return api.call("POST", path(name) + "/setParams")
-                .json(body)
-                .options(defaults)
-                .execute(Project.class);
+        return ctx.call("POST", path(name) + "/setParams").json(body).execute(Project.class);
     }
 
     /**
@@ -79,15 +102,12 @@ public final class ProjectService {
         if (ontologyName != null) {
             body.put("name", ontologyName);
         }
-        return api.call("POST", path(name) + "/setOntology")
-                .json(body)
-                .options(defaults)
-                .execute(Project.class);
+        return ctx.call("POST", path(name) + "/setOntology").json(body).execute(Project.class);
     }
 
     public TaskTemplate retrieveTaskTemplate(String name) {
         // GET /v1/projects/{project_name}/taskTemplates
-        return api.call("GET", path(name) + "/taskTemplates").options(defaults).execute(TaskTemplate.class);
+        return ctx.call("GET", path(name) + "/taskTemplates").execute(TaskTemplate.class);
     }
 
     private static String path(String name) {

@@ -1,7 +1,9 @@
 package dev.scaletoolkit.client.quality;
 
+import dev.scaletoolkit.client.RawResponseView;
 import dev.scaletoolkit.client.RequestOptions;
-import dev.scaletoolkit.client.http.ApiCaller;
+import dev.scaletoolkit.client.internal.ApiCaller;
+import dev.scaletoolkit.client.internal.ServiceContext;
 import dev.scaletoolkit.client.page.AutoPager;
 import dev.scaletoolkit.client.page.Page;
 import dev.scaletoolkit.model.quality.AuditList;
@@ -10,16 +12,46 @@ import dev.scaletoolkit.model.quality.LabelerAttemptList;
 
 /** Quality: fixless audits and labelers' attempts at quality tasks. */
 public final class QualityService {
-    private final ApiCaller api;
-    private final RequestOptions defaults;
+    private final ServiceContext ctx;
 
-    public QualityService(ApiCaller api, RequestOptions defaults) {
-        this.api = api;
-        this.defaults = defaults;
+    /**
+     * Internal: get the service from {@link dev.scaletoolkit.client.ScaleClient#quality()}.
+     *
+     * @param ctx the caller and the options every call starts from
+     */
+    public QualityService(ServiceContext ctx) {
+        this.ctx = ctx;
     }
 
+    /**
+     * A copy whose calls use these options on top of the current ones (unset settings keep their value).
+     *
+     * @param options the settings to change
+     * @return the changed copy
+     */
     public QualityService withOptions(RequestOptions options) {
-        return new QualityService(api, options);
+        return new QualityService(ctx.with(options));
+    }
+
+    /**
+     * A copy with options changed from the current ones, e.g. {@code withOptions(o -> o.maxRetries(0))}.
+     *
+     * @param change edits a builder that starts from the current options
+     * @return the changed copy
+     */
+    public QualityService withOptions(java.util.function.Consumer<RequestOptions.Builder> change) {
+        RequestOptions.Builder b = ctx.defaults().toBuilder();
+        change.accept(b);
+        return new QualityService(new ServiceContext(ctx.api(), b.build(), ctx.observer()));
+    }
+
+    /**
+     * This service seen through raw responses (status, headers, request id).
+     *
+     * @return a view whose {@code call} returns a {@link dev.scaletoolkit.client.RawResponse}
+     */
+    public RawResponseView<QualityService> withRawResponse() {
+        return new RawResponseView<>(observer -> new QualityService(ctx.observing(observer)));
     }
 
     /** Fixless audits of a task, or one audit by id; give at least one of the two. */
@@ -28,17 +60,16 @@ public final class QualityService {
         if (taskId == null && auditId == null) {
             throw new IllegalArgumentException("fixless audits: give 'task_id' or 'id' (at least one)");
         }
-        return api.call("GET", "/audits")
+        return ctx.call("GET", "/audits")
                 .query("task_id", taskId)
                 .query("id", auditId)
-                .options(defaults)
                 .execute(AuditList.class);
     }
 
     public LabelerAttemptList listLabelers(LabelerListParams params) {
         // GET /v1/quality/labelers
-        ApiCaller.Call call = api.call("GET", "/quality/labelers").options(defaults);
-        params.applyTo(call);
+        ApiCaller.Call call = ctx.call("GET", "/quality/labelers");
+        params.query().forEach(e -> call.query(e.getKey(), e.getValue()));
         return call.execute(LabelerAttemptList.class);
     }
 

@@ -1,7 +1,9 @@
 package dev.scaletoolkit.client.studio;
 
+import dev.scaletoolkit.client.RawResponseView;
 import dev.scaletoolkit.client.RequestOptions;
-import dev.scaletoolkit.client.http.ApiCaller;
+import dev.scaletoolkit.client.internal.ApiCaller;
+import dev.scaletoolkit.client.internal.ServiceContext;
 import dev.scaletoolkit.model.studio.ProjectGroup;
 import dev.scaletoolkit.model.studio.StudioBatch;
 import java.util.Collection;
@@ -15,48 +17,76 @@ public final class StudioService {
     private static final TypeReference<Map<String, List<String>>> ASSIGNMENTS = new TypeReference<>() {};
     private static final TypeReference<List<StudioBatch>> BATCHES = new TypeReference<>() {};
     private static final TypeReference<List<ProjectGroup>> GROUPS = new TypeReference<>() {};
-    private final ApiCaller api;
-    private final RequestOptions defaults;
+    private final ServiceContext ctx;
 
-    public StudioService(ApiCaller api, RequestOptions defaults) {
-        this.api = api;
-        this.defaults = defaults;
+    /**
+     * Internal: get the service from {@link dev.scaletoolkit.client.ScaleClient#studio()}.
+     *
+     * @param ctx the caller and the options every call starts from
+     */
+    public StudioService(ServiceContext ctx) {
+        this.ctx = ctx;
     }
 
+    /**
+     * A copy whose calls use these options on top of the current ones (unset settings keep their value).
+     *
+     * @param options the settings to change
+     * @return the changed copy
+     */
     public StudioService withOptions(RequestOptions options) {
-        return new StudioService(api, options);
+        return new StudioService(ctx.with(options));
+    }
+
+    /**
+     * A copy with options changed from the current ones, e.g. {@code withOptions(o -> o.maxRetries(0))}.
+     *
+     * @param change edits a builder that starts from the current options
+     * @return the changed copy
+     */
+    public StudioService withOptions(java.util.function.Consumer<RequestOptions.Builder> change) {
+        RequestOptions.Builder b = ctx.defaults().toBuilder();
+        change.accept(b);
+        return new StudioService(new ServiceContext(ctx.api(), b.build(), ctx.observer()));
+    }
+
+    /**
+     * This service seen through raw responses (status, headers, request id).
+     *
+     * @return a view whose {@code call} returns a {@link dev.scaletoolkit.client.RawResponse}
+     */
+    public RawResponseView<StudioService> withRawResponse() {
+        return new RawResponseView<>(observer -> new StudioService(ctx.observing(observer)));
     }
 
     /** Active members' e-mail → assigned project names. */
     public Map<String, List<String>> listAssignments() {
         // GET /v1/studio/assignments
-        return api.call("GET", "/studio/assignments").options(defaults).execute(ASSIGNMENTS);
+        return ctx.call("GET", "/studio/assignments").execute(ASSIGNMENTS);
     }
 
     /** Assigns projects to members; returns every member's assignments. */
     public Map<String, List<String>> addAssignments(Collection<String> emails, Collection<String> projects) {
         // POST /v1/studio/assignments/add
-        return api.call("POST", "/studio/assignments/add")
+        return ctx.call("POST", "/studio/assignments/add")
                 .json(emailsAndProjects("add assignments", emails, projects))
                 .idempotent()
-                .options(defaults)
                 .execute(ASSIGNMENTS);
     }
 
     /** Removes assignments; returns every member's assignments. */
     public Map<String, List<String>> removeAssignments(Collection<String> emails, Collection<String> projects) {
         // POST /v1/studio/assignments/remove
-        return api.call("POST", "/studio/assignments/remove")
+        return ctx.call("POST", "/studio/assignments/remove")
                 .json(emailsAndProjects("remove assignments", emails, projects))
                 .idempotent()
-                .options(defaults)
                 .execute(ASSIGNMENTS);
     }
 
     /** Pending Studio batches in priority order. */
     public List<StudioBatch> listBatches() {
         // GET /v1/studio/batches
-        return api.call("GET", "/studio/batches").options(defaults).execute(BATCHES);
+        return ctx.call("GET", "/studio/batches").execute(BATCHES);
     }
 
     /** Sets the order of ALL pending Studio batches, highest priority first. */
@@ -67,34 +97,29 @@ public final class StudioService {
         }
         List<Map<String, String>> batches =
                 batchNames.stream().map(n -> Map.of("name", n)).toList();
-        return api.call("POST", "/studio/batches/set_priorities")
+        return ctx.call("POST", "/studio/batches/set_priorities")
                 .json(Map.of("batches", batches))
                 .idempotent()
-                .options(defaults)
                 .execute(BATCHES);
     }
 
     /** Back to the default order: calibration batches first, then oldest first. */
     public List<StudioBatch> resetPriorities() {
         // POST /v1/studio/batches/reset_priorities
-        return api.call("POST", "/studio/batches/reset_priorities")
-                .idempotent()
-                .options(defaults)
-                .execute(BATCHES);
+        return ctx.call("POST", "/studio/batches/reset_priorities").idempotent().execute(BATCHES);
     }
 
     /** Sets (replaces) the groups that may work on a Studio batch. */
     public StudioBatch setBatchGroups(String batchName, Collection<String> groups) {
         // PUT /v1/studio/batches/{batch_name}
-        return api.call("PUT", "/studio/batches/" + ApiCaller.segment(batchName))
+        return ctx.call("PUT", "/studio/batches/" + ApiCaller.segment(batchName))
                 .json(Map.of("groups", List.copyOf(groups)))
-                .options(defaults)
                 .execute(StudioBatch.class);
     }
 
     public List<ProjectGroup> listProjectGroups(String project) {
         // GET /v1/studio/projects/{project}/groups
-        return api.call("GET", groupsPath(project)).options(defaults).execute(GROUPS);
+        return ctx.call("GET", groupsPath(project)).execute(GROUPS);
     }
 
     public ProjectGroup createProjectGroup(String project, String name, Collection<String> emails) {
@@ -102,10 +127,7 @@ public final class StudioService {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
         body.put("emails", List.copyOf(emails));
-        return api.call("POST", groupsPath(project))
-                .json(body)
-                .options(defaults)
-                .execute(ProjectGroup.class);
+        return ctx.call("POST", groupsPath(project)).json(body).execute(ProjectGroup.class);
     }
 
     public ProjectGroup updateProjectGroup(
@@ -114,9 +136,8 @@ public final class StudioService {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("add_emails", addEmails == null ? List.of() : List.copyOf(addEmails));
         body.put("remove_emails", removeEmails == null ? List.of() : List.copyOf(removeEmails));
-        return api.call("PUT", groupsPath(project) + "/" + ApiCaller.segment(group))
+        return ctx.call("PUT", groupsPath(project) + "/" + ApiCaller.segment(group))
                 .json(body)
-                .options(defaults)
                 .execute(ProjectGroup.class);
     }
 

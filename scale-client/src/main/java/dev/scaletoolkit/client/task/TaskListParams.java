@@ -1,6 +1,5 @@
 package dev.scaletoolkit.client.task;
 
-import dev.scaletoolkit.client.http.ApiCaller;
 import dev.scaletoolkit.model.ScaleTime;
 import dev.scaletoolkit.model.task.ReviewStatus;
 import dev.scaletoolkit.model.task.TaskStatus;
@@ -40,14 +39,19 @@ public final class TaskListParams {
         return b.limit(limit).build();
     }
 
+    /**
+     * The query parameters, in order.
+     *
+     * @return name and value pairs
+     */
+    public List<Map.Entry<String, String>> query() {
+        return query;
+    }
+
     public Builder toBuilder() {
         Builder b = new Builder();
         b.query.addAll(query);
         return b;
-    }
-
-    void applyTo(ApiCaller.Call call) {
-        query.forEach(e -> call.query(e.getKey(), e.getValue()));
     }
 
     /** Builds {@link TaskListParams}. */

@@ -39,11 +39,10 @@ class CheckpointTest {
     void aTornLastLineIsIgnoredAndTheItemIsLeftToBeSentAgain(@TempDir Path dir) throws Exception {
         Path file = tornFile(dir, "u2", b -> b.length - 5);
 
-        Map<Integer, BulkItemResult> done = Checkpoint.read(file);
+        Map<String, String> done = Checkpoint.read(file).taskIdByUniqueId();
 
-        assertThat(done.keySet()).containsExactlyInAnyOrder(0, 1);
-        assertThat(done.get(1).outcome()).isEqualTo(BulkItemResult.Outcome.DONE_IN_EARLIER_RUN);
-        assertThat(done.get(1).taskId()).isEqualTo("task1");
+        assertThat(done.keySet()).containsExactlyInAnyOrder("u0", "u1");
+        assertThat(done.get("u1")).isEqualTo("task1");
     }
 
     @Test
@@ -59,7 +58,7 @@ class CheckpointTest {
             return at + 1;
         });
 
-        assertThat(Checkpoint.read(file).keySet()).containsExactlyInAnyOrder(0, 1);
+        assertThat(Checkpoint.read(file).taskIdByUniqueId().keySet()).containsExactlyInAnyOrder("u0", "u1");
     }
 
     @Test
@@ -72,9 +71,8 @@ class CheckpointTest {
             log.record(created(3, "u3"));
         }
 
-        Map<Integer, BulkItemResult> done = Checkpoint.read(file);
-        assertThat(done.keySet()).containsExactlyInAnyOrder(0, 1, 2, 3);
-        assertThat(done.get(2).uniqueId()).isEqualTo("u2");
+        Map<String, String> done = Checkpoint.read(file).taskIdByUniqueId();
+        assertThat(done.keySet()).containsExactlyInAnyOrder("u0", "u1", "u2", "u3");
         assertThat(Files.readString(file)).endsWith("\n");
     }
 
@@ -86,7 +84,7 @@ class CheckpointTest {
             log.record(created(3, "u3"));
         }
 
-        assertThat(Checkpoint.read(file).keySet()).containsExactlyInAnyOrder(0, 1, 2, 3);
+        assertThat(Checkpoint.read(file).taskIdByUniqueId().keySet()).containsExactlyInAnyOrder("u0", "u1", "u2", "u3");
     }
 
     @Test
@@ -103,6 +101,6 @@ class CheckpointTest {
             log.record(created(1, "u1"));
         }
 
-        assertThat(Checkpoint.read(file).keySet()).containsExactlyInAnyOrder(0, 1);
+        assertThat(Checkpoint.read(file).taskIdByUniqueId().keySet()).containsExactlyInAnyOrder("u0", "u1");
     }
 }

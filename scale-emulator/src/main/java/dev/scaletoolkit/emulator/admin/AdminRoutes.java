@@ -1,19 +1,17 @@
 package dev.scaletoolkit.emulator.admin;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
-import dev.scaletoolkit.emulator.ScaleEmulator;
 import dev.scaletoolkit.emulator.api.Routes;
+import dev.scaletoolkit.emulator.auth.AccountStore;
 import dev.scaletoolkit.emulator.http.ApiError;
 import dev.scaletoolkit.emulator.http.ApiRequest;
 import dev.scaletoolkit.emulator.http.ApiServlet;
 import dev.scaletoolkit.emulator.http.Fields;
 import dev.scaletoolkit.emulator.http.Router;
-import dev.scaletoolkit.emulator.sim.CallbackDispatcher;
-import dev.scaletoolkit.emulator.sim.QualityRecords;
-import dev.scaletoolkit.emulator.sim.Responses;
-import dev.scaletoolkit.emulator.sim.Workforce;
+import dev.scaletoolkit.emulator.store.DataReset;
 import dev.scaletoolkit.emulator.store.Docs;
-import dev.scaletoolkit.emulator.task.TaskLifecycle;
+import dev.scaletoolkit.emulator.task.TaskCompletion;
+import dev.scaletoolkit.emulator.workforce.Workforce;
 import java.time.Duration;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -39,11 +37,13 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class AdminRoutes implements Routes {
     private final EmulatorContext context;
-    private final ScaleEmulator emulator;
+    private final TaskCompletion completion;
+    private final Workforce workforce;
 
-    public AdminRoutes(EmulatorContext context, ScaleEmulator emulator) {
+    public AdminRoutes(EmulatorContext context, TaskCompletion completion, Workforce workforce) {
         this.context = context;
-        this.emulator = emulator;
+        this.completion = completion;
+        this.workforce = workforce;
     }
 
     @Override
@@ -70,7 +70,7 @@ public final class AdminRoutes implements Routes {
             return FaultRules.list(context.faults().rules());
         });
         router.post("/teams/accept", this::acceptInvitation);
-        router.get("/workforce", req -> workforceState(workforce()));
+        router.get("/workforce", req -> workforceState(workforce));
         router.post("/workforce", this::setWorkforce);
     }
 
@@ -81,7 +81,7 @@ public final class AdminRoutes implements Routes {
             context.apiKeys().invalidate();
         }
         context.faults().clear();
-        emulator.worker(Workforce.class).ifPresent(Workforce::restoreDefaults);
+        workforce.restoreDefaults();
         ObjectNode out = Docs.object();
         out.put("reset", true);
         out.put("accounts", accounts);
@@ -99,9 +99,7 @@ public final class AdminRoutes implements Routes {
         int accepted = context.db().write(h -> {
             java.util.List<String> accounts = only != null
                     ? java.util.List.of(only)
-                    : h.createQuery("SELECT id FROM accounts")
-                            .mapTo(String.class)
-                            .list();
+                    : AccountStore.all(h).stream().map(AccountStore.Account::id).toList();
             int n = 0;
             for (String account : accounts) {
                 if (dev.scaletoolkit.emulator.team.Teammates.accept(h, account, email)) {
@@ -122,79 +120,45 @@ public final class AdminRoutes implements Routes {
     private Object accounts() {
         ObjectNode out = Docs.object();
         ArrayNode docs = out.putArray("docs");
-        context.db()
-                .read(h -> h.createQuery("SELECT id, name, email, created_at FROM accounts ORDER BY created_at, id")
-                        .map((rs, ctx) -> {
-                            ObjectNode a = Docs.object();
-                            a.put("account_id", rs.getString("id"));
-                            a.put("name", rs.getString("name"));
-                            a.put("email", rs.getString("email"));
-                            a.put("created_at", rs.getString("created_at"));
-                            return a;
-                        })
-                        .list())
-                .forEach(docs::add);
+        for (AccountStore.Account account : context.db().read(AccountStore::all)) {
+            ObjectNode a = Docs.object();
+            a.put("account_id", account.id());
+            a.put("name", account.name());
+            a.put("email", account.email());
+            a.put("created_at", account.createdAt());
+            docs.add(a);
+        }
         return out;
     }
 
     private Object complete(ApiRequest req) {
         String taskId = req.path("task_id");
-        ObjectNode body = req.bodyObject();
-        Optional<ObjectNode> given = Fields.optObject(body, "response");
-        long seed = context.config().workforceSeed();
-        ObjectNode done = context.db().write(h -> {
-            ObjectNode task = pendingTask(h, taskId, "completed");
-            JsonNode response = given.isPresent() ? given.get() : Responses.generate(TaskLifecycle.wire(task), seed);
-            ObjectNode completed =
-                    new TaskLifecycle(context).complete(h, taskId, response).orElseThrow();
-            if (given.isEmpty()) {
-                // A generated answer stands for the workforce finishing early, so it leaves the same trail.
-                Owner owner = owner(h, taskId);
-                QualityRecords.afterCompletion(h, context, seed, owner.accountId(), owner.testMode(), completed);
-            }
-            return completed;
-        });
-        wakeCallbacks();
-        return TaskLifecycle.wire(done);
+        // Without a response, a generated one stands for the workforce finishing early (with the same trail).
+        JsonNode response = Fields.optObject(req.bodyObject(), "response").orElse(null);
+        return answer(taskId, "completed", completion.complete(taskId, response, "control-plane"));
     }
 
     private Object fail(ApiRequest req) {
         String taskId = req.path("task_id");
         String error = Fields.optString(req.bodyObject(), "error")
                 .orElse("The task could not be worked on: an attachment failed to load (simulated).");
-        ObjectNode details = Docs.object();
-        details.put("error", error);
-        ObjectNode failed = context.db().write(h -> {
-            pendingTask(h, taskId, "failed");
-            return new TaskLifecycle(context).fail(h, taskId, details).orElseThrow();
-        });
-        wakeCallbacks();
-        return TaskLifecycle.wire(failed);
+        return answer(taskId, "failed", completion.fail(taskId, error, "control-plane"));
     }
 
-    private static ObjectNode pendingTask(org.jdbi.v3.core.Handle h, String taskId, String verb) {
-        ObjectNode task =
-                TaskLifecycle.load(h, taskId).orElseThrow(() -> ApiError.notFound("Task with that ID not found."));
-        String status = task.path("status").asString("");
-        if (!status.equals("pending")) {
-            throw ApiError.badRequest(
-                    "Task " + taskId + " is " + status + "; only a pending task can be " + verb + ".");
-        }
-        return task;
-    }
-
-    private record Owner(String accountId, boolean testMode) {}
-
-    private static Owner owner(org.jdbi.v3.core.Handle h, String taskId) {
-        return h.createQuery("SELECT account_id, test_mode FROM tasks WHERE id = :id")
-                .bind("id", taskId)
-                .map((rs, ctx) -> new Owner(rs.getString("account_id"), rs.getInt("test_mode") == 1))
-                .one();
+    /** The finished task; 404 for an unknown task, 400 naming its status when it was not pending (any more). */
+    private static ObjectNode answer(String taskId, String verb, TaskCompletion.Result result) {
+        return switch (result.outcome()) {
+            case FINISHED -> result.task().orElseThrow();
+            case NOT_FOUND -> throw ApiError.notFound("Task with that ID not found.");
+            case NOT_PENDING ->
+                throw ApiError.badRequest("Task " + taskId + " is "
+                        + result.task().map(t -> t.path("status").asString("")).orElse("gone")
+                        + "; only a pending task can be " + verb + ".");
+        };
     }
 
     private Object setWorkforce(ApiRequest req) {
         ObjectNode body = req.bodyObject();
-        Workforce workforce = workforce();
         Optional<Long> delayMs = Fields.optLong(body, "delay_ms");
         if (delayMs.isPresent() && (delayMs.get() < 0 || delayMs.get() > 86_400_000L)) {
             throw ApiError.invalidParam("delay_ms", "must be between 0 and 86400000, got " + delayMs.get());
@@ -205,19 +169,10 @@ public final class AdminRoutes implements Routes {
         return workforceState(workforce);
     }
 
-    private Workforce workforce() {
-        return emulator.worker(Workforce.class)
-                .orElseThrow(() -> new ApiError(503, "The workforce is not running (the emulator is stopping)."));
-    }
-
     private static ObjectNode workforceState(Workforce workforce) {
         ObjectNode out = Docs.object();
         out.put("enabled", workforce.enabled());
         out.put("delay_ms", workforce.delay().toMillis());
         return out;
-    }
-
-    private void wakeCallbacks() {
-        emulator.worker(CallbackDispatcher.class).ifPresent(CallbackDispatcher::wake);
     }
 }

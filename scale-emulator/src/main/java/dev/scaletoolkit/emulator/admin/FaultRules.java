@@ -50,7 +50,7 @@ final class FaultRules {
             default:
                 throw ApiError.invalidParam("phase", "must be before or after_commit, got \"" + phaseText + "\"");
         }
-        int status = (int) (long) Fields.optLong(body, "status").orElse(0L);
+        long status = Fields.optLong(body, "status").orElse(0L);
         if (status != 0 && (status < 400 || status > 599)) {
             throw ApiError.invalidParam("status", "must be an error status between 400 and 599, got " + status);
         }
@@ -69,7 +69,7 @@ final class FaultRules {
         if (times == 0 || times < -1 || times > 1_000_000) {
             throw ApiError.invalidParam("times", "must be a positive count, or -1 for until cleared, got " + times);
         }
-        return new FaultPlan.Rule(method, prefix, phase, status, (int) retryAfter, latency, (int) times);
+        return new FaultPlan.Rule(method, prefix, phase, (int) status, (int) retryAfter, latency, (int) times);
     }
 
     static ObjectNode list(List<FaultPlan.Rule> rules) {

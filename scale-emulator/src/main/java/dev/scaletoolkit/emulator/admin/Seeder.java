@@ -1,11 +1,14 @@
 package dev.scaletoolkit.emulator.admin;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
+import dev.scaletoolkit.emulator.auth.AccountStore;
 import dev.scaletoolkit.emulator.auth.Accounts;
 import dev.scaletoolkit.emulator.auth.ApiKeys;
+import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.http.ApiError;
 import dev.scaletoolkit.emulator.http.ApiRequest;
 import dev.scaletoolkit.emulator.http.Fields;
+import dev.scaletoolkit.emulator.project.ProjectStore;
 import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.emulator.store.Ids;
 import dev.scaletoolkit.model.ScaleJson;
@@ -169,9 +172,9 @@ final class Seeder {
 
     private ObjectNode createProject(ProjectSpec spec) {
         String accountId = context.db()
-                .read(h -> h.createQuery("SELECT id FROM accounts WHERE email = :e ORDER BY created_at, id")
-                        .bind("e", spec.account())
-                        .mapTo(String.class)
+                .read(h -> AccountStore.all(h).stream()
+                        .filter(a -> a.email().equals(spec.account()))
+                        .map(AccountStore.Account::id)
                         .findFirst())
                 .orElseThrow(() -> ApiError.notFound("No account with email " + spec.account() + "."));
         String now = context.now();
@@ -180,27 +183,12 @@ final class Seeder {
         ((ObjectNode) doc.get("param_history").get(0)).put("created_at", now);
         context.db().write(h -> {
             for (int mode : spec.modes()) {
-                boolean taken = h.createQuery("SELECT COUNT(*) FROM projects WHERE account_id = :a AND test_mode = :m"
-                                        + " AND name = :n")
-                                .bind("a", accountId)
-                                .bind("m", mode)
-                                .bind("n", spec.name())
-                                .mapTo(Integer.class)
-                                .one()
-                        > 0;
-                if (taken) {
+                Caller owner = new Caller(accountId, mode == 1);
+                if (ProjectStore.exists(h, owner, spec.name())) {
                     throw ApiError.conflict(
                             "Project " + spec.name() + " already exists in account " + spec.account() + ".");
                 }
-                h.createUpdate("INSERT INTO projects (account_id, test_mode, name, type, archived, created_at,"
-                                + " updated_at, doc) VALUES (:a, :m, :n, :t, 0, :now, :now, :doc)")
-                        .bind("a", accountId)
-                        .bind("m", mode)
-                        .bind("n", spec.name())
-                        .bind("t", spec.type())
-                        .bind("now", now)
-                        .bind("doc", Docs.write(doc))
-                        .execute();
+                ProjectStore.insert(h, owner, doc);
             }
             return null;
         });
@@ -210,19 +198,12 @@ final class Seeder {
     }
 
     private Optional<String> accountOfKey(String key) {
-        return context.db()
-                .read(h -> h.createQuery("SELECT account_id FROM api_keys WHERE key_hash = :h")
-                        .bind("h", ApiKeys.hash(key))
-                        .mapTo(String.class)
-                        .findOne());
+        return context.db().read(h -> ApiKeys.find(h, key).map(Caller::accountId));
     }
 
     private String emailOf(String accountId) {
         return context.db()
-                .read(h -> h.createQuery("SELECT email FROM accounts WHERE id = :id")
-                        .bind("id", accountId)
-                        .mapTo(String.class)
-                        .one());
+                .read(h -> AccountStore.find(h, accountId).orElseThrow().email());
     }
 
     private static String requireString(JsonNode item, String where, String field) {

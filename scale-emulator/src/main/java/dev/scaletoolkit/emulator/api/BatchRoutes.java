@@ -2,6 +2,7 @@ package dev.scaletoolkit.emulator.api;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.batch.BatchList;
+import dev.scaletoolkit.emulator.batch.BatchSettlement;
 import dev.scaletoolkit.emulator.batch.BatchStore;
 import dev.scaletoolkit.emulator.batch.Batches;
 import dev.scaletoolkit.emulator.http.ApiRequest;
@@ -13,9 +14,9 @@ public final class BatchRoutes implements Routes {
     private final EmulatorContext context;
     private final Batches batches;
 
-    public BatchRoutes(EmulatorContext context) {
+    public BatchRoutes(EmulatorContext context, BatchSettlement settlement) {
         this.context = context;
-        this.batches = new Batches(context);
+        this.batches = new Batches(context, settlement);
     }
 
     @Override

@@ -1,13 +1,15 @@
 package dev.scaletoolkit.emulator.api;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
+import dev.scaletoolkit.emulator.batch.BatchSettlement;
 import dev.scaletoolkit.emulator.http.Fields;
 import dev.scaletoolkit.emulator.http.Router;
 import dev.scaletoolkit.emulator.task.TaskAccess;
+import dev.scaletoolkit.emulator.task.TaskCompletion;
 import dev.scaletoolkit.emulator.task.TaskCreation;
 import dev.scaletoolkit.emulator.task.TaskEdits;
 import dev.scaletoolkit.emulator.task.TaskEdits.TagOp;
-import dev.scaletoolkit.emulator.task.TaskLifecycle;
+import dev.scaletoolkit.emulator.task.TaskJson;
 import dev.scaletoolkit.emulator.task.TaskQuery;
 import dev.scaletoolkit.emulator.task.TaskReviews;
 import dev.scaletoolkit.emulator.task.TaskTypes;
@@ -18,23 +20,26 @@ import dev.scaletoolkit.emulator.task.TaskTypes;
  */
 public final class TaskRoutes implements Routes {
     private final EmulatorContext context;
+    private final TaskCompletion completion;
+    private final BatchSettlement batches;
 
-    public TaskRoutes(EmulatorContext context) {
+    public TaskRoutes(EmulatorContext context, TaskCompletion completion, BatchSettlement batches) {
         this.context = context;
+        this.completion = completion;
+        this.batches = batches;
     }
 
     @Override
     public void register(Router router) {
-        TaskCreation creation = new TaskCreation(context, TaskTypes.standard());
+        TaskCreation creation = new TaskCreation(context, TaskTypes.standard(), completion, batches);
         TaskQuery query = new TaskQuery(context);
-        TaskEdits edits = new TaskEdits(context);
+        TaskEdits edits = new TaskEdits(context, batches);
         TaskReviews reviews = new TaskReviews(context);
 
         router.get("/tasks", query::list);
         router.get(
                 "/task/{task_id}",
-                req -> context.db()
-                        .read(h -> TaskLifecycle.wire(TaskAccess.require(h, req.caller(), req.path("task_id")))));
+                req -> context.db().read(h -> TaskJson.wire(TaskAccess.require(h, req.caller(), req.path("task_id")))));
         router.post(
                 "/task/{type}",
                 req -> creation.create(

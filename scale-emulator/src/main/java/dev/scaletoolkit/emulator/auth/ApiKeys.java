@@ -48,15 +48,16 @@ public final class ApiKeys {
         if (cached != null) {
             return cached;
         }
-        Optional<Caller> found =
-                db.read(h -> h.createQuery("SELECT account_id, test_mode FROM api_keys WHERE key_hash = :hash")
-                        .bind("hash", hash)
-                        .map((rs, ctx) -> new Caller(rs.getString("account_id"), rs.getInt("test_mode") == 1))
-                        .findOne());
+        Optional<Caller> found = db.read(h -> ApiKeyStore.find(h, hash));
         Caller caller = found.orElseThrow(
                 () -> ApiError.unauthorized("Unauthorized: the API key is not valid for this server."));
         cache.put(hash, caller);
         return caller;
+    }
+
+    /** The account and world of {@code key}, read inside the caller's transaction (no cache). */
+    public static Optional<Caller> find(org.jdbi.v3.core.Handle h, String key) {
+        return ApiKeyStore.find(h, hash(key));
     }
 
     /** Forgets cached lookups, after keys were removed (reset). */

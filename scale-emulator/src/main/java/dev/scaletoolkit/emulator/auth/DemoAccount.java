@@ -7,52 +7,148 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.SQLException;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The account {@code ./scale up} makes on first start. Its keys are written once to {@code credentials.json} in
- * the data directory (readable by the owner only), so later starts can print them again; the database itself
- * keeps only hashes.
+ * The account {@code ./scale up} makes on first start, once per database: nodes sharing one database all find the
+ * same account (the {@code demo_account} table keeps its keys), so they serve one set of keys. Its keys are also
+ * written to {@code credentials.json} in the data directory (readable by the owner only) for tools that read them
+ * from there; the file follows the database, so after a reset that removed the accounts a restart makes a new demo
+ * account and rewrites the file rather than printing dead keys.
  */
 public final class DemoAccount {
     public static final String FILE_NAME = "credentials.json";
+    private static final int ATTEMPTS = 3;
 
     private DemoAccount() {}
 
-    /** Keys of the demo account, read from the data directory or created there. */
+    /** Keys of the demo account: read from the database, adopted from an older data directory, or made. */
     public static Accounts.NewAccount ensure(EmulatorContext context) {
         Path file = context.config().dataDir().resolve(FILE_NAME);
-        try {
-            if (Files.exists(file)) {
-                JsonNode node = ScaleJson.mapper().readTree(Files.readString(file));
-                return new Accounts.NewAccount(
-                        node.path("account_id").asString(),
-                        node.path("name").asString(),
-                        node.path("email").asString(),
-                        node.path("live_key").asString(),
-                        node.path("test_key").asString(),
-                        node.path("callback_auth_key").asString());
-            }
-            Accounts.NewAccount account = new Accounts(context).create("Demo Labs", "admin@demo.example");
-            ObjectNode node = ScaleJson.mapper().createObjectNode();
-            node.put("account_id", account.accountId());
-            node.put("name", account.name());
-            node.put("email", account.email());
-            node.put("live_key", account.liveKey());
-            node.put("test_key", account.testKey());
-            node.put("callback_auth_key", account.callbackAuthKey());
-            Files.createDirectories(file.getParent());
-            Files.writeString(
-                    file, ScaleJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node));
+        Accounts.NewAccount account = fromDatabase(context).orElseGet(() -> adoptOrCreate(context, file));
+        write(file, account);
+        return account;
+    }
+
+    private static Optional<Accounts.NewAccount> fromDatabase(EmulatorContext context) {
+        return context.db()
+                .read(h -> DemoAccountStore.find(h)
+                        .flatMap(row -> AccountStore.find(h, row.accountId())
+                                .map(a -> new Accounts.NewAccount(
+                                        a.id(),
+                                        a.name(),
+                                        a.email(),
+                                        row.liveKey(),
+                                        row.testKey(),
+                                        a.callbackAuthKey()))));
+    }
+
+    private static Accounts.NewAccount adoptOrCreate(EmulatorContext context, Path file) {
+        for (int attempt = 1; ; attempt++) {
             try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system; the file keeps its default permissions
+                return context.db().write(h -> {
+                    // A data directory from before the demo_account table: keep its keys if they still work.
+                    Optional<Accounts.NewAccount> legacy = readFile(file)
+                            .filter(a -> ApiKeyStore.find(h, ApiKeys.hash(a.liveKey()))
+                                    .filter(c -> c.accountId().equals(a.accountId()))
+                                    .isPresent())
+                            .flatMap(a -> AccountStore.find(h, a.accountId())
+                                    .map(found -> new Accounts.NewAccount(
+                                            found.id(),
+                                            found.name(),
+                                            found.email(),
+                                            a.liveKey(),
+                                            a.testKey(),
+                                            found.callbackAuthKey())));
+                    Accounts.NewAccount account = legacy.orElseGet(() -> new Accounts(context)
+                            .create(
+                                    h,
+                                    "Demo Labs",
+                                    "admin@demo.example",
+                                    "live_" + dev.scaletoolkit.emulator.store.Ids.secret(16),
+                                    "test_" + dev.scaletoolkit.emulator.store.Ids.secret(16)));
+                    DemoAccountStore.insert(
+                            h,
+                            new DemoAccountStore.Row(account.accountId(), account.liveKey(), account.testKey()),
+                            context.now());
+                    return account;
+                });
+            } catch (RuntimeException e) {
+                // Another node made the demo account first: use that one.
+                Optional<Accounts.NewAccount> winner = fromDatabase(context);
+                if (winner.isPresent()) {
+                    return winner.get();
+                }
+                if (attempt >= ATTEMPTS || !isUniqueViolation(e)) {
+                    throw e;
+                }
             }
-            return account;
+        }
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Optional<Accounts.NewAccount> readFile(Path file) {
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode node = ScaleJson.mapper().readTree(Files.readString(file));
+            return Optional.of(new Accounts.NewAccount(
+                    node.path("account_id").asString(),
+                    node.path("name").asString(),
+                    node.path("email").asString(),
+                    node.path("live_key").asString(),
+                    node.path("test_key").asString(),
+                    node.path("callback_auth_key").asString()));
+        } catch (IOException | RuntimeException e) {
+            // An unreadable file is replaced below.
+            return Optional.empty();
+        }
+    }
+
+    private static void write(Path file, Accounts.NewAccount account) {
+        if (readFile(file).filter(account::equals).isPresent()) {
+            return;
+        }
+        ObjectNode node = ScaleJson.mapper().createObjectNode();
+        node.put("account_id", account.accountId());
+        node.put("name", account.name());
+        node.put("email", account.email());
+        node.put("live_key", account.liveKey());
+        node.put("test_key", account.testKey());
+        node.put("callback_auth_key", account.callbackAuthKey());
+        try {
+            Files.createDirectories(file.getParent());
+            Path temp = file.resolveSibling(FILE_NAME + ".tmp");
+            Files.deleteIfExists(temp);
+            try {
+                Files.createFile(
+                        temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createFile(temp);
+            }
+            Files.writeString(
+                    temp, ScaleJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node));
+            Files.move(
+                    temp,
+                    file,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.http.ApiError;
 import dev.scaletoolkit.emulator.http.ApiRequest;
 import dev.scaletoolkit.emulator.store.Docs;
+import dev.scaletoolkit.emulator.task.TaskStore;
 import dev.scaletoolkit.model.ScaleTime;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -117,7 +118,7 @@ public final class BatchList {
     /** {@code detailed=true}: each batch also carries its task counts (the key name is the emulator's own). */
     private static void addProgress(Handle h, Caller caller, ObjectNode doc) {
         Map<String, Integer> counts =
-                BatchStore.taskCounts(h, caller, doc.path("name").asString());
+                TaskStore.countsInBatch(h, caller, doc.path("name").asString());
         ObjectNode progress = doc.putObject("task_counts");
         int total = 0;
         for (Map.Entry<String, Integer> e : counts.entrySet()) {

@@ -3,8 +3,7 @@ package dev.scaletoolkit.emulator.batch;
 import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.http.ApiError;
 import dev.scaletoolkit.emulator.store.Docs;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import tools.jackson.databind.node.ObjectNode;
@@ -16,9 +15,6 @@ import tools.jackson.databind.node.ObjectNode;
  * to the studio package and are never touched here.
  */
 public final class BatchStore {
-    /** Task statuses in the order the status endpoint lists them. */
-    private static final String[] TASK_STATUSES = {"pending", "completed", "error", "canceled"};
-
     private BatchStore() {}
 
     public static Optional<ObjectNode> find(Handle h, Caller caller, String name) {
@@ -77,27 +73,75 @@ public final class BatchStore {
                 .execute();
     }
 
-    /** How many of the batch's tasks are in each status; statuses without tasks are left out. */
-    public static Map<String, Integer> taskCounts(Handle h, Caller caller, String batchName) {
-        Map<String, Integer> found = new LinkedHashMap<>();
-        h.createQuery("SELECT status, COUNT(*) AS n FROM tasks WHERE account_id = :a AND test_mode = :m"
-                        + " AND batch = :b GROUP BY status")
-                .bind("a", caller.accountId())
-                .bind("m", caller.mode())
-                .bind("b", batchName)
-                .map((rs, ctx) -> Map.entry(rs.getString("status"), rs.getInt("n")))
-                .forEach(e -> found.put(e.getKey(), e.getValue()));
-        Map<String, Integer> ordered = new LinkedHashMap<>();
-        for (String status : TASK_STATUSES) {
-            if (found.getOrDefault(status, 0) > 0) {
-                ordered.put(status, found.remove(status));
-            }
+    /**
+     * Adds {@code delta} to the batch's count of pending tasks. On PostgreSQL this takes the batch row's lock
+     * until the transaction ends, which orders concurrent settlements of one batch.
+     */
+    static void addPending(Handle h, Caller owner, String name, int delta) {
+        h.createUpdate("UPDATE batches SET pending_tasks = pending_tasks + :d"
+                        + " WHERE account_id = :a AND test_mode = :m AND name = :n")
+                .bind("d", delta)
+                .bind("a", owner.accountId())
+                .bind("m", owner.mode())
+                .bind("n", name)
+                .execute();
+    }
+
+    /** Moves the batch from {@code from} to {@code to} if it is still in {@code from}; returns whether it did. */
+    static boolean moveStatus(Handle h, Caller owner, String name, String from, String to, String completedAt) {
+        return h.createUpdate("UPDATE batches SET status = :to, completed_at = :completed"
+                                + " WHERE account_id = :a AND test_mode = :m AND name = :n AND status = :from")
+                        .bind("to", to)
+                        .bind("completed", completedAt)
+                        .bind("from", from)
+                        .bind("a", owner.accountId())
+                        .bind("m", owner.mode())
+                        .bind("n", name)
+                        .execute()
+                == 1;
+    }
+
+    /**
+     * Completes the batch if it is in progress with no pending task; returns whether this call did. A conditional
+     * update, so of several transactions (on any nodes) that see the last task finish only one completes it.
+     */
+    static boolean completeIfSettled(Handle h, Caller owner, String name, String now) {
+        return h.createUpdate("UPDATE batches SET status = 'completed', completed_at = :now, updated_at = :now"
+                                + " WHERE account_id = :a AND test_mode = :m AND name = :n"
+                                + " AND status = 'in_progress' AND pending_tasks <= 0")
+                        .bind("now", now)
+                        .bind("a", owner.accountId())
+                        .bind("m", owner.mode())
+                        .bind("n", name)
+                        .execute()
+                == 1;
+    }
+
+    /** A batch that is in progress with no pending task counted, which a sweep may settle. */
+    public record Unsettled(Caller owner, String name, String createdAt) {}
+
+    /**
+     * Batches in progress whose pending count is zero, in creation order, after {@code after} (null for the first
+     * page).
+     */
+    static List<Unsettled> inProgressWithNothingPending(Handle h, Unsettled after, int limit) {
+        String from = after == null
+                ? ""
+                : " AND (created_at > :c OR (created_at = :c AND (account_id > :a OR (account_id = :a"
+                        + " AND (test_mode > :m OR (test_mode = :m AND name > :n))))))";
+        var query = h.createQuery("SELECT account_id, test_mode, name, created_at FROM batches"
+                + " WHERE status = 'in_progress' AND pending_tasks <= 0" + from
+                + " ORDER BY created_at, account_id, test_mode, name LIMIT " + limit);
+        if (after != null) {
+            query.bind("c", after.createdAt())
+                    .bind("a", after.owner().accountId())
+                    .bind("m", after.owner().mode())
+                    .bind("n", after.name());
         }
-        found.forEach((status, n) -> {
-            if (n > 0) {
-                ordered.put(status, n);
-            }
-        });
-        return ordered;
+        return query.map((rs, ctx) -> new Unsettled(
+                        new Caller(rs.getString("account_id"), rs.getInt("test_mode") == 1),
+                        rs.getString("name"),
+                        rs.getString("created_at")))
+                .list();
     }
 }

@@ -2,17 +2,14 @@ package dev.scaletoolkit.emulator.batch;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.auth.Caller;
+import dev.scaletoolkit.emulator.callback.CallbackUrl;
 import dev.scaletoolkit.emulator.http.ApiError;
 import dev.scaletoolkit.emulator.http.Fields;
 import dev.scaletoolkit.emulator.project.ProjectStore;
-import dev.scaletoolkit.emulator.sim.CallbackOutbox;
 import dev.scaletoolkit.emulator.store.Docs;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Map;
+import dev.scaletoolkit.emulator.task.TaskStore;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** What can be done to a batch: create, finalize, replace metadata, set a priority, count its tasks. */
@@ -21,9 +18,11 @@ public final class Batches {
     private static final int MAX_PRIORITY = 100;
 
     private final EmulatorContext context;
+    private final BatchSettlement settlement;
 
-    public Batches(EmulatorContext context) {
+    public Batches(EmulatorContext context, BatchSettlement settlement) {
         this.context = context;
+        this.settlement = settlement;
     }
 
     // POST /v1/batches
@@ -37,7 +36,7 @@ public final class Batches {
             throw ApiError.invalidParam("name", "must be at most 200 characters, got " + name.length());
         }
         Optional<String> callback = Fields.optString(body, "callback");
-        callback.ifPresent(Batches::checkCallback);
+        callback.ifPresent(c -> CallbackUrl.check("callback", c));
         boolean calibration = Fields.optBool(body, "calibration_batch").orElse(false);
         boolean selfLabel = Fields.optBool(body, "self_label_batch").orElse(false);
         ObjectNode metadata = Fields.optObject(body, "metadata").orElse(Docs.object());
@@ -77,12 +76,8 @@ public final class Batches {
         String now = context.now();
         batch.put("status", "in_progress");
         batch.put("updated_at", now);
-        Map<String, Integer> counts = BatchStore.taskCounts(h, caller, name);
-        if (!counts.isEmpty() && !counts.containsKey("pending")) {
-            complete(h, caller, batch, now);
-        }
         BatchStore.update(h, caller, batch);
-        return batch;
+        return settlement.settle(h, caller, name, null).orElse(batch);
     }
 
     // POST /v1/batches/{name}/setMetadata — the body is the new metadata object.
@@ -112,46 +107,7 @@ public final class Batches {
         ObjectNode batch = BatchStore.require(h, caller, name);
         ObjectNode out = Docs.object();
         out.put("status", batch.path("status").asString());
-        BatchStore.taskCounts(h, caller, name).forEach(out::put);
+        TaskStore.countsInBatch(h, caller, name).forEach(out::put);
         return out;
-    }
-
-    /** Marks the batch completed and queues its callback, in the same shape the task lifecycle uses. */
-    private void complete(Handle h, Caller caller, ObjectNode batch, String now) {
-        batch.put("status", "completed");
-        batch.put("completed_at", now);
-        JsonNode callback = batch.get("callback");
-        if (callback != null && callback.isString() && !callback.stringValue().isBlank()) {
-            ObjectNode body = Docs.object();
-            body.set("batch", batch.deepCopy());
-            body.put("batch_name", batch.path("name").asString());
-            body.put("status", "completed");
-            CallbackOutbox.enqueue(
-                    h,
-                    context,
-                    caller.accountId(),
-                    caller.testMode(),
-                    null,
-                    batch.path("name").asString(),
-                    callback.stringValue(),
-                    body);
-        }
-    }
-
-    /** A callback is an http(s) URL or an email address, as for tasks. */
-    private static void checkCallback(String callback) {
-        if (callback.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            return;
-        }
-        try {
-            URI uri = new URI(callback);
-            String scheme = uri.getScheme();
-            if (("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && uri.getHost() != null) {
-                return;
-            }
-        } catch (URISyntaxException e) {
-            // reported below
-        }
-        throw ApiError.invalidParam("callback", "must be an http(s) URL or an email address, got \"" + callback + "\"");
     }
 }

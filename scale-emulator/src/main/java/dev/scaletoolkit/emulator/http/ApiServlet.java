@@ -66,12 +66,18 @@ public final class ApiServlet extends HttpServlet {
                 applyFault(
                         faults.take(FaultPlan.Phase.AFTER_COMMIT, method, path).orElse(null), true);
             }
-            drainUnreadBody(req);
+            drainUnreadBody(req, resp);
             writeSuccess(resp, result);
         } catch (ApiError e) {
-            drainUnreadBody(req);
+            drainUnreadBody(req, resp);
             writeError(resp, e.status(), e.getMessage(), e.headers());
         } catch (Exception e) {
+            ApiError mistake = ClientMistakes.of(e).orElse(null);
+            if (mistake != null) {
+                drainUnreadBody(req, resp);
+                writeError(resp, mistake.status(), mistake.getMessage(), mistake.headers());
+                return;
+            }
             String reference = Long.toHexString(System.nanoTime());
             LOG.error("Unexpected error on {} {}{} (reference {})", method, prefix, path, reference, e);
             writeError(resp, 500, "Internal server error (reference " + reference + ").", Map.of());
@@ -84,14 +90,23 @@ public final class ApiServlet extends HttpServlet {
      * pool then sees the connection drop instead of its next answer. Bodies beyond the bound are not worth keeping
      * the connection for.
      */
-    private static void drainUnreadBody(HttpServletRequest req) {
+    private static void drainUnreadBody(HttpServletRequest req, HttpServletResponse resp) {
+        // A body larger than we would read is refused at once; the connection cannot be reused after it, and the
+        // answer says so rather than leaving the client to find out on its next request.
+        if (req.getContentLengthLong() > MAX_DRAIN_BYTES) {
+            resp.setHeader("Connection", "close");
+            return;
+        }
         try {
             java.io.InputStream in = req.getInputStream();
             byte[] buf = new byte[64 * 1024];
             long total = 0;
-            int n;
+            int n = 0;
             while (total < MAX_DRAIN_BYTES && (n = in.read(buf)) != -1) {
                 total += n;
+            }
+            if (n != -1) {
+                resp.setHeader("Connection", "close");
             }
         } catch (IOException | IllegalStateException e) {
             // already read as parameters or parts, or the client went away: nothing left to drain

@@ -53,6 +53,9 @@ public final class Fields {
         }
         JsonNode v = body.get(field);
         if (v.isIntegralNumber()) {
+            if (!v.canConvertToLong()) {
+                throw ApiError.invalidParam(field, "must be an integer within 64 bits, got " + v.asString());
+            }
             return Optional.of(v.longValue());
         }
         if (v.isString()) {

@@ -7,6 +7,7 @@ import dev.scaletoolkit.emulator.http.ApiRequest;
 import dev.scaletoolkit.emulator.http.Fields;
 import dev.scaletoolkit.emulator.project.ProjectStore;
 import dev.scaletoolkit.emulator.store.Docs;
+import dev.scaletoolkit.emulator.task.TaskStore;
 import dev.scaletoolkit.model.ScaleJson;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -178,7 +179,7 @@ public final class StudioBatches {
 
     private static ObjectNode wire(Handle h, Caller caller, Row row, int position) {
         ObjectNode project = ProjectStore.find(h, caller, row.project()).orElseThrow();
-        Map<String, Integer> counts = BatchStore.taskCounts(h, caller, row.name());
+        Map<String, Integer> counts = TaskStore.countsInBatch(h, caller, row.name());
         ObjectNode out = Docs.object();
         out.put("id", row.id());
         out.put("name", row.name());

@@ -2,8 +2,6 @@ package dev.scaletoolkit.emulator.task;
 
 import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.http.ApiError;
-import dev.scaletoolkit.emulator.store.Docs;
-import dev.scaletoolkit.emulator.store.Ids;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import tools.jackson.databind.node.ObjectNode;
@@ -21,15 +19,6 @@ public final class TaskAccess {
     }
 
     public static Optional<ObjectNode> find(Handle h, Caller caller, String taskId) {
-        if (!Ids.isObjectId(taskId)) {
-            return Optional.empty();
-        }
-        return h.createQuery("SELECT doc FROM tasks WHERE id = :id AND account_id = :a AND test_mode = :m")
-                .bind("id", taskId)
-                .bind("a", caller.accountId())
-                .bind("m", caller.mode())
-                .mapTo(String.class)
-                .findOne()
-                .map(Docs::read);
+        return TaskStore.find(h, caller, taskId);
     }
 }

@@ -1,11 +1,8 @@
 package dev.scaletoolkit.emulator.task;
 
-import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.http.ApiError;
 import java.sql.SQLException;
 import java.util.Locale;
-import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 
 /**
  * Turns a broken uniqueness rule into Scale's 409. The database's unique indexes are the judge (they also hold
@@ -30,27 +27,6 @@ final class TaskConflicts {
             }
         }
         return false;
-    }
-
-    /** The task of this caller's world that holds {@code uniqueId}, if any. */
-    static Optional<String> holderOfUniqueId(Handle h, Caller caller, String uniqueId) {
-        return h.createQuery("SELECT id FROM tasks WHERE account_id = :a AND test_mode = :m AND unique_id = :u")
-                .bind("a", caller.accountId())
-                .bind("m", caller.mode())
-                .bind("u", uniqueId)
-                .mapTo(String.class)
-                .findOne();
-    }
-
-    /** The task created under this caller's {@code Idempotency-Key}, if any. */
-    static Optional<String> holderOfIdempotencyKey(Handle h, Caller caller, String key) {
-        return h.createQuery("SELECT task_id FROM idempotency_keys WHERE account_id = :a AND test_mode = :m"
-                        + " AND idem_key = :k")
-                .bind("a", caller.accountId())
-                .bind("m", caller.mode())
-                .bind("k", key)
-                .mapTo(String.class)
-                .findOne();
     }
 
     static ApiError uniqueIdTaken(String uniqueId, String taskId) {

@@ -2,8 +2,8 @@ package dev.scaletoolkit.emulator.task;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.auth.Caller;
+import dev.scaletoolkit.emulator.batch.BatchSettlement;
 import dev.scaletoolkit.emulator.http.ApiError;
-import dev.scaletoolkit.emulator.sim.Responses;
 import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.model.ScaleTime;
 import java.util.Optional;
@@ -21,10 +21,14 @@ public final class TaskCreation {
 
     private final EmulatorContext context;
     private final TaskTypes types;
+    private final TaskCompletion completion;
+    private final BatchSettlement batches;
 
-    public TaskCreation(EmulatorContext context, TaskTypes types) {
+    public TaskCreation(EmulatorContext context, TaskTypes types, TaskCompletion completion, BatchSettlement batches) {
         this.context = context;
         this.types = types;
+        this.completion = completion;
+        this.batches = batches;
     }
 
     /**
@@ -57,13 +61,13 @@ public final class TaskCreation {
 
     private static Optional<ApiError> winner(Handle h, Caller caller, TaskDraft draft, String idempotencyKey) {
         if (idempotencyKey != null) {
-            Optional<String> task = TaskConflicts.holderOfIdempotencyKey(h, caller, idempotencyKey);
+            Optional<String> task = IdempotencyKeyStore.holder(h, caller, idempotencyKey);
             if (task.isPresent()) {
                 return Optional.of(TaskConflicts.idempotencyKeyUsed(idempotencyKey, task.get()));
             }
         }
         if (draft.uniqueId() != null) {
-            return TaskConflicts.holderOfUniqueId(h, caller, draft.uniqueId())
+            return TaskStore.holderOfUniqueId(h, caller, draft.uniqueId())
                     .map(id -> TaskConflicts.uniqueIdTaken(draft.uniqueId(), id));
         }
         return Optional.empty();
@@ -116,40 +120,17 @@ public final class TaskCreation {
             task.put("_clear_unique_id_on_error", true);
         }
 
-        h.createUpdate("INSERT INTO tasks (id, account_id, test_mode, type, status, project, batch, unique_id,"
-                        + " created_at, updated_at, work_due_at, doc)"
-                        + " VALUES (:id, :a, :m, :type, 'pending', :project, :batch, :uid, :now, :now, :due, :doc)")
-                .bind("id", id)
-                .bind("a", caller.accountId())
-                .bind("m", caller.mode())
-                .bind("type", draft.type())
-                .bind("project", placement.project())
-                .bind("batch", placement.batch())
-                .bind("uid", draft.uniqueId())
-                .bind("now", now)
-                .bind("due", workDueAt(caller))
-                .bind("doc", Docs.write(task))
-                .execute();
-        TaskLifecycle.save(h, task);
-        if (idempotencyKey != null) {
-            h.createUpdate("INSERT INTO idempotency_keys (account_id, test_mode, idem_key, task_id, created_at)"
-                            + " VALUES (:a, :m, :k, :id, :now)")
-                    .bind("a", caller.accountId())
-                    .bind("m", caller.mode())
-                    .bind("k", idempotencyKey)
-                    .bind("id", id)
-                    .bind("now", now)
-                    .execute();
+        TaskStore.insert(h, caller, task, workDueAt(caller));
+        if (placement.batch() != null) {
+            batches.taskAdded(h, caller, placement.batch());
         }
-        ObjectNode answer = TaskLifecycle.wire(task);
+        if (idempotencyKey != null) {
+            IdempotencyKeyStore.insert(h, caller, idempotencyKey, id, now);
+        }
+        ObjectNode answer = TaskJson.wire(task);
         if (caller.testMode()) {
             // Test keys get no human: the task is done before the create call returns.
-            new TaskLifecycle(context)
-                    .complete(
-                            h,
-                            id,
-                            Responses.generate(
-                                    answer.deepCopy(), context.config().workforceSeed()));
+            completion.completeTestTask(h, caller, id);
         }
         return answer;
     }

@@ -1,6 +1,7 @@
 package dev.scaletoolkit.emulator.task;
 
 import dev.scaletoolkit.emulator.EmulatorLimits;
+import dev.scaletoolkit.emulator.callback.CallbackUrl;
 import dev.scaletoolkit.emulator.http.ApiError;
 import dev.scaletoolkit.emulator.http.ApiRequest;
 import dev.scaletoolkit.emulator.http.Fields;
@@ -57,11 +58,8 @@ record TaskDraft(
             }
         }
         String callbackUrl = Fields.optString(body, "callback_url").orElse(null);
-        if (callbackUrl != null && !isCallbackTarget(callbackUrl)) {
-            throw ApiError.invalidParam(
-                    "callback_url",
-                    "must be a full URL starting with http:// or https://, or an email address, got \"" + callbackUrl
-                            + "\"");
+        if (callbackUrl != null) {
+            CallbackUrl.check("callback_url", callbackUrl);
         }
         long priority = Fields.optLong(body, "priority").orElse(-1L);
         if (Fields.present(body, "priority") && priority < 0) {
@@ -91,11 +89,6 @@ record TaskDraft(
                 Fields.present(body, "priority") ? priority : null,
                 projectVersion,
                 responses);
-    }
-
-    /** A callback target is a web address with its scheme, or an email address (Scale mails the task then). */
-    private static boolean isCallbackTarget(String url) {
-        return url.startsWith("http://") || url.startsWith("https://") || url.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     }
 
     /** The metadata object, {} when absent; a JSON string is accepted for form posts. 400 above 10 KB. */

@@ -2,9 +2,10 @@ package dev.scaletoolkit.emulator.task;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.auth.Caller;
+import dev.scaletoolkit.emulator.batch.BatchSettlement;
+import dev.scaletoolkit.emulator.callback.CallbackStore;
 import dev.scaletoolkit.emulator.http.ApiError;
 import dev.scaletoolkit.emulator.http.Fields;
-import dev.scaletoolkit.emulator.sim.CallbackOutbox;
 import dev.scaletoolkit.emulator.store.Docs;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Changes to an existing task: cancel, tags, metadata, unique_id. Each runs in one transaction, stamps
- * {@code updated_at}, writes through {@link TaskLifecycle#save} and returns the task's wire JSON.
+ * {@code updated_at}, writes through {@link TaskStore#save} and returns the task's wire JSON.
  */
 public final class TaskEdits {
     /** How a tags call combines the task's tags with the ones in the body. */
@@ -29,9 +30,11 @@ public final class TaskEdits {
     }
 
     private final EmulatorContext context;
+    private final BatchSettlement batches;
 
-    public TaskEdits(EmulatorContext context) {
+    public TaskEdits(EmulatorContext context, BatchSettlement batches) {
         this.context = context;
+        this.batches = batches;
     }
 
     /** Cancels a pending task; a canceled one stays canceled (200 again), a finished one is a 400. */
@@ -48,20 +51,22 @@ public final class TaskEdits {
                 changed = true;
             }
             if (status.equals("pending")) {
+                // Conditional: a completion on another node may have got there first.
+                if (!TaskStore.move(h, taskId, "pending", "canceled")) {
+                    String now =
+                            TaskStore.row(h, taskId).map(TaskStore.Row::status).orElse("gone");
+                    throw ApiError.badRequest("Task " + taskId + " is " + now
+                            + " and cannot be canceled; only pending tasks can be canceled.");
+                }
                 task.put("status", "canceled");
                 changed = true;
             }
             if (!changed) {
                 return;
             }
-            TaskLifecycle.save(h, stamp(task));
+            TaskStore.save(h, stamp(task));
             if (status.equals("pending") && task.hasNonNull("batch")) {
-                new TaskLifecycle(context)
-                        .settleBatch(
-                                h,
-                                caller.accountId(),
-                                caller.testMode(),
-                                task.get("batch").asString());
+                batches.taskFinished(h, caller, task.get("batch").asString(), null);
             }
         });
     }
@@ -87,7 +92,7 @@ public final class TaskEdits {
                 ArrayNode array = task.putArray("tags");
                 tags.forEach(array::add);
             }
-            TaskLifecycle.save(h, stamp(task));
+            TaskStore.save(h, stamp(task));
         });
     }
 
@@ -114,7 +119,7 @@ public final class TaskEdits {
         TaskDraft.checkMetadataSize((ObjectNode) metadata);
         return edit(caller, taskId, (h, task) -> {
             task.set("metadata", metadata.deepCopy());
-            TaskLifecycle.save(h, stamp(task));
+            TaskStore.save(h, stamp(task));
         });
     }
 
@@ -126,13 +131,13 @@ public final class TaskEdits {
                     return;
                 }
                 task.put("unique_id", uniqueId);
-                TaskLifecycle.save(h, stamp(task));
+                TaskStore.save(h, stamp(task));
             });
         } catch (RuntimeException e) {
             if (!TaskConflicts.isUniqueViolation(e)) {
                 throw e;
             }
-            Optional<String> holder = context.db().read(h -> TaskConflicts.holderOfUniqueId(h, caller, uniqueId));
+            Optional<String> holder = context.db().read(h -> TaskStore.holderOfUniqueId(h, caller, uniqueId));
             throw holder.map(id -> TaskConflicts.uniqueIdTaken(uniqueId, id)).orElseThrow(() -> e);
         }
     }
@@ -141,7 +146,7 @@ public final class TaskEdits {
     public ObjectNode clearUniqueId(Caller caller, String taskId) {
         return edit(caller, taskId, (h, task) -> {
             if (task.remove("unique_id") != null) {
-                TaskLifecycle.save(h, stamp(task));
+                TaskStore.save(h, stamp(task));
             }
         });
     }
@@ -151,7 +156,7 @@ public final class TaskEdits {
         return context.db().write(h -> {
             ObjectNode task = TaskAccess.require(h, caller, taskId);
             change.accept(h, task);
-            return TaskLifecycle.wire(task);
+            return TaskJson.wire(task);
         });
     }
 
@@ -163,11 +168,11 @@ public final class TaskEdits {
     /** Queues a callback about {@code task} with the body Scale sends on completion. */
     static String enqueueTaskCallback(Handle h, EmulatorContext context, Caller caller, ObjectNode task) {
         ObjectNode body = Docs.object();
-        body.set("task", TaskLifecycle.wire(task));
+        body.set("task", TaskJson.wire(task));
         body.set("response", task.has("response") ? task.get("response").deepCopy() : Docs.object());
         body.put("task_id", task.path("task_id").asString());
         body.put("status", task.path("status").asString());
-        return CallbackOutbox.enqueue(
+        return CallbackStore.enqueue(
                 h,
                 context,
                 caller.accountId(),

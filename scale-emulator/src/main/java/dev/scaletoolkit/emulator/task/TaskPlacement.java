@@ -45,10 +45,6 @@ record TaskPlacement(String project, String batch, ObjectNode defaults, String i
                         "\"" + draft.batch() + "\" belongs to project \"" + batchProject + "\", not \"" + projectName
                                 + "\"");
             }
-            if ("completed".equals(batch.get().path("status").asString())) {
-                throw ApiError.invalidParam(
-                        "batch", "\"" + draft.batch() + "\" is completed; a completed batch takes no new tasks");
-            }
             projectName = batchProject;
         }
         if (projectName == null) {
@@ -62,9 +58,11 @@ record TaskPlacement(String project, String batch, ObjectNode defaults, String i
         ObjectNode project = found.get();
         boolean rapidOrStudio =
                 project.path("rapid").asBoolean(false) || project.path("studio").asBoolean(false);
+        // A standard batch takes tasks at any time (a completed one reopens); a Rapid or Studio batch only until
+        // it is finalized.
         if (batch.isPresent()
                 && rapidOrStudio
-                && "in_progress".equals(batch.get().path("status").asString())) {
+                && !"staging".equals(batch.get().path("status").asString())) {
             throw ApiError.invalidParam(
                     "batch",
                     "\"" + draft.batch() + "\" was already finalized; tasks must be added while the batch is staging");

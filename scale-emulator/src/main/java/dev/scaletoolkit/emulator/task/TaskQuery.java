@@ -66,7 +66,7 @@ public final class TaskQuery {
             ObjectNode last = null;
             for (String doc : docs.subList(0, Math.min(limit, docs.size()))) {
                 last = Docs.read(doc);
-                rows.add(limited ? limitedRow(last) : TaskLifecycle.wire(last));
+                rows.add(limited ? limitedRow(last) : TaskJson.wire(last));
             }
             out.put("total", total);
             out.put("limit", limit);

@@ -55,7 +55,7 @@ public final class TaskReviews {
             audits.add(entry);
             task.put("customer_review_status", result);
             task.put("updated_at", now);
-            TaskLifecycle.save(h, task);
+            TaskStore.save(h, task);
 
             ObjectNode row = Docs.object();
             String auditId = context.ids().objectId();

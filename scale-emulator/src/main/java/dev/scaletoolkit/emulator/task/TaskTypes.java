@@ -92,6 +92,7 @@ public final class TaskTypes {
                         + " is required for a " + type + " task");
             }
         }
+        MediaAttachment.check(type, params);
     }
 
     private static boolean present(ObjectNode params, String field) {

@@ -49,15 +49,7 @@ public final class Teammates {
 
     /** Every member, owner first, then in the order they joined or were invited. */
     public static List<Member> all(Handle h, String accountId) {
-        return h.createQuery("SELECT email, role, state, doc FROM team_members WHERE account_id = :a"
-                        + " ORDER BY created_at, email")
-                .bind("a", accountId)
-                .map((rs, ctx) -> new Member(
-                        rs.getString("email"),
-                        rs.getString("role"),
-                        rs.getString("state"),
-                        Docs.read(rs.getString("doc"))))
-                .list();
+        return TeamStore.all(h, accountId);
     }
 
     /** The member with this email (compared without case), if any. */
@@ -97,14 +89,7 @@ public final class Teammates {
             if (existing.isPresent()) {
                 write(h, accountId, existing.get().email(), role, "invited", doc);
             } else {
-                h.createUpdate("INSERT INTO team_members (account_id, email, role, state, created_at, doc)"
-                                + " VALUES (:a, :email, :role, 'invited', :now, :doc)")
-                        .bind("a", accountId)
-                        .bind("email", email)
-                        .bind("role", role)
-                        .bind("now", now)
-                        .bind("doc", Docs.write(doc))
-                        .execute();
+                TeamStore.insert(h, accountId, email, role, "invited", now, doc);
             }
         }
         return wire(h, accountId);
@@ -187,14 +172,7 @@ public final class Teammates {
     }
 
     private static void write(Handle h, String accountId, String email, String role, String state, ObjectNode doc) {
-        h.createUpdate("UPDATE team_members SET role = :role, state = :state, doc = :doc"
-                        + " WHERE account_id = :a AND email = :email")
-                .bind("role", role)
-                .bind("state", state)
-                .bind("doc", Docs.write(doc))
-                .bind("a", accountId)
-                .bind("email", email)
-                .execute();
+        TeamStore.update(h, accountId, email, role, state, doc);
     }
 
     public static String normalize(String email) {

@@ -109,11 +109,14 @@ class TaskCreateTest {
                         "videoannotation",
                         json("attachments", List.of("f1.jpg", "f2.jpg"), "geometries", Map.of("box", Map.of()))),
                 Map.entry(
-                        "videoplaybackannotation", json("attachment", "v.mp4", "geometries", Map.of("box", Map.of()))),
+                        "videoplaybackannotation",
+                        json("attachment", "https://example.com/v.mp4", "geometries", Map.of("box", Map.of()))),
                 Map.entry("lidarannotation", json("attachments", List.of("frame0.json"), "labels", List.of("car"))),
                 Map.entry(
                         "lidarsegmentation", json("lidar_task", "64b1f0c2a7e3d5001f2c9a10", "labels", List.of("road"))),
-                Map.entry("segmentannotation", json("attachment", "a.png", "labels", List.of("road", "sky"))),
+                Map.entry(
+                        "segmentannotation",
+                        json("attachment", "https://example.com/a.png", "labels", List.of("road", "sky"))),
                 Map.entry(
                         "namedentityrecognition",
                         json(
@@ -132,7 +135,9 @@ class TaskCreateTest {
                                 List.of(Map.of("type", "text", "content", "x")),
                                 "fields",
                                 List.of(Map.of("type", "text", "field_id", "f", "title", "F")))),
-                Map.entry("documenttranscription", json("instruction", "Transcribe.", "attachment", "doc.pdf")),
+                Map.entry(
+                        "documenttranscription",
+                        json("instruction", "Transcribe.", "attachment", "https://example.com/doc.pdf")),
                 Map.entry(
                         "comparison",
                         json(
@@ -142,8 +147,12 @@ class TaskCreateTest {
                                 List.of("a", "b"),
                                 "choices",
                                 List.of("yes", "no"))),
-                Map.entry("audiotranscription", json("attachment", "a.mp3", "attachment_type", "audio")),
-                Map.entry("pointannotation", json("attachment", "a.png", "objects_to_annotate", List.of("eye"))),
+                Map.entry(
+                        "audiotranscription",
+                        json("attachment", "https://example.com/a.mp3", "attachment_type", "audio")),
+                Map.entry(
+                        "pointannotation",
+                        json("attachment", "https://example.com/a.png", "objects_to_annotate", List.of("eye"))),
                 Map.entry("chat", json("instruction", "Talk.")));
         bodies.forEach((type, body) -> {
             Http.Resp r = world.live.post("/v1/task/" + type, body);

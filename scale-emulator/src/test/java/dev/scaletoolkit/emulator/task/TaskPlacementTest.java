@@ -124,14 +124,10 @@ class TaskPlacementTest {
     }
 
     @Test
-    void unknownCompletedOrFinalizedBatchesAre400() {
+    void unknownOrFinalizedBatchesAre400() {
         Http.Resp unknown = world.live.post("/v1/task/categorization", categorization("batch", "no_batch"));
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.error()).contains("\"batch\"").contains("no_batch");
-
-        Http.Resp done = world.live.post("/v1/task/categorization", categorization("batch", "shops_done"));
-        assertThat(done.status()).isEqualTo(400);
-        assertThat(done.error()).contains("completed");
 
         Http.Resp finalized = world.live.post("/v1/task/categorization", categorization("batch", "rapid_finalized"));
         assertThat(finalized.status()).isEqualTo(400);
@@ -144,6 +140,18 @@ class TaskPlacementTest {
         Http.Resp noBatch = world.live.post("/v1/task/categorization", categorization("project", "rapid_shops"));
         assertThat(noBatch.status()).isEqualTo(400);
         assertThat(noBatch.error()).contains("\"batch\" is required");
+    }
+
+    @Test
+    void aCompletedStandardBatchTakesANewTaskAndIsInProgressAgain() {
+        Http.Resp added = world.live.post("/v1/task/categorization", categorization("batch", "shops_done"));
+        assertThat(added.status()).as(added.text()).isEqualTo(200);
+        assertThat(world.batchStatus("shops_done")).isEqualTo("in_progress");
+        assertThat(world.live.get("/v1/batches/shops_done").json().has("completed_at"))
+                .isFalse();
+
+        world.complete(added.json().path("task_id").asString(), Docs.object().put("category", "open"));
+        assertThat(world.batchStatus("shops_done")).isEqualTo("completed");
     }
 
     @Test

@@ -57,7 +57,7 @@ class TaskTypesTest {
     @Test
     void formValuesBecomeTheKindTheFieldWants() {
         ObjectNode params = Docs.object()
-                .put("attachment", "a.png")
+                .put("attachment", "https://example.com/a.png")
                 .put("allow_multiple", "true")
                 .put("padding", "12");
         params.putArray("categories").add("x");
@@ -69,7 +69,7 @@ class TaskTypesTest {
 
     @Test
     void instructionRequirementIsMetByTheFlag() {
-        ObjectNode params = Docs.object().put("attachment", "a.png");
+        ObjectNode params = Docs.object().put("attachment", "https://example.com/a.png");
         params.putArray("categories").add("x");
         assertThatThrownBy(() -> types.validate("categorization", params, false))
                 .isInstanceOf(ApiError.class)

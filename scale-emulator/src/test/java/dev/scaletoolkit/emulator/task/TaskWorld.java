@@ -148,14 +148,14 @@ final class TaskWorld implements AutoCloseable {
 
     /** Completes a pending live task the way the workforce would. */
     void complete(String taskId, ObjectNode response) {
-        var context = scale.emulator().context();
-        context.db().write(h -> new TaskLifecycle(context).complete(h, taskId, response));
+        scale.emulator().services().completion().complete(taskId, response, "test");
     }
 
     void fail(String taskId) {
-        var context = scale.emulator().context();
-        ObjectNode details = Docs.object().put("error", "One or more attachments could not be downloaded.");
-        context.db().write(h -> new TaskLifecycle(context).fail(h, taskId, details));
+        scale.emulator()
+                .services()
+                .completion()
+                .fail(taskId, "One or more attachments could not be downloaded.", "test");
     }
 
     /** The bodies of the callbacks queued for a task, oldest first. */

@@ -9,17 +9,18 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The answer of {@code GET /batches/{name}/status}: the batch status and task counts per status (absent = 0).
+ * The answer of {@code GET /batches/{name}/status}: the batch status and task counts per status. A count Scale
+ * leaves out reads as 0, never null.
  *
  * <p>Keys this version does not model are kept in {@link #extra()} and written back unchanged.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record BatchProgress(
         @JsonProperty("status") BatchStatus status,
-        @JsonProperty("pending") Integer pending,
-        @JsonProperty("completed") Integer completed,
-        @JsonProperty("error") Integer error,
-        @JsonProperty("canceled") Integer canceled,
+        @JsonProperty("pending") int pending,
+        @JsonProperty("completed") int completed,
+        @JsonProperty("error") int error,
+        @JsonProperty("canceled") int canceled,
         @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extra) {
 
     public BatchProgress {

@@ -1,9 +1,10 @@
 package dev.scaletoolkit.tools.backend;
 
 import dev.scaletoolkit.client.ClientOptions;
+import dev.scaletoolkit.client.GenericCall;
+import dev.scaletoolkit.client.ScaleClient;
 import dev.scaletoolkit.client.error.ScaleApiException;
 import dev.scaletoolkit.client.error.ScaleException;
-import dev.scaletoolkit.client.http.ApiCaller;
 import dev.scaletoolkit.client.http.RequestBody;
 import dev.scaletoolkit.client.http.RetryPolicy;
 import dev.scaletoolkit.client.http.ScaleResponse;
@@ -17,7 +18,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@link ScaleBackend} over the SDK's {@link ApiCaller}: the tools get scale-client's transport, Basic auth, error
+ * {@link ScaleBackend} over the SDK's generic call ({@link ScaleClient#call}): the tools get scale-client's transport, Basic auth, error
  * table and retries. Retries are kept short (two, waiting at most two seconds each) because an agent is waiting;
  * a longer {@code Retry-After} reaches the agent as {@code retry_after_seconds} and the agent decides.
  */
@@ -26,13 +27,13 @@ final class ClientScaleBackend implements ScaleBackend {
             .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(java.net.http.HttpClient.Redirect.NORMAL)
             .build();
-    private final ApiCaller api;
+    private final ScaleClient api;
     private final String baseUrl;
 
     ClientScaleBackend(String baseUrl, String apiKey, Duration timeout) {
         String trimmed = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.baseUrl = trimmed.endsWith("/v1") ? trimmed : trimmed + "/v1";
-        this.api = new ApiCaller(ClientOptions.builder()
+        this.api = ScaleClient.create(ClientOptions.builder()
                 .apiKey(apiKey)
                 .baseUrl(this.baseUrl)
                 .readTimeout(timeout)
@@ -46,7 +47,7 @@ final class ClientScaleBackend implements ScaleBackend {
 
     @Override
     public JsonNode send(ScaleRequest request) {
-        ApiCaller.Call call = api.call(request.method(), request.path());
+        GenericCall call = api.call(request.method(), request.path());
         request.query().forEach(call::queryAll);
         if (request.upload() != null) {
             String boundary = "scale-tools-" + UUID.randomUUID();
@@ -112,7 +113,7 @@ final class ClientScaleBackend implements ScaleBackend {
                 : java.util.Optional.empty();
     }
 
-    private static ScaleResponse execute(ApiCaller.Call call) {
+    private static ScaleResponse execute(GenericCall call) {
         try {
             return call.executeRaw();
         } catch (ScaleException e) {

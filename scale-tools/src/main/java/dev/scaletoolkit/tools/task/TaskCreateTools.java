@@ -12,7 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** One tool per task type; each sends its arguments unchanged as the creation body. */
 public final class TaskCreateTools {
     /** Tool slug → Scale task type in {@code POST /v1/task/{type}}. */
-    static final Map<String, String> TYPES = Map.of(
+    public static final Map<String, String> TYPES = Map.of(
             "SCALE_AI_CREATE_DOCUMENT_TRANSCRIPTION_TASK", "documenttranscription",
             "SCALE_AI_CREATE_IMAGE_ANNOTATION_TASK", "imageannotation",
             "SCALE_AI_CREATE_LIDAR_ANNOTATION_TASK", "lidarannotation",

@@ -1,0 +1,19 @@
+package dev.scaletoolkit.cli;
+
+import picocli.CommandLine.Command;
+
+/**
+ * {@code scale emulator …}: the emulator's control plane from the shell. Each subcommand lives in its own class
+ * ({@code Emulator*Command}), so new ones are added here without touching the others.
+ */
+@Command(
+        name = "emulator",
+        mixinStandardHelpOptions = true,
+        description = "Drive the emulator: reset its data, inject faults, finish tasks now.",
+        subcommands = {
+            EmulatorResetCommand.class,
+            EmulatorFaultsCommand.class,
+            EmulatorTaskCommands.Complete.class,
+            EmulatorTaskCommands.Fail.class
+        })
+final class EmulatorCommand extends ToolBackedCommand.Group {}

@@ -1,0 +1,172 @@
+package dev.scaletoolkit.client.emulator;
+
+import dev.scaletoolkit.client.error.ErrorTable;
+import dev.scaletoolkit.client.error.ScaleIoException;
+import dev.scaletoolkit.model.ScaleJson;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The scale-toolkit emulator's control plane ({@code /_emulator}): reset its data, inject faults, finish tasks
+ * now, read the request journal. Only the emulator has these routes; Scale itself answers 404.
+ *
+ * <pre>{@code
+ * EmulatorControl control = EmulatorControl.of("http://127.0.0.1:8790");
+ * control.addFault(Fault.status(500).onPath("POST", "/v1/task/").afterCommit().times(1));
+ * control.completeTask(taskId);
+ * }</pre>
+ *
+ * <p>Errors: a non-2xx answer throws the SDK's {@code ScaleApiException} subclass for its status; a connection
+ * failure throws {@link ScaleIoException}.
+ */
+public final class EmulatorControl {
+    private final String root;
+    private final String adminToken;
+    private final HttpClient http;
+
+    private EmulatorControl(String root, String adminToken) {
+        this.root = root;
+        this.adminToken = adminToken;
+        this.http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** The emulator at {@code url} ({@code http://host:port}; a trailing {@code /v1} is dropped), on loopback. */
+    public static EmulatorControl of(String url) {
+        return of(url, null);
+    }
+
+    /** With the admin token an emulator bound off loopback requires ({@code --admin-token}). */
+    public static EmulatorControl of(String url, String adminToken) {
+        String u = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        if (u.endsWith("/v1")) {
+            u = u.substring(0, u.length() - 3);
+        }
+        return new EmulatorControl(u, adminToken == null || adminToken.isBlank() ? null : adminToken);
+    }
+
+    /** {@code http://host:port}, without {@code /v1}. */
+    public String url() {
+        return root;
+    }
+
+    /** {@code {"status":"ok","version":…}}. */
+    public JsonNode health() {
+        return send("GET", "/health", null);
+    }
+
+    /** Deletes all projects, batches, tasks and files; accounts and keys stay. Faults are cleared. */
+    public void reset() {
+        send("POST", "/reset", ScaleJson.mapper().createObjectNode());
+    }
+
+    /** Adds a fault rule; returns it as stored (with its id). */
+    public JsonNode addFault(Fault fault) {
+        return send("POST", "/faults", fault.toJson());
+    }
+
+    /** Removes every fault rule. */
+    public void clearFaults() {
+        send("DELETE", "/faults", null);
+    }
+
+    /** The fault rules in force, with the calls each has left. */
+    public JsonNode faults() {
+        return send("GET", "/faults", null);
+    }
+
+    /** Completes a pending task now with the emulator's generated response. */
+    public JsonNode completeTask(String taskId) {
+        return completeTask(taskId, null);
+    }
+
+    /** Completes a pending task now with {@code response} (null: a generated one). */
+    public JsonNode completeTask(String taskId, JsonNode response) {
+        ObjectNode body = ScaleJson.mapper().createObjectNode();
+        if (response != null) {
+            body.set("response", response);
+        }
+        return send("POST", "/tasks/" + segment(taskId) + "/complete", body);
+    }
+
+    /** Puts a pending task in {@code error} now, with {@code message} (null: a generic one). */
+    public JsonNode failTask(String taskId, String message) {
+        ObjectNode body = ScaleJson.mapper().createObjectNode();
+        if (message != null) {
+            body.put("error", message);
+        }
+        return send("POST", "/tasks/" + segment(taskId) + "/fail", body);
+    }
+
+    /**
+     * The request journal ({@code GET /_emulator/requests}), newest first, or empty when this emulator keeps
+     * none (older versions).
+     */
+    public Optional<JsonNode> requests() {
+        HttpResponse<byte[]> r = exchange("GET", "/requests", null);
+        if (r.statusCode() == 404) {
+            return Optional.empty();
+        }
+        return Optional.of(decode(r));
+    }
+
+    private JsonNode send(String method, String path, JsonNode body) {
+        return decode(exchange(method, path, body));
+    }
+
+    private HttpResponse<byte[]> exchange(String method, String path, JsonNode body) {
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(root + "/_emulator" + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json");
+        if (adminToken != null) {
+            req.header("Authorization", "Bearer " + adminToken);
+        }
+        if (body != null) {
+            req.header("Content-Type", "application/json")
+                    .method(
+                            method,
+                            HttpRequest.BodyPublishers.ofString(
+                                    ScaleJson.mapper().writeValueAsString(body), StandardCharsets.UTF_8));
+        } else {
+            req.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        try {
+            return http.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new ScaleIoException("cannot reach the emulator at " + root + ": " + describe(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ScaleIoException("interrupted while calling " + root, new java.io.InterruptedIOException());
+        }
+    }
+
+    private JsonNode decode(HttpResponse<byte[]> r) {
+        if (r.statusCode() / 100 != 2) {
+            throw ErrorTable.fromResponse(r.statusCode(), r.headers().map(), r.body(), adminToken);
+        }
+        String text = new String(r.body(), StandardCharsets.UTF_8);
+        return text == null || text.isBlank()
+                ? ScaleJson.mapper().createObjectNode()
+                : ScaleJson.mapper().readTree(text);
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    private static String segment(String id) {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("taskId is required");
+        }
+        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

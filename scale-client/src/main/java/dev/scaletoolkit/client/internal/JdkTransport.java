@@ -1,0 +1,110 @@
+package dev.scaletoolkit.client.internal;
+
+import dev.scaletoolkit.client.error.ScaleException;
+import dev.scaletoolkit.client.error.ScaleIoException;
+import dev.scaletoolkit.client.http.ScaleRequest;
+import dev.scaletoolkit.client.http.ScaleResponse;
+import dev.scaletoolkit.client.http.Transport;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The transport on {@link java.net.http.HttpClient}. Every request has a connect timeout and a read timeout (cut
+ * short by the caller's deadline); redirects are not followed here, because a redirect to storage must not carry
+ * the API key (the file service follows them itself).
+ */
+public final class JdkTransport implements Transport {
+    private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection", "expect", "upgrade");
+    private final HttpClient http;
+    private final Duration readTimeout;
+    private final Clock clock;
+
+    public JdkTransport(Duration connectTimeout, Duration readTimeout, Clock clock) {
+        this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(Objects.requireNonNull(connectTimeout, "connectTimeout"))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    @Override
+    public ScaleResponse execute(ScaleRequest request) {
+        HttpRequest built = build(request);
+        try {
+            HttpResponse<byte[]> response = http.send(built, HttpResponse.BodyHandlers.ofByteArray());
+            return new ScaleResponse(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw ioError(request, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ScaleException("interrupted during " + request.describe(), e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<ScaleResponse> executeAsync(ScaleRequest request) {
+        HttpRequest built;
+        try {
+            built = build(request);
+        } catch (ScaleException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return http.sendAsync(built, HttpResponse.BodyHandlers.ofByteArray()).handle((response, error) -> {
+            if (error == null) {
+                return new ScaleResponse(
+                        response.statusCode(), response.headers().map(), response.body());
+            }
+            Throwable cause =
+                    error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof IOException io) {
+                throw ioError(request, io);
+            }
+            throw new ScaleException("failed during " + request.describe(), cause);
+        });
+    }
+
+    private static ScaleIoException ioError(ScaleRequest request, IOException e) {
+        return new ScaleIoException(
+                "I/O error on " + request.describe() + ": " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"),
+                e);
+    }
+
+    private HttpRequest build(ScaleRequest request) {
+        Duration timeout = readTimeout;
+        if (request.deadline() != null) {
+            Duration left = Duration.between(clock.instant(), request.deadline());
+            if (left.isNegative() || left.isZero()) {
+                throw new ScaleIoException(
+                        "deadline passed before " + request.describe() + " was sent",
+                        new java.net.http.HttpTimeoutException("deadline"));
+            }
+            if (left.compareTo(timeout) < 0) {
+                timeout = left;
+            }
+        }
+        HttpRequest.BodyPublisher publisher = request.body() == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(request.body().bytes());
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(request.uri()).timeout(timeout).method(request.method(), publisher);
+        request.headers().forEach((name, value) -> {
+            if (!RESTRICTED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                builder.header(name, value);
+            }
+        });
+        if (request.body() != null) {
+            builder.header("Content-Type", request.body().contentType());
+        }
+        return builder.build();
+    }
+}

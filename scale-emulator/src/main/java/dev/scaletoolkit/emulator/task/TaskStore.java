@@ -1,0 +1,197 @@
+package dev.scaletoolkit.emulator.task;
+
+import dev.scaletoolkit.emulator.auth.Caller;
+import dev.scaletoolkit.emulator.store.Docs;
+import dev.scaletoolkit.emulator.store.Ids;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The only code that reads or writes the {@code tasks} and {@code task_tags} tables. Every method runs inside the
+ * caller's handle, so a service can combine several stores in one transaction.
+ *
+ * <p>The {@code doc} column holds the task's wire JSON plus internal keys that start with {@code _} (see
+ * {@link TaskJson}); the other columns mirror fields of it for filtering. A task's status changes only through
+ * {@link #move}, a conditional update, so that of several nodes sharing one database only one makes each change.
+ */
+public final class TaskStore {
+    /** Task statuses in the order the batch status endpoint lists them. */
+    private static final String[] STATUSES = {"pending", "completed", "error", "canceled"};
+
+    private TaskStore() {}
+
+    /** Who owns a task and where it stands, read without parsing its JSON. */
+    public record Row(String id, String accountId, boolean testMode, String status, String batch) {
+        public Caller owner() {
+            return new Caller(accountId, testMode);
+        }
+    }
+
+    /** The task's stored doc (with internal keys), in any account. */
+    public static Optional<ObjectNode> find(Handle h, String taskId) {
+        return h.createQuery("SELECT doc FROM tasks WHERE id = :id")
+                .bind("id", taskId)
+                .mapTo(String.class)
+                .findOne()
+                .map(Docs::read);
+    }
+
+    /** The caller's task (with internal keys); another account's or mode's task is not found. */
+    public static Optional<ObjectNode> find(Handle h, Caller caller, String taskId) {
+        return findJson(h, caller, taskId).map(Docs::read);
+    }
+
+    /** The caller's task as stored text, for reads that send it on unchanged. */
+    public static Optional<String> findJson(Handle h, Caller caller, String taskId) {
+        if (!Ids.isObjectId(taskId)) {
+            return Optional.empty();
+        }
+        return h.createQuery("SELECT doc FROM tasks WHERE id = :id AND account_id = :a AND test_mode = :m")
+                .bind("id", taskId)
+                .bind("a", caller.accountId())
+                .bind("m", caller.mode())
+                .mapTo(String.class)
+                .findOne();
+    }
+
+    public static Optional<Row> row(Handle h, String taskId) {
+        return h.createQuery("SELECT id, account_id, test_mode, status, batch FROM tasks WHERE id = :id")
+                .bind("id", taskId)
+                .map((rs, ctx) -> new Row(
+                        rs.getString("id"),
+                        rs.getString("account_id"),
+                        rs.getInt("test_mode") == 1,
+                        rs.getString("status"),
+                        rs.getString("batch")))
+                .findOne();
+    }
+
+    /**
+     * Moves the task from status {@code from} to {@code to} if it is still in {@code from}; returns whether this
+     * call made the change. On PostgreSQL a concurrent mover waits on the row lock and then finds nothing to move.
+     */
+    public static boolean move(Handle h, String taskId, String from, String to) {
+        return h.createUpdate("UPDATE tasks SET status = :to,"
+                                + " work_due_at = CASE WHEN :to = 'pending' THEN work_due_at ELSE NULL END"
+                                + " WHERE id = :id AND status = :from")
+                        .bind("to", to)
+                        .bind("from", from)
+                        .bind("id", taskId)
+                        .execute()
+                == 1;
+    }
+
+    /** Inserts a new pending task; {@code workDueAt} is when the workforce may take it, or null. */
+    public static void insert(Handle h, Caller caller, ObjectNode task, String workDueAt) {
+        String id = task.path("task_id").asString();
+        h.createUpdate("INSERT INTO tasks (id, account_id, test_mode, type, status, project, batch, unique_id,"
+                        + " created_at, updated_at, work_due_at, doc)"
+                        + " VALUES (:id, :a, :m, :type, 'pending', :project, :batch, :uid, :now, :now, :due, :doc)")
+                .bind("id", id)
+                .bind("a", caller.accountId())
+                .bind("m", caller.mode())
+                .bind("type", task.path("type").asString())
+                .bind("project", text(task, "project"))
+                .bind("batch", text(task, "batch"))
+                .bind("uid", text(task, "unique_id"))
+                .bind("now", task.path("created_at").asString())
+                .bind("due", workDueAt)
+                .bind("doc", Docs.write(task))
+                .execute();
+        writeTags(h, id, task);
+    }
+
+    /**
+     * Writes the task's JSON and mirrors its indexed fields; {@code tags} mirror into {@code task_tags}. The status
+     * column is left alone: statuses change through {@link #move} only.
+     */
+    public static void save(Handle h, ObjectNode task) {
+        String id = task.path("task_id").asString();
+        h.createUpdate("UPDATE tasks SET unique_id = :uid, customer_review_status = :crs,"
+                        + " updated_at = :updated, completed_at = :completed, doc = :doc WHERE id = :id")
+                .bind("uid", text(task, "unique_id"))
+                .bind("crs", text(task, "customer_review_status"))
+                .bind("updated", task.path("updated_at").asString())
+                .bind("completed", text(task, "completed_at"))
+                .bind("doc", Docs.write(task))
+                .bind("id", id)
+                .execute();
+        h.createUpdate("DELETE FROM task_tags WHERE task_id = :id")
+                .bind("id", id)
+                .execute();
+        writeTags(h, id, task);
+    }
+
+    private static void writeTags(Handle h, String id, ObjectNode task) {
+        for (JsonNode tag : task.path("tags")) {
+            h.createUpdate("INSERT INTO task_tags (task_id, tag) VALUES (:id, :tag)")
+                    .bind("id", id)
+                    .bind("tag", tag.asString())
+                    .execute();
+        }
+    }
+
+    /** Ids of pending live tasks whose work is due by {@code due}, oldest due first. */
+    public static List<String> dueForWork(Handle h, String due, int limit) {
+        return h.createQuery("SELECT id FROM tasks WHERE status = 'pending' AND test_mode = 0"
+                        + " AND work_due_at IS NOT NULL AND work_due_at <= :due"
+                        + " ORDER BY work_due_at, id LIMIT " + limit)
+                .bind("due", due)
+                .mapTo(String.class)
+                .list();
+    }
+
+    /** The task of this caller's world that holds {@code uniqueId}, if any. */
+    public static Optional<String> holderOfUniqueId(Handle h, Caller caller, String uniqueId) {
+        return h.createQuery("SELECT id FROM tasks WHERE account_id = :a AND test_mode = :m AND unique_id = :u")
+                .bind("a", caller.accountId())
+                .bind("m", caller.mode())
+                .bind("u", uniqueId)
+                .mapTo(String.class)
+                .findOne();
+    }
+
+    /** Whether the batch holds any task at all. */
+    public static boolean anyInBatch(Handle h, Caller owner, String batchName) {
+        return h.createQuery("SELECT 1 FROM tasks WHERE account_id = :a AND test_mode = :m AND batch = :b LIMIT 1")
+                .bind("a", owner.accountId())
+                .bind("m", owner.mode())
+                .bind("b", batchName)
+                .mapTo(Integer.class)
+                .findOne()
+                .isPresent();
+    }
+
+    /** How many of the batch's tasks are in each status; statuses without tasks are left out. */
+    public static Map<String, Integer> countsInBatch(Handle h, Caller caller, String batchName) {
+        Map<String, Integer> found = new LinkedHashMap<>();
+        h.createQuery("SELECT status, COUNT(*) AS n FROM tasks WHERE account_id = :a AND test_mode = :m"
+                        + " AND batch = :b GROUP BY status")
+                .bind("a", caller.accountId())
+                .bind("m", caller.mode())
+                .bind("b", batchName)
+                .map((rs, ctx) -> Map.entry(rs.getString("status"), rs.getInt("n")))
+                .forEach(e -> found.put(e.getKey(), e.getValue()));
+        Map<String, Integer> ordered = new LinkedHashMap<>();
+        for (String status : STATUSES) {
+            if (found.getOrDefault(status, 0) > 0) {
+                ordered.put(status, found.remove(status));
+            }
+        }
+        found.forEach((status, n) -> {
+            if (n > 0) {
+                ordered.put(status, n);
+            }
+        });
+        return ordered;
+    }
+
+    private static String text(ObjectNode task, String field) {
+        return task.hasNonNull(field) ? task.get(field).asString() : null;
+    }
+}

@@ -1,0 +1,177 @@
+package dev.scaletoolkit.emulator.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scaletoolkit.emulator.Http;
+import dev.scaletoolkit.emulator.ScaleEmulator;
+import dev.scaletoolkit.emulator.auth.Accounts;
+import dev.scaletoolkit.emulator.auth.DemoAccount;
+import dev.scaletoolkit.emulator.testing.TestEmulator;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two emulator nodes on one PostgreSQL database, with the workforce off on both so the tests decide who completes
+ * what and when: batches settle exactly once when their last tasks finish at once on different nodes, the demo
+ * account is one account, and the control plane answers a lost race with a 4xx, never a 500.
+ */
+class TwoNodeTest {
+    /** How many batches race; {@code -Dscale.twoNode.batches=2000} for a larger run. */
+    private static final int BATCHES = Integer.getInteger("scale.twoNode.batches", 200);
+
+    private static EmbeddedPostgres postgres;
+    private static TestEmulator first;
+    private static ScaleEmulator second;
+    private static Http live1;
+    private static Http live2;
+    private static Http admin1;
+    private static Http admin2;
+
+    @BeforeAll
+    static void start() throws IOException {
+        postgres = EmbeddedPostgres.builder().start();
+        first = TestEmulator.start(node("scale-two-1"), true);
+        second = ScaleEmulator.start(node("scale-two-2"));
+        live1 = new Http(first.baseUrl(), first.account().liveKey());
+        live2 = new Http(second.baseUrl(), first.account().liveKey());
+        admin1 = new Http(first.baseUrl(), null);
+        admin2 = new Http(second.baseUrl(), null);
+        assertThat(live1.post("/v1/projects", "{\"type\": \"categorization\", \"name\": \"race\"}")
+                        .status())
+                .isEqualTo(200);
+    }
+
+    private static dev.scaletoolkit.emulator.EmulatorConfig node(String dir) throws IOException {
+        return TestEmulator.defaults(Files.createTempDirectory(dir))
+                .postgres(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres")
+                .workforceEnabled(false)
+                .build();
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (second != null) {
+            second.close();
+        }
+        if (first != null) {
+            first.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private static String task(Http http, String batch, int n) {
+        Http.Resp r = http.post(
+                "/v1/task/categorization", """
+                {"instruction": "Which?", "attachment_type": "text", "attachment": "item %d",
+                 "categories": ["a", "b"]%s}""".formatted(n, batch == null ? "" : ", \"batch\": \"" + batch + "\""));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return r.json().path("task_id").asString();
+    }
+
+    /** Runs each pair of calls at the same moment, up to {@code pairs} pairs at a time. */
+    private static <T> List<T> racePairs(List<List<Callable<T>>> pairs) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (List<Callable<T>> pair : pairs) {
+                CountDownLatch go = new CountDownLatch(pair.size());
+                for (Callable<T> call : pair) {
+                    futures.add(pool.submit(() -> {
+                        go.countDown();
+                        go.await();
+                        return call.call();
+                    }));
+                }
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void batchesWhoseLastTasksCompleteAtOnceOnTwoNodesAllCompleteOnceWithOneCallback() throws Exception {
+        List<String> batches = new ArrayList<>();
+        List<List<Callable<Integer>>> pairs = new ArrayList<>();
+        for (int i = 0; i < BATCHES; i++) {
+            String name = "race_" + i;
+            Http.Resp b = live1.post("/v1/batches", """
+                    {"project": "race", "name": "%s", "callback": "batches@race.example"}""".formatted(name));
+            assertThat(b.status()).as(b.text()).isEqualTo(200);
+            batches.add(name);
+            String a = task(live1, name, 2 * i);
+            String c = task(live2, name, 2 * i + 1);
+            pairs.add(List.of(
+                    () -> admin1.post("/_emulator/tasks/" + a + "/complete", "{}")
+                            .status(),
+                    () -> admin2.post("/_emulator/tasks/" + c + "/complete", "{}")
+                            .status()));
+        }
+        assertThat(racePairs(pairs)).containsOnly(200);
+
+        Http.Resp stuck = live2.get("/v1/batches?project=race&status=in_progress&limit=100");
+        assertThat(stuck.json().path("docs")).as("batches left in progress").isEmpty();
+        assertThat(live2.get("/v1/batches?project=race&status=completed&limit=1")
+                        .json()
+                        .path("totalDocs")
+                        .asInt())
+                .isEqualTo(BATCHES);
+        java.util.Map<String, Integer> callbacks = new java.util.HashMap<>();
+        admin1.get("/_emulator/callbacks?limit=1000")
+                .json()
+                .path("docs")
+                .forEach(d -> callbacks.merge(d.path("batch_name").asString(), 1, Integer::sum));
+        for (String name : batches) {
+            assertThat(callbacks.get(name)).as("callbacks of batch %s", name).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void completingOneTaskOnBothNodesAtOnceGivesOne200AndOne400NeverA500() throws Exception {
+        List<List<Callable<Integer>>> pairs = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            String id = task(i % 2 == 0 ? live1 : live2, null, i);
+            pairs.add(List.of(
+                    () -> admin1.post("/_emulator/tasks/" + id + "/complete", "{}")
+                            .status(),
+                    () -> admin2.post("/_emulator/tasks/" + id + "/complete", "{}")
+                            .status()));
+        }
+        List<Integer> statuses = racePairs(pairs);
+        assertThat(statuses).containsOnly(200, 400);
+        for (int i = 0; i < statuses.size(); i += 2) {
+            assertThat(statuses.subList(i, i + 2)).containsExactlyInAnyOrder(200, 400);
+        }
+    }
+
+    @Test
+    void bothNodesServeOneDemoAccount() throws Exception {
+        List<Accounts.NewAccount> made = racePairs(List.of(List.of(
+                () -> DemoAccount.ensure(first.emulator().context()), () -> DemoAccount.ensure(second.context()))));
+        assertThat(made.get(0)).isEqualTo(made.get(1));
+        assertThat(new Http(second.baseUrl(), made.get(0).liveKey())
+                        .get("/v1/projects")
+                        .status())
+                .isEqualTo(200);
+        assertThat(DemoAccount.ensure(second.context())).isEqualTo(made.get(0));
+        assertThat(Files.readString(second.config().dataDir().resolve(DemoAccount.FILE_NAME)))
+                .contains(made.get(0).liveKey());
+    }
+}

@@ -1,0 +1,164 @@
+package dev.scaletoolkit.gateway;
+
+import dev.scaletoolkit.gateway.audit.AuditTrail;
+import dev.scaletoolkit.gateway.budget.BudgetConfig;
+import dev.scaletoolkit.gateway.budget.Budgets;
+import dev.scaletoolkit.gateway.budget.PriceTable;
+import dev.scaletoolkit.gateway.call.ConnectionTools;
+import dev.scaletoolkit.gateway.call.ToolGate;
+import dev.scaletoolkit.gateway.confirm.ConfirmationStore;
+import dev.scaletoolkit.gateway.confirm.Confirmations;
+import dev.scaletoolkit.gateway.confirm.Policy;
+import dev.scaletoolkit.gateway.connection.ConnectionStore;
+import dev.scaletoolkit.gateway.connection.Connections;
+import dev.scaletoolkit.gateway.crypto.MasterKey;
+import dev.scaletoolkit.gateway.crypto.OwnerOnlyFiles;
+import dev.scaletoolkit.gateway.crypto.SecretBox;
+import dev.scaletoolkit.gateway.metrics.GatewayMetrics;
+import dev.scaletoolkit.gateway.settings.SettingsStore;
+import dev.scaletoolkit.gateway.store.GatewayDatabase;
+import dev.scaletoolkit.gateway.token.AgentTokens;
+import dev.scaletoolkit.gateway.token.TokenStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.Function;
+
+/**
+ * The agent gateway's entry point: open it on a home directory, then use its services.
+ *
+ * <pre>{@code
+ * try (Gateway gw = Gateway.open(GatewayHome.resolve(System::getenv), System::getenv)) {
+ *     Connection prod = gw.connections().require("prod");   // base URL, mode, key, callback secret
+ * }
+ * }</pre>
+ *
+ * <p>State lives in {@code home} (owner-only): {@code gateway.db} (SQLite) unless
+ * {@code SCALE_GATEWAY_DATABASE_URL} names a PostgreSQL database (user and password from
+ * {@code SCALE_GATEWAY_DB_USER}/{@code SCALE_GATEWAY_DB_PASSWORD}), and the master key in {@code master.key}
+ * unless {@code SCALE_GATEWAY_MASTER_KEY} holds it.
+ */
+public final class Gateway implements AutoCloseable {
+    public static final String DATABASE_URL_ENV = "SCALE_GATEWAY_DATABASE_URL";
+    public static final String DB_FILE = "gateway.db";
+
+    public static final String POLICY_FILE = "policy.json";
+    public static final String PRICES_FILE = "prices.json";
+    public static final String BUDGETS_FILE = "budgets.json";
+
+    private final Path home;
+    private final GatewayDatabase db;
+    private final Connections connections;
+    private final AgentTokens tokens;
+    private final AuditTrail audit;
+    private final GatewayMetrics metrics = new GatewayMetrics();
+    private final Policy policy;
+    private final ToolGate gate;
+
+    private Gateway(Path home, GatewayDatabase db, MasterKey key, Clock clock) {
+        this.home = home;
+        this.db = db;
+        SettingsStore settings = new SettingsStore(db);
+        this.connections = new Connections(new ConnectionStore(db), settings, new SecretBox(key));
+        this.tokens = new AgentTokens(new TokenStore(db), connections, ConnectionTools.catalog(), clock);
+        this.audit = new AuditTrail(db, settings);
+        this.policy = new Policy(ConfigFiles.readOrCreate(home, POLICY_FILE));
+        this.gate = new ToolGate(
+                new ConnectionTools(connections),
+                policy,
+                new Confirmations(new ConfirmationStore(db), clock),
+                new Budgets(db, new BudgetConfig(ConfigFiles.readOrCreate(home, BUDGETS_FILE)), clock),
+                new PriceTable(ConfigFiles.readOrCreate(home, PRICES_FILE)),
+                audit,
+                metrics,
+                clock);
+    }
+
+    /** Opens the gateway in {@code home} with the process environment. */
+    public static Gateway open(Path home) {
+        return open(home, System::getenv);
+    }
+
+    /** Opens the gateway in {@code home}, reading settings from {@code env}. */
+    public static Gateway open(Path home, Function<String, String> env) {
+        return open(home, env, Clock.systemUTC());
+    }
+
+    /** As {@link #open(Path, Function)}, with a clock (tests of expiry and budget windows). */
+    public static Gateway open(Path home, Function<String, String> env, Clock clock) {
+        try {
+            OwnerOnlyFiles.directory(home);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the gateway home " + home, e);
+        }
+        MasterKey key = MasterKey.load(home, env);
+        String url = env.apply(DATABASE_URL_ENV);
+        GatewayDatabase db = url == null || url.isBlank()
+                ? GatewayDatabase.sqlite(ownerOnlyFile(home.resolve(DB_FILE)))
+                : GatewayDatabase.postgres(
+                        url.trim(), env.apply("SCALE_GATEWAY_DB_USER"), env.apply("SCALE_GATEWAY_DB_PASSWORD"));
+        try {
+            return new Gateway(home, db, key, clock);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** An empty file is a valid SQLite database; making it first keeps it owner-only from the start. */
+    private static Path ownerOnlyFile(Path file) {
+        try {
+            if (!java.nio.file.Files.exists(file)) {
+                OwnerOnlyFiles.createNew(file, new byte[0]);
+            }
+        } catch (java.nio.file.FileAlreadyExistsException raced) {
+            // made by another process
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + file, e);
+        }
+        return file;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    /** Named Scale accounts with sealed keys. */
+    public Connections connections() {
+        return connections;
+    }
+
+    /** Agent tokens: create, authenticate, list, revoke. */
+    public AgentTokens tokens() {
+        return tokens;
+    }
+
+    /** Every tool call through the gateway: scope, budgets, confirmation, audit, metrics. */
+    public ToolGate gate() {
+        return gate;
+    }
+
+    /** The hash-chained record of every call. */
+    public AuditTrail audit() {
+        return audit;
+    }
+
+    public GatewayMetrics metrics() {
+        return metrics;
+    }
+
+    public Policy policy() {
+        return policy;
+    }
+
+    /** The database, for the gateway's own services and extensions (triggers). */
+    public GatewayDatabase database() {
+        return db;
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.scaletoolkit.gateway.audit;
+
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Removes secrets from arguments before they are kept: any field whose name suggests a credential, and any string
+ * that looks like a Scale key or a gateway token, becomes {@code [redacted]}; very long strings are cut.
+ */
+public final class Redactor {
+    private static final Pattern SECRET_NAME =
+            Pattern.compile("(?i).*(key|secret|token|password|passwd|auth|credential|cookie).*");
+    private static final Pattern SECRET_VALUE = Pattern.compile("(live|test)_[A-Za-z0-9]{8,}|sgt_\\S+|scf_\\S+");
+    private static final int MAX_STRING = 2000;
+
+    private Redactor() {}
+
+    public static JsonNode redact(JsonNode args) {
+        if (args == null || args.isNull() || args.isMissingNode()) {
+            return dev.scaletoolkit.model.ScaleJson.mapper().createObjectNode();
+        }
+        JsonNode copy = args.deepCopy();
+        walk(copy);
+        return copy;
+    }
+
+    private static void walk(JsonNode node) {
+        if (node instanceof ObjectNode o) {
+            for (String name : new java.util.ArrayList<>(o.propertyNames())) {
+                JsonNode v = o.get(name);
+                if (SECRET_NAME.matcher(name).matches() && !v.isNull() && !v.isBoolean()) {
+                    o.put(name, "[redacted]");
+                } else if (v.isString()) {
+                    o.put(name, clean(v.asString()));
+                } else {
+                    walk(v);
+                }
+            }
+        } else if (node instanceof ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                if (a.get(i).isString()) {
+                    a.set(i, a.stringNode(clean(a.get(i).asString())));
+                } else {
+                    walk(a.get(i));
+                }
+            }
+        }
+    }
+
+    private static String clean(String s) {
+        String out = SECRET_VALUE.matcher(s).replaceAll("[redacted]");
+        return out.length() > MAX_STRING ? out.substring(0, MAX_STRING) + "…(" + out.length() + " chars)" : out;
+    }
+}
