@@ -24,12 +24,12 @@ final class LazyServlet extends HttpServlet {
     }
 
     /** A holder named {@code name} whose servlet {@code build} makes on a background thread, starting now. */
-    static ServletHolder holder(String name, Supplier<ServletHolder> build) {
+    static ServletHolder holder(String name, Supplier<? extends Servlet> build) {
         CompletableFuture<Servlet> target = new CompletableFuture<>();
         Thread builder = new Thread(
                 () -> {
                     try {
-                        target.complete(build.get().getServletInstance());
+                        target.complete(build.get());
                     } catch (RuntimeException | Error e) {
                         target.completeExceptionally(e);
                     }

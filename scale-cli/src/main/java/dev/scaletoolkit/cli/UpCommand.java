@@ -134,7 +134,7 @@ final class UpCommand implements Callable<Integer> {
                     "/mcp",
                     LazyServlet.holder(
                             "scale-mcp",
-                            () -> ScaleMcpServer.httpServlet(
+                            () -> ScaleMcpServer.servlet(
                                     Target.of(emulator, demo.liveKey()).registry(), profile, mcpToken)));
             PrintWriter out = spec.commandLine().getOut();
             registerConnections(emulator, demo);
