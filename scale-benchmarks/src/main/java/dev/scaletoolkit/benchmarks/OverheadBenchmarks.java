@@ -82,10 +82,14 @@ public class OverheadBenchmarks {
                 HttpRequest.newBuilder(URI.create(v1 + "/task/categorization"))
                         .header("Authorization", auth)
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"attachment_type\": \"text\", \"attachment\":"
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"instruction\": \"Pick the colour.\","
+                                + " \"attachment_type\": \"text\", \"attachment\":"
                                 + " \"a red car\", \"categories\": [\"red\", \"blue\"]}"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+        if (created.statusCode() != 200) {
+            throw new IllegalStateException("creating the task failed: " + created.body());
+        }
         taskId = ScaleJson.mapper().readTree(created.body()).path("task_id").asString();
         rawGet = HttpRequest.newBuilder(URI.create(v1 + "/task/" + taskId))
                 .header("Authorization", auth)
