@@ -103,6 +103,12 @@ public final class BenchCommand implements Callable<Integer> {
             description = "JVM options for the started emulator, space separated (default: none).")
     String emulatorJvmArgs;
 
+    @Option(
+            names = "--no-wrk",
+            negatable = false,
+            description = "Skip the control run with wrk (run only when wrk is installed).")
+    boolean noWrk;
+
     @Option(names = "--keep-data", negatable = false, description = "Keep the temporary data directory.")
     boolean keepData;
 
@@ -162,6 +168,8 @@ public final class BenchCommand implements Callable<Integer> {
 
             List<BenchReport.Row> results = new ArrayList<>();
             results.add(bench.run("control", "GET /_emulator/health", (r, c, s) -> Request.get("/_emulator/health")));
+            java.util.Optional<WrkRun.Figures> wrk =
+                    noWrk ? java.util.Optional.empty() : WrkRun.control(base, concurrency, window);
             results.add(bench.run(
                     "get", "GET /v1/task/{id}", (r, c, s) -> Request.get("/v1/task/" + ids[r.nextInt(ids.length)])));
             results.add(bench.run("list", "GET /v1/tasks?limit=100", (r, c, s) -> Request.get("/v1/tasks?limit=100")));
@@ -230,7 +238,8 @@ public final class BenchCommand implements Callable<Integer> {
                             idleRssLoaded,
                             rssUnderLoad,
                             target != null,
-                            LocalDate.now().toString());
+                            LocalDate.now().toString(),
+                            wrk);
             return results.stream().anyMatch(r -> r.result().errors() > 0) ? 1 : 0;
         } finally {
             if (emulator != null) {

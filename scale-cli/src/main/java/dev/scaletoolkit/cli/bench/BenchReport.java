@@ -28,7 +28,8 @@ final class BenchReport {
             long rssLoaded,
             long rssUnderLoad,
             boolean remote,
-            String date) {
+            String date,
+            java.util.Optional<WrkRun.Figures> wrk) {
         out.printf(
                 "scale bench, %s, %d cores, Java %s%n",
                 date, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
@@ -59,6 +60,15 @@ final class BenchReport {
                     r.errors());
         }
         out.println();
+        if (wrk.isPresent() && !rows.isEmpty()) {
+            WrkRun.Figures w = wrk.get();
+            double ours = rows.get(0).result().perSecond();
+            out.printf(
+                    "control with wrk -t2 -c%d: %.0f req/s, p50 %.2f ms, p99 %.2f ms (wrk / scale bench = %.2f)%n",
+                    concurrency, w.perSecond(), w.p50Millis(), w.p99Millis(), w.perSecond() / ours);
+        } else {
+            out.println("control with wrk: not run (wrk not installed, or --no-wrk)");
+        }
         out.println("database size:          " + (remote ? "n/a (remote target)" : mib(dbBytes)));
         out.println("emulator RSS idle:      "
                 + (remote
