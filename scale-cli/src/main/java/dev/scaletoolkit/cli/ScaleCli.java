@@ -40,6 +40,8 @@ import picocli.CommandLine.Command;
             McpCommand.class,
             CallbacksCommand.class,
             ConnectionsCommand.class,
+            TokensCommand.class,
+            AuditCommand.class,
             dev.scaletoolkit.cli.bench.BenchCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class

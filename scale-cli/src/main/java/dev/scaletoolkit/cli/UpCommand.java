@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -122,6 +123,7 @@ final class UpCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         Path stateFile = EmulatorState.file(env);
         long pid = ProcessHandle.current().pid();
+        dev.scaletoolkit.gateway.Gateway gateway = null;
         try {
             Accounts.NewAccount demo = DemoAccount.ensure(emulator.context());
             Path dir = data.toAbsolutePath().normalize();
@@ -129,15 +131,16 @@ final class UpCommand implements Callable<Integer> {
             new EmulatorState(emulator.baseUrl(), dir, dir.resolve(DemoAccount.FILE_NAME), pid, SdkVersion.VERSION)
                     .write(stateFile);
             String mcpToken = McpToken.ensure(env, data);
-            // built in the background: the API listens first, /mcp waits for it
+            // built in the background: the API listens first, a request to /mcp waits for it
+            ServletHolder operatorMcp = LazyServlet.holder(
+                    "scale-mcp",
+                    () -> ScaleMcpServer.servlet(
+                            Target.of(emulator, demo.liveKey()).registry(), profile, mcpToken));
+            gateway = openGateway(emulator, demo);
             emulator.mount(
                     "/mcp",
-                    LazyServlet.holder(
-                            "scale-mcp",
-                            () -> ScaleMcpServer.servlet(
-                                    Target.of(emulator, demo.liveKey()).registry(), profile, mcpToken)));
+                    gateway == null ? operatorMcp : GatewayMounts.mount(gateway, emulator, operatorMcp, mcpToken));
             PrintWriter out = spec.commandLine().getOut();
-            registerConnections(emulator, demo);
             printBanner(out, emulator, demo, mcpToken, profile);
             out.println("Other commands find this emulator through " + stateFile + ", from any directory.");
             out.flush();
@@ -148,6 +151,9 @@ final class UpCommand implements Callable<Integer> {
         } finally {
             EmulatorState.removeIfOurs(stateFile, pid);
             emulator.close();
+            if (gateway != null) {
+                gateway.close();
+            }
             closed.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -158,19 +164,25 @@ final class UpCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Registers the demo account as the gateway connections 'emulator' and 'emulator-test'. */
-    private void registerConnections(ScaleEmulator emulator, Accounts.NewAccount demo) {
-        try (dev.scaletoolkit.gateway.Gateway gw = GatewayAccess.open(spec)) {
+    /**
+     * Opens the gateway for as long as the emulator runs and registers the demo account as the connections
+     * 'emulator' and 'emulator-test'; null (with the reason on stderr) when the gateway cannot open.
+     */
+    private dev.scaletoolkit.gateway.Gateway openGateway(ScaleEmulator emulator, Accounts.NewAccount demo) {
+        var err = spec.commandLine().getErr();
+        try {
+            dev.scaletoolkit.gateway.Gateway gw = GatewayAccess.open(spec);
             EmulatorConnections.register(gw, emulator.baseUrl() + "/v1", demo);
-            spec.commandLine()
-                    .getErr()
-                    .println("Connections 'emulator' (live key) and 'emulator-test' (test key) point here (gateway: "
-                            + gw.home() + ")");
+            err.println("Connections 'emulator' (live key) and 'emulator-test' (test key) point here (gateway: "
+                    + gw.home() + "); agent tokens: ./scale tokens create");
+            err.flush();
+            return gw;
         } catch (RuntimeException e) {
             // The emulator works without the gateway; say why the connections are missing and go on.
-            spec.commandLine().getErr().println("Could not register the emulator connections: " + ScaleCli.describe(e));
+            err.println("Could not open the gateway, so no connections or agent tokens: " + ScaleCli.describe(e));
+            err.flush();
+            return null;
         }
-        spec.commandLine().getErr().flush();
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
@@ -194,6 +206,13 @@ final class UpCommand implements Callable<Integer> {
         out.println("  Callback auth  " + demo.callbackAuthKey() + "   (sent as scale-callback-auth)");
         out.println("  MCP endpoint   " + base + "/mcp   (streamable HTTP, profile " + profile.wireName() + ")");
         out.println("  MCP token      " + mcpToken + "   (Authorization: Bearer ...)");
+        out.println("  Browser UI     " + base + "/   (Studio: labeling, review, dashboard)");
+        java.util.Optional<String> link = emulator.webUi().firstSignInLink(demo.accountId(), demo.email());
+        if (link.isPresent()) {
+            out.println("  Set password   " + link.get() + "   (one-time link for " + demo.email() + ")");
+        } else {
+            out.println("  Sign in as     " + demo.email() + "   (new link: GET " + base + "/_emulator/sign-in-links)");
+        }
         out.println();
         out.println("  Try:  curl -u " + demo.testKey() + ": " + base + "/v1/projects");
         out.println();

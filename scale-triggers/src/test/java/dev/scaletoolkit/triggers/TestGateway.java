@@ -2,8 +2,15 @@ package dev.scaletoolkit.triggers;
 
 import dev.scaletoolkit.gateway.Gateway;
 import dev.scaletoolkit.gateway.connection.Connections;
+import dev.scaletoolkit.triggers.mcp.TriggersMcp;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Path;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -18,6 +25,8 @@ final class TestGateway implements AutoCloseable {
     private Triggers triggers;
     private Server server;
     private int port;
+    private McpSyncServer mcpServer;
+    private AutoCloseable mcpPublisher;
 
     TestGateway(Path home, TriggerSettings settings) {
         this.home = home;
@@ -41,6 +50,7 @@ final class TestGateway implements AutoCloseable {
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         context.addServlet(triggers.callbackServlet(), "/callbacks/*");
+        context.addServlet(mcpServlet(), "/mcp");
         server.setHandler(context);
         try {
             server.start();
@@ -50,9 +60,38 @@ final class TestGateway implements AutoCloseable {
         port = connector.getLocalPort();
     }
 
+    /**
+     * The event tools and resources of connection {@code emu} over streamable HTTP, as the gateway's MCP endpoint
+     * serves them to a token bound to that connection.
+     */
+    private ServletHolder mcpServlet() {
+        HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
+                .jsonMapper(McpJsonDefaults.getMapper())
+                .mcpEndpoint("/mcp")
+                .build();
+        TriggersMcp features = new TriggersMcp(triggers.events(), gateway.connections(), "emu");
+        mcpServer = McpServer.sync(transport)
+                .serverInfo("scale-gateway-test", "1")
+                .capabilities(McpSchema.ServerCapabilities.builder()
+                        .tools(false)
+                        .resources(true, false)
+                        .build())
+                // as the toolkit's servers do: our handlers name every bad field themselves
+                .validateToolInputs(false)
+                .tools(features.tools(name -> true))
+                .resourceTemplates(features.resourceTemplates())
+                .build();
+        mcpPublisher = features.publishTo(mcpServer);
+        ServletHolder holder = new ServletHolder("mcp", transport);
+        holder.setAsyncSupported(true);
+        return holder;
+    }
+
     /** Stops the HTTP side: callbacks fail as if the receiver were down. */
     void stopHttp() {
         try {
+            mcpPublisher.close();
+            mcpServer.close();
             server.stop();
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -1,0 +1,85 @@
+package dev.scaletoolkit.mcp;
+
+import dev.scaletoolkit.gateway.Gateway;
+import dev.scaletoolkit.gateway.call.Caller;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema;
+import jakarta.servlet.http.HttpServlet;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+
+/**
+ * The tools served through the gateway, over streamable HTTP (one endpoint, each agent token seeing its own
+ * tools) or over stdio (one caller: a token or a connection named on the command line).
+ */
+public final class GatewayMcp {
+    private static final AtomicInteger MOUNTS = new AtomicInteger();
+    // the gateway asks people through elicitation, which the SDK's own mapper cannot write under Jackson 3.2
+    private static final ElicitationSafeJsonMapper JSON = new ElicitationSafeJsonMapper(ScaleMcpServer.jsonMapper());
+
+    private GatewayMcp() {}
+
+    /**
+     * A servlet for {@code /mcp} that admits agent tokens, and the operator's own token (may be null) for the plain
+     * server {@code operator} (may be null).
+     */
+    public static ServletHolder httpServlet(Gateway gateway, ServletHolder operator, String operatorToken) {
+        HttpServlet operatorServlet = null;
+        if (operator != null) {
+            try {
+                operatorServlet = (HttpServlet) operator.getServlet();
+            } catch (jakarta.servlet.ServletException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        ServletHolder holder = new ServletHolder(
+                "scale-gateway-mcp-" + MOUNTS.incrementAndGet(),
+                new GatewayMcpServlet(gateway, operatorServlet, operator == null ? null : operatorToken));
+        holder.setAsyncSupported(true);
+        return holder;
+    }
+
+    /** Serves one caller's tools over the given streams until the input ends. */
+    public static McpSyncServer stdio(Gateway gateway, Caller caller, InputStream in, OutputStream out) {
+        StdioServerTransportProvider transport = new StdioServerTransportProvider(JSON, in, out);
+        return configure(McpServer.sync(transport), gateway, caller).build();
+    }
+
+    /** The streamable-HTTP transport of one caller's server (a servlet, not yet initialised). */
+    static HttpServlet serverFor(Gateway gateway, Caller caller) {
+        HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
+                .jsonMapper(JSON)
+                .mcpEndpoint("/mcp")
+                .keepAliveInterval(Duration.ofSeconds(30))
+                .build();
+        configure(McpServer.sync(transport), gateway, caller).build();
+        return transport;
+    }
+
+    private static <S extends McpServer.SyncSpecification<S>> McpServer.SyncSpecification<S> configure(
+            McpServer.SyncSpecification<S> spec, Gateway gateway, Caller caller) {
+        List<SyncToolSpecification> tools = gateway.gate().list(caller).stream()
+                .map(t -> GatedToolAdapter.toMcp(gateway.gate(), caller, t))
+                .toList();
+        return spec.serverInfo(ScaleMcpServer.NAME, ScaleMcpServer.VERSION)
+                .instructions(
+                        "Tools for Scale AI's data-labeling API through the scale-toolkit gateway, on connection '"
+                                + caller.connection()
+                                + "'. Costly or destructive calls need confirmation: call them with"
+                                + " \"dry_run\": true first, then again with the \"confirmation_token\" it returns."
+                                + " Every result is {successful, data, error}.")
+                .capabilities(
+                        McpSchema.ServerCapabilities.builder().tools(false).build())
+                .validateToolInputs(false)
+                .requestTimeout(Duration.ofMinutes(10))
+                .tools(tools);
+    }
+}
