@@ -131,15 +131,20 @@ final class UpCommand implements Callable<Integer> {
             new EmulatorState(emulator.baseUrl(), dir, dir.resolve(DemoAccount.FILE_NAME), pid, SdkVersion.VERSION)
                     .write(stateFile);
             String mcpToken = McpToken.ensure(env, data);
-            // built in the background: the API listens first, a request to /mcp waits for it
-            ServletHolder operatorMcp = LazyServlet.holder(
-                    "scale-mcp",
-                    () -> ScaleMcpServer.servlet(
-                            Target.of(emulator, demo.liveKey()).registry(), profile, mcpToken));
             gateway = openGateway(emulator, demo);
-            emulator.mount(
-                    "/mcp",
-                    gateway == null ? operatorMcp : GatewayMounts.mount(gateway, emulator, operatorMcp, mcpToken));
+            if (gateway == null) {
+                // built in the background: the API listens first, a request to /mcp waits for it
+                emulator.mount(
+                        "/mcp",
+                        LazyServlet.holder(
+                                "scale-mcp",
+                                () -> ScaleMcpServer.servlet(
+                                        Target.of(emulator, demo.liveKey()).registry(), profile, mcpToken)));
+            } else {
+                ServletHolder operatorMcp = ScaleMcpServer.httpServlet(
+                        Target.of(emulator, demo.liveKey()).registry(), profile, mcpToken);
+                emulator.mount("/mcp", GatewayMounts.mount(gateway, emulator, operatorMcp, mcpToken));
+            }
             PrintWriter out = spec.commandLine().getOut();
             printBanner(out, emulator, demo, mcpToken, profile);
             out.println("Other commands find this emulator through " + stateFile + ", from any directory.");
