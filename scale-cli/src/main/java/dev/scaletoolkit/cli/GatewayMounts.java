@@ -16,7 +16,7 @@ final class GatewayMounts {
     static ServletHolder mount(
             Gateway gateway,
             ScaleEmulator emulator,
-            ServletHolder operatorMcp,
+            jakarta.servlet.http.HttpServlet operatorMcp,
             String mcpToken,
             dev.scaletoolkit.mcp.McpFeatures features) {
         emulator.observeRequests(gateway.metrics()::emulatorRequest);

@@ -44,6 +44,7 @@ import picocli.CommandLine.Command;
             AuditCommand.class,
             EventsCommand.class,
             WebhooksCommand.class,
+            dev.scaletoolkit.cli.bench.BenchCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class
         })

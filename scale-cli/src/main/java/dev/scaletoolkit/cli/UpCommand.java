@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -74,6 +75,13 @@ final class UpCommand implements Callable<Integer> {
     String postgresUrl;
 
     @Option(
+            names = "--sqlite-sync",
+            defaultValue = "FULL",
+            description = "How SQLite syncs commits: FULL survives a power cut, NORMAL only a killed process"
+                    + " (default: ${DEFAULT-VALUE}).")
+    dev.scaletoolkit.emulator.store.Database.Sync sqliteSync;
+
+    @Option(
             names = "--mcp-profile",
             defaultValue = "${env:SCALE_MCP_PROFILE:-full}",
             description = "Tools the /mcp endpoint lists: core, full or readonly (default: ${DEFAULT-VALUE}).")
@@ -93,6 +101,7 @@ final class UpCommand implements Callable<Integer> {
                 .dataDir(data)
                 .workforceEnabled(!noWorkforce)
                 .workforceDelay(workforceDelay)
+                .sqliteSync(sqliteSync)
                 .adminToken(token);
         if (postgresUrl != null) {
             if (!postgresUrl.startsWith("jdbc:postgresql:")) {
@@ -125,17 +134,20 @@ final class UpCommand implements Callable<Integer> {
                     .write(stateFile);
             String mcpToken = McpToken.ensure(env, data);
             // over HTTP the callers are remote: local files only under SCALE_UPLOAD_DIR / SCALE_EXPORT_DIR
-            var operatorMcp = ScaleMcpServer.httpServlet(
+            var operatorMcp = ScaleMcpServer.servlet(
                     Target.of(emulator, demo.liveKey()).registry().withFiles(LocalFiles.remoteFromEnv(env)),
                     profile,
                     mcpToken);
             gateway = openGateway(emulator, demo);
             triggers = GatewayTriggers.start(spec, emulator, gateway);
-            emulator.mount(
-                    "/mcp",
-                    gateway == null
-                            ? operatorMcp
-                            : GatewayMounts.mount(gateway, emulator, operatorMcp, mcpToken, triggers.mcpFeatures()));
+            if (gateway == null) {
+                ServletHolder holder = new ServletHolder("scale-mcp", operatorMcp);
+                holder.setAsyncSupported(true); // the SDK's streamable transport answers asynchronously
+                emulator.mount("/mcp", holder);
+            } else {
+                emulator.mount(
+                        "/mcp", GatewayMounts.mount(gateway, emulator, operatorMcp, mcpToken, triggers.mcpFeatures()));
+            }
             PrintWriter out = spec.commandLine().getOut();
             printBanner(out, emulator, demo, mcpToken, profile);
             out.println("Other commands find this emulator through " + stateFile + ", from any directory.");

@@ -31,18 +31,15 @@ public final class GatewayMcp {
      * A servlet for {@code /mcp} that admits agent tokens, and the operator's own token (may be null) for the plain
      * server {@code operator} (may be null).
      */
-    public static ServletHolder httpServlet(Gateway gateway, ServletHolder operator, String operatorToken) {
+    public static ServletHolder httpServlet(Gateway gateway, HttpServlet operator, String operatorToken) {
         return httpServlet(gateway, operator, operatorToken, McpFeatures.NONE);
     }
 
     /** As above, each agent's server also serving {@code features} (the triggers' events and resources). */
     public static ServletHolder httpServlet(
-            Gateway gateway, ServletHolder operator, String operatorToken, McpFeatures features) {
-        HttpServlet operatorServlet = null;
-        if (operator != null) {
-            // The instance it was made with: getServlet() is null until the holder itself is started.
-            operatorServlet = (HttpServlet) operator.getServletInstance();
-        }
+            Gateway gateway, HttpServlet operator, String operatorToken, McpFeatures features) {
+        // The operator's servlet itself, not a holder: a holder gives its instance out only once it has started.
+        HttpServlet operatorServlet = operator;
         ServletHolder holder = new ServletHolder(
                 "scale-gateway-mcp-" + MOUNTS.incrementAndGet(),
                 new GatewayMcpServlet(gateway, operatorServlet, operator == null ? null : operatorToken, features));
