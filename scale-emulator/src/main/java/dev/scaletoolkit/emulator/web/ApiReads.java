@@ -57,7 +57,15 @@ final class ApiReads {
         }
         try {
             Object out = match.route().handler().handle(ApiQuery.of(base, caller, params, match.params()));
-            return out instanceof JsonNode node ? node : ScaleJson.mapper().valueToTree(out);
+            if (out instanceof JsonNode node) {
+                return node;
+            }
+            // Reads of stored task JSON answer it as bytes, unparsed (see TaskRoutes).
+            if (out instanceof dev.scaletoolkit.emulator.http.Reply.Bytes bytes
+                    && bytes.contentType().startsWith("application/json")) {
+                return ScaleJson.mapper().readTree(bytes.body());
+            }
+            return ScaleJson.mapper().valueToTree(out);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
