@@ -116,6 +116,7 @@ final class UpCommand implements Callable<Integer> {
         Path stateFile = EmulatorState.file(env);
         long pid = ProcessHandle.current().pid();
         dev.scaletoolkit.gateway.Gateway gateway = null;
+        GatewayTriggers triggers = GatewayTriggers.NONE;
         try {
             Accounts.NewAccount demo = DemoAccount.ensure(emulator.context());
             Path dir = data.toAbsolutePath().normalize();
@@ -129,9 +130,12 @@ final class UpCommand implements Callable<Integer> {
                     profile,
                     mcpToken);
             gateway = openGateway(emulator, demo);
+            triggers = GatewayTriggers.start(spec, emulator, gateway);
             emulator.mount(
                     "/mcp",
-                    gateway == null ? operatorMcp : GatewayMounts.mount(gateway, emulator, operatorMcp, mcpToken));
+                    gateway == null
+                            ? operatorMcp
+                            : GatewayMounts.mount(gateway, emulator, operatorMcp, mcpToken, triggers.mcpFeatures()));
             PrintWriter out = spec.commandLine().getOut();
             printBanner(out, emulator, demo, mcpToken, profile);
             out.println("Other commands find this emulator through " + stateFile + ", from any directory.");
@@ -142,6 +146,7 @@ final class UpCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         } finally {
             EmulatorState.removeIfOurs(stateFile, pid);
+            triggers.close();
             emulator.close();
             if (gateway != null) {
                 gateway.close();

@@ -60,9 +60,8 @@ final class ApiReads {
             if (out instanceof JsonNode node) {
                 return node;
             }
-            // Reads of stored task JSON answer it as bytes, unparsed (see TaskRoutes).
-            if (out instanceof dev.scaletoolkit.emulator.http.Reply.Bytes bytes
-                    && bytes.contentType().startsWith("application/json")) {
+            // Listings and gets answer their stored JSON as bytes, untouched on the way out.
+            if (out instanceof dev.scaletoolkit.emulator.http.Reply.Bytes bytes) {
                 return ScaleJson.mapper().readTree(bytes.body());
             }
             return ScaleJson.mapper().valueToTree(out);

@@ -1,7 +1,6 @@
 package dev.scaletoolkit.emulator.web;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
-import dev.scaletoolkit.emulator.api.TaskListParams;
 import dev.scaletoolkit.emulator.studio.StudioAssignments;
 import dev.scaletoolkit.emulator.studio.StudioBatches;
 import dev.scaletoolkit.emulator.task.TaskQuery;
@@ -108,7 +107,8 @@ final class LabelerQueue {
             if (token != null) {
                 params.put("next_token", List.of(token));
             }
-            ObjectNode answer = listing(tasks.list(TaskListParams.parse(ApiQuery.of(req, viewer.caller(), params))));
+            ObjectNode answer = listing(tasks.list(
+                    dev.scaletoolkit.emulator.api.TaskListParams.parse(ApiQuery.of(req, viewer.caller(), params))));
             answer.path("docs").forEach(d -> ids.add(d.path("task_id").asString()));
             if (!answer.path("has_more").asBoolean(false)) {
                 break;
