@@ -32,6 +32,13 @@ final class McpCommand implements Callable<Integer> {
     @CommandLine.Mixin
     TargetOptions target;
 
+    @Option(
+            names = "--token",
+            paramLabel = "TOKEN",
+            description = "Serve as this agent token through the gateway (its connection, tools, budgets,"
+                    + " confirmation and audit); or set SCALE_AGENT_TOKEN, which process lists do not show.")
+    String token;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -40,6 +47,10 @@ final class McpCommand implements Callable<Integer> {
         CountDownLatch inputClosed = new CountDownLatch(1);
         InputStream in = new EofSignallingInputStream(System.in, inputClosed::countDown);
         Profile parsed = ToolsCommand.profile(spec, "--profile", profile);
+        String agentToken = token != null ? token : ScaleCli.env(spec).apply("SCALE_AGENT_TOKEN");
+        if (agentToken != null || target.connection != null) {
+            return GatewayStdio.serve(spec, agentToken, target.connection, parsed, in, inputClosed);
+        }
         try (Target t = target.resolve(spec)) {
             // stdout is the JSON-RPC stream: anything for people goes to stderr
             System.err.println("scale mcp: serving profile " + parsed.wireName() + " on stdio");

@@ -40,6 +40,10 @@ import picocli.CommandLine.Command;
             McpCommand.class,
             CallbacksCommand.class,
             ConnectionsCommand.class,
+            TokensCommand.class,
+            AuditCommand.class,
+            EventsCommand.class,
+            WebhooksCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class
         })

@@ -6,6 +6,7 @@ import dev.scaletoolkit.emulator.ScaleEmulator;
 import dev.scaletoolkit.emulator.auth.Accounts;
 import dev.scaletoolkit.emulator.auth.DemoAccount;
 import dev.scaletoolkit.mcp.ScaleMcpServer;
+import dev.scaletoolkit.tools.LocalFiles;
 import dev.scaletoolkit.tools.Profile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -114,6 +115,8 @@ final class UpCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         Path stateFile = EmulatorState.file(env);
         long pid = ProcessHandle.current().pid();
+        dev.scaletoolkit.gateway.Gateway gateway = null;
+        GatewayTriggers triggers = GatewayTriggers.NONE;
         try {
             Accounts.NewAccount demo = DemoAccount.ensure(emulator.context());
             Path dir = data.toAbsolutePath().normalize();
@@ -121,12 +124,19 @@ final class UpCommand implements Callable<Integer> {
             new EmulatorState(emulator.baseUrl(), dir, dir.resolve(DemoAccount.FILE_NAME), pid, SdkVersion.VERSION)
                     .write(stateFile);
             String mcpToken = McpToken.ensure(env, data);
+            // over HTTP the callers are remote: local files only under SCALE_UPLOAD_DIR / SCALE_EXPORT_DIR
+            var operatorMcp = ScaleMcpServer.httpServlet(
+                    Target.of(emulator, demo.liveKey()).registry().withFiles(LocalFiles.remoteFromEnv(env)),
+                    profile,
+                    mcpToken);
+            gateway = openGateway(emulator, demo);
+            triggers = GatewayTriggers.start(spec, emulator, gateway);
             emulator.mount(
                     "/mcp",
-                    ScaleMcpServer.httpServlet(
-                            Target.of(emulator, demo.liveKey()).registry(), profile, mcpToken));
+                    gateway == null
+                            ? operatorMcp
+                            : GatewayMounts.mount(gateway, emulator, operatorMcp, mcpToken, triggers.mcpFeatures()));
             PrintWriter out = spec.commandLine().getOut();
-            registerConnections(emulator, demo);
             printBanner(out, emulator, demo, mcpToken, profile);
             out.println("Other commands find this emulator through " + stateFile + ", from any directory.");
             out.flush();
@@ -136,7 +146,11 @@ final class UpCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         } finally {
             EmulatorState.removeIfOurs(stateFile, pid);
+            triggers.close();
             emulator.close();
+            if (gateway != null) {
+                gateway.close();
+            }
             closed.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -147,19 +161,25 @@ final class UpCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Registers the demo account as the gateway connections 'emulator' and 'emulator-test'. */
-    private void registerConnections(ScaleEmulator emulator, Accounts.NewAccount demo) {
-        try (dev.scaletoolkit.gateway.Gateway gw = GatewayAccess.open(spec)) {
+    /**
+     * Opens the gateway for as long as the emulator runs and registers the demo account as the connections
+     * 'emulator' and 'emulator-test'; null (with the reason on stderr) when the gateway cannot open.
+     */
+    private dev.scaletoolkit.gateway.Gateway openGateway(ScaleEmulator emulator, Accounts.NewAccount demo) {
+        var err = spec.commandLine().getErr();
+        try {
+            dev.scaletoolkit.gateway.Gateway gw = GatewayAccess.open(spec);
             EmulatorConnections.register(gw, emulator.baseUrl() + "/v1", demo);
-            spec.commandLine()
-                    .getErr()
-                    .println("Connections 'emulator' (live key) and 'emulator-test' (test key) point here (gateway: "
-                            + gw.home() + ")");
+            err.println("Connections 'emulator' (live key) and 'emulator-test' (test key) point here (gateway: "
+                    + gw.home() + "); agent tokens: ./scale tokens create");
+            err.flush();
+            return gw;
         } catch (RuntimeException e) {
             // The emulator works without the gateway; say why the connections are missing and go on.
-            spec.commandLine().getErr().println("Could not register the emulator connections: " + ScaleCli.describe(e));
+            err.println("Could not open the gateway, so no connections or agent tokens: " + ScaleCli.describe(e));
+            err.flush();
+            return null;
         }
-        spec.commandLine().getErr().flush();
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -19,9 +19,13 @@ import picocli.CommandLine;
 @ScaleEmulatorTest(workforce = false)
 class HelpExamplesTest {
     /** Examples that start servers, wait for labelers, or use files in the working directory: parsed only. */
-    private static final Set<String> PARSE_ONLY = Set.of("up", "mcp", "callbacks", "bulk", "export", "wait");
+    private static final Set<String> PARSE_ONLY =
+            Set.of("up", "mcp", "callbacks", "bulk", "export", "wait", "tail", "replay", "webhooks");
 
     RunningEmulator scale;
+
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path home;
 
     @Test
     void examplesAreWholeLinesThatRunAsPrinted() {
@@ -29,7 +33,16 @@ class HelpExamplesTest {
         collect(ScaleCli.commandLine(Map.<String, String>of()::get), examples);
         assertThat(examples).hasSizeGreaterThan(25);
 
-        Map<String, String> env = Map.of("SCALE_API_KEY", scale.liveKey(), "SCALE_BASE_URL", scale.apiUrl());
+        // the variables the examples expect a user to have set, and a gateway home of the test's own
+        Map<String, String> env = Map.of(
+                "SCALE_API_KEY",
+                scale.liveKey(),
+                "SCALE_BASE_URL",
+                scale.apiUrl(),
+                "STAGING_KEY",
+                scale.testKey(),
+                "SCALE_HOME",
+                home.toString());
         int ran = 0;
         for (String example : examples) {
             String command = example.contains("| ./scale ") ? example.substring(example.indexOf("| ") + 2) : example;

@@ -148,5 +148,9 @@ class OutputFormatsTest {
         assertThat(version.out().strip())
                 .isEqualTo("scale-toolkit " + dev.scaletoolkit.client.SdkVersion.VERSION)
                 .doesNotEndWith("dev");
+        // one version everywhere: the emulator and the MCP server report the same string
+        assertThat(scale.control().health().path("version").asString())
+                .isEqualTo(dev.scaletoolkit.client.SdkVersion.VERSION);
+        assertThat(dev.scaletoolkit.mcp.ScaleMcpServer.VERSION).isEqualTo(dev.scaletoolkit.client.SdkVersion.VERSION);
     }
 }

@@ -144,6 +144,14 @@ public final class ScaleEmulator implements AutoCloseable {
         return null;
     }
 
+    /** Reports every request (method, coarse route, status, duration) to {@code observer}, e.g. for metrics. */
+    public void observeRequests(RequestObserver observer) {
+        servlets.addFilter(
+                new org.eclipse.jetty.ee10.servlet.FilterHolder(new RequestObserver.ObservingFilter(observer)),
+                "/*",
+                java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+    }
+
     /** Adds a servlet at {@code pathSpec} (for example {@code /mcp}); works before or after start. */
     public void mount(String pathSpec, ServletHolder holder) {
         servlets.addServlet(holder, pathSpec);

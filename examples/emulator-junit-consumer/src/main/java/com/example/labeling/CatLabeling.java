@@ -3,11 +3,11 @@ package com.example.labeling;
 import dev.scaletoolkit.client.ScaleClient;
 import dev.scaletoolkit.client.project.ProjectCreateParams;
 import dev.scaletoolkit.client.task.GenericTaskParams;
-import dev.scaletoolkit.model.ScaleJson;
 import dev.scaletoolkit.model.task.Task;
 import dev.scaletoolkit.model.task.TaskType;
 import java.time.Duration;
-import tools.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
 
 /** The code under test: sends a photo to be boxed and waits for the labels. */
 public final class CatLabeling {
@@ -25,11 +25,11 @@ public final class CatLabeling {
     }
 
     public Task submit(String photoUrl) {
-        ObjectNode body = ScaleJson.mapper().createObjectNode();
-        body.put("project", "cats");
-        body.put("attachment", photoUrl);
-        body.put("unique_id", photoUrl); // a retried submit cannot make a second task
-        body.putObject("geometries").putObject("box").putArray("objects_to_annotate").add("cat");
+        Map<String, Object> body = Map.of(
+                "project", "cats",
+                "attachment", photoUrl,
+                "unique_id", photoUrl, // a retried submit cannot make a second task
+                "geometries", Map.of("box", Map.of("objects_to_annotate", List.of("cat"))));
         return scale.tasks().create(GenericTaskParams.of(TaskType.IMAGEANNOTATION, body));
     }
 

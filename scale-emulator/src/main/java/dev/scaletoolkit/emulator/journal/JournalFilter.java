@@ -78,6 +78,22 @@ public final class JournalFilter implements Filter {
         try {
             chain.doFilter(plainJson ? capturedReq : req, plainJson ? capturedResp : resp);
         } finally {
+            record(req, resp, id, uri, journaled, start, started, capturedReq, capturedResp);
+        }
+    }
+
+    /** Bookkeeping after the answer; it never turns an answered request into a failure. */
+    private void record(
+            HttpServletRequest req,
+            HttpServletResponse resp,
+            String id,
+            String uri,
+            boolean journaled,
+            Instant start,
+            long started,
+            BodyCapture.Request capturedReq,
+            BodyCapture.Response capturedResp) {
+        try {
             if (capturedResp != null) {
                 capturedResp.finish();
             }
@@ -100,6 +116,8 @@ public final class JournalFilter implements Filter {
                         requestBody(req, capturedReq),
                         Redaction.body(answer)));
             }
+        } catch (RuntimeException e) {
+            LOG.warn("request {}: could not record it in the journal ({})", id, e.toString());
         }
     }
 
@@ -134,7 +152,9 @@ public final class JournalFilter implements Filter {
 
     /** The request body as the journal shows it: the streamed bytes, the form fields, or a note for uploads. */
     private static String requestBody(HttpServletRequest req, BodyCapture.Request captured) {
-        String type = req.getContentType() == null ? "" : req.getContentType().toLowerCase(Locale.ROOT);
+        // The raw header: Jetty's getContentType() throws on an unknown charset.
+        String header = req.getHeader("Content-Type");
+        String type = header == null ? "" : header.toLowerCase(Locale.ROOT);
         if (type.startsWith("multipart/")) {
             return "[multipart body, " + Math.max(0, req.getContentLengthLong()) + " bytes]";
         }

@@ -107,7 +107,7 @@ final class LabelerQueue {
             if (token != null) {
                 params.put("next_token", List.of(token));
             }
-            ObjectNode answer = tasks.list(ApiQuery.of(req, viewer.caller(), params));
+            ObjectNode answer = listing(tasks.list(ApiQuery.of(req, viewer.caller(), params)));
             answer.path("docs").forEach(d -> ids.add(d.path("task_id").asString()));
             if (!answer.path("has_more").asBoolean(false)) {
                 break;
@@ -116,6 +116,15 @@ final class LabelerQueue {
         }
         java.util.Collections.reverse(ids);
         return ids;
+    }
+
+    /** The listing sends its stored JSON as bytes; the queue reads it as a tree. */
+    private static ObjectNode listing(dev.scaletoolkit.emulator.http.Reply reply) {
+        if (reply instanceof dev.scaletoolkit.emulator.http.Reply.Bytes bytes) {
+            return (ObjectNode) dev.scaletoolkit.model.ScaleJson.mapper().readTree(bytes.body());
+        }
+        throw new IllegalStateException(
+                "the tasks listing answered " + reply.getClass().getSimpleName());
     }
 
     /** Puts a task aside for this labeler. */

@@ -1,9 +1,9 @@
 package dev.scaletoolkit.triggers.mcp;
 
 import dev.scaletoolkit.client.ClientOptions;
+import dev.scaletoolkit.client.ScaleClient;
 import dev.scaletoolkit.client.error.NotFoundException;
 import dev.scaletoolkit.client.error.ScaleException;
-import dev.scaletoolkit.client.http.ApiCaller;
 import dev.scaletoolkit.gateway.connection.Connection;
 import dev.scaletoolkit.gateway.connection.Connections;
 import dev.scaletoolkit.model.ScaleJson;
@@ -110,8 +110,10 @@ public final class TriggersMcp {
         Connection c = connections.get(connection).orElseThrow(() -> McpError.RESOURCE_NOT_FOUND.apply(uri));
         ClientOptions options =
                 ClientOptions.builder().apiKey(c.apiKey()).baseUrl(c.baseUrl()).build();
-        try (ApiCaller api = new ApiCaller(options)) {
-            JsonNode doc = api.call("GET", apiPrefix + ApiCaller.segment(id)).execute(JsonNode.class);
+        try (ScaleClient api = ScaleClient.create(options)) {
+            JsonNode doc = ScaleJson.mapper()
+                    .readTree(api.call("GET", apiPrefix + ScaleClient.pathSegment(id))
+                            .executeText());
             return new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(
                     uri, "application/json", ScaleJson.mapper().writeValueAsString(doc))));
         } catch (NotFoundException e) {
