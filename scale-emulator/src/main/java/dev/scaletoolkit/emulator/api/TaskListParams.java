@@ -20,10 +20,10 @@ import java.util.Set;
  * {@code created_at}; the {@code *_after}/{@code *_before} pairs are exclusive; repeated {@code tags} match tasks
  * carrying ANY of them.
  */
-final class TaskListParams {
+public final class TaskListParams {
     private TaskListParams() {}
 
-    static TaskQuery.Request parse(ApiRequest req) {
+    public static TaskQuery.Request parse(ApiRequest req) {
         int limit = req.queryInt("limit", 1, TaskQuery.MAX_LIMIT).orElse(TaskQuery.MAX_LIMIT);
         boolean limited = req.queryBool("limited_response").orElse(false);
         // Scale adds pre-signed attachment links with this flag; the emulator stores no attachments, so it only
