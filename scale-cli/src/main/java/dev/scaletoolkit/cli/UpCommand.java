@@ -8,6 +8,7 @@ import dev.scaletoolkit.emulator.auth.DemoAccount;
 import dev.scaletoolkit.mcp.ScaleMcpServer;
 import dev.scaletoolkit.tools.LocalFiles;
 import dev.scaletoolkit.tools.Profile;
+import dev.scaletoolkit.tools.ToolRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -124,14 +125,18 @@ final class UpCommand implements Callable<Integer> {
                     .write(stateFile);
             String mcpToken = McpToken.ensure(env, data);
             // over HTTP the callers are remote: local files only under SCALE_UPLOAD_DIR / SCALE_EXPORT_DIR
-            var operatorMcp = ScaleMcpServer.httpServlet(
-                    Target.of(emulator, demo.liveKey()).registry().withFiles(LocalFiles.remoteFromEnv(env)),
-                    profile,
-                    mcpToken);
+            ToolRegistry operatorTools =
+                    Target.of(emulator, demo.liveKey()).registry().withFiles(LocalFiles.remoteFromEnv(env));
             gateway = openGateway(emulator, demo);
             emulator.mount(
                     "/mcp",
-                    gateway == null ? operatorMcp : GatewayMounts.mount(gateway, emulator, operatorMcp, mcpToken));
+                    gateway == null
+                            ? ScaleMcpServer.httpServlet(operatorTools, profile, mcpToken)
+                            : GatewayMounts.mount(
+                                    gateway,
+                                    emulator,
+                                    ScaleMcpServer.servlet(operatorTools, profile, mcpToken),
+                                    mcpToken));
             PrintWriter out = spec.commandLine().getOut();
             printBanner(out, emulator, demo, mcpToken, profile);
             out.println("Other commands find this emulator through " + stateFile + ", from any directory.");

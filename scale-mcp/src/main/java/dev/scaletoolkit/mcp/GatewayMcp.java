@@ -29,17 +29,10 @@ public final class GatewayMcp {
 
     /**
      * A servlet for {@code /mcp} that admits agent tokens, and the operator's own token (may be null) for the plain
-     * server {@code operator} (may be null).
+     * server {@code operator} (may be null; {@link ScaleMcpServer#servlet}).
      */
-    public static ServletHolder httpServlet(Gateway gateway, ServletHolder operator, String operatorToken) {
-        HttpServlet operatorServlet = null;
-        if (operator != null) {
-            try {
-                operatorServlet = (HttpServlet) operator.getServlet();
-            } catch (jakarta.servlet.ServletException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+    public static ServletHolder httpServlet(Gateway gateway, HttpServlet operator, String operatorToken) {
+        HttpServlet operatorServlet = operator;
         ServletHolder holder = new ServletHolder(
                 "scale-gateway-mcp-" + MOUNTS.incrementAndGet(),
                 new GatewayMcpServlet(gateway, operatorServlet, operator == null ? null : operatorToken));
@@ -61,7 +54,8 @@ public final class GatewayMcp {
                 .keepAliveInterval(Duration.ofSeconds(30))
                 .build();
         configure(McpServer.sync(transport), gateway, caller).build();
-        return transport;
+        // the same shield as the plain server: no stack trace or exception text ever reaches a client
+        return new JsonRpcErrorShield(transport);
     }
 
     private static <S extends McpServer.SyncSpecification<S>> McpServer.SyncSpecification<S> configure(
