@@ -9,11 +9,12 @@ import picocli.CommandLine.Command;
 @Command(
         name = "emulator",
         mixinStandardHelpOptions = true,
-        description = "Drive the emulator: reset its data, inject faults, finish tasks now.",
+        description = "Drive the emulator: reset its data, inject faults, finish tasks now, read its request journal.",
         subcommands = {
             EmulatorResetCommand.class,
             EmulatorFaultsCommand.class,
             EmulatorTaskCommands.Complete.class,
-            EmulatorTaskCommands.Fail.class
+            EmulatorTaskCommands.Fail.class,
+            EmulatorRequestsCommand.class
         })
 final class EmulatorCommand extends ToolBackedCommand.Group {}

@@ -77,8 +77,7 @@ final class ProjectsCommand extends ToolBackedCommand.Group {
             footer = {
                 "",
                 "Example:",
-                "  ./scale projects create cats --type imageannotation \\",
-                "      --params '{\"instruction\":\"Draw a box around every cat.\"}'"
+                "  ./scale projects create cats --type imageannotation --params '{\"instruction\":\"Box every cat.\"}'"
             })
     static final class Create extends ToolBackedCommand {
         @Parameters(paramLabel = "NAME", description = "Project name, unique in the account.")

@@ -2,6 +2,7 @@ package dev.scaletoolkit.cli;
 
 import dev.scaletoolkit.client.task.GenericTaskParams;
 import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.json.JsonValue;
 import dev.scaletoolkit.model.task.Task;
 import dev.scaletoolkit.model.task.TaskType;
 import java.nio.file.Path;
@@ -77,7 +78,10 @@ final class TaskCreateCommand extends SdkCommand {
 
     @Override
     int run(Target target) {
-        Task task = target.client().tasks().create(GenericTaskParams.of(taskType(), body()));
+        Task task = target.client()
+                .tasks()
+                .create(GenericTaskParams.of(
+                        taskType(), JsonValue.parse(ScaleJson.mapper().writeValueAsString(body()))));
         print(output, task, List.of("task_id"));
         return ExitCodes.OK;
     }

@@ -117,6 +117,7 @@ final class UpCommand implements Callable<Integer> {
         Path stateFile = EmulatorState.file(env);
         long pid = ProcessHandle.current().pid();
         dev.scaletoolkit.gateway.Gateway gateway = null;
+        GatewayTriggers triggers = GatewayTriggers.NONE;
         try {
             Accounts.NewAccount demo = DemoAccount.ensure(emulator.context());
             Path dir = data.toAbsolutePath().normalize();
@@ -128,6 +129,7 @@ final class UpCommand implements Callable<Integer> {
             ToolRegistry operatorTools =
                     Target.of(emulator, demo.liveKey()).registry().withFiles(LocalFiles.remoteFromEnv(env));
             gateway = openGateway(emulator, demo);
+            triggers = GatewayTriggers.start(spec, emulator, gateway);
             emulator.mount(
                     "/mcp",
                     gateway == null
@@ -136,7 +138,8 @@ final class UpCommand implements Callable<Integer> {
                                     gateway,
                                     emulator,
                                     ScaleMcpServer.servlet(operatorTools, profile, mcpToken),
-                                    mcpToken));
+                                    mcpToken,
+                                    triggers.mcpFeatures()));
             PrintWriter out = spec.commandLine().getOut();
             printBanner(out, emulator, demo, mcpToken, profile);
             out.println("Other commands find this emulator through " + stateFile + ", from any directory.");
@@ -147,6 +150,7 @@ final class UpCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         } finally {
             EmulatorState.removeIfOurs(stateFile, pid);
+            triggers.close();
             emulator.close();
             if (gateway != null) {
                 gateway.close();
@@ -203,6 +207,13 @@ final class UpCommand implements Callable<Integer> {
         out.println("  Callback auth  " + demo.callbackAuthKey() + "   (sent as scale-callback-auth)");
         out.println("  MCP endpoint   " + base + "/mcp   (streamable HTTP, profile " + profile.wireName() + ")");
         out.println("  MCP token      " + mcpToken + "   (Authorization: Bearer ...)");
+        out.println("  Browser UI     " + base + "/   (Studio: labeling, review, dashboard)");
+        java.util.Optional<String> link = emulator.webUi().firstSignInLink(demo.accountId(), demo.email());
+        if (link.isPresent()) {
+            out.println("  Set password   " + link.get() + "   (one-time link for " + demo.email() + ")");
+        } else {
+            out.println("  Sign in as     " + demo.email() + "   (new link: GET " + base + "/_emulator/sign-in-links)");
+        }
         out.println();
         out.println("  Try:  curl -u " + demo.testKey() + ": " + base + "/v1/projects");
         out.println();

@@ -77,6 +77,15 @@ class UpCommandTest {
                             HttpResponse.BodyHandlers.ofString());
             assertThat(projects.statusCode()).isEqualTo(200);
 
+            // the printed one-time link lets the demo admin choose a password in the browser UI
+            assertThat(banner).contains("Browser UI     " + base + "/");
+            String link = find(banner, "Set password +(\\S+)");
+            assertThat(link).startsWith(base + "/set-password?token=");
+            HttpResponse<String> setPassword = HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(URI.create(link)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(setPassword.statusCode()).isEqualTo(200);
+            assertThat(setPassword.body()).contains("Choose a password").contains("admin@demo.example");
+
             // the printed token opens the MCP endpoint, which lists the chosen profile
             McpSyncClient client = McpClients.http(base, "/mcp", token, null);
             try {

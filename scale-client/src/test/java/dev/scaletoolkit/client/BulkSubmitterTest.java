@@ -34,7 +34,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Bulk submission against the emulator: killed halfway, resumed, and every task exists exactly once. */
 class BulkSubmitterTest {
@@ -230,10 +229,10 @@ class BulkSubmitterTest {
     private static void writeJsonl(Path file, List<TaskCreateParams> items) throws Exception {
         List<String> lines = new ArrayList<>(items.size());
         for (TaskCreateParams item : items) {
-            ObjectNode line = ScaleJson.mapper().createObjectNode();
+            Map<String, Object> line = new java.util.LinkedHashMap<>();
             line.put("type", item.type().value());
-            line.setAll(item.body());
-            lines.add(ScaleJson.mapper().writeValueAsString(line));
+            line.putAll(item.body().asMap());
+            lines.add(dev.scaletoolkit.model.json.JsonValue.of(line).toJson());
         }
         Files.write(file, lines);
     }

@@ -39,6 +39,10 @@ public final class EmulatorMain {
         System.out.println("Base URL: " + emulator.baseUrl() + "/v1");
         System.out.println("Live API key: " + demo.liveKey());
         System.out.println("Test API key: " + demo.testKey());
+        System.out.println("Browser UI: " + emulator.baseUrl() + "/");
+        emulator.webUi()
+                .firstSignInLink(demo.accountId(), demo.email())
+                .ifPresent(link -> System.out.println("Set the password of " + demo.email() + ": " + link));
         System.out.println("Listening on port: " + emulator.port());
         System.out.flush();
         CountDownLatch stop = new CountDownLatch(1);

@@ -8,16 +8,15 @@ import dev.scaletoolkit.emulator.http.FaultPlan;
 import dev.scaletoolkit.emulator.http.JsonErrorHandler;
 import dev.scaletoolkit.emulator.http.RequestGuard;
 import dev.scaletoolkit.emulator.http.Router;
+import dev.scaletoolkit.emulator.journal.JournalFilter;
+import dev.scaletoolkit.emulator.journal.JournalRoutes;
+import dev.scaletoolkit.emulator.journal.RequestJournal;
 import dev.scaletoolkit.emulator.store.DataDirectory;
 import dev.scaletoolkit.emulator.store.Database;
 import dev.scaletoolkit.emulator.store.Ids;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.http.UriCompliance;
@@ -25,7 +24,6 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -42,6 +40,8 @@ public final class ScaleEmulator implements AutoCloseable {
     private final ServletContextHandler servlets;
     private final List<AutoCloseable> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ServerConnector connector;
+    private final RequestJournal journal = new RequestJournal();
+    private dev.scaletoolkit.emulator.web.WebUi webUi;
 
     private ScaleEmulator(EmulatorConfig config, Clock clock) {
         this.config = config;
@@ -70,11 +70,9 @@ public final class ScaleEmulator implements AutoCloseable {
         servlets.getServletHandler().setDecodeAmbiguousURIs(true);
         servlets.setErrorHandler(new JsonErrorHandler());
         server.setErrorHandler(new JsonErrorHandler());
+        JournalFilter.install(servlets, journal, clock);
         RequestGuard.install(servlets, config);
-        // A declared body larger than anything a route takes is refused before a byte of it is read.
-        SizeLimitHandler sizeLimit = new SizeLimitHandler(EmulatorLimits.MAX_REQUEST_BYTES, -1);
-        sizeLimit.setHandler(servlets);
-        server.setHandler(sizeLimit);
+        server.setHandler(servlets);
         mountApi();
     }
 
@@ -117,11 +115,15 @@ public final class ScaleEmulator implements AutoCloseable {
                         1024 * 1024));
         servlets.addServlet(v1Holder, "/v1/*");
 
+        webUi = new dev.scaletoolkit.emulator.web.WebUi(context, services, new JournalRoutes(journal));
         Router admin = new Router();
         EmulatorRoutes.admin(context, services).register(admin);
+        new JournalRoutes(journal).register(admin);
+        webUi.controlPlaneRoutes().register(admin);
         ApiServlet adminServlet = new ApiServlet("/_emulator", admin, this::authorizeAdmin, null);
         servlets.addServlet(new ServletHolder("scale-admin", adminServlet), "/_emulator/*");
-        servlets.addServlet(new ServletHolder("not-found", new NotFoundServlet()), "/");
+        // The browser UI owns "/"; any path it does not know keeps Scale's JSON 404.
+        servlets.addServlet(new ServletHolder("web-ui", webUi.servlet()), "/");
     }
 
     private dev.scaletoolkit.emulator.auth.Caller authorizeAdmin(HttpServletRequest req) {
@@ -188,6 +190,11 @@ public final class ScaleEmulator implements AutoCloseable {
         return new dev.scaletoolkit.emulator.auth.Accounts(context);
     }
 
+    /** The browser UI served under {@code /}. */
+    public dev.scaletoolkit.emulator.web.WebUi webUi() {
+        return webUi;
+    }
+
     /**
      * The emulator's services, for code mounted beside the API (the labeling UI): {@code services().completion()}
      * completes and fails tasks exactly as the workforce and the control plane do.
@@ -219,17 +226,5 @@ public final class ScaleEmulator implements AutoCloseable {
             // stopping
         }
         context.db().close();
-    }
-
-    /** Answers anything outside the known mounts with Scale's 404 envelope. */
-    private static final class NotFoundServlet extends HttpServlet {
-        @Override
-        protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-            ApiServlet.writeError(
-                    resp,
-                    404,
-                    "Not found: no route for " + req.getMethod() + " " + req.getRequestURI() + ".",
-                    Map.of());
-        }
     }
 }

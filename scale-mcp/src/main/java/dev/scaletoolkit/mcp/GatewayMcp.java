@@ -32,10 +32,17 @@ public final class GatewayMcp {
      * server {@code operator} (may be null; {@link ScaleMcpServer#servlet}).
      */
     public static ServletHolder httpServlet(Gateway gateway, HttpServlet operator, String operatorToken) {
+        return httpServlet(gateway, operator, operatorToken, McpFeatures.NONE);
+    }
+
+    /** As above, each agent's server also serving {@code features} (the triggers' events and resources). */
+    public static ServletHolder httpServlet(
+            Gateway gateway, HttpServlet operator, String operatorToken, McpFeatures features) {
+        // a servlet, not a holder: an unstarted holder gives neither getServlet() nor getServletInstance()
         HttpServlet operatorServlet = operator;
         ServletHolder holder = new ServletHolder(
                 "scale-gateway-mcp-" + MOUNTS.incrementAndGet(),
-                new GatewayMcpServlet(gateway, operatorServlet, operator == null ? null : operatorToken));
+                new GatewayMcpServlet(gateway, operatorServlet, operator == null ? null : operatorToken, features));
         holder.setAsyncSupported(true);
         return holder;
     }
@@ -47,13 +54,22 @@ public final class GatewayMcp {
     }
 
     /** The streamable-HTTP transport of one caller's server (a servlet, not yet initialised). */
-    static HttpServlet serverFor(Gateway gateway, Caller caller) {
+    static HttpServlet serverFor(Gateway gateway, Caller caller, McpFeatures features) {
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(JSON)
                 .mcpEndpoint("/mcp")
                 .keepAliveInterval(Duration.ofSeconds(30))
                 .build();
-        configure(McpServer.sync(transport), gateway, caller).build();
+        var templates = features.resourceTemplates(caller);
+        var spec = configure(McpServer.sync(transport), gateway, caller).tools(features.tools(caller));
+        if (!templates.isEmpty()) {
+            spec.capabilities(McpSchema.ServerCapabilities.builder()
+                            .tools(false)
+                            .resources(true, false)
+                            .build())
+                    .resourceTemplates(templates);
+        }
+        features.attach(spec.build(), caller);
         // the same shield as the plain server: no stack trace or exception text ever reaches a client
         return new JsonRpcErrorShield(transport);
     }

@@ -23,7 +23,9 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
  */
 public final class ScaleMcpServer {
     public static final String NAME = "scale-toolkit";
-    public static final String VERSION = "0.1.0";
+    /** The toolkit version, from the build (the same string the CLI and the SDK report). */
+    public static final String VERSION = dev.scaletoolkit.client.SdkVersion.VERSION;
+
     private static final String INSTRUCTIONS = "Tools for Scale AI's data-labeling API: create labeling tasks of each"
             + " type, organise them in projects and batches, follow their progress, and manage Studio teams."
             + " Every result is {successful, data, error}; on failure, error.retryable says whether to try again.";

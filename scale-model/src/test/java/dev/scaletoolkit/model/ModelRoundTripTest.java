@@ -7,6 +7,8 @@ import dev.scaletoolkit.model.batch.BatchList;
 import dev.scaletoolkit.model.batch.BatchProgress;
 import dev.scaletoolkit.model.file.FileList;
 import dev.scaletoolkit.model.file.ScaleFile;
+import dev.scaletoolkit.model.json.JsonValue;
+import dev.scaletoolkit.model.json.RecordCodec;
 import dev.scaletoolkit.model.project.Project;
 import dev.scaletoolkit.model.project.TaskTemplate;
 import dev.scaletoolkit.model.quality.AuditList;
@@ -58,6 +60,54 @@ class ModelRoundTripTest {
         }
         assertThat(tests).as("fixtures with a model").hasSizeGreaterThanOrEqualTo(5);
         return tests.stream();
+    }
+
+    /**
+     * The same through {@link RecordCodec}, the binding the SDK uses so that it runs beside any Jackson version:
+     * read, write back, and the JSON is unchanged.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyFixtureRoundTripsThroughTheJacksonFreeCodec() throws Exception {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> fixture : Fixtures.all().entrySet()) {
+            String name = fixture.getKey();
+            JsonNode json = fixture.getValue();
+            Class<?> type = FixtureTypes.modelFor(name, json.isArray() && !json.isEmpty() ? json.get(0) : json);
+            if (type == null) {
+                continue;
+            }
+            tests.add(DynamicTest.dynamicTest(name + " as " + type.getSimpleName(), () -> {
+                var mapper = ScaleJson.mapper();
+                java.lang.reflect.Type target = json.isArray() ? RecordCodec.listOf(type) : type;
+                Object read = RecordCodec.read(mapper.writeValueAsString(json), target);
+                JsonNode written = mapper.readTree(RecordCodec.toJson(read));
+                assertThat(Fixtures.withoutNulls(written)).isEqualTo(Fixtures.withoutNulls(countsAsZero(json, type)));
+                // and Jackson reads what the codec wrote, and writes it back the same
+                if (!json.isArray()) {
+                    Object viaJackson = mapper.readValue(RecordCodec.toJson(read), type);
+                    assertThat(mapper.readTree(mapper.writeValueAsString(viaJackson)))
+                            .isEqualTo(written);
+                }
+            }));
+        }
+        assertThat(tests).hasSizeGreaterThanOrEqualTo(5);
+        return tests.stream();
+    }
+
+    @Test
+    void jsonValueParsesWritesAndComparesLikeJson() {
+        JsonValue v = JsonValue.parse("{\"a\":[1,2.5,\"x\\n\",true,null],\"b\":{\"c\":-3e2}}");
+        assertThat(v.path("a").path(1).asDouble(0)).isEqualTo(2.5);
+        assertThat(v.path("a").path(2).stringValue()).isEqualTo("x\n");
+        assertThat(v.path("b").path("c").asDouble(0)).isEqualTo(-300.0);
+        assertThat(v.path("missing").isNull()).isTrue();
+        assertThat(JsonValue.parse(v.toJson())).isEqualTo(v);
+        assertThat(JsonValue.parse("1")).isEqualTo(JsonValue.parse("1.0"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JsonValue.parse("{\"a\":}"))
+                .hasMessageContaining("offset 5");
+        // any Jackson mapper writes and reads it as the JSON it holds
+        assertThat(ScaleJson.mapper().writeValueAsString(v)).isEqualTo(v.toJson());
+        assertThat(ScaleJson.mapper().readValue(v.toJson(), JsonValue.class)).isEqualTo(v);
     }
 
     /** Batch progress reads an omitted count as 0 (never null), so it writes it back as 0. */

@@ -2,8 +2,13 @@ package dev.scaletoolkit.triggers;
 
 import dev.scaletoolkit.gateway.Gateway;
 import dev.scaletoolkit.gateway.connection.Connections;
+import dev.scaletoolkit.gateway.token.AgentTokens;
+import dev.scaletoolkit.mcp.GatewayMcp;
+import dev.scaletoolkit.tools.Profile;
 import java.nio.file.Path;
+import java.util.List;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -41,6 +46,7 @@ final class TestGateway implements AutoCloseable {
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         context.addServlet(triggers.callbackServlet(), "/callbacks/*");
+        context.addServlet(mcpServlet(), "/mcp");
         server.setHandler(context);
         try {
             server.start();
@@ -48,6 +54,18 @@ final class TestGateway implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         port = connector.getLocalPort();
+    }
+
+    /** The gateway's MCP endpoint: each agent token its own server, with the triggers' tools and resources. */
+    private ServletHolder mcpServlet() {
+        return GatewayMcp.httpServlet(gateway, null, null, triggers.mcpFeatures());
+    }
+
+    /** An agent token for connection {@code emu}; the secret to present as a bearer token. */
+    String token(String name, Profile profile, List<String> tools, boolean allowLive) {
+        return gateway.tokens()
+                .create(new AgentTokens.NewToken(name, "emu", profile, tools, null, allowLive))
+                .secret();
     }
 
     /** Stops the HTTP side: callbacks fail as if the receiver were down. */

@@ -1,12 +1,12 @@
 package dev.scaletoolkit.client.batch;
 
 import dev.scaletoolkit.client.http.BodyParams;
+import dev.scaletoolkit.client.internal.JsonObject;
 import java.util.Map;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Body of {@code POST /batches}. {@code project} and {@code name} are required. */
 public final class BatchCreateParams extends BodyParams {
-    private BatchCreateParams(ObjectNode body) {
+    private BatchCreateParams(JsonObject body) {
         super(body);
     }
 

@@ -8,7 +8,7 @@ import dev.scaletoolkit.client.internal.AdaptiveLimiter;
 import dev.scaletoolkit.client.task.GenericTaskParams;
 import dev.scaletoolkit.client.task.TaskCreateParams;
 import dev.scaletoolkit.client.task.TaskService;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.json.JsonValue;
 import dev.scaletoolkit.model.task.Task;
 import dev.scaletoolkit.model.task.TaskType;
 import java.io.IOException;
@@ -26,8 +26,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Creates many tasks, exactly once each:
@@ -134,18 +132,18 @@ public final class BulkSubmitter {
                 if (line.isEmpty()) {
                     continue;
                 }
-                JsonNode node;
+                JsonValue node;
                 try {
-                    node = ScaleJson.mapper().readTree(line);
-                } catch (RuntimeException e) {
+                    node = JsonValue.parse(line);
+                } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException(file + " line " + (i + 1) + ": not valid JSON");
                 }
-                if (!(node instanceof ObjectNode obj) || !obj.path("type").isString()) {
+                if (!node.isObject() || !node.path("type").isString()) {
                     throw new IllegalArgumentException(
                             file + " line " + (i + 1) + ": needs a JSON object with a 'type'");
                 }
-                ObjectNode body = obj.deepCopy();
-                TaskType type = TaskType.of(body.remove("type").asString());
+                java.util.Map<String, Object> body = new java.util.LinkedHashMap<>(node.asMap());
+                TaskType type = TaskType.of((String) body.remove("type"));
                 items.add(GenericTaskParams.of(type, body));
             }
             return items;

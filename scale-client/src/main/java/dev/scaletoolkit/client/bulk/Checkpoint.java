@@ -1,6 +1,6 @@
 package dev.scaletoolkit.client.bulk;
 
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.json.JsonValue;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -10,9 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The append-only record of finished items, keyed by {@code unique_id}: a header line naming the input (a
@@ -72,20 +69,19 @@ final class Checkpoint implements AutoCloseable {
                 if (line.isBlank()) {
                     continue;
                 }
-                JsonNode n;
+                JsonValue n;
                 try {
-                    n = ScaleJson.mapper().readTree(line);
-                } catch (JacksonException torn) {
+                    n = JsonValue.parse(line);
+                } catch (IllegalArgumentException torn) {
                     continue;
                 }
                 if (n.path("input_fingerprint").isString()) {
-                    fingerprint = n.path("input_fingerprint").asString();
-                    itemCount = n.path("items").isInt() ? n.path("items").asInt() : null;
-                } else if ("ok".equals(n.path("status").asString())
+                    fingerprint = n.path("input_fingerprint").stringValue();
+                    itemCount = n.path("items").isNumber() ? n.path("items").asInt(0) : null;
+                } else if ("ok".equals(n.path("status").stringValue())
                         && n.path("unique_id").isString()) {
                     done.put(
-                            n.path("unique_id").asString(),
-                            n.path("task_id").isString() ? n.path("task_id").asString() : null);
+                            n.path("unique_id").stringValue(), n.path("task_id").stringValue());
                 }
             }
             return new Contents(fingerprint, itemCount, done);
@@ -96,12 +92,12 @@ final class Checkpoint implements AutoCloseable {
 
     /** Writes the header naming the input this file belongs to. */
     synchronized void header(String fingerprint, int items) {
-        ObjectNode line = ScaleJson.mapper().createObjectNode();
+        Map<String, Object> line = new java.util.LinkedHashMap<>();
         line.put("checkpoint", 2);
         line.put("input_fingerprint", fingerprint);
         line.put("items", items);
         try {
-            write((ScaleJson.mapper().writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
+            write((JsonValue.of(line).toJson() + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the checkpoint", e);
         }
@@ -123,7 +119,7 @@ final class Checkpoint implements AutoCloseable {
     }
 
     synchronized void record(BulkItemResult result) {
-        ObjectNode line = ScaleJson.mapper().createObjectNode();
+        Map<String, Object> line = new java.util.LinkedHashMap<>();
         line.put("index", result.index());
         line.put("status", result.succeeded() ? "ok" : "failed");
         line.put("outcome", result.outcome().name().toLowerCase(java.util.Locale.ROOT));
@@ -134,7 +130,7 @@ final class Checkpoint implements AutoCloseable {
         if (result.error() != null) {
             line.put("error", result.error());
         }
-        byte[] bytes = (ScaleJson.mapper().writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = (JsonValue.of(line).toJson() + "\n").getBytes(StandardCharsets.UTF_8);
         try {
             write(bytes);
         } catch (IOException e) {

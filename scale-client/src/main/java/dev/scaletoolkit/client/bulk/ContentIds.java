@@ -1,16 +1,15 @@
 package dev.scaletoolkit.client.bulk;
 
 import dev.scaletoolkit.client.task.TaskCreateParams;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A {@code unique_id} derived from a task's content: SHA-256 over its type and its canonical JSON (keys sorted,
@@ -20,10 +19,16 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ContentIds {
     private ContentIds() {}
 
+    /**
+     * The content-derived unique_id of a task.
+     *
+     * @param params the task
+     * @return {@code sha256-} followed by 64 hex digits
+     */
     public static String of(TaskCreateParams params) {
-        ObjectNode body = params.body();
+        Map<String, Object> body = new TreeMap<>(params.body().asMap());
         body.remove("unique_id");
-        String canonical = params.type().value() + "\n" + canonical(body);
+        String canonical = params.type().value() + "\n" + canonical(JsonValue.of(body));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return "sha256-" + HexFormat.of().formatHex(digest);
@@ -33,20 +38,18 @@ public final class ContentIds {
     }
 
     /** JSON with object keys sorted at every level, so equal content gives equal text. */
-    static String canonical(JsonNode node) {
-        return ScaleJson.mapper().writeValueAsString(sorted(node));
+    static String canonical(JsonValue value) {
+        return JsonValue.of(sorted(value.toJava())).toJson();
     }
 
-    private static Object sorted(JsonNode node) {
-        if (node instanceof ObjectNode obj) {
+    private static Object sorted(Object node) {
+        if (node instanceof Map<?, ?> obj) {
             Map<String, Object> map = new TreeMap<>();
-            for (Map.Entry<String, JsonNode> e : obj.properties()) {
-                map.put(e.getKey(), sorted(e.getValue()));
-            }
+            obj.forEach((k, v) -> map.put(String.valueOf(k), sorted(v)));
             return map;
         }
-        if (node instanceof ArrayNode arr) {
-            java.util.List<Object> list = new java.util.ArrayList<>();
+        if (node instanceof List<?> arr) {
+            List<Object> list = new ArrayList<>();
             arr.forEach(e -> list.add(sorted(e)));
             return list;
         }

@@ -1,11 +1,9 @@
 package dev.scaletoolkit.client.error;
 
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The one place where a non-200 answer becomes an exception. The README reprints this table:
@@ -58,15 +56,14 @@ public final class ErrorTable {
         String trimmed = raw.strip();
         if (trimmed.startsWith("{")) {
             try {
-                JsonNode node = ScaleJson.mapper().readTree(trimmed);
-                JsonNode error = node.get("error");
+                JsonValue error = JsonValue.parse(trimmed).get("error");
                 if (error != null && error.isString()) {
-                    return error.asString();
+                    return error.stringValue();
                 }
                 if (error != null && !error.isNull()) {
-                    return error.toString();
+                    return error.toJson();
                 }
-            } catch (JacksonException notJson) {
+            } catch (IllegalArgumentException notJson) {
                 // fall through to the raw text, as Scale's own SDK does
             }
         }

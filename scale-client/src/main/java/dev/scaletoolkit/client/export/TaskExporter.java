@@ -2,7 +2,7 @@ package dev.scaletoolkit.client.export;
 
 import dev.scaletoolkit.client.task.TaskListParams;
 import dev.scaletoolkit.client.task.TaskService;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.json.RecordCodec;
 import dev.scaletoolkit.model.task.Task;
 import dev.scaletoolkit.model.task.TaskStatus;
 import java.io.BufferedWriter;
@@ -49,7 +49,7 @@ public final class TaskExporter {
         long[] count = {0};
         each(filter, task -> {
             try {
-                out.write(ScaleJson.mapper().writeValueAsString(task));
+                out.write(RecordCodec.toJson(task));
                 out.write('\n');
                 count[0]++;
             } catch (IOException e) {

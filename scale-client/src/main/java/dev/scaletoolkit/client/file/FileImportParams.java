@@ -1,12 +1,12 @@
 package dev.scaletoolkit.client.file;
 
 import dev.scaletoolkit.client.http.BodyParams;
+import dev.scaletoolkit.client.internal.JsonObject;
 import java.util.Map;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Body of {@code POST /files/import}: a URL Scale fetches. */
 public final class FileImportParams extends BodyParams {
-    private FileImportParams(ObjectNode body) {
+    private FileImportParams(JsonObject body) {
         super(body);
     }
 

@@ -82,8 +82,7 @@ public final class FileUploadParams {
 
         /** Sent as a JSON string form field, as Scale expects. */
         public Builder metadata(Map<String, ?> metadata) {
-            return putExtraParam(
-                    "metadata", dev.scaletoolkit.model.ScaleJson.mapper().writeValueAsString(metadata));
+            return putExtraParam("metadata", dev.scaletoolkit.model.json.RecordCodec.toJson(metadata));
         }
 
         /** Any form field this SDK has no setter for. */

@@ -1,33 +1,37 @@
 package dev.scaletoolkit.client.http;
 
-import dev.scaletoolkit.model.ScaleJson;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
+import dev.scaletoolkit.client.internal.JsonObject;
+import dev.scaletoolkit.model.json.JsonValue;
 
 /**
  * Base of the JSON-body params classes: an immutable body built by a builder that also accepts any key through
  * {@code putAdditionalBodyProperty}.
  */
 public abstract class BodyParams {
-    private final ObjectNode body;
+    private final JsonObject body;
 
-    protected BodyParams(ObjectNode body) {
-        this.body = body.deepCopy();
+    /**
+     * Used by the params subclasses.
+     *
+     * @param body the checked body
+     */
+    protected BodyParams(JsonObject body) {
+        this.body = body.copy();
     }
 
     /** A copy of the JSON body. */
-    public ObjectNode body() {
-        return body.deepCopy();
+    public JsonValue body() {
+        return body.toValue();
     }
 
     protected String string(String key) {
-        JsonNode v = body.get(key);
-        return v == null || v.isNull() ? null : v.asString();
+        JsonValue v = body.get(key);
+        return v == null || v.isNull() ? null : v.isString() ? v.stringValue() : v.toJson();
     }
 
     /** Shared builder plumbing. */
     public abstract static class Builder<B extends Builder<B>> {
-        protected final ObjectNode body = ScaleJson.mapper().createObjectNode();
+        protected final JsonObject body = new JsonObject();
 
         @SuppressWarnings("unchecked")
         protected final B self() {
@@ -35,11 +39,7 @@ public abstract class BodyParams {
         }
 
         protected final B set(String key, Object value) {
-            if (value == null) {
-                body.remove(key);
-            } else {
-                body.set(key, ScaleJson.mapper().valueToTree(value));
-            }
+            body.put(key, value);
             return self();
         }
 
@@ -49,11 +49,7 @@ public abstract class BodyParams {
         }
 
         protected final void require(String what, String field) {
-            JsonNode v = body.get(field);
-            if (v == null
-                    || v.isNull()
-                    || (v.isString() && v.asString().isBlank())
-                    || (v.isContainer() && v.isEmpty())) {
+            if (!body.hasContent(field)) {
                 throw new IllegalArgumentException(what + ": '" + field + "' is required");
             }
         }

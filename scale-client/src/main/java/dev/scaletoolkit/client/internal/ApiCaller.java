@@ -8,15 +8,13 @@ import dev.scaletoolkit.client.http.RequestBody;
 import dev.scaletoolkit.client.http.ScaleRequest;
 import dev.scaletoolkit.client.http.ScaleResponse;
 import dev.scaletoolkit.client.http.Transport;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.json.RecordCodec;
+import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.JavaType;
 
 /**
  * Internal, not a supported API (use {@link dev.scaletoolkit.client.ScaleClient#call} for routes without a typed
@@ -118,8 +116,8 @@ public final class ApiCaller implements AutoCloseable {
 
         public Call json(Object body) {
             try {
-                request.body(RequestBody.json(ScaleJson.mapper().writeValueAsBytes(body)));
-            } catch (JacksonException e) {
+                request.body(RequestBody.json(RecordCodec.toJson(body).getBytes(StandardCharsets.UTF_8)));
+            } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("the request body cannot be written as JSON: " + e.getMessage(), e);
             }
             return this;
@@ -154,11 +152,12 @@ public final class ApiCaller implements AutoCloseable {
         }
 
         public <T> T execute(Class<T> type) {
-            return decode(send(), ScaleJson.mapper().constructType(type));
+            return decode(send(), type);
         }
 
-        public <T> T execute(TypeReference<T> type) {
-            return decode(send(), ScaleJson.mapper().getTypeFactory().constructType(type));
+        /** Decodes into a generic type, e.g. {@code RecordCodec.listOf(Project.class)}. */
+        public <T> T execute(Type type) {
+            return decode(send(), type);
         }
 
         /** For endpoints whose 200 body is not JSON (the audit endpoint answers {@code OK}). */
@@ -187,7 +186,7 @@ public final class ApiCaller implements AutoCloseable {
             String key = keyOf();
             return transport.executeAsync(built).thenApply(response -> {
                 checked(response, key);
-                return decode(response, ScaleJson.mapper().constructType(type));
+                return decode(response, type);
             });
         }
 
@@ -226,15 +225,15 @@ public final class ApiCaller implements AutoCloseable {
             return response;
         }
 
-        private <T> T decode(ScaleResponse response, JavaType type) {
+        private <T> T decode(ScaleResponse response, Type type) {
             try {
-                return ScaleJson.mapper().readValue(response.body(), type);
-            } catch (JacksonException e) {
+                return RecordCodec.read(response.bodyText(), type);
+            } catch (IllegalArgumentException e) {
                 String text = response.bodyText();
                 String snippet = text.length() > 200 ? text.substring(0, 200) + "…" : text;
                 throw new ScaleDecodeException(
-                        "cannot read the answer of " + method + " as " + type.getTypeName() + ": "
-                                + e.getOriginalMessage() + "; body starts with: " + snippet,
+                        "cannot read the answer of " + method + " as " + type.getTypeName() + ": " + e.getMessage()
+                                + "; body starts with: " + snippet,
                         e);
             }
         }

@@ -4,11 +4,9 @@ import dev.scaletoolkit.client.error.ScaleIoException;
 import dev.scaletoolkit.client.http.ScaleRequest;
 import dev.scaletoolkit.client.http.ScaleResponse;
 import dev.scaletoolkit.client.http.Transport;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Recovers the task a create did make although its answer was lost: Scale may answer 5xx (or the connection may
@@ -44,16 +42,15 @@ public final class UniqueIdRecovery {
             if (response.status() != 200) {
                 return Optional.empty();
             }
-            JsonNode docs = ScaleJson.mapper().readTree(response.body()).path("docs");
-            for (JsonNode task : docs) {
-                if (task.path("unique_id").isString()
-                        && uniqueId.equals(task.path("unique_id").asString())) {
-                    byte[] body = ScaleJson.mapper().writeValueAsString(task).getBytes(StandardCharsets.UTF_8);
+            JsonValue docs = JsonValue.parse(response.bodyText()).path("docs");
+            for (JsonValue task : docs.elements()) {
+                if (uniqueId.equals(task.path("unique_id").stringValue())) {
+                    byte[] body = task.toJson().getBytes(StandardCharsets.UTF_8);
                     return Optional.of(new ScaleResponse(200, response.headers(), body));
                 }
             }
             return Optional.empty();
-        } catch (ScaleIoException | JacksonException e) {
+        } catch (ScaleIoException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }

@@ -1,13 +1,13 @@
 package dev.scaletoolkit.client.project;
 
 import dev.scaletoolkit.client.http.BodyParams;
+import dev.scaletoolkit.client.internal.JsonObject;
 import dev.scaletoolkit.model.task.TaskType;
 import java.util.Map;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Body of {@code POST /projects}. {@code type} and {@code name} are required. */
 public final class ProjectCreateParams extends BodyParams {
-    private ProjectCreateParams(ObjectNode body) {
+    private ProjectCreateParams(JsonObject body) {
         super(body);
     }
 

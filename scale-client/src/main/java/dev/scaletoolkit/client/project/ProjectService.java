@@ -4,16 +4,17 @@ import dev.scaletoolkit.client.RawResponseView;
 import dev.scaletoolkit.client.RequestOptions;
 import dev.scaletoolkit.client.internal.ApiCaller;
 import dev.scaletoolkit.client.internal.ServiceContext;
+import dev.scaletoolkit.model.json.RecordCodec;
 import dev.scaletoolkit.model.project.Project;
 import dev.scaletoolkit.model.project.TaskTemplate;
+import java.lang.reflect.Type;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.core.type.TypeReference;
 
 /** Projects: create, read, list, default params, ontology and task template. */
 public final class ProjectService {
-    private static final TypeReference<List<Project>> PROJECTS = new TypeReference<>() {};
+    private static final Type PROJECTS = RecordCodec.listOf(Project.class);
     private final ServiceContext ctx;
 
     /**

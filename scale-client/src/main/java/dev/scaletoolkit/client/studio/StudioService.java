@@ -4,19 +4,20 @@ import dev.scaletoolkit.client.RawResponseView;
 import dev.scaletoolkit.client.RequestOptions;
 import dev.scaletoolkit.client.internal.ApiCaller;
 import dev.scaletoolkit.client.internal.ServiceContext;
+import dev.scaletoolkit.model.json.RecordCodec;
 import dev.scaletoolkit.model.studio.ProjectGroup;
 import dev.scaletoolkit.model.studio.StudioBatch;
+import java.lang.reflect.Type;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.core.type.TypeReference;
 
 /** Scale Studio: labeler assignments, batch priorities and groups, project groups. */
 public final class StudioService {
-    private static final TypeReference<Map<String, List<String>>> ASSIGNMENTS = new TypeReference<>() {};
-    private static final TypeReference<List<StudioBatch>> BATCHES = new TypeReference<>() {};
-    private static final TypeReference<List<ProjectGroup>> GROUPS = new TypeReference<>() {};
+    private static final Type ASSIGNMENTS = RecordCodec.mapOf(RecordCodec.listOf(String.class));
+    private static final Type BATCHES = RecordCodec.listOf(StudioBatch.class);
+    private static final Type GROUPS = RecordCodec.listOf(ProjectGroup.class);
     private final ServiceContext ctx;
 
     /**

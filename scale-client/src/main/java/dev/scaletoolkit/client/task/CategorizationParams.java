@@ -1,11 +1,11 @@
 package dev.scaletoolkit.client.task;
 
+import dev.scaletoolkit.client.internal.JsonObject;
 import dev.scaletoolkit.model.task.TaskType;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Parameters of {@code POST /task/categorization}: one attachment and the categories to choose from. Build with {@link #builder()}. */
 public final class CategorizationParams extends TaskCreateParams {
-    private CategorizationParams(ObjectNode body) {
+    private CategorizationParams(JsonObject body) {
         super(TaskType.CATEGORIZATION, body);
     }
 
@@ -50,7 +50,7 @@ public final class CategorizationParams extends TaskCreateParams {
         }
 
         @Override
-        protected CategorizationParams create(ObjectNode body) {
+        protected CategorizationParams create(JsonObject body) {
             return new CategorizationParams(body);
         }
     }

@@ -1,11 +1,11 @@
 package dev.scaletoolkit.client.task;
 
+import dev.scaletoolkit.client.internal.JsonObject;
 import dev.scaletoolkit.model.task.TaskType;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Parameters of {@code POST /task/comparison}: two or more attachments to compare. Build with {@link #builder()}. */
 public final class ComparisonParams extends TaskCreateParams {
-    private ComparisonParams(ObjectNode body) {
+    private ComparisonParams(JsonObject body) {
         super(TaskType.COMPARISON, body);
     }
 
@@ -48,7 +48,7 @@ public final class ComparisonParams extends TaskCreateParams {
         }
 
         @Override
-        protected ComparisonParams create(ObjectNode body) {
+        protected ComparisonParams create(JsonObject body) {
             return new ComparisonParams(body);
         }
     }

@@ -1,11 +1,11 @@
 package dev.scaletoolkit.client.task;
 
+import dev.scaletoolkit.client.internal.JsonObject;
 import dev.scaletoolkit.model.task.TaskType;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Parameters of {@code POST /task/documenttranscription}: a document (one URL or pages) and the features to transcribe. Build with {@link #builder()}. */
 public final class DocumentTranscriptionParams extends TaskCreateParams {
-    private DocumentTranscriptionParams(ObjectNode body) {
+    private DocumentTranscriptionParams(JsonObject body) {
         super(TaskType.DOCUMENTTRANSCRIPTION, body);
     }
 
@@ -53,7 +53,7 @@ public final class DocumentTranscriptionParams extends TaskCreateParams {
         }
 
         @Override
-        protected DocumentTranscriptionParams create(ObjectNode body) {
+        protected DocumentTranscriptionParams create(JsonObject body) {
             return new DocumentTranscriptionParams(body);
         }
     }

@@ -1,14 +1,13 @@
 package dev.scaletoolkit.client.task;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-import dev.scaletoolkit.model.ScaleJson;
-import tools.jackson.databind.node.ObjectNode;
+import dev.scaletoolkit.client.internal.JsonObject;
+import dev.scaletoolkit.model.json.JsonValue;
 
 /** The {@code geometries} of an image or video task: which shapes labelers may draw, for which labels. */
 public final class Geometries {
-    private final ObjectNode json;
+    private final JsonObject json;
 
-    private Geometries(ObjectNode json) {
+    private Geometries(JsonObject json) {
         this.json = json;
     }
 
@@ -21,9 +20,14 @@ public final class Geometries {
         return builder().box(Geometry.objects(labels).build()).build();
     }
 
-    @JsonValue
-    ObjectNode json() {
-        return json.deepCopy();
+    /**
+     * The JSON Scale receives.
+     *
+     * @return the options as a JSON object
+     */
+    @com.fasterxml.jackson.annotation.JsonValue
+    public JsonValue json() {
+        return json.toValue();
     }
 
     public boolean isEmpty() {
@@ -32,7 +36,7 @@ public final class Geometries {
 
     /** Builds {@link Geometries}. */
     public static final class Builder {
-        private final ObjectNode json = ScaleJson.mapper().createObjectNode();
+        private final JsonObject json = new JsonObject();
 
         private Builder() {}
 
@@ -62,7 +66,7 @@ public final class Geometries {
 
         /** A geometry kind this SDK does not name. */
         public Builder put(String kind, Geometry g) {
-            json.set(kind, g.json());
+            json.put(kind, g.json());
             return this;
         }
 
@@ -71,7 +75,7 @@ public final class Geometries {
                 throw new IllegalArgumentException(
                         "geometries: add at least one of box, polygon, line, point, cuboid, ellipse");
             }
-            return new Geometries(json.deepCopy());
+            return new Geometries(json.copy());
         }
     }
 }

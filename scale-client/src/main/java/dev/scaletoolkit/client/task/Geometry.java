@@ -1,20 +1,19 @@
 package dev.scaletoolkit.client.task;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.client.internal.JsonObject;
+import dev.scaletoolkit.model.json.JsonValue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The options of one geometry (box, polygon, line, point, cuboid, ellipse) of an image or video task: the labels
  * to draw and the geometry's constraints. Immutable; {@link #objects(String...)} starts one.
  */
 public final class Geometry {
-    private final ObjectNode json;
+    private final JsonObject json;
 
-    private Geometry(ObjectNode json) {
+    private Geometry(JsonObject json) {
         this.json = json;
     }
 
@@ -27,14 +26,19 @@ public final class Geometry {
         return new Builder();
     }
 
-    @JsonValue
-    ObjectNode json() {
-        return json.deepCopy();
+    /**
+     * The JSON Scale receives.
+     *
+     * @return the options as a JSON object
+     */
+    @com.fasterxml.jackson.annotation.JsonValue
+    public JsonValue json() {
+        return json.toValue();
     }
 
     /** Builds a {@link Geometry}. */
     public static final class Builder {
-        private final ObjectNode json = ScaleJson.mapper().createObjectNode();
+        private final JsonObject json = new JsonObject();
         private final List<Object> objects = new ArrayList<>();
 
         private Builder() {}
@@ -75,7 +79,7 @@ public final class Geometry {
 
         /** Any option this SDK has no setter for. */
         public Builder put(String key, Object value) {
-            json.set(key, ScaleJson.mapper().valueToTree(value));
+            json.put(key, value);
             return this;
         }
 
@@ -83,8 +87,8 @@ public final class Geometry {
             if (objects.isEmpty()) {
                 throw new IllegalArgumentException("geometry: 'objects_to_annotate' needs at least one label");
             }
-            ObjectNode out = json.deepCopy();
-            out.set("objects_to_annotate", ScaleJson.mapper().valueToTree(objects));
+            JsonObject out = json.copy();
+            out.put("objects_to_annotate", objects);
             return new Geometry(out);
         }
     }

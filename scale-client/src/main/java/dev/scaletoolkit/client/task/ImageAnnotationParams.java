@@ -1,11 +1,11 @@
 package dev.scaletoolkit.client.task;
 
+import dev.scaletoolkit.client.internal.JsonObject;
 import dev.scaletoolkit.model.task.TaskType;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Parameters of {@code POST /task/imageannotation}: an image and the geometries to draw on it. Build with {@link #builder()}. */
 public final class ImageAnnotationParams extends TaskCreateParams {
-    private ImageAnnotationParams(ObjectNode body) {
+    private ImageAnnotationParams(JsonObject body) {
         super(TaskType.IMAGEANNOTATION, body);
     }
 
@@ -64,7 +64,7 @@ public final class ImageAnnotationParams extends TaskCreateParams {
         }
 
         @Override
-        protected ImageAnnotationParams create(ObjectNode body) {
+        protected ImageAnnotationParams create(JsonObject body) {
             return new ImageAnnotationParams(body);
         }
     }

@@ -1,11 +1,11 @@
 package dev.scaletoolkit.client.task;
 
+import dev.scaletoolkit.client.internal.JsonObject;
 import dev.scaletoolkit.model.task.TaskType;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Parameters of {@code POST /task/lidarannotation}: time-ordered point-cloud frames and the labels to annotate. Build with {@link #builder()}. */
 public final class LidarAnnotationParams extends TaskCreateParams {
-    private LidarAnnotationParams(ObjectNode body) {
+    private LidarAnnotationParams(JsonObject body) {
         super(TaskType.LIDARANNOTATION, body);
     }
 
@@ -60,7 +60,7 @@ public final class LidarAnnotationParams extends TaskCreateParams {
         }
 
         @Override
-        protected LidarAnnotationParams create(ObjectNode body) {
+        protected LidarAnnotationParams create(JsonObject body) {
             return new LidarAnnotationParams(body);
         }
     }

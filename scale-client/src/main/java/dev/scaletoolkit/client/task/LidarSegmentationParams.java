@@ -1,11 +1,11 @@
 package dev.scaletoolkit.client.task;
 
+import dev.scaletoolkit.client.internal.JsonObject;
 import dev.scaletoolkit.model.task.TaskType;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Parameters of {@code POST /task/lidarsegmentation}: frames and labels, or a completed lidar annotation task to start from. Build with {@link #builder()}. */
 public final class LidarSegmentationParams extends TaskCreateParams {
-    private LidarSegmentationParams(ObjectNode body) {
+    private LidarSegmentationParams(JsonObject body) {
         super(TaskType.LIDARSEGMENTATION, body);
     }
 
@@ -52,7 +52,7 @@ public final class LidarSegmentationParams extends TaskCreateParams {
         }
 
         @Override
-        protected LidarSegmentationParams create(ObjectNode body) {
+        protected LidarSegmentationParams create(JsonObject body) {
             return new LidarSegmentationParams(body);
         }
     }

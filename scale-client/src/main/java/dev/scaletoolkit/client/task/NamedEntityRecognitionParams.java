@@ -1,11 +1,11 @@
 package dev.scaletoolkit.client.task;
 
+import dev.scaletoolkit.client.internal.JsonObject;
 import dev.scaletoolkit.model.task.TaskType;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Parameters of {@code POST /task/namedentityrecognition}: a text and the entity labels to find in it. Build with {@link #builder()}. */
 public final class NamedEntityRecognitionParams extends TaskCreateParams {
-    private NamedEntityRecognitionParams(ObjectNode body) {
+    private NamedEntityRecognitionParams(JsonObject body) {
         super(TaskType.NAMEDENTITYRECOGNITION, body);
     }
 
@@ -51,7 +51,7 @@ public final class NamedEntityRecognitionParams extends TaskCreateParams {
         }
 
         @Override
-        protected NamedEntityRecognitionParams create(ObjectNode body) {
+        protected NamedEntityRecognitionParams create(JsonObject body) {
             return new NamedEntityRecognitionParams(body);
         }
     }

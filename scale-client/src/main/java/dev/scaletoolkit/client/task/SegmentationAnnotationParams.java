@@ -1,11 +1,11 @@
 package dev.scaletoolkit.client.task;
 
+import dev.scaletoolkit.client.internal.JsonObject;
 import dev.scaletoolkit.model.task.TaskType;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Parameters of {@code POST /task/segmentannotation}: an image to segment pixel by pixel into labels. Build with {@link #builder()}. */
 public final class SegmentationAnnotationParams extends TaskCreateParams {
-    private SegmentationAnnotationParams(ObjectNode body) {
+    private SegmentationAnnotationParams(JsonObject body) {
         super(TaskType.SEGMENTANNOTATION, body);
     }
 
@@ -51,7 +51,7 @@ public final class SegmentationAnnotationParams extends TaskCreateParams {
         }
 
         @Override
-        protected SegmentationAnnotationParams create(ObjectNode body) {
+        protected SegmentationAnnotationParams create(JsonObject body) {
             return new SegmentationAnnotationParams(body);
         }
     }

@@ -1,13 +1,12 @@
 package dev.scaletoolkit.client.task;
 
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.client.internal.JsonObject;
+import dev.scaletoolkit.model.json.JsonValue;
 import dev.scaletoolkit.model.task.TaskType;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The body of {@code POST /task/{type}}: the parameters every task type shares (project, batch, instruction,
@@ -19,11 +18,17 @@ public abstract class TaskCreateParams {
     private static final int MAX_METADATA_BYTES = 10 * 1024;
 
     private final TaskType type;
-    private final ObjectNode body;
+    private final JsonObject body;
 
-    protected TaskCreateParams(TaskType type, ObjectNode body) {
+    /**
+     * Used by the typed subclasses.
+     *
+     * @param type the task type
+     * @param body the checked body
+     */
+    protected TaskCreateParams(TaskType type, JsonObject body) {
         this.type = type;
-        this.body = body.deepCopy();
+        this.body = body.copy();
     }
 
     /** The task type, i.e. the last segment of the create path. */
@@ -32,25 +37,25 @@ public abstract class TaskCreateParams {
     }
 
     /** A copy of the JSON body that will be sent. */
-    public ObjectNode body() {
-        return body.deepCopy();
+    public JsonValue body() {
+        return body.toValue();
     }
 
     public Optional<String> uniqueId() {
-        JsonNode id = body.get("unique_id");
-        return id != null && id.isString() ? Optional.of(id.asString()) : Optional.empty();
+        JsonValue id = body.get("unique_id");
+        return id != null && id.isString() ? Optional.of(id.stringValue()) : Optional.empty();
     }
 
     /** The same task with another {@code unique_id} (bulk submission sets a content-derived one). */
     public TaskCreateParams withUniqueId(String uniqueId) {
-        ObjectNode copy = body.deepCopy();
+        JsonObject copy = body.copy();
         copy.put("unique_id", uniqueId);
         return new GenericTaskParams(type, copy);
     }
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[type=" + type + ", keys=" + body.propertyNames() + "]";
+        return getClass().getSimpleName() + "[type=" + type + ", keys=" + body.keys() + "]";
     }
 
     /**
@@ -60,7 +65,7 @@ public abstract class TaskCreateParams {
      * @param <P> the params it builds
      */
     public abstract static class Builder<B extends Builder<B, P>, P extends TaskCreateParams> {
-        protected final ObjectNode body = ScaleJson.mapper().createObjectNode();
+        protected final JsonObject body = new JsonObject();
 
         protected Builder() {}
 
@@ -75,7 +80,7 @@ public abstract class TaskCreateParams {
         /** Checks the type's own required fields; throw via {@link #require} or {@link #invalid}. */
         protected abstract void check();
 
-        protected abstract P create(ObjectNode body);
+        protected abstract P create(JsonObject body);
 
         /** The project name; tasks inherit its default params. */
         public B project(String project) {
@@ -135,20 +140,12 @@ public abstract class TaskCreateParams {
         }
 
         protected final B set(String key, Object value) {
-            if (value == null) {
-                body.remove(key);
-            } else {
-                body.set(key, ScaleJson.mapper().valueToTree(value));
-            }
+            body.put(key, value);
             return self();
         }
 
         protected final boolean has(String key) {
-            JsonNode v = body.get(key);
-            return v != null
-                    && !v.isNull()
-                    && !(v.isString() && v.asString().isBlank())
-                    && !(v.isContainer() && v.isEmpty());
+            return body.hasContent(key);
         }
 
         /** Throws naming {@code field} when it is missing or empty. */
@@ -168,7 +165,7 @@ public abstract class TaskCreateParams {
                 invalid("unique_id", "must not be blank");
             }
             if (body.has("callback_url")) {
-                String url = body.get("callback_url").asString();
+                String url = String.valueOf(body.get("callback_url").toJava());
                 if (!url.contains("://") && !url.contains("@")) {
                     invalid("callback_url", "must be a URL with a scheme or an e-mail address, got '" + url + "'");
                 }
@@ -177,7 +174,7 @@ public abstract class TaskCreateParams {
                 if (!body.get("metadata").isObject()) {
                     invalid("metadata", "must be a JSON object");
                 }
-                int size = ScaleJson.mapper().writeValueAsBytes(body.get("metadata")).length;
+                int size = body.get("metadata").toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
                 if (size > MAX_METADATA_BYTES) {
                     invalid("metadata", "is " + size + " bytes; Scale accepts at most 10 KB");
                 }

@@ -7,6 +7,7 @@ import dev.scaletoolkit.client.internal.Poller;
 import dev.scaletoolkit.client.internal.ServiceContext;
 import dev.scaletoolkit.client.page.AutoPager;
 import dev.scaletoolkit.client.page.Page;
+import dev.scaletoolkit.model.json.JsonValue;
 import dev.scaletoolkit.model.task.Task;
 import dev.scaletoolkit.model.task.TaskList;
 import java.time.Duration;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Tasks: create (one typed params class per task type), read, list, change and wait. Every method throws a
@@ -487,7 +487,7 @@ public final class TaskService {
      * @param taskId the task's id
      * @return Scale's answer
      */
-    public JsonNode resendCallback(String taskId) {
+    public JsonValue resendCallback(String taskId) {
         return resendCallback(taskId, RequestOptions.none());
     }
 
@@ -499,9 +499,9 @@ public final class TaskService {
      * @return Scale's answer
      * @see #resendCallback(String)
      */
-    public JsonNode resendCallback(String taskId, RequestOptions options) {
+    public JsonValue resendCallback(String taskId, RequestOptions options) {
         // POST /v1/task/{task_id}/send-callback
-        return ctx.call("POST", taskPath(taskId) + "/send-callback", options).execute(JsonNode.class);
+        return ctx.call("POST", taskPath(taskId) + "/send-callback", options).execute(JsonValue.class);
     }
 
     /**

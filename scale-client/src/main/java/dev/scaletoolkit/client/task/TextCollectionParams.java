@@ -1,11 +1,11 @@
 package dev.scaletoolkit.client.task;
 
+import dev.scaletoolkit.client.internal.JsonObject;
 import dev.scaletoolkit.model.task.TaskType;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Parameters of {@code POST /task/textcollection}: the fields labelers fill in, with context attachments. Build with {@link #builder()}. */
 public final class TextCollectionParams extends TaskCreateParams {
-    private TextCollectionParams(ObjectNode body) {
+    private TextCollectionParams(JsonObject body) {
         super(TaskType.TEXTCOLLECTION, body);
     }
 
@@ -39,8 +39,8 @@ public final class TextCollectionParams extends TaskCreateParams {
         protected void check() {
             require("fields", "a non-empty list of fields");
             java.util.Set<String> ids = new java.util.HashSet<>();
-            for (var f : body.get("fields")) {
-                String id = f.path("field_id").asString();
+            for (Object f : body.get("fields").asList()) {
+                String id = String.valueOf(((java.util.Map<?, ?>) f).get("field_id"));
                 if (!ids.add(id)) {
                     invalid("fields", "has the field_id '" + id + "' twice; field ids must be unique");
                 }
@@ -48,7 +48,7 @@ public final class TextCollectionParams extends TaskCreateParams {
         }
 
         @Override
-        protected TextCollectionParams create(ObjectNode body) {
+        protected TextCollectionParams create(JsonObject body) {
             return new TextCollectionParams(body);
         }
     }

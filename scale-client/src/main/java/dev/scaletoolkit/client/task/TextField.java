@@ -1,9 +1,8 @@
 package dev.scaletoolkit.client.task;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.client.internal.JsonObject;
+import dev.scaletoolkit.model.json.JsonValue;
 import java.util.List;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One field of a text collection task: what the labeler fills in ({@code text}, {@code category},
@@ -11,9 +10,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class TextField {
     private final String fieldId;
-    private final ObjectNode json;
+    private final JsonObject json;
 
-    private TextField(String fieldId, ObjectNode json) {
+    private TextField(String fieldId, JsonObject json) {
         this.fieldId = fieldId;
         this.json = json;
     }
@@ -34,14 +33,19 @@ public final class TextField {
         return fieldId;
     }
 
-    @JsonValue
-    ObjectNode json() {
-        return json.deepCopy();
+    /**
+     * The JSON Scale receives.
+     *
+     * @return the field as a JSON object
+     */
+    @com.fasterxml.jackson.annotation.JsonValue
+    public JsonValue json() {
+        return json.toValue();
     }
 
     /** Builds a {@link TextField}. */
     public static final class Builder {
-        private final ObjectNode json = ScaleJson.mapper().createObjectNode();
+        private final JsonObject json = new JsonObject();
 
         private Builder() {}
 
@@ -88,20 +92,20 @@ public final class TextField {
 
         /** Any option this SDK has no setter for. */
         public Builder put(String key, Object value) {
-            json.set(key, ScaleJson.mapper().valueToTree(value));
+            json.put(key, value);
             return this;
         }
 
         public TextField build() {
             for (String key : List.of("type", "field_id", "title")) {
-                if (!json.hasNonNull(key) || json.get(key).asString().isBlank()) {
+                if (!json.hasContent(key)) {
                     throw new IllegalArgumentException("text field: '" + key + "' is required");
                 }
             }
-            String type = json.get("type").asString();
-            String id = json.get("field_id").asString();
+            String type = json.get("type").stringValue();
+            String id = json.get("field_id").stringValue();
             if (type.equals("category")
-                    && (!json.has("choices") || json.get("choices").isEmpty())) {
+                    && (!json.has("choices") || json.get("choices").size() == 0)) {
                 throw new IllegalArgumentException(
                         "text field '" + id + "': 'choices' is required for a category field");
             }
@@ -110,10 +114,11 @@ public final class TextField {
                 throw new IllegalArgumentException("text field '" + id + "': a field_set needs at least 2 'fields'");
             }
             if (json.has("max_responses_required")
-                    && json.get("max_responses_required").asInt() > 100) {
+                    && json.get("max_responses_required").isNumber()
+                    && json.get("max_responses_required").numberValue().intValue() > 100) {
                 throw new IllegalArgumentException("text field '" + id + "': 'max_responses_required' is at most 100");
             }
-            return new TextField(id, json.deepCopy());
+            return new TextField(id, json.copy());
         }
     }
 }

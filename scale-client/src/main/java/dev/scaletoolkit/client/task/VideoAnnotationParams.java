@@ -1,11 +1,11 @@
 package dev.scaletoolkit.client.task;
 
+import dev.scaletoolkit.client.internal.JsonObject;
 import dev.scaletoolkit.model.task.TaskType;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Parameters of {@code POST /task/videoannotation}: frames or a video, and the geometries to track. Build with {@link #builder()}. */
 public final class VideoAnnotationParams extends TaskCreateParams {
-    private VideoAnnotationParams(ObjectNode body) {
+    private VideoAnnotationParams(JsonObject body) {
         super(TaskType.VIDEOANNOTATION, body);
     }
 
@@ -62,7 +62,7 @@ public final class VideoAnnotationParams extends TaskCreateParams {
         }
 
         @Override
-        protected VideoAnnotationParams create(ObjectNode body) {
+        protected VideoAnnotationParams create(JsonObject body) {
             return new VideoAnnotationParams(body);
         }
     }

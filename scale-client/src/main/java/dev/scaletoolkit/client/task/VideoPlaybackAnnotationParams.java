@@ -1,11 +1,11 @@
 package dev.scaletoolkit.client.task;
 
+import dev.scaletoolkit.client.internal.JsonObject;
 import dev.scaletoolkit.model.task.TaskType;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Parameters of {@code POST /task/videoplaybackannotation}: a video file and the geometries to track. Build with {@link #builder()}. */
 public final class VideoPlaybackAnnotationParams extends TaskCreateParams {
-    private VideoPlaybackAnnotationParams(ObjectNode body) {
+    private VideoPlaybackAnnotationParams(JsonObject body) {
         super(TaskType.VIDEOPLAYBACKANNOTATION, body);
     }
 
@@ -51,7 +51,7 @@ public final class VideoPlaybackAnnotationParams extends TaskCreateParams {
         }
 
         @Override
-        protected VideoPlaybackAnnotationParams create(ObjectNode body) {
+        protected VideoPlaybackAnnotationParams create(JsonObject body) {
             return new VideoPlaybackAnnotationParams(body);
         }
     }

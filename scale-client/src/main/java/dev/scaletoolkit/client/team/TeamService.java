@@ -3,16 +3,17 @@ package dev.scaletoolkit.client.team;
 import dev.scaletoolkit.client.RawResponseView;
 import dev.scaletoolkit.client.RequestOptions;
 import dev.scaletoolkit.client.internal.ServiceContext;
+import dev.scaletoolkit.model.json.RecordCodec;
 import dev.scaletoolkit.model.team.Teammate;
 import dev.scaletoolkit.model.team.TeammateRole;
+import java.lang.reflect.Type;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.core.type.TypeReference;
 
 /** The team: members, invitations and roles. */
 public final class TeamService {
-    private static final TypeReference<List<Teammate>> TEAMMATES = new TypeReference<>() {};
+    private static final Type TEAMMATES = RecordCodec.listOf(Teammate.class);
     private final ServiceContext ctx;
 
     /**

@@ -10,11 +10,13 @@ import dev.scaletoolkit.client.error.BadRequestException;
 import dev.scaletoolkit.client.project.ProjectCreateParams;
 import dev.scaletoolkit.client.task.GenericTaskParams;
 import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.json.JsonValue;
 import dev.scaletoolkit.model.task.Task;
 import dev.scaletoolkit.model.task.TaskType;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The annotation's promises: injected fields and parameters that work, faults and task completion from a test. */
@@ -79,6 +81,13 @@ class ScaleEmulatorTestTest {
         assertThat(scale.projects().list()).isEmpty();
     }
 
+    @Test
+    void readsTheRequestJournal() {
+        scale.projects().list();
+        JsonNode journal = emulator.requests().orElseThrow();
+        assertThat(journal.path("docs").findValuesAsString("path")).anyMatch(p -> p.endsWith("/projects"));
+    }
+
     @Nested
     class NestedClasses {
         @Test
@@ -103,6 +112,7 @@ class ScaleEmulatorTestTest {
                 .putObject("box")
                 .putArray("objects_to_annotate")
                 .add("cat");
-        return GenericTaskParams.of(TaskType.IMAGEANNOTATION, body);
+        return GenericTaskParams.of(
+                TaskType.IMAGEANNOTATION, JsonValue.parse(ScaleJson.mapper().writeValueAsString(body)));
     }
 }

@@ -6,7 +6,7 @@ import dev.scaletoolkit.emulator.file.BlobStore;
 import dev.scaletoolkit.emulator.file.FileDocs;
 import dev.scaletoolkit.emulator.file.FileImport;
 import dev.scaletoolkit.emulator.file.FileListing;
-import dev.scaletoolkit.emulator.file.FileRecords;
+import dev.scaletoolkit.emulator.file.FileStore;
 import dev.scaletoolkit.emulator.file.FileUpload;
 import dev.scaletoolkit.emulator.file.KeysetCursor;
 import dev.scaletoolkit.emulator.http.ApiError;
@@ -70,16 +70,15 @@ public final class FileRoutes implements Routes {
     // GET /v1/files/{id} (an emulator extra: the way to watch an import land)
     private Object retrieve(ApiRequest request) {
         String id = request.path("id");
-        return context.db().read(h -> FileRecords.find(h, request.caller(), id)).orElseThrow(() -> notFound(id));
+        return context.db().read(h -> FileStore.find(h, request.caller(), id)).orElseThrow(() -> notFound(id));
     }
 
     // GET /v1/files/{id}/content (an emulator extra: the stored bytes, with the file's mime_type)
     private Object content(ApiRequest request) {
         String id = request.path("id");
         Caller caller = request.caller();
-        ObjectNode file =
-                context.db().read(h -> FileRecords.find(h, caller, id)).orElseThrow(() -> notFound(id));
-        String sha = context.db().read(h -> FileRecords.sha256(h, caller, id)).orElse(null);
+        ObjectNode file = context.db().read(h -> FileStore.find(h, caller, id)).orElseThrow(() -> notFound(id));
+        String sha = context.db().read(h -> FileStore.sha256(h, caller, id)).orElse(null);
         if (sha == null) {
             throw ApiError.conflict("File " + id + " has no content: its state is "
                     + file.path("state").asString()

@@ -6,9 +6,11 @@ import dev.scaletoolkit.emulator.file.KeysetCursor;
 import dev.scaletoolkit.emulator.http.ApiError;
 import dev.scaletoolkit.emulator.http.ApiRequest;
 import dev.scaletoolkit.emulator.http.Router;
+import dev.scaletoolkit.emulator.quality.AuditStore;
+import dev.scaletoolkit.emulator.quality.QualityAttemptStore;
+import dev.scaletoolkit.emulator.quality.QualityAttemptStore.Attempt;
 import dev.scaletoolkit.emulator.store.Docs;
 import java.util.List;
-import org.jdbi.v3.core.statement.Query;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -44,27 +46,8 @@ public final class QualityRoutes implements Routes {
         if (taskIds.isEmpty() && ids.isEmpty()) {
             throw ApiError.invalidParam("task_id", "or \"id\" is required: give at least one to choose the audits");
         }
-        StringBuilder sql = new StringBuilder(
-                "SELECT doc FROM audits WHERE account_id = :a AND test_mode = :m" + " AND audit_result <> 'fixed'");
-        if (!taskIds.isEmpty()) {
-            sql.append(" AND task_id IN (<taskIds>)");
-        }
-        if (!ids.isEmpty()) {
-            sql.append(" AND id IN (<ids>)");
-        }
-        sql.append(" ORDER BY audited_at DESC, id DESC LIMIT ").append(MAX_AUDITS);
         Caller caller = request.caller();
-        List<String> docs = context.db().read(h -> {
-            Query q =
-                    h.createQuery(sql.toString()).bind("a", caller.accountId()).bind("m", caller.mode());
-            if (!taskIds.isEmpty()) {
-                q.bindList("taskIds", taskIds);
-            }
-            if (!ids.isEmpty()) {
-                q.bindList("ids", ids);
-            }
-            return q.mapTo(String.class).list();
-        });
+        List<String> docs = context.db().read(h -> AuditStore.fixless(h, caller, taskIds, ids, MAX_AUDITS));
         ObjectNode out = Docs.object();
         ArrayNode array = out.putArray("docs");
         docs.forEach(d -> array.add(Docs.read(d)));
@@ -87,34 +70,9 @@ public final class QualityRoutes implements Routes {
         KeysetCursor after = request.query("next_token")
                 .map(t -> KeysetCursor.decode("next_token", t))
                 .orElse(null);
-        StringBuilder sql = new StringBuilder(
-                "SELECT id, created_at, doc FROM quality_attempts WHERE account_id = :a" + " AND test_mode = :m");
-        if (!taskIds.isEmpty()) {
-            sql.append(" AND quality_task_id IN (<taskIds>)");
-        }
-        if (!emails.isEmpty()) {
-            sql.append(" AND labeler_email IN (<emails>)");
-        }
-        if (after != null) {
-            sql.append(" AND (created_at < :c OR (created_at = :c AND id < :cid))");
-        }
-        sql.append(" ORDER BY created_at DESC, id DESC LIMIT ").append(limit + 1);
         Caller caller = request.caller();
-        List<Attempt> rows = context.db().read(h -> {
-            Query q =
-                    h.createQuery(sql.toString()).bind("a", caller.accountId()).bind("m", caller.mode());
-            if (!taskIds.isEmpty()) {
-                q.bindList("taskIds", taskIds);
-            }
-            if (!emails.isEmpty()) {
-                q.bindList("emails", emails);
-            }
-            if (after != null) {
-                q.bind("c", after.createdAt()).bind("cid", after.id());
-            }
-            return q.map((rs, ctx) -> new Attempt(rs.getString("id"), rs.getString("created_at"), rs.getString("doc")))
-                    .list();
-        });
+        List<Attempt> rows =
+                context.db().read(h -> QualityAttemptStore.page(h, caller, taskIds, emails, after, limit + 1));
         boolean hasMore = rows.size() > limit;
         List<Attempt> page = hasMore ? rows.subList(0, limit) : rows;
         ObjectNode out = Docs.object();
@@ -129,6 +87,4 @@ public final class QualityRoutes implements Routes {
         out.put("has_more", hasMore);
         return out;
     }
-
-    private record Attempt(String id, String createdAt, String doc) {}
 }

@@ -2,23 +2,28 @@ package dev.scaletoolkit.emulator.api;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.batch.BatchSettlement;
+import dev.scaletoolkit.emulator.http.ApiError;
 import dev.scaletoolkit.emulator.http.Fields;
+import dev.scaletoolkit.emulator.http.Reply;
 import dev.scaletoolkit.emulator.http.Router;
 import dev.scaletoolkit.emulator.task.TaskAccess;
 import dev.scaletoolkit.emulator.task.TaskCompletion;
 import dev.scaletoolkit.emulator.task.TaskCreation;
 import dev.scaletoolkit.emulator.task.TaskEdits;
 import dev.scaletoolkit.emulator.task.TaskEdits.TagOp;
-import dev.scaletoolkit.emulator.task.TaskJson;
 import dev.scaletoolkit.emulator.task.TaskQuery;
 import dev.scaletoolkit.emulator.task.TaskReviews;
+import dev.scaletoolkit.emulator.task.TaskStore;
 import dev.scaletoolkit.emulator.task.TaskTypes;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The v1 task routes: create, read, list, cancel, tags, metadata, unique_id, audit, callbacks and secure
  * response URLs. The work happens in {@code dev.scaletoolkit.emulator.task}; this class only maps paths to it.
  */
 public final class TaskRoutes implements Routes {
+    private static final String JSON = "application/json; charset=utf-8";
+
     private final EmulatorContext context;
     private final TaskCompletion completion;
     private final BatchSettlement batches;
@@ -36,10 +41,14 @@ public final class TaskRoutes implements Routes {
         TaskEdits edits = new TaskEdits(context, batches);
         TaskReviews reviews = new TaskReviews(context);
 
-        router.get("/tasks", query::list);
+        router.get("/tasks", req -> json(query.list(TaskListParams.parse(req))));
+        // A read sends the stored JSON as it is: no parse, no re-serialise.
         router.get(
                 "/task/{task_id}",
-                req -> context.db().read(h -> TaskJson.wire(TaskAccess.require(h, req.caller(), req.path("task_id")))));
+                req -> context.db()
+                        .read(h -> TaskStore.findWireJson(h, req.caller(), req.path("task_id")))
+                        .map(TaskRoutes::json)
+                        .orElseThrow(() -> ApiError.notFound(TaskAccess.NOT_FOUND)));
         router.post(
                 "/task/{type}",
                 req -> creation.create(
@@ -73,5 +82,10 @@ public final class TaskRoutes implements Routes {
         router.get(
                 "/task/{task_id}/response_url/{uuid}",
                 req -> reviews.responseBlob(req.caller(), req.path("task_id"), req.path("uuid")));
+    }
+
+    /** Stored JSON text sent as it is. */
+    private static Object json(String text) {
+        return new Reply.Bytes(JSON, text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -3,7 +3,9 @@ package dev.scaletoolkit.emulator.batch;
 import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.http.ApiError;
 import dev.scaletoolkit.emulator.store.Docs;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import tools.jackson.databind.node.ObjectNode;
@@ -11,8 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Reads and writes rows of the {@code batches} table inside the caller's account and mode. The row's {@code doc}
  * is the batch's wire JSON (id, name, project, status, callback, timestamps, metadata and the calibration and self-label flags); {@code status}, {@code calibration} and the timestamps are
- * mirrored into columns for filtering. The Studio columns ({@code studio_priority}, {@code studio_groups}) belong
- * to the studio package and are never touched here.
+ * mirrored into columns for filtering. The Studio columns ({@code studio_priority}, {@code studio_groups}) are
+ * kept out of the doc, so they never reach the Batch object or its callback.
  */
 public final class BatchStore {
     private BatchStore() {}
@@ -143,5 +145,139 @@ public final class BatchStore {
                         rs.getString("name"),
                         rs.getString("created_at")))
                 .list();
+    }
+
+    /** A batch that is not completed, with the Studio columns kept outside its wire JSON. */
+    public record StudioColumns(
+            String name,
+            String id,
+            String project,
+            boolean calibration,
+            Integer priority,
+            String groups,
+            String createdAt) {}
+
+    /** The caller's batches that are not completed, with their Studio priority and groups. */
+    public static List<StudioColumns> unfinishedWithStudioColumns(Handle h, Caller caller) {
+        return h.createQuery("SELECT name, id, project, calibration, studio_priority, studio_groups,"
+                        + " created_at FROM batches WHERE account_id = :a AND test_mode = :m AND status <> 'completed'")
+                .bind("a", caller.accountId())
+                .bind("m", caller.mode())
+                .map((rs, ctx) -> {
+                    int stored = rs.getInt("studio_priority");
+                    Integer priority = rs.wasNull() ? null : stored;
+                    return new StudioColumns(
+                            rs.getString("name"),
+                            rs.getString("id"),
+                            rs.getString("project"),
+                            rs.getInt("calibration") == 1,
+                            priority,
+                            rs.getString("studio_groups"),
+                            rs.getString("created_at"));
+                })
+                .list();
+    }
+
+    public static void clearStudioPriorities(Handle h, Caller caller) {
+        h.createUpdate("UPDATE batches SET studio_priority = NULL WHERE account_id = :a AND test_mode = :m"
+                        + " AND studio_priority IS NOT NULL")
+                .bind("a", caller.accountId())
+                .bind("m", caller.mode())
+                .execute();
+    }
+
+    public static void setStudioPriority(Handle h, Caller caller, String name, int priority) {
+        h.createUpdate("UPDATE batches SET studio_priority = :p WHERE account_id = :a AND test_mode = :m AND name = :n")
+                .bind("p", priority)
+                .bind("a", caller.accountId())
+                .bind("m", caller.mode())
+                .bind("n", name)
+                .execute();
+    }
+
+    /** Stores the worker groups (a JSON array of names) a Studio batch is offered to. */
+    public static void setStudioGroups(Handle h, Caller caller, String name, String groupsJson) {
+        h.createUpdate("UPDATE batches SET studio_groups = :g WHERE account_id = :a AND test_mode = :m AND name = :n")
+                .bind("g", groupsJson)
+                .bind("a", caller.accountId())
+                .bind("m", caller.mode())
+                .bind("n", name)
+                .execute();
+    }
+
+    /**
+     * What {@code GET /v1/batches} filters on; nulls and empty lists do not filter. Times are in the stored text
+     * form (they compare as text). {@code excludedProjects} leaves out batches of those projects (the archived ones).
+     */
+    public record Filter(
+            Caller caller,
+            String project,
+            String status,
+            String createdFrom,
+            String createdTo,
+            String completedAfter,
+            String completedBefore,
+            String auditedAfter,
+            String auditedBefore,
+            List<String> excludedProjects) {}
+
+    /** Records that a task of the batch was audited at {@code auditedAt} (the batch keeps the newest). */
+    public static void markAudited(Handle h, Caller owner, String name, String auditedAt) {
+        h.createUpdate("UPDATE batches SET last_audited_at = :t WHERE account_id = :a AND test_mode = :m"
+                        + " AND name = :n AND (last_audited_at IS NULL OR last_audited_at < :t)")
+                .bind("t", auditedAt)
+                .bind("a", owner.accountId())
+                .bind("m", owner.mode())
+                .bind("n", name)
+                .execute();
+    }
+
+    public static int count(Handle h, Filter filter) {
+        Map<String, Object> binds = new LinkedHashMap<>();
+        String where = where(filter, binds);
+        var q = h.createQuery("SELECT COUNT(*) FROM batches b WHERE " + where);
+        binds.forEach(q::bind);
+        return q.mapTo(Integer.class).one();
+    }
+
+    /** A page of matching batches, newest first. */
+    public static List<ObjectNode> page(Handle h, Filter filter, int limit, int offset) {
+        Map<String, Object> binds = new LinkedHashMap<>();
+        String where = where(filter, binds);
+        var q = h.createQuery("SELECT b.doc FROM batches b WHERE " + where
+                + " ORDER BY b.created_at DESC, b.id DESC LIMIT :limit OFFSET :offset");
+        binds.forEach(q::bind);
+        return q.bind("limit", limit)
+                .bind("offset", offset)
+                .mapTo(String.class)
+                .map(Docs::read)
+                .list();
+    }
+
+    private static String where(Filter f, Map<String, Object> binds) {
+        StringBuilder where = new StringBuilder("b.account_id = :a AND b.test_mode = :m");
+        binds.put("a", f.caller().accountId());
+        binds.put("m", f.caller().mode());
+        condition(where, binds, "b.project = ", "project", f.project());
+        condition(where, binds, "b.status = ", "status", f.status());
+        condition(where, binds, "b.created_at >= ", "start_time", f.createdFrom());
+        condition(where, binds, "b.created_at <= ", "end_time", f.createdTo());
+        condition(where, binds, "b.completed_at > ", "completed_after", f.completedAfter());
+        condition(where, binds, "b.completed_at < ", "completed_before", f.completedBefore());
+        condition(where, binds, "b.last_audited_at > ", "audited_after", f.auditedAfter());
+        condition(where, binds, "b.last_audited_at < ", "audited_before", f.auditedBefore());
+        for (int i = 0; i < f.excludedProjects().size(); i++) {
+            where.append(" AND b.project <> :xp").append(i);
+            binds.put("xp" + i, f.excludedProjects().get(i));
+        }
+        return where.toString();
+    }
+
+    private static void condition(
+            StringBuilder where, Map<String, Object> binds, String condition, String name, String value) {
+        if (value != null) {
+            where.append(" AND ").append(condition).append(':').append(name);
+            binds.put(name, value);
+        }
     }
 }

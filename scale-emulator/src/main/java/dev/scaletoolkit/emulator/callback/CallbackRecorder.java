@@ -1,6 +1,7 @@
 package dev.scaletoolkit.emulator.callback;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
+import dev.scaletoolkit.emulator.auth.AccountStore;
 import dev.scaletoolkit.emulator.callback.CallbackStore.Delivery;
 import dev.scaletoolkit.emulator.task.TaskStore;
 import dev.scaletoolkit.model.ScaleTime;
@@ -39,11 +40,7 @@ final class CallbackRecorder {
     }
 
     Optional<String> callbackAuthKey(String accountId) {
-        return context.db()
-                .read(h -> h.createQuery("SELECT callback_auth_key FROM accounts WHERE id = :id")
-                        .bind("id", accountId)
-                        .mapTo(String.class)
-                        .findOne());
+        return context.db().read(h -> AccountStore.find(h, accountId).map(AccountStore.Account::callbackAuthKey));
     }
 
     /**

@@ -62,9 +62,9 @@ public final class FileFetcher implements AutoCloseable {
     private void pollLoop() {
         while (running) {
             try {
-                List<FileRecords.Pending> due =
-                        context.db().read(h -> FileRecords.pendingFetches(h, PARALLEL_DOWNLOADS * 4));
-                for (FileRecords.Pending p : due) {
+                List<FileStore.Pending> due =
+                        context.db().read(h -> FileStore.pendingFetches(h, PARALLEL_DOWNLOADS * 4));
+                for (FileStore.Pending p : due) {
                     if (inFlight.add(p.id())) {
                         downloads.execute(() -> download(p));
                     }
@@ -83,13 +83,13 @@ public final class FileFetcher implements AutoCloseable {
         }
     }
 
-    private void download(FileRecords.Pending pending) {
+    private void download(FileStore.Pending pending) {
         try {
             UrlFetcher.Fetched fetched = fetcher.fetch(pending.sourceUrl());
             String path = URI.create(pending.sourceUrl()).getPath();
             String mime =
                     MimeTypes.choose(fetched.contentType(), path, fetched.blob().path());
-            context.db().write(h -> FileRecords.markStored(h, pending.id(), fetched.blob(), mime, context.now()));
+            context.db().write(h -> FileStore.markStored(h, pending.id(), fetched.blob(), mime, context.now()));
         } catch (UrlFetcher.FetchFailedException e) {
             fail(pending.id(), e.getMessage());
         } catch (RuntimeException e) {
@@ -108,7 +108,7 @@ public final class FileFetcher implements AutoCloseable {
             return;
         }
         try {
-            context.db().write(h -> FileRecords.markFailed(h, id, reason, context.now()));
+            context.db().write(h -> FileStore.markFailed(h, id, reason, context.now()));
         } catch (RuntimeException e) {
             // Left in state fetching, so the next poll tries again.
             LOG.warn("Could not record the failed import {}: {}", id, e.toString());

@@ -47,10 +47,10 @@ public final class FileImport {
         Caller caller = request.caller();
         String guessed = Optional.ofNullable(MimeTypes.fromName(uri.getPath())).orElse(MimeTypes.UNKNOWN);
         ObjectNode doc = FileDocs.build(
-                caller, context.ids().uuid(), context.now(), attributes, guessed, null, FileRecords.FETCHING);
+                caller, context.ids().uuid(), context.now(), attributes, guessed, null, FileStore.FETCHING);
         ObjectNode created = context.db().write(h -> {
-            FileRecords.requireFreeReference(h, caller, attributes.referenceId());
-            FileRecords.insert(h, caller, doc, attributes.project(), null, null, url);
+            FileStore.requireFreeReference(h, caller, attributes.referenceId());
+            FileStore.insert(h, caller, doc, attributes.project(), null, null, url);
             return doc;
         });
         FetchSignal.of(context.db()).wake();

@@ -2,11 +2,9 @@ package dev.scaletoolkit.emulator.file;
 
 import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.store.Database;
-import dev.scaletoolkit.emulator.store.Docs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.statement.Query;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -32,12 +30,8 @@ public final class FileListing {
         KeysetCursor position = after;
         while (out.size() <= limit) {
             KeysetCursor from = position;
-            List<Row> chunk =
-                    db.read(h -> query(h.createQuery(sql(project != null, from != null)), caller, project, from)
-                            .map((rs, ctx) -> new Row(
-                                    rs.getString("created_at"), rs.getString("id"), Docs.read(rs.getString("doc"))))
-                            .list());
-            for (Row row : chunk) {
+            List<FileStore.Row> chunk = db.read(h -> FileStore.page(h, caller, project, from, CHUNK));
+            for (FileStore.Row row : chunk) {
                 if (metadata == null || contains(row.doc().path("metadata"), metadata)) {
                     out.add(row.doc());
                     if (out.size() > limit) {
@@ -48,7 +42,7 @@ public final class FileListing {
             if (chunk.size() < CHUNK) {
                 break;
             }
-            Row last = chunk.get(chunk.size() - 1);
+            FileStore.Row last = chunk.get(chunk.size() - 1);
             position = new KeysetCursor(last.createdAt(), last.id());
         }
         if (out.size() <= limit) {
@@ -60,33 +54,6 @@ public final class FileListing {
                 page,
                 new KeysetCursor(
                         last.path("created_at").asString(), last.path("id").asString()));
-    }
-
-    private record Row(String createdAt, String id, ObjectNode doc) {}
-
-    private static String sql(boolean byProject, boolean afterCursor) {
-        StringBuilder sql = new StringBuilder(
-                "SELECT id, created_at, doc FROM files WHERE account_id = :a AND" + " test_mode = :m");
-        if (byProject) {
-            sql.append(" AND project = :project");
-        }
-        if (afterCursor) {
-            sql.append(" AND (created_at < :c OR (created_at = :c AND id < :cid))");
-        }
-        return sql.append(" ORDER BY created_at DESC, id DESC LIMIT ")
-                .append(CHUNK)
-                .toString();
-    }
-
-    private static Query query(Query q, Caller caller, String project, KeysetCursor after) {
-        q.bind("a", caller.accountId()).bind("m", caller.mode());
-        if (project != null) {
-            q.bind("project", project);
-        }
-        if (after != null) {
-            q.bind("c", after.createdAt()).bind("cid", after.id());
-        }
-        return q;
     }
 
     /**

@@ -44,6 +44,8 @@ public final class FileUpload {
         if (servlet.getContentLengthLong() > EmulatorLimits.MAX_FILE_BYTES + FORM_OVERHEAD_BYTES) {
             throw tooLarge();
         }
+        // The parser reads the body up to the part limit, so at most a few bytes are left for the servlet to drain.
+        servlet.setAttribute(dev.scaletoolkit.emulator.http.ApiServlet.BODY_STREAMED, Boolean.TRUE);
         Part file = part(servlet, "file");
         if (file == null) {
             throw ApiError.invalidParam("file", "is required: send the bytes in a multipart part named \"file\"");
@@ -56,7 +58,7 @@ public final class FileUpload {
         Caller caller = request.caller();
         // Checked before copying the bytes so a duplicate is refused cheaply; checked again when committing.
         context.db().read(h -> {
-            FileRecords.requireFreeReference(h, caller, attributes.referenceId());
+            FileStore.requireFreeReference(h, caller, attributes.referenceId());
             return null;
         });
         BlobStore.Blob blob;
@@ -67,10 +69,10 @@ public final class FileUpload {
         }
         String mime = MimeTypes.choose(file.getContentType(), file.getSubmittedFileName(), blob.path());
         ObjectNode doc = FileDocs.build(
-                caller, context.ids().uuid(), context.now(), attributes, mime, blob.size(), FileRecords.STORED);
+                caller, context.ids().uuid(), context.now(), attributes, mime, blob.size(), FileStore.STORED);
         return context.db().write(h -> {
-            FileRecords.requireFreeReference(h, caller, attributes.referenceId());
-            FileRecords.insert(h, caller, doc, attributes.project(), blob.sha256(), blob.size(), null);
+            FileStore.requireFreeReference(h, caller, attributes.referenceId());
+            FileStore.insert(h, caller, doc, attributes.project(), blob.sha256(), blob.size(), null);
             return doc;
         });
     }

@@ -23,8 +23,12 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ApiServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
     public static final String VERSION_HEADER = "Scale-Emulator-Version";
-    public static final String VERSION = "0.1.0";
+    /** The toolkit version this emulator was built as (the build fills in {@code scale/emulator/version.properties}). */
+    public static final String VERSION = loadVersion();
+
     private static final long MAX_DRAIN_BYTES = 64L * 1024 * 1024;
+    /** Set by a route that streamed the body itself (an upload), so what is left of it is small and worth draining. */
+    public static final String BODY_STREAMED = "scale.bodyStreamed";
 
     private final String prefix;
     private final Router router;
@@ -78,7 +82,7 @@ public final class ApiServlet extends HttpServlet {
                 writeError(resp, mistake.status(), mistake.getMessage(), mistake.headers());
                 return;
             }
-            String reference = Long.toHexString(System.nanoTime());
+            String reference = dev.scaletoolkit.emulator.journal.JournalFilter.requestId(req);
             LOG.error("Unexpected error on {} {}{} (reference {})", method, prefix, path, reference, e);
             writeError(resp, 500, "Internal server error (reference " + reference + ").", Map.of());
         }
@@ -93,7 +97,7 @@ public final class ApiServlet extends HttpServlet {
     private static void drainUnreadBody(HttpServletRequest req, HttpServletResponse resp) {
         // A body larger than we would read is refused at once; the connection cannot be reused after it, and the
         // answer says so rather than leaving the client to find out on its next request.
-        if (req.getContentLengthLong() > MAX_DRAIN_BYTES) {
+        if (req.getContentLengthLong() > MAX_DRAIN_BYTES && req.getAttribute(BODY_STREAMED) == null) {
             resp.setHeader("Connection", "close");
             return;
         }
@@ -197,5 +201,18 @@ public final class ApiServlet extends HttpServlet {
         resp.setContentType("application/json; charset=utf-8");
         resp.setContentLength(bytes.length);
         resp.getOutputStream().write(bytes);
+    }
+
+    private static String loadVersion() {
+        try (java.io.InputStream in = ApiServlet.class.getResourceAsStream("/scale/emulator/version.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            String v = p.getProperty("version", "dev");
+            return v.startsWith("${") ? "dev" : v;
+        } catch (java.io.IOException e) {
+            return "dev";
+        }
     }
 }

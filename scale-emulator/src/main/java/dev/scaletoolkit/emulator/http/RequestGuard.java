@@ -97,7 +97,7 @@ public final class RequestGuard implements Filter {
         }
         String method = req.getMethod();
         if ((method.equals("POST") || method.equals("PUT") || method.equals("PATCH"))
-                && !isJson(req.getContentType())) {
+                && !isJson(req.getHeader("Content-Type"))) {
             return "Writes here need 'Content-Type: application/json' (send {} for an empty body).";
         }
         return null;

@@ -65,7 +65,11 @@ public final class Router {
         List<String> out = new ArrayList<>();
         for (String s : rawPath.split("/")) {
             if (!s.isEmpty()) {
-                out.add(URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8));
+                try {
+                    out.add(URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException e) {
+                    throw ApiError.badRequest("The path segment \"" + s + "\" is not valid percent-encoding.");
+                }
             }
         }
         return out;

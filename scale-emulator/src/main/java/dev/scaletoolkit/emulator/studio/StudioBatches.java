@@ -9,8 +9,6 @@ import dev.scaletoolkit.emulator.project.ProjectStore;
 import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.emulator.task.TaskStore;
 import dev.scaletoolkit.model.ScaleJson;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -87,11 +85,7 @@ public final class StudioBatches {
 
     // POST /v1/studio/batches/reset_priorities
     public static ArrayNode resetPriorities(Handle h, Caller caller) {
-        h.createUpdate("UPDATE batches SET studio_priority = NULL WHERE account_id = :a AND test_mode = :m"
-                        + " AND studio_priority IS NOT NULL")
-                .bind("a", caller.accountId())
-                .bind("m", caller.mode())
-                .execute();
+        BatchStore.clearStudioPriorities(h, caller);
         return list(h, caller);
     }
 
@@ -126,12 +120,7 @@ public final class StudioBatches {
         }
         ArrayNode stored = Docs.object().arrayNode();
         groups.forEach(stored::add);
-        h.createUpdate("UPDATE batches SET studio_groups = :g WHERE account_id = :a AND test_mode = :m AND name = :n")
-                .bind("g", Docs.write(stored))
-                .bind("a", caller.accountId())
-                .bind("m", caller.mode())
-                .bind("n", batchName)
-                .execute();
+        BatchStore.setStudioGroups(h, caller, batchName, Docs.write(stored));
         List<Row> rows = pending(h, caller);
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).name().equals(batchName)) {
@@ -142,19 +131,10 @@ public final class StudioBatches {
     }
 
     private static List<Row> pending(Handle h, Caller caller) {
-        List<Row> rows = h.createQuery("SELECT name, id, project, calibration, studio_priority, studio_groups,"
-                        + " created_at FROM batches WHERE account_id = :a AND test_mode = :m AND status <> 'completed'")
-                .bind("a", caller.accountId())
-                .bind("m", caller.mode())
-                .map((rs, ctx) -> new Row(
-                        rs.getString("name"),
-                        rs.getString("id"),
-                        rs.getString("project"),
-                        rs.getInt("calibration") == 1,
-                        priority(rs),
-                        rs.getString("studio_groups"),
-                        rs.getString("created_at")))
-                .list();
+        List<Row> rows = BatchStore.unfinishedWithStudioColumns(h, caller).stream()
+                .map(c -> new Row(
+                        c.name(), c.id(), c.project(), c.calibration(), c.priority(), c.groups(), c.createdAt()))
+                .toList();
         Map<String, Boolean> studio = new HashMap<>();
         List<Row> out = new ArrayList<>();
         for (Row r : rows) {
@@ -169,12 +149,6 @@ public final class StudioBatches {
         }
         out.sort(ORDER);
         return out;
-    }
-
-    /** The stored priority, or null when the batch has none (SQL NULL). */
-    private static Integer priority(ResultSet rs) throws SQLException {
-        int value = rs.getInt("studio_priority");
-        return rs.wasNull() ? null : value;
     }
 
     private static ObjectNode wire(Handle h, Caller caller, Row row, int position) {
@@ -199,12 +173,7 @@ public final class StudioBatches {
     }
 
     private static void setPriority(Handle h, Caller caller, String name, int priority) {
-        h.createUpdate("UPDATE batches SET studio_priority = :p WHERE account_id = :a AND test_mode = :m AND name = :n")
-                .bind("p", priority)
-                .bind("a", caller.accountId())
-                .bind("m", caller.mode())
-                .bind("n", name)
-                .execute();
+        BatchStore.setStudioPriority(h, caller, name, priority);
     }
 
     /** The batch names of a set_priorities body: {@code [{name}]} objects (plain strings are taken too). */

@@ -1,6 +1,7 @@
 package dev.scaletoolkit.emulator.task;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
+import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.store.Docs;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,15 +105,7 @@ public final class ResponseBlobs {
     private record Store(Handle h, EmulatorContext context, String accountId, boolean testMode, String taskId) {
         String put(JsonNode body) {
             String id = context.ids().uuid();
-            h.createUpdate("INSERT INTO response_blobs (id, account_id, test_mode, task_id, content_type, body,"
-                            + " created_at) VALUES (:id, :a, :m, :task, 'application/json', :body, :now)")
-                    .bind("id", id)
-                    .bind("a", accountId)
-                    .bind("m", testMode ? 1 : 0)
-                    .bind("task", taskId)
-                    .bind("body", Docs.write(body))
-                    .bind("now", context.now())
-                    .execute();
+            ResponseBlobStore.insert(h, new Caller(accountId, testMode), id, taskId, Docs.write(body), context.now());
             return url(context, taskId, id);
         }
     }

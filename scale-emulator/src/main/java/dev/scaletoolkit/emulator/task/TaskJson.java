@@ -1,5 +1,6 @@
 package dev.scaletoolkit.emulator.task;
 
+import dev.scaletoolkit.emulator.store.Docs;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The task's stored JSON and its wire form: stored docs may carry internal keys starting with {@code _}. */
@@ -11,5 +12,16 @@ public final class TaskJson {
         ObjectNode copy = doc.deepCopy();
         copy.propertyNames().stream().filter(k -> k.startsWith("_")).toList().forEach(copy::remove);
         return copy;
+    }
+
+    /**
+     * The stored text as clients see it. Rows written since internal keys moved to their own column are sent as
+     * stored; older rows that may still carry {@code _} keys are parsed and stripped.
+     */
+    public static String wireText(String stored) {
+        if (!stored.contains("\"_")) {
+            return stored;
+        }
+        return Docs.write(wire(Docs.read(stored)));
     }
 }

@@ -1,7 +1,9 @@
 package dev.scaletoolkit.emulator.task;
 
 import dev.scaletoolkit.emulator.auth.Caller;
+import dev.scaletoolkit.emulator.batch.BatchStore;
 import dev.scaletoolkit.emulator.http.ApiError;
+import dev.scaletoolkit.emulator.project.ProjectStore;
 import dev.scaletoolkit.emulator.store.Docs;
 import java.util.Map;
 import java.util.Optional;
@@ -12,8 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Where a new task goes and what it inherits: the batch (which decides the project), the project, and the
- * project's default params of the chosen {@code param_history} version. Reads the projects and batches tables
- * directly, in the creating transaction.
+ * project's default params of the chosen {@code param_history} version. Reads the project and batch through their
+ * stores, in the creating transaction.
  *
  * @param project the project name, or null for a task outside any project
  * @param batch the batch name, or null
@@ -33,7 +35,7 @@ record TaskPlacement(String project, String batch, ObjectNode defaults, String i
         String projectName = draft.project();
         Optional<ObjectNode> batch = Optional.empty();
         if (draft.batch() != null) {
-            batch = doc(h, "batches", caller, draft.batch());
+            batch = BatchStore.find(h, caller, draft.batch());
             if (batch.isEmpty()) {
                 throw ApiError.invalidParam(
                         "batch", "names no batch of this account in " + world(caller) + " (\"" + draft.batch() + "\")");
@@ -50,7 +52,7 @@ record TaskPlacement(String project, String batch, ObjectNode defaults, String i
         if (projectName == null) {
             return new TaskPlacement(null, null, Docs.object(), null, null);
         }
-        Optional<ObjectNode> found = doc(h, "projects", caller, projectName);
+        Optional<ObjectNode> found = ProjectStore.find(h, caller, projectName);
         if (found.isEmpty()) {
             throw ApiError.invalidParam(
                     "project", "names no project of this account in " + world(caller) + " (\"" + projectName + "\")");
@@ -142,16 +144,6 @@ record TaskPlacement(String project, String batch, ObjectNode defaults, String i
                     task.hasNonNull("instruction") ? task.get("instruction").asString() : "";
             task.put("instruction", own.isBlank() ? instruction : own + "\n\n" + instruction);
         }
-    }
-
-    private static Optional<ObjectNode> doc(Handle h, String table, Caller caller, String name) {
-        return h.createQuery("SELECT doc FROM " + table + " WHERE account_id = :a AND test_mode = :m AND name = :n")
-                .bind("a", caller.accountId())
-                .bind("m", caller.mode())
-                .bind("n", name)
-                .mapTo(String.class)
-                .findOne()
-                .map(Docs::read);
     }
 
     private static String world(Caller caller) {

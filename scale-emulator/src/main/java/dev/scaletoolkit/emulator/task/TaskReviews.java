@@ -1,12 +1,14 @@
 package dev.scaletoolkit.emulator.task;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
+import dev.scaletoolkit.emulator.auth.AccountStore;
 import dev.scaletoolkit.emulator.auth.Caller;
+import dev.scaletoolkit.emulator.batch.BatchStore;
 import dev.scaletoolkit.emulator.http.ApiError;
 import dev.scaletoolkit.emulator.http.Fields;
 import dev.scaletoolkit.emulator.http.Reply;
+import dev.scaletoolkit.emulator.quality.AuditStore;
 import dev.scaletoolkit.emulator.store.Docs;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -28,6 +30,11 @@ public final class TaskReviews {
      * Answers plain {@code OK}, as Scale does.
      */
     public Reply audit(Caller caller, String taskId, ObjectNode body) {
+        return audit(caller, taskId, body, null);
+    }
+
+    /** The same audit made by a named teammate (a manager in the browser); null means the account owner. */
+    public Reply audit(Caller caller, String taskId, ObjectNode body, String auditorEmail) {
         Boolean accepted = Fields.optBool(body, "accepted").orElseThrow(() -> ApiError.missingParam("accepted"));
         Optional<String> comments = Fields.optString(body, "comments");
         context.db().write(h -> {
@@ -38,10 +45,9 @@ public final class TaskReviews {
                         "Task " + taskId + " is " + status + "; only completed tasks can be audited.");
             }
             String now = context.now();
-            String auditor = h.createQuery("SELECT email FROM accounts WHERE id = :id")
-                    .bind("id", caller.accountId())
-                    .mapTo(String.class)
-                    .one();
+            String auditor = auditorEmail != null
+                    ? auditorEmail
+                    : AccountStore.find(h, caller.accountId()).orElseThrow().email();
             String result = accepted ? "accepted" : "rejected";
             ObjectNode entry = Docs.object();
             entry.put("audited_by", auditor);
@@ -62,16 +68,10 @@ public final class TaskReviews {
             row.put("id", auditId);
             row.put("task_id", taskId);
             entry.properties().forEach(e -> row.set(e.getKey(), e.getValue()));
-            h.createUpdate("INSERT INTO audits (id, account_id, test_mode, task_id, audit_source, audit_result,"
-                            + " audited_at, doc) VALUES (:id, :a, :m, :task, 'customer', :result, :now, :doc)")
-                    .bind("id", auditId)
-                    .bind("a", caller.accountId())
-                    .bind("m", caller.mode())
-                    .bind("task", taskId)
-                    .bind("result", result)
-                    .bind("now", now)
-                    .bind("doc", Docs.write(row))
-                    .execute();
+            AuditStore.insert(h, caller, "customer", result, now, row);
+            if (task.hasNonNull("batch")) {
+                BatchStore.markAudited(h, caller, task.get("batch").asString(), now);
+            }
             if (task.hasNonNull("callback_url")) {
                 TaskEdits.enqueueTaskCallback(h, context, caller, task);
             }
@@ -109,16 +109,7 @@ public final class TaskReviews {
     /** The stored large result behind a secure response URL; 404 unless it belongs to the caller's task. */
     public Reply responseBlob(Caller caller, String taskId, String blobId) {
         return context.db()
-                .read(h -> h.createQuery("SELECT content_type, body FROM response_blobs WHERE id = :id"
-                                + " AND task_id = :task AND account_id = :a AND test_mode = :m")
-                        .bind("id", blobId)
-                        .bind("task", taskId)
-                        .bind("a", caller.accountId())
-                        .bind("m", caller.mode())
-                        .map((rs, ctx) -> (Reply) new Reply.Bytes(
-                                rs.getString("content_type"),
-                                rs.getString("body").getBytes(StandardCharsets.UTF_8)))
-                        .findOne())
+                .read(h -> ResponseBlobStore.find(h, caller, taskId, blobId).map(r -> (Reply) r))
                 .orElseThrow(() -> ApiError.notFound("No response file " + blobId + " for task " + taskId + "."));
     }
 }

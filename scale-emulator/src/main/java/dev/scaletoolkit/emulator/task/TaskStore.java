@@ -34,20 +34,30 @@ public final class TaskStore {
 
     /** The task's stored doc (with internal keys), in any account. */
     public static Optional<ObjectNode> find(Handle h, String taskId) {
-        return h.createQuery("SELECT doc FROM tasks WHERE id = :id")
+        return h.createQuery("SELECT doc, internal FROM tasks WHERE id = :id")
                 .bind("id", taskId)
-                .mapTo(String.class)
-                .findOne()
-                .map(Docs::read);
+                .map((rs, ctx) -> merged(rs.getString("doc"), rs.getString("internal")))
+                .findOne();
     }
 
     /** The caller's task (with internal keys); another account's or mode's task is not found. */
     public static Optional<ObjectNode> find(Handle h, Caller caller, String taskId) {
-        return findJson(h, caller, taskId).map(Docs::read);
+        if (!Ids.isObjectId(taskId)) {
+            return Optional.empty();
+        }
+        return h.createQuery("SELECT doc, internal FROM tasks WHERE id = :id AND account_id = :a AND test_mode = :m")
+                .bind("id", taskId)
+                .bind("a", caller.accountId())
+                .bind("m", caller.mode())
+                .map((rs, ctx) -> merged(rs.getString("doc"), rs.getString("internal")))
+                .findOne();
     }
 
-    /** The caller's task as stored text, for reads that send it on unchanged. */
-    public static Optional<String> findJson(Handle h, Caller caller, String taskId) {
+    /**
+     * The caller's task as its stored wire JSON text, for reads that send it on unchanged (no parse, no
+     * re-serialise).
+     */
+    public static Optional<String> findWireJson(Handle h, Caller caller, String taskId) {
         if (!Ids.isObjectId(taskId)) {
             return Optional.empty();
         }
@@ -56,7 +66,16 @@ public final class TaskStore {
                 .bind("a", caller.accountId())
                 .bind("m", caller.mode())
                 .mapTo(String.class)
-                .findOne();
+                .findOne()
+                .map(TaskJson::wireText);
+    }
+
+    private static ObjectNode merged(String doc, String internal) {
+        ObjectNode task = Docs.read(doc);
+        if (internal != null) {
+            task.setAll(Docs.read(internal));
+        }
+        return task;
     }
 
     public static Optional<Row> row(Handle h, String taskId) {
@@ -76,7 +95,7 @@ public final class TaskStore {
      * call made the change. On PostgreSQL a concurrent mover waits on the row lock and then finds nothing to move.
      */
     public static boolean move(Handle h, String taskId, String from, String to) {
-        return h.createUpdate("UPDATE tasks SET status = :to,"
+        boolean moved = h.createUpdate("UPDATE tasks SET status = :to,"
                                 + " work_due_at = CASE WHEN :to = 'pending' THEN work_due_at ELSE NULL END"
                                 + " WHERE id = :id AND status = :from")
                         .bind("to", to)
@@ -84,14 +103,50 @@ public final class TaskStore {
                         .bind("id", taskId)
                         .execute()
                 == 1;
+        if (moved) {
+            h.createQuery("SELECT account_id, test_mode, project, batch, type FROM tasks WHERE id = :id")
+                    .bind("id", taskId)
+                    .map((rs, ctx) -> new CountKey(
+                            rs.getString("account_id"),
+                            rs.getInt("test_mode"),
+                            rs.getString("project"),
+                            rs.getString("batch"),
+                            rs.getString("type")))
+                    .findOne()
+                    .ifPresent(key -> {
+                        count(h, key, from, -1);
+                        count(h, key, to, 1);
+                    });
+        }
+        return moved;
+    }
+
+    /** The key of a task's row in {@code task_counts}, less its status. */
+    private record CountKey(String accountId, int mode, String project, String batch, String type) {}
+
+    /** Adds {@code delta} to the count of tasks under {@code key} in {@code status}, in the caller's transaction. */
+    private static void count(Handle h, CountKey key, String status, int delta) {
+        h.createUpdate("INSERT INTO task_counts (account_id, test_mode, project, batch, type, status, n)"
+                        + " VALUES (:a, :m, :p, :b, :t, :s, :d)"
+                        + " ON CONFLICT (account_id, test_mode, project, batch, type, status)"
+                        + " DO UPDATE SET n = task_counts.n + excluded.n")
+                .bind("a", key.accountId())
+                .bind("m", key.mode())
+                .bind("p", key.project() == null ? "" : key.project())
+                .bind("b", key.batch() == null ? "" : key.batch())
+                .bind("t", key.type())
+                .bind("s", status)
+                .bind("d", delta)
+                .execute();
     }
 
     /** Inserts a new pending task; {@code workDueAt} is when the workforce may take it, or null. */
     public static void insert(Handle h, Caller caller, ObjectNode task, String workDueAt) {
         String id = task.path("task_id").asString();
         h.createUpdate("INSERT INTO tasks (id, account_id, test_mode, type, status, project, batch, unique_id,"
-                        + " created_at, updated_at, work_due_at, doc)"
-                        + " VALUES (:id, :a, :m, :type, 'pending', :project, :batch, :uid, :now, :now, :due, :doc)")
+                        + " created_at, updated_at, work_due_at, doc, internal)"
+                        + " VALUES (:id, :a, :m, :type, 'pending', :project, :batch, :uid, :now, :now, :due, :doc,"
+                        + " :internal)")
                 .bind("id", id)
                 .bind("a", caller.accountId())
                 .bind("m", caller.mode())
@@ -101,9 +156,20 @@ public final class TaskStore {
                 .bind("uid", text(task, "unique_id"))
                 .bind("now", task.path("created_at").asString())
                 .bind("due", workDueAt)
-                .bind("doc", Docs.write(task))
+                .bind("doc", Docs.write(TaskJson.wire(task)))
+                .bind("internal", internalJson(task))
                 .execute();
         writeTags(h, id, task);
+        count(
+                h,
+                new CountKey(
+                        caller.accountId(),
+                        caller.mode(),
+                        text(task, "project"),
+                        text(task, "batch"),
+                        task.path("type").asString()),
+                "pending",
+                1);
     }
 
     /**
@@ -113,18 +179,31 @@ public final class TaskStore {
     public static void save(Handle h, ObjectNode task) {
         String id = task.path("task_id").asString();
         h.createUpdate("UPDATE tasks SET unique_id = :uid, customer_review_status = :crs,"
-                        + " updated_at = :updated, completed_at = :completed, doc = :doc WHERE id = :id")
+                        + " updated_at = :updated, completed_at = :completed, doc = :doc, internal = :internal"
+                        + " WHERE id = :id")
                 .bind("uid", text(task, "unique_id"))
                 .bind("crs", text(task, "customer_review_status"))
                 .bind("updated", task.path("updated_at").asString())
                 .bind("completed", text(task, "completed_at"))
-                .bind("doc", Docs.write(task))
+                .bind("doc", Docs.write(TaskJson.wire(task)))
+                .bind("internal", internalJson(task))
                 .bind("id", id)
                 .execute();
         h.createUpdate("DELETE FROM task_tags WHERE task_id = :id")
                 .bind("id", id)
                 .execute();
         writeTags(h, id, task);
+    }
+
+    /** The task's internal keys as JSON, or null when it has none. */
+    private static String internalJson(ObjectNode task) {
+        ObjectNode internal = Docs.object();
+        for (String key : task.propertyNames()) {
+            if (key.startsWith("_")) {
+                internal.set(key, task.get(key));
+            }
+        }
+        return internal.isEmpty() ? null : Docs.write(internal);
     }
 
     private static void writeTags(Handle h, String id, ObjectNode task) {
@@ -170,7 +249,7 @@ public final class TaskStore {
     /** How many of the batch's tasks are in each status; statuses without tasks are left out. */
     public static Map<String, Integer> countsInBatch(Handle h, Caller caller, String batchName) {
         Map<String, Integer> found = new LinkedHashMap<>();
-        h.createQuery("SELECT status, COUNT(*) AS n FROM tasks WHERE account_id = :a AND test_mode = :m"
+        h.createQuery("SELECT status, SUM(n) AS n FROM task_counts WHERE account_id = :a AND test_mode = :m"
                         + " AND batch = :b GROUP BY status")
                 .bind("a", caller.accountId())
                 .bind("m", caller.mode())
@@ -193,5 +272,114 @@ public final class TaskStore {
 
     private static String text(ObjectNode task, String field) {
         return task.hasNonNull(field) ? task.get(field).asString() : null;
+    }
+
+    /** The exact number of tasks the filter matches, from {@code task_counts} when it can answer. */
+    public static long total(Handle h, TaskFilter filter) {
+        if (filter.countable()) {
+            Where w = new Where();
+            w.add("account_id = :acct", Map.of("acct", filter.caller().accountId()));
+            w.add("test_mode = :mode", Map.of("mode", filter.caller().mode()));
+            w.in("status", "st", filter.statuses());
+            w.in("type", "ty", filter.types());
+            if (filter.project() != null) {
+                w.add("project = :project", Map.of("project", filter.project()));
+            }
+            if (filter.batch() != null) {
+                w.add("batch = :batch", Map.of("batch", filter.batch()));
+            }
+            return w.bindTo(h.createQuery("SELECT COALESCE(SUM(n), 0) FROM task_counts WHERE " + w.sql()))
+                    .mapTo(Long.class)
+                    .one();
+        }
+        Where w = where(filter);
+        return w.bindTo(h.createQuery("SELECT COUNT(*) FROM tasks WHERE " + w.sql()))
+                .mapTo(Long.class)
+                .one();
+    }
+
+    /** Up to {@code limit} matching tasks as stored wire JSON, newest first, after {@code after} (or from the top). */
+    public static List<String> page(Handle h, TaskFilter filter, TaskFilter.PagePosition after, int limit) {
+        Where w = where(filter);
+        if (after != null) {
+            w.add(
+                    "(created_at < :tok_c OR (created_at = :tok_c AND id < :tok_id))",
+                    Map.of("tok_c", after.createdAt(), "tok_id", after.id()));
+        }
+        return w.bindTo(h.createQuery("SELECT doc FROM tasks WHERE " + w.sql()
+                                + " ORDER BY created_at DESC, id DESC LIMIT :lim")
+                        .bind("lim", limit))
+                .mapTo(String.class)
+                .map(TaskJson::wireText)
+                .list();
+    }
+
+    private static Where where(TaskFilter filter) {
+        Where w = new Where();
+        w.add("account_id = :acct", Map.of("acct", filter.caller().accountId()));
+        w.add("test_mode = :mode", Map.of("mode", filter.caller().mode()));
+        int i = 0;
+        for (TaskFilter.TimeBound t : filter.times()) {
+            String name = "t" + i++;
+            w.add(t.field() + " " + t.comparison() + " :" + name, Map.of(name, t.at()));
+        }
+        w.in("status", "st", filter.statuses());
+        w.in("type", "ty", filter.types());
+        if (filter.project() != null) {
+            w.add("project = :project", Map.of("project", filter.project()));
+        }
+        if (filter.batch() != null) {
+            w.add("batch = :batch", Map.of("batch", filter.batch()));
+        }
+        w.in("unique_id", "uid", filter.uniqueIds());
+        if (!filter.reviews().isEmpty()) {
+            Where inner = new Where();
+            inner.in("customer_review_status", "crs", filter.reviews());
+            String sql = inner.sql();
+            if (filter.reviews().contains("pending")) {
+                sql = "(" + sql + " OR (customer_review_status IS NULL AND status = 'completed'))";
+            }
+            w.add(sql, inner.binds);
+        }
+        if (!filter.tags().isEmpty()) {
+            Where inner = new Where();
+            inner.in("tt.tag", "tag", filter.tags());
+            w.add(
+                    "EXISTS (SELECT 1 FROM task_tags tt WHERE tt.task_id = tasks.id AND " + inner.sql() + ")",
+                    inner.binds);
+        }
+        return w;
+    }
+
+    /** A growing WHERE clause with its named bindings. */
+    private static final class Where {
+        private final List<String> clauses = new java.util.ArrayList<>();
+        private final Map<String, Object> binds = new LinkedHashMap<>();
+
+        void add(String clause, Map<String, ?> values) {
+            clauses.add(clause);
+            binds.putAll(values);
+        }
+
+        void in(String column, String prefix, List<String> values) {
+            if (values.isEmpty()) {
+                return;
+            }
+            List<String> names = new java.util.ArrayList<>();
+            for (int i = 0; i < values.size(); i++) {
+                names.add(":" + prefix + i);
+                binds.put(prefix + i, values.get(i));
+            }
+            clauses.add(column + " IN (" + String.join(", ", names) + ")");
+        }
+
+        String sql() {
+            return String.join(" AND ", clauses);
+        }
+
+        <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindTo(S statement) {
+            binds.forEach(statement::bind);
+            return statement;
+        }
     }
 }

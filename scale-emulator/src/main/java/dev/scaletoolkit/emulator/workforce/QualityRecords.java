@@ -1,6 +1,10 @@
 package dev.scaletoolkit.emulator.workforce;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
+import dev.scaletoolkit.emulator.auth.Caller;
+import dev.scaletoolkit.emulator.batch.BatchStore;
+import dev.scaletoolkit.emulator.quality.AuditStore;
+import dev.scaletoolkit.emulator.quality.QualityAttemptStore;
 import dev.scaletoolkit.emulator.response.Dice;
 import dev.scaletoolkit.emulator.response.Responses;
 import dev.scaletoolkit.emulator.store.Docs;
@@ -48,14 +52,10 @@ public final class QualityRecords {
         if (!task.hasNonNull("batch")) {
             return false;
         }
-        return h.createQuery("SELECT calibration FROM batches WHERE account_id = :a AND test_mode = :m AND name = :b")
-                        .bind("a", accountId)
-                        .bind("m", testMode ? 1 : 0)
-                        .bind("b", task.get("batch").asString())
-                        .mapTo(Integer.class)
-                        .findOne()
-                        .orElse(0)
-                == 1;
+        return BatchStore.find(
+                        h, new Caller(accountId, testMode), task.get("batch").asString())
+                .map(b -> b.path("calibration_batch").asBoolean(false))
+                .orElse(false);
     }
 
     private static void recordAttempts(
@@ -86,16 +86,7 @@ public final class QualityRecords {
             }
             doc.put("time_spent_secs", dice.between(30, 900));
             doc.put("created_at", now);
-            h.createUpdate("INSERT INTO quality_attempts (id, account_id, test_mode, quality_task_id, labeler_email,"
-                            + " created_at, doc) VALUES (:id, :a, :m, :task, :email, :now, :doc)")
-                    .bind("id", id)
-                    .bind("a", accountId)
-                    .bind("m", testMode ? 1 : 0)
-                    .bind("task", taskId)
-                    .bind("email", labeler)
-                    .bind("now", now)
-                    .bind("doc", Docs.write(doc))
-                    .execute();
+            QualityAttemptStore.insert(h, new Caller(accountId, testMode), id, taskId, labeler, now, doc);
         }
     }
 
@@ -118,16 +109,11 @@ public final class QualityRecords {
         if (result.equals("fixed")) {
             doc.put("comments", "Reviewer adjusted the labels before delivery.");
         }
-        h.createUpdate("INSERT INTO audits (id, account_id, test_mode, task_id, audit_source, audit_result,"
-                        + " audited_at, doc) VALUES (:id, :a, :m, :task, 'scale', :result, :now, :doc)")
-                .bind("id", id)
-                .bind("a", accountId)
-                .bind("m", testMode ? 1 : 0)
-                .bind("task", taskId)
-                .bind("result", result)
-                .bind("now", now)
-                .bind("doc", Docs.write(doc))
-                .execute();
+        AuditStore.insert(h, new Caller(accountId, testMode), "scale", result, now, doc);
+        if (task.hasNonNull("batch")) {
+            BatchStore.markAudited(
+                    h, new Caller(accountId, testMode), task.get("batch").asString(), now);
+        }
 
         ArrayNode audits = task.has("audits") && task.get("audits").isArray()
                 ? (ArrayNode) task.get("audits")

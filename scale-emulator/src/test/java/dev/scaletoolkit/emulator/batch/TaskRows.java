@@ -2,11 +2,12 @@ package dev.scaletoolkit.emulator.batch;
 
 import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.store.Docs;
+import dev.scaletoolkit.emulator.task.TaskStore;
 import dev.scaletoolkit.emulator.testing.TestEmulator;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Writes task rows straight into the database, the way the task routes store them, so batch and studio tests can
+ * Writes task rows through the task store, in any status, so batch and studio tests can
  * count tasks without depending on task creation.
  */
 public final class TaskRows {
@@ -21,26 +22,24 @@ public final class TaskRows {
         doc.put("created_at", now);
         doc.put("updated_at", now);
         doc.put("type", "categorization");
-        doc.put("status", status);
         doc.putObject("params");
         doc.putObject("metadata");
         doc.put("is_test", caller.testMode());
         doc.put("project", project);
         doc.put("batch", batch);
-        context.db()
-                .write(h -> h.createUpdate("INSERT INTO tasks (id, account_id, test_mode, type, status, project,"
-                                + " batch, created_at, updated_at, completed_at, doc) VALUES (:id, :a, :m, 'categorization',"
-                                + " :status, :project, :batch, :now, :now, :completed, :doc)")
-                        .bind("id", id)
-                        .bind("a", caller.accountId())
-                        .bind("m", caller.mode())
-                        .bind("status", status)
-                        .bind("project", project)
-                        .bind("batch", batch)
-                        .bind("now", now)
-                        .bind("completed", status.equals("completed") ? now : null)
-                        .bind("doc", Docs.write(doc))
-                        .execute());
+        doc.put("status", "pending");
+        context.db().write(h -> {
+            TaskStore.insert(h, caller, doc, null);
+            if (!status.equals("pending")) {
+                TaskStore.move(h, id, "pending", status);
+                doc.put("status", status);
+                if (status.equals("completed")) {
+                    doc.put("completed_at", now);
+                }
+                TaskStore.save(h, doc);
+            }
+            return null;
+        });
         return id;
     }
 }

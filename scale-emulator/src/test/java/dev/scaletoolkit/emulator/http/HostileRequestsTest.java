@@ -77,8 +77,7 @@ class HostileRequestsTest {
 
     @Test
     void aGetDeclaredAsMultipartIs400() throws IOException {
-        String auth = java.util.Base64.getEncoder()
-                .encodeToString((scale.account().liveKey() + ":").getBytes(StandardCharsets.UTF_8));
+        String auth = basic();
         String answer = raw(
                 scale.emulator().port(),
                 "GET /v1/batches HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Basic " + auth
@@ -138,6 +137,9 @@ class HostileRequestsTest {
                 10);
         assertThat(head).startsWith("HTTP/1.1 414").containsIgnoringCase("Connection: close");
         assertThat(head).contains("\"status_code\":414");
+        assertThat(logs.events())
+                .as("one log line for a request that never reached the API")
+                .anySatisfy(e -> assertThat(e.getFormattedMessage()).contains("-> 414"));
     }
 
     @Test
@@ -146,10 +148,15 @@ class HostileRequestsTest {
         String head = raw(
                 scale.emulator().port(),
                 "POST /v1/projects HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                        + "Content-Length: 99999999999\r\n\r\n{",
+                        + "Authorization: Basic " + basic() + "\r\nContent-Length: 99999999999\r\n\r\n{",
                 5);
         assertThat(head).startsWith("HTTP/1.1 413").containsIgnoringCase("Connection: close");
         assertThat(head).contains("\"status_code\":413");
+    }
+
+    private static String basic() {
+        return java.util.Base64.getEncoder()
+                .encodeToString((scale.account().liveKey() + ":").getBytes(StandardCharsets.UTF_8));
     }
 
     /** Sends bytes on a fresh connection and reads the answer until the server closes it or the timeout ends. */

@@ -1,7 +1,9 @@
 package dev.scaletoolkit.emulator.workforce;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
+import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.store.Docs;
+import dev.scaletoolkit.emulator.task.TaskStore;
 import dev.scaletoolkit.model.ScaleJson;
 import dev.scaletoolkit.model.ScaleTime;
 import java.time.Instant;
@@ -33,24 +35,11 @@ public final class SimTasks {
     /** Stores {@code doc} for the account; {@code workDueAt} null leaves it out of the workforce's queue. */
     public static String insert(EmulatorContext context, String accountId, ObjectNode doc, String workDueAt) {
         String id = doc.get("task_id").asString();
-        context.db()
-                .write(h -> h.createUpdate("INSERT INTO tasks (id, account_id, test_mode, type, status, project,"
-                                + " batch, created_at, updated_at, work_due_at, doc) VALUES (:id, :a, :m, :type, 'pending',"
-                                + " :project, :batch, :now, :now, :due, :doc)")
-                        .bind("id", id)
-                        .bind("a", accountId)
-                        .bind("m", doc.path("is_test").asBoolean(false) ? 1 : 0)
-                        .bind("type", doc.get("type").asString())
-                        .bind(
-                                "project",
-                                doc.hasNonNull("project") ? doc.get("project").asString() : null)
-                        .bind(
-                                "batch",
-                                doc.hasNonNull("batch") ? doc.get("batch").asString() : null)
-                        .bind("now", doc.get("created_at").asString())
-                        .bind("due", workDueAt)
-                        .bind("doc", Docs.write(doc))
-                        .execute());
+        Caller owner = new Caller(accountId, doc.path("is_test").asBoolean(false));
+        context.db().write(h -> {
+            TaskStore.insert(h, owner, doc, workDueAt);
+            return null;
+        });
         return id;
     }
 
@@ -61,12 +50,7 @@ public final class SimTasks {
 
     /** The stored task, read back from the database. */
     public static ObjectNode load(EmulatorContext context, String taskId) {
-        return context.db()
-                .read(h -> h.createQuery("SELECT doc FROM tasks WHERE id = :id")
-                        .bind("id", taskId)
-                        .mapTo(String.class)
-                        .map(Docs::read)
-                        .one());
+        return context.db().read(h -> TaskStore.find(h, taskId).orElseThrow());
     }
 
     public static String status(EmulatorContext context, String taskId) {

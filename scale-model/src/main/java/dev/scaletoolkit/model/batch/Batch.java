@@ -5,10 +5,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scaletoolkit.model.common.Extras;
+import dev.scaletoolkit.model.json.JsonValue;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A batch: a named group of tasks in one project.
@@ -28,7 +28,7 @@ public record Batch(
         @JsonProperty("id") String id,
         @JsonProperty("calibration_batch") Boolean calibrationBatch,
         @JsonProperty("self_label_batch") Boolean selfLabelBatch,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extra) {
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> extra) {
 
     public Batch {
         Objects.requireNonNull(name, "name is missing in the Batch JSON");

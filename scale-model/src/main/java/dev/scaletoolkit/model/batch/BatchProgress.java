@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scaletoolkit.model.common.Extras;
+import dev.scaletoolkit.model.json.JsonValue;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The answer of {@code GET /batches/{name}/status}: the batch status and task counts per status. A count Scale
@@ -21,7 +21,7 @@ public record BatchProgress(
         @JsonProperty("completed") int completed,
         @JsonProperty("error") int error,
         @JsonProperty("canceled") int canceled,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extra) {
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> extra) {
 
     public BatchProgress {
         extra = Extras.copy(extra);

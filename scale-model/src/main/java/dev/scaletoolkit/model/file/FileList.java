@@ -5,9 +5,9 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scaletoolkit.model.common.Extras;
+import dev.scaletoolkit.model.json.JsonValue;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
 
 /**
  * One page of {@code GET /files} (cursor paging).
@@ -19,7 +19,7 @@ public record FileList(
         @JsonProperty("docs") List<ScaleFile> docs,
         @JsonProperty("next_cursor") String nextCursor,
         @JsonProperty("has_more") Boolean hasMore,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extra) {
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> extra) {
 
     public FileList {
         docs = Extras.copyOrNull(docs);

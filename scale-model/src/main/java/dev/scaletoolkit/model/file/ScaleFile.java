@@ -5,11 +5,11 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scaletoolkit.model.common.Extras;
+import dev.scaletoolkit.model.json.JsonValue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A file uploaded to or imported by Scale; use {@code attachment_url} as a task attachment. (Named so as not to clash with {@code java.io.File}.)
@@ -28,7 +28,7 @@ public record ScaleFile(
         @JsonProperty("display_name") String displayName,
         @JsonProperty("reference_id") String referenceId,
         @JsonProperty("metadata") Map<String, Object> metadata,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extra) {
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> extra) {
 
     public ScaleFile {
         Objects.requireNonNull(id, "id is missing in the ScaleFile JSON");

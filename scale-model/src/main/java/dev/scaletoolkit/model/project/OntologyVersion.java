@@ -5,10 +5,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scaletoolkit.model.common.Extras;
+import dev.scaletoolkit.model.json.JsonValue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
 
 /**
  * One ontology a project was set with; {@code ontology} holds strings or choice objects.
@@ -19,9 +19,9 @@ import tools.jackson.databind.JsonNode;
 public record OntologyVersion(
         @JsonProperty("name") String name,
         @JsonProperty("version") Integer version,
-        @JsonProperty("ontology") List<JsonNode> ontology,
+        @JsonProperty("ontology") List<JsonValue> ontology,
         @JsonProperty("created_at") Instant createdAt,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extra) {
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> extra) {
 
     public OntologyVersion {
         ontology = Extras.copyOrNull(ontology);
@@ -29,7 +29,7 @@ public record OntologyVersion(
     }
 
     /** {@code ontology}, or an empty list when Scale omitted it. */
-    public List<JsonNode> ontologyOrEmpty() {
+    public List<JsonValue> ontologyOrEmpty() {
         return ontology == null ? List.of() : ontology;
     }
 }

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scaletoolkit.model.common.Extras;
+import dev.scaletoolkit.model.json.JsonValue;
 import java.time.Instant;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
 
 /**
  * One entry of a project's {@code param_history}; the default task params it set are in {@link #extra()}.
@@ -19,7 +19,7 @@ public record ParamVersion(
         @JsonProperty("version") Integer version,
         @JsonProperty("created_at") Instant createdAt,
         @JsonProperty("instruction") String instruction,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extra) {
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> extra) {
 
     public ParamVersion {
         extra = Extras.copy(extra);

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scaletoolkit.model.common.Extras;
+import dev.scaletoolkit.model.json.JsonValue;
 import dev.scaletoolkit.model.task.TaskType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A project: one use case bound to one task type, with its versioned default task parameters.
@@ -29,7 +29,7 @@ public record Project(
         @JsonProperty("pipeline") String pipeline,
         @JsonProperty("consensus_attempts") Integer consensusAttempts,
         @JsonProperty("ontologies") List<OntologyVersion> ontologies,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extra) {
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> extra) {
 
     public Project {
         Objects.requireNonNull(name, "name is missing in the Project JSON");

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scaletoolkit.model.common.Extras;
+import dev.scaletoolkit.model.json.JsonValue;
 import java.time.Instant;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A project's task template (text collection and chat projects).
@@ -20,10 +20,10 @@ public record TaskTemplate(
         @JsonProperty("version") Integer version,
         @JsonProperty("created_at") Instant createdAt,
         @JsonProperty("updated_at") Instant updatedAt,
-        @JsonProperty("template_variables") JsonNode templateVariables,
-        @JsonProperty("response_schema") JsonNode responseSchema,
+        @JsonProperty("template_variables") JsonValue templateVariables,
+        @JsonProperty("response_schema") JsonValue responseSchema,
         @JsonProperty("auto_onboard_enabled") Boolean autoOnboardEnabled,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extra) {
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> extra) {
 
     public TaskTemplate {
         extra = Extras.copy(extra);

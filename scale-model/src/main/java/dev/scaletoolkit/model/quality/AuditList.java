@@ -5,9 +5,9 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scaletoolkit.model.common.Extras;
+import dev.scaletoolkit.model.json.JsonValue;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The answer of {@code GET /audits}.
@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 public record AuditList(
         @JsonProperty("docs") List<FixlessAudit> docs,
         @JsonProperty("next_token") String nextToken,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extra) {
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> extra) {
 
     public AuditList {
         docs = Extras.copyOrNull(docs);

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scaletoolkit.model.common.Extras;
+import dev.scaletoolkit.model.json.JsonValue;
 import dev.scaletoolkit.model.task.AuditResult;
 import java.time.Instant;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A fixless audit: a reviewer's verdict on a task without a correction.
@@ -23,7 +23,7 @@ public record FixlessAudit(
         @JsonProperty("audited_at") Instant auditedAt,
         @JsonProperty("audit_result") AuditResult auditResult,
         @JsonProperty("comments") String comments,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extra) {
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> extra) {
 
     public FixlessAudit {
         extra = Extras.copy(extra);

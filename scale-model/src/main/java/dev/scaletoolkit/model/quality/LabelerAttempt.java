@@ -5,9 +5,9 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scaletoolkit.model.common.Extras;
+import dev.scaletoolkit.model.json.JsonValue;
 import java.time.Instant;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A labeler's attempt at a quality (training or evaluation) task.
@@ -22,7 +22,7 @@ public record LabelerAttempt(
         @JsonProperty("score") Number score,
         @JsonProperty("passed") Boolean passed,
         @JsonProperty("attempted_at") Instant attemptedAt,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extra) {
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> extra) {
 
     public LabelerAttempt {
         extra = Extras.copy(extra);

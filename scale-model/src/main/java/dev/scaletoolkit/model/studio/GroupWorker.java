@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scaletoolkit.model.common.Extras;
+import dev.scaletoolkit.model.json.JsonValue;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A labeler in a project group.
@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 public record GroupWorker(
         @JsonProperty("id") String id,
         @JsonProperty("email") String email,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extra) {
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> extra) {
 
     public GroupWorker {
         extra = Extras.copy(extra);

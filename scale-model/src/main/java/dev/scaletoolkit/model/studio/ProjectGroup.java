@@ -5,9 +5,9 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scaletoolkit.model.common.Extras;
+import dev.scaletoolkit.model.json.JsonValue;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A group of labelers within a Studio project.
@@ -21,7 +21,7 @@ public record ProjectGroup(
         @JsonProperty("numWorkers") Integer numWorkers,
         @JsonProperty("isSingleton") Boolean isSingleton,
         @JsonProperty("workers") List<GroupWorker> workers,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extra) {
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> extra) {
 
     public ProjectGroup {
         workers = Extras.copyOrNull(workers);

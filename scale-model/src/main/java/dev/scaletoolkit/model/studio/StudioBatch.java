@@ -5,10 +5,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scaletoolkit.model.common.Extras;
+import dev.scaletoolkit.model.json.JsonValue;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A pending Studio batch, in priority order.
@@ -26,7 +26,7 @@ public record StudioBatch(
         @JsonProperty("total") Integer total,
         @JsonProperty("completed") Integer completed,
         @JsonProperty("groups") List<String> groups,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extra) {
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> extra) {
 
     public StudioBatch {
         Objects.requireNonNull(name, "name is missing in the StudioBatch JSON");

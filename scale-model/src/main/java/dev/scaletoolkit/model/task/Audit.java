@@ -5,9 +5,9 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scaletoolkit.model.common.Extras;
+import dev.scaletoolkit.model.json.JsonValue;
 import java.time.Instant;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
 
 /**
  * One audit entry of a task (a customer or Scale accepted, rejected or fixed the work).
@@ -22,7 +22,7 @@ public record Audit(
         @JsonProperty("audit_result") AuditResult auditResult,
         @JsonProperty("audit_source") String auditSource,
         @JsonProperty("comments") String comments,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extra) {
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> extra) {
 
     public Audit {
         extra = Extras.copy(extra);

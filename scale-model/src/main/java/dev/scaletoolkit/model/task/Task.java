@@ -5,11 +5,11 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scaletoolkit.model.common.Extras;
+import dev.scaletoolkit.model.json.JsonValue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A task as Scale returns it. {@code tags} and {@code unique_id} are null when the task has none (Scale omits the keys).
@@ -25,7 +25,7 @@ public record Task(
         @JsonProperty("type") TaskType type,
         @JsonProperty("status") TaskStatus status,
         @JsonProperty("instruction") String instruction,
-        @JsonProperty("params") JsonNode params,
+        @JsonProperty("params") JsonValue params,
         @JsonProperty("callback_url") String callbackUrl,
         @JsonProperty("metadata") Map<String, Object> metadata,
         @JsonProperty("tags") List<String> tags,
@@ -34,12 +34,12 @@ public record Task(
         @JsonProperty("project") String project,
         @JsonProperty("batch") String batch,
         @JsonProperty("callback_succeeded") Boolean callbackSucceeded,
-        @JsonProperty("response") JsonNode response,
+        @JsonProperty("response") JsonValue response,
         @JsonProperty("audits") List<Audit> audits,
         @JsonProperty("priority") Integer priority,
         @JsonProperty("project_param_version") Integer projectParamVersion,
-        @JsonProperty("processed_attachments") List<JsonNode> processedAttachments,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extra) {
+        @JsonProperty("processed_attachments") List<JsonValue> processedAttachments,
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> extra) {
 
     public Task {
         Objects.requireNonNull(taskId, "task_id is missing in the Task JSON");
@@ -66,7 +66,7 @@ public record Task(
     }
 
     /** {@code processed_attachments}, or an empty list when Scale omitted it. */
-    public List<JsonNode> processedAttachmentsOrEmpty() {
+    public List<JsonValue> processedAttachmentsOrEmpty() {
         return processedAttachments == null ? List.of() : processedAttachments;
     }
 }

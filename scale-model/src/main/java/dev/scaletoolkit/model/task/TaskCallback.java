@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scaletoolkit.model.common.Extras;
+import dev.scaletoolkit.model.json.JsonValue;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The body Scale POSTs to a callback URL when a task completes, errors or is audited.
@@ -17,9 +17,9 @@ import tools.jackson.databind.JsonNode;
 public record TaskCallback(
         @JsonProperty("task_id") String taskId,
         @JsonProperty("status") TaskStatus status,
-        @JsonProperty("response") JsonNode response,
+        @JsonProperty("response") JsonValue response,
         @JsonProperty("task") Task task,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extra) {
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> extra) {
 
     public TaskCallback {
         extra = Extras.copy(extra);

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scaletoolkit.model.common.Extras;
+import dev.scaletoolkit.model.json.JsonValue;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
 
 /**
  * One page of {@code GET /tasks}: the tasks, the total count and the token of the next page.
@@ -22,7 +22,7 @@ public record TaskList(
         @JsonProperty("offset") Integer offset,
         @JsonProperty("has_more") Boolean hasMore,
         @JsonProperty("next_token") String nextToken,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extra) {
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> extra) {
 
     public TaskList {
         docs = Extras.copyOrNull(docs);

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scaletoolkit.model.common.Extras;
+import dev.scaletoolkit.model.json.JsonValue;
 import java.util.Map;
 import java.util.Objects;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A member of the team (camelCase keys, as Scale sends them).
@@ -24,7 +24,7 @@ public record Teammate(
         @JsonProperty("disableRapidEmails") Boolean disableRapidEmails,
         @JsonProperty("isStudioLabeler") Boolean isStudioLabeler,
         @JsonProperty("expiry") String expiry,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extra) {
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> extra) {
 
     public Teammate {
         Objects.requireNonNull(email, "email is missing in the Teammate JSON");

@@ -15,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
  * (project, reference_id, sha256, size_bytes, mime_type, state, source_url) index and locate it. Every read is
  * scoped to one account and mode.
  */
-public final class FileRecords {
+public final class FileStore {
     /** Bytes are on disk. */
     public static final String STORED = "stored";
     /** An import whose bytes are still being downloaded. */
@@ -23,7 +23,7 @@ public final class FileRecords {
     /** An import that could not be downloaded; {@code failure_reason} says why. */
     public static final String FAILED = "failed";
 
-    private FileRecords() {}
+    private FileStore() {}
 
     /** A file row as the fetcher needs it. */
     public record Pending(String id, String sourceUrl, String mimeType) {}
@@ -179,5 +179,34 @@ public final class FileRecords {
                 .mapTo(String.class)
                 .findOne()
                 .map(Docs::read);
+    }
+
+    /** A stored file's keyset position and its JSON. */
+    public record Row(String createdAt, String id, ObjectNode doc) {}
+
+    /**
+     * Up to {@code limit} of the caller's files, newest first, optionally of one project, after {@code after} (null
+     * for the first page).
+     */
+    public static List<Row> page(Handle h, Caller caller, String project, KeysetCursor after, int limit) {
+        StringBuilder sql =
+                new StringBuilder("SELECT id, created_at, doc FROM files WHERE account_id = :a AND test_mode = :m");
+        if (project != null) {
+            sql.append(" AND project = :project");
+        }
+        if (after != null) {
+            sql.append(" AND (created_at < :c OR (created_at = :c AND id < :cid))");
+        }
+        sql.append(" ORDER BY created_at DESC, id DESC LIMIT ").append(limit);
+        var q = h.createQuery(sql.toString()).bind("a", caller.accountId()).bind("m", caller.mode());
+        if (project != null) {
+            q.bind("project", project);
+        }
+        if (after != null) {
+            q.bind("c", after.createdAt()).bind("cid", after.id());
+        }
+        return q.map((rs, ctx) ->
+                        new Row(rs.getString("created_at"), rs.getString("id"), Docs.read(rs.getString("doc"))))
+                .list();
     }
 }

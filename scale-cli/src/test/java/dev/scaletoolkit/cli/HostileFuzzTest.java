@@ -1,0 +1,170 @@
+package dev.scaletoolkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.scaletoolkit.cli.HostileRequests.Req;
+import dev.scaletoolkit.model.ScaleJson;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.awaitility.Awaitility;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Hostile traffic against a running {@code scale up} (the v1 API, the control plane and MCP on one port):
+ * generated methods, paths, queries, headers, content types and bodies, sent on raw sockets so that malformed
+ * requests arrive as written. Every answer must be below 500 and come within 5 s, every v1 error must be Scale's
+ * {@code {"status_code", "error"}}, no answer and no log line may carry a stack trace, and the server must answer
+ * afterwards.
+ *
+ * <p>10,000 requests by default; {@code -Djqwik.tries.default=100000} runs 100,000. jqwik prints the seed of a
+ * failing run and replays it first on the next run; each failure message also holds the exact request.
+ */
+class HostileFuzzTest {
+    private static Thread up;
+    private static int port;
+    private static String liveKey;
+    private static String testKey;
+    private static String mcpToken;
+    private static String taskId;
+    private static Path data;
+    private static ListAppender<ILoggingEvent> logs;
+
+    @BeforeContainer
+    static void start() throws IOException {
+        logs = new ListAppender<>();
+        logs.start();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(logs);
+        // One INFO line per refused request is right for a person; ten thousand of them would bury the build log.
+        ((Logger) LoggerFactory.getLogger("dev.scaletoolkit.emulator.requests")).setLevel(Level.WARN);
+
+        data = Files.createTempDirectory("scale-fuzz");
+        StringWriter out = new StringWriter();
+        CommandLine cli =
+                ScaleCli.commandLine(Map.of("SCALE_HOME", data.resolve("home").toString())::get);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(new StringWriter(), true));
+        up = new Thread(
+                () -> cli.execute(
+                        "up", "--port", "0", "--data", data.resolve("d").toString(), "--workforce-delay", "50ms"),
+                "scale-up-fuzz");
+        up.start();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(90))
+                .until(() -> out.toString().contains("Listening on port: "));
+        String banner = out.toString();
+        port = Integer.parseInt(find(banner, "Listening on port: (\\d+)"));
+        liveKey = find(banner, "Live API key +(\\S+)");
+        testKey = find(banner, "Test API key +(\\S+)");
+        mcpToken = find(banner, "MCP token +(\\S+)");
+
+        send("POST", "/v1/projects", json(liveKey), "{\"type\":\"imageannotation\",\"name\":\"p1\"}");
+        send("POST", "/v1/batches", json(liveKey), "{\"project\":\"p1\",\"name\":\"b1\"}");
+        RawHttp.Response task = send(
+                "POST",
+                "/v1/task/imageannotation",
+                json(liveKey),
+                "{\"project\":\"p1\",\"batch\":\"b1\",\"attachment\":\"https://example.com/a.jpg\","
+                        + "\"geometries\":{\"box\":{\"objects_to_annotate\":[\"car\"]}}}");
+        taskId = ScaleJson.mapper().readTree(task.body()).path("task_id").asString();
+    }
+
+    @AfterContainer
+    static void stop() throws Exception {
+        try {
+            RawHttp.Response health = send("GET", "/_emulator/health", "", null);
+            assertThat(health.status()).as("the server still answers").isEqualTo(200);
+            List<String> traces = new ArrayList<>();
+            for (ILoggingEvent e : List.copyOf(logs.list)) {
+                if (e.getThrowableProxy() != null || e.getFormattedMessage().contains("\tat ")) {
+                    var t = e.getThrowableProxy();
+                    traces.add(e.getLevel() + " " + e.getLoggerName() + ": " + e.getFormattedMessage()
+                            + (t == null ? "" : " <- " + t.getClassName() + ": " + t.getMessage()));
+                }
+            }
+            assertThat(traces).as("log lines with a stack trace").isEmpty();
+        } finally {
+            ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+            up.interrupt();
+            up.join(Duration.ofSeconds(30).toMillis());
+        }
+    }
+
+    @Provide
+    Arbitrary<Req> requests() {
+        return new HostileRequests(taskId, liveKey, testKey, mcpToken).requests();
+    }
+
+    @Property(shrinking = ShrinkingMode.OFF)
+    void noRequestBreaksTheServer(@ForAll("requests") Req req) throws IOException {
+        RawHttp.Response r = RawHttp.send(port, req.head(port), bytes(req.body()), 10_000);
+        String what = req + "\n  -> " + r;
+        assertThat(r.status()).as("status of %s", what).isBetween(100, 499);
+        assertThat(r.millis()).as("time of %s", what).isLessThan(5_000);
+        assertThat(r.body())
+                .as("stack trace in %s", what)
+                .doesNotContain("\tat ")
+                .doesNotContain("stackTrace")
+                .doesNotContain("Exception");
+        if (req.path().startsWith("/v1") && r.status() >= 400 && !req.method().equals("HEAD")) {
+            JsonNode json = ScaleJson.mapper().readTree(r.body());
+            assertThat(json.path("status_code").asInt())
+                    .as("status_code of %s", what)
+                    .isEqualTo(r.status());
+            assertThat(json.path("error").isString()).as("error of %s", what).isTrue();
+            assertThat(json.path("error").asString()).as("error of %s", what).isNotBlank();
+        }
+        if (req.path().equals("/_emulator/faults") && req.method().equals("POST") && r.status() == 200) {
+            // A fault the fuzzer injected would fail the next requests on purpose: clear it at once.
+            send("DELETE", "/_emulator/faults", "", null);
+        }
+    }
+
+    // ---- helpers ----
+
+    private static byte[] bytes(String body) {
+        return body == null ? null : body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static List<String> json(String key) {
+        return List.of("Authorization: Basic " + HostileRequests.basic(key), "Content-Type: application/json");
+    }
+
+    private static RawHttp.Response send(String method, String path, Object headers, String body) throws IOException {
+        @SuppressWarnings("unchecked")
+        List<String> h = headers instanceof List<?> l ? (List<String>) l : List.of("Content-Type: application/json");
+        Req req = new Req(method, path, "", h, body);
+        return RawHttp.send(port, req.head(port), bytes(body), 10_000);
+    }
+
+    private static String find(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        if (!m.find()) {
+            throw new AssertionError("not found: " + regex + " in\n" + text);
+        }
+        return m.group(1);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.scaletoolkit.client.internal;
+
+import dev.scaletoolkit.model.json.JsonValue;
+import dev.scaletoolkit.model.json.RecordCodec;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Internal: a JSON object being built by a params builder; values are kept in their plain Java JSON form. */
+public final class JsonObject {
+    private final Map<String, Object> members = new LinkedHashMap<>();
+
+    /** An empty object. */
+    public JsonObject() {}
+
+    /** A copy of an existing object value. */
+    public static JsonObject of(JsonValue value) {
+        JsonObject o = new JsonObject();
+        o.members.putAll(value.asMap());
+        return o;
+    }
+
+    /** Sets a member, written as JSON (records, open enums, maps, lists…); null removes it. */
+    public JsonObject put(String key, Object value) {
+        if (value == null) {
+            members.remove(key);
+        } else {
+            members.put(key, RecordCodec.write(value).toJava());
+        }
+        return this;
+    }
+
+    /** Removes a member and returns its old value, or null. */
+    public JsonValue remove(String key) {
+        return members.containsKey(key) ? JsonValue.of(members.remove(key)) : null;
+    }
+
+    /** Whether the member is present (possibly null). */
+    public boolean has(String key) {
+        return members.containsKey(key);
+    }
+
+    /** The member's value, or null when absent. */
+    public JsonValue get(String key) {
+        return members.containsKey(key) ? JsonValue.of(members.get(key)) : null;
+    }
+
+    /** Whether the member is present and not null. */
+    public boolean hasNonNull(String key) {
+        return members.get(key) != null;
+    }
+
+    /** Whether the member is present, not null, not a blank string and not an empty container. */
+    public boolean hasContent(String key) {
+        Object v = members.get(key);
+        return v != null
+                && !(v instanceof String s && s.isBlank())
+                && !(v instanceof Map<?, ?> m && m.isEmpty())
+                && !(v instanceof java.util.List<?> l && l.isEmpty());
+    }
+
+    /** The member names, in insertion order. */
+    public Set<String> keys() {
+        return members.keySet();
+    }
+
+    /** Whether there is no member. */
+    public boolean isEmpty() {
+        return members.isEmpty();
+    }
+
+    /** An independent copy. */
+    public JsonObject copy() {
+        JsonObject o = new JsonObject();
+        o.members.putAll(members);
+        return o;
+    }
+
+    /** The immutable JSON value of this object as it is now. */
+    public JsonValue toValue() {
+        return JsonValue.of(members);
+    }
+}

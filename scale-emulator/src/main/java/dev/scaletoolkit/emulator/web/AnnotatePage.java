@@ -1,0 +1,123 @@
+package dev.scaletoolkit.emulator.web;
+
+import dev.scaletoolkit.emulator.response.Responses;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The annotation screen of one task: the brief (instruction rendered from Markdown), the editor for the task's
+ * type, submit and skip. Task data reaches scripts only as an inert JSON block.
+ */
+final class AnnotatePage {
+    private AnnotatePage() {}
+
+    static String render(Viewer viewer, ObjectNode task, String instruction, long seed) {
+        String id = task.path("task_id").asString();
+        String type = task.path("type").asString();
+        JsonNode params = task.path("params");
+        Editors.Kind kind = Editors.kind(type, params);
+        StringBuilder main = new StringBuilder(8192);
+        main.append("<div class=\"work\">");
+        brief(main, task, instruction);
+        main.append("<section class=\"editor\" aria-labelledby=\"editor-title\">")
+                .append("<h2 id=\"editor-title\" class=\"sr-only\">Annotation</h2>");
+        main.append("<form method=\"post\" action=\"/tasks/")
+                .append(Html.esc(id))
+                .append("/submit\" id=\"submit-form\" class=\"answer\">")
+                .append(Html.csrfField(viewer.csrfToken()));
+        switch (kind) {
+            case IMAGE -> canvasEditor(main, "image", Editors.imageConfig(type, params), true);
+            case VIDEO -> canvasEditor(main, "image", Editors.videoConfig(type, params), true);
+            case SEGMENT -> canvasEditor(main, "segment", Editors.segmentConfig(params), false);
+            case NER -> ner(main, Editors.nerConfig(params));
+            case CATEGORIZE -> Forms.categorize(main, params);
+            case COMPARE -> Forms.compare(main, params);
+            case COLLECT -> Forms.collect(main, params);
+            case TRANSCRIBE -> Forms.transcribe(main, params);
+            case STRUCTURED -> structured(main, task, seed);
+        }
+        main.append("<div class=\"actions\"><button class=\"primary\" id=\"submit\">Submit <kbd>Enter</kbd>")
+                .append("</button><span id=\"status\" class=\"muted\" role=\"status\" aria-live=\"polite\"></span>")
+                .append("</div></form>")
+                .append("<form method=\"post\" action=\"/queue/skip\" id=\"skip-form\" class=\"skip-form\">")
+                .append(Html.csrfField(viewer.csrfToken()))
+                .append("<input type=\"hidden\" name=\"task_id\" value=\"")
+                .append(Html.esc(id))
+                .append("\"><button class=\"ghost\">Skip <kbd>S</kbd></button></form>")
+                .append("</section></div>");
+        return main.toString();
+    }
+
+    private static void brief(StringBuilder main, ObjectNode task, String instruction) {
+        main.append("<aside class=\"brief\" aria-labelledby=\"task-title\"><p class=\"eyebrow\">")
+                .append(Html.esc(task.path("type").asString()))
+                .append("</p><h1 id=\"task-title\">")
+                .append(Html.esc(task.path("project").asString("Task")))
+                .append("</h1><dl class=\"meta\"><dt>Task</dt><dd><code>")
+                .append(Html.esc(task.path("task_id").asString()))
+                .append("</code></dd>");
+        if (task.hasNonNull("batch")) {
+            main.append("<dt>Batch</dt><dd>")
+                    .append(Html.esc(task.get("batch").asString()))
+                    .append("</dd>");
+        }
+        main.append("</dl><section class=\"instruction\" aria-labelledby=\"instruction-title\">")
+                .append("<h2 id=\"instruction-title\">Instructions</h2><div class=\"md\">");
+        String html = Markdown.toHtml(instruction);
+        main.append(html.isEmpty() ? "<p class=\"muted\">This task has no instruction.</p>" : html)
+                .append("</div></section></aside>");
+    }
+
+    private static void canvasEditor(StringBuilder main, String script, ObjectNode config, boolean shapes) {
+        main.append(Html.jsonBlock("editor-config", config))
+                .append("<input type=\"hidden\" name=\"response\" id=\"response\">")
+                .append("<div class=\"canvas-editor\"><div class=\"toolbar\" role=\"toolbar\" aria-label=\"Tools\"")
+                .append(" id=\"toolbar\"></div><div class=\"stage\"><canvas id=\"canvas\" tabindex=\"0\"")
+                .append(" aria-label=\"Image to annotate. Press question mark for keyboard shortcuts.\">")
+                .append("</canvas><p class=\"hint\" id=\"hint\"></p></div>")
+                .append("<div class=\"side\"><h3 id=\"labels-title\">Labels</h3>")
+                .append("<ol class=\"labels\" id=\"labels\" aria-labelledby=\"labels-title\"></ol>");
+        if (shapes) {
+            main.append("<h3>Selected shape</h3><div id=\"attrs\" class=\"attrs\">")
+                    .append("<p class=\"muted\">Nothing selected.</p></div>")
+                    .append("<h3>Shapes <span class=\"count\" id=\"count\">0</span></h3>")
+                    .append("<ol class=\"shapes\" id=\"shapes\"></ol>");
+        }
+        main.append("</div></div><script src=\"/static/").append(script).append(".js\" defer></script>");
+    }
+
+    private static void ner(StringBuilder main, ObjectNode config) {
+        main.append(Html.jsonBlock("editor-config", config))
+                .append("<input type=\"hidden\" name=\"response\" id=\"response\">")
+                .append("<div class=\"ner\"><div><p class=\"hint\">Select words with the mouse (double-click takes")
+                .append(" one word), then press a label's number. Click an entity to select it; Delete removes")
+                .append(" it.</p><div class=\"ner-text\" id=\"ner-text\" tabindex=\"0\"")
+                .append(" aria-label=\"Text to annotate\"></div></div>")
+                .append("<div class=\"side\"><h3 id=\"labels-title\">Labels</h3>")
+                .append("<ol class=\"labels\" id=\"labels\" aria-labelledby=\"labels-title\"></ol>")
+                .append("<h3>Entities <span class=\"count\" id=\"count\">0</span></h3>")
+                .append("<ol class=\"shapes\" id=\"shapes\"></ol></div></div>")
+                .append("<script src=\"/static/ner.js\" defer></script>");
+    }
+
+    private static void structured(StringBuilder main, ObjectNode task, long seed) {
+        // A draft from the task's own params gives the labeler every field in the shape Scale returns.
+        ObjectNode draft = Responses.generate(task, seed);
+        main.append("<div class=\"structured\"><label for=\"response\">Response (JSON)</label>")
+                .append("<p class=\"hint\" id=\"structured-hint\">This type has no drawing tool here. The draft")
+                .append(" below follows the response format of <code>")
+                .append(Html.esc(task.path("type").asString()))
+                .append("</code> and was filled from the task's params: check and correct every value, frame by")
+                .append(" frame, before submitting.</p><textarea id=\"response\" name=\"response\" rows=\"24\"")
+                .append(" spellcheck=\"false\" aria-describedby=\"structured-hint\">")
+                .append(Html.pretty(draft))
+                .append("</textarea></div>");
+    }
+
+    /** The labels a form shows, in order. */
+    static List<String> labels(JsonNode list, String fallback) {
+        List<String> names = Choices.leaves(list);
+        return names.isEmpty() ? List.of(fallback) : names;
+    }
+}

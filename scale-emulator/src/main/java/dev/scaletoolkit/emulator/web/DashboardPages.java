@@ -1,0 +1,262 @@
+package dev.scaletoolkit.emulator.web;
+
+import dev.scaletoolkit.emulator.EmulatorContext;
+import dev.scaletoolkit.emulator.http.ApiError;
+import dev.scaletoolkit.model.ScaleTime;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What the emulator holds, for managers: task counts, projects, batches with progress, completions over time,
+ * faults in force and the request journal (when this build has one); a task table with the API's filters; one
+ * task with its request, response, audits and callback deliveries.
+ */
+final class DashboardPages {
+    /** The chart reads at most this many recent completions (ten pages of the tasks listing). */
+    private static final int CHART_PAGES = 10;
+
+    private static final List<String> STATUSES = List.of("pending", "completed", "canceled", "error");
+
+    private final EmulatorContext context;
+    private final ApiReads api;
+
+    DashboardPages(EmulatorContext context, ApiReads api) {
+        this.context = context;
+        this.api = api;
+    }
+
+    void overview(Exchange ex) throws IOException {
+        Viewer viewer = requireManager(ex);
+        StringBuilder main = new StringBuilder("<div class=\"page-head\"><div><p class=\"eyebrow\">Live world</p>")
+                .append("<h1>Dashboard</h1></div><a class=\"button\" href=\"/dashboard/tasks\">All tasks</a></div>")
+                .append("<div class=\"stats\">");
+        for (String status : STATUSES) {
+            int total = api.v1(
+                            ex.req(),
+                            viewer.caller(),
+                            "/tasks",
+                            Map.of(
+                                    "status",
+                                    List.of(status),
+                                    "limit",
+                                    List.of("1"),
+                                    "limited_response",
+                                    List.of("true")))
+                    .path("total")
+                    .asInt();
+            main.append("<a class=\"stat ")
+                    .append(status)
+                    .append("\" href=\"/dashboard/tasks?status=")
+                    .append(status)
+                    .append("\"><b>")
+                    .append(total)
+                    .append("</b><span>")
+                    .append(status)
+                    .append("</span></a>");
+        }
+        main.append("</div><section class=\"card\"><h2>Completed over time</h2>")
+                .append(CompletionChart.svg(
+                        completions(ex, viewer), context.clock().instant()))
+                .append("</section><div class=\"columns\"><section class=\"card\"><h2>Projects</h2>");
+        projects(ex, viewer, main);
+        main.append("</section><section class=\"card\"><h2>Faults in force</h2>");
+        faults(ex, main);
+        main.append("</section></div><section class=\"card\"><h2>Batches</h2>");
+        batches(ex, viewer, main);
+        main.append("</section>");
+        journal(ex, main);
+        ex.html(200, Layout.page("Dashboard", viewer, "Dashboard", main.toString()));
+    }
+
+    private List<CompletionChart.Point> completions(Exchange ex, Viewer viewer) {
+        List<CompletionChart.Point> points = new ArrayList<>();
+        String token = null;
+        for (int page = 0; page < CHART_PAGES; page++) {
+            Map<String, List<String>> params = new LinkedHashMap<>();
+            params.put("status", List.of("completed"));
+            if (token != null) {
+                params.put("next_token", List.of(token));
+            }
+            JsonNode answer = api.v1(ex.req(), viewer.caller(), "/tasks", params);
+            for (JsonNode t : answer.path("docs")) {
+                String project = t.path("project").asString("(none)");
+                ScaleTime.parse(t.path("completed_at").asString(""))
+                        .ifPresent(at -> points.add(new CompletionChart.Point(at, project)));
+            }
+            if (!answer.path("has_more").asBoolean(false)) {
+                break;
+            }
+            token = answer.path("next_token").asString();
+        }
+        return points;
+    }
+
+    private void projects(Exchange ex, Viewer viewer, StringBuilder main) {
+        JsonNode projects = api.v1(ex.req(), viewer.caller(), "/projects", Map.of());
+        if (projects.isEmpty()) {
+            main.append("<p class=\"muted\">No project yet: create one with <code>POST /v1/projects</code>.</p>");
+            return;
+        }
+        main.append("<table class=\"grid\"><thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Type</th>")
+                .append("<th scope=\"col\">Studio</th></tr></thead><tbody>");
+        for (JsonNode p : projects) {
+            String name = p.path("name").asString();
+            main.append("<tr><td><a href=\"/dashboard/tasks?project=")
+                    .append(Html.esc(Html.url(name)))
+                    .append("\">")
+                    .append(Html.esc(name))
+                    .append("</a></td><td>")
+                    .append(Html.esc(p.path("type").asString()))
+                    .append("</td><td>")
+                    .append(p.path("studio").asBoolean(false) ? "yes" : "—")
+                    .append("</td></tr>");
+        }
+        main.append("</tbody></table>");
+    }
+
+    private void batches(Exchange ex, Viewer viewer, StringBuilder main) {
+        JsonNode batches = api.v1(ex.req(), viewer.caller(), "/batches", Map.of("limit", List.of("20")))
+                .path("docs");
+        if (batches.isEmpty()) {
+            main.append("<p class=\"muted\">No batch yet.</p>");
+            return;
+        }
+        main.append("<table class=\"grid\"><thead><tr><th scope=\"col\">Batch</th><th scope=\"col\">Project</th>")
+                .append("<th scope=\"col\">Status</th><th scope=\"col\">Progress</th></tr></thead><tbody>");
+        for (JsonNode b : batches) {
+            String name = b.path("name").asString();
+            JsonNode counts = api.v1(ex.req(), viewer.caller(), "/batches/" + Html.url(name) + "/status", Map.of());
+            int total = 0;
+            for (var e : counts.properties()) {
+                if (!e.getKey().equals("status") && e.getValue().isNumber()) {
+                    total += e.getValue().asInt();
+                }
+            }
+            int done = counts.path("completed").asInt(0);
+            main.append("<tr><td><a href=\"/dashboard/tasks?batch=")
+                    .append(Html.esc(Html.url(name)))
+                    .append("\">")
+                    .append(Html.esc(name))
+                    .append("</a></td><td>")
+                    .append(Html.esc(b.path("project").asString()))
+                    .append("</td><td><span class=\"pill ")
+                    .append(Html.esc(b.path("status").asString()))
+                    .append("\">")
+                    .append(Html.esc(b.path("status").asString()))
+                    .append("</span></td><td>")
+                    .append(Progress.bar(done, total, "tasks of " + name))
+                    .append("</td></tr>");
+        }
+        main.append("</tbody></table>");
+    }
+
+    private void faults(Exchange ex, StringBuilder main) {
+        JsonNode faults = api.admin(ex.req(), "/faults", Map.of()).path("faults");
+        if (faults.isEmpty()) {
+            main.append("<p class=\"muted\">None. Add one with <code>POST /_emulator/faults</code> to see how your")
+                    .append(" client copes with errors.</p>");
+            return;
+        }
+        main.append("<ul class=\"faults\">");
+        for (JsonNode f : faults) {
+            main.append("<li><code>")
+                    .append(Html.esc(f.path("method").asString("*")))
+                    .append(' ')
+                    .append(Html.esc(f.path("path_prefix").asString("/")))
+                    .append("</code> → <b>")
+                    .append(Html.esc(f.path("status").asString()))
+                    .append("</b> <small>")
+                    .append(Html.esc(f.path("phase").asString()));
+            if (f.hasNonNull("times")) {
+                main.append(", ").append(Html.esc(f.get("times").asString())).append(" more times");
+            }
+            main.append("</small></li>");
+        }
+        main.append("</ul>");
+    }
+
+    /** The request journal ({@code GET /_emulator/requests}): the latest calls to the API. */
+    private void journal(Exchange ex, StringBuilder main) {
+        JsonNode journal;
+        try {
+            journal = api.admin(ex.req(), "/requests", Map.of("limit", List.of("12"), "path_prefix", List.of("/v1")));
+        } catch (IllegalStateException e) {
+            return; // no journal in this build
+        }
+        main.append("<section class=\"card\"><h2>Recent API requests</h2>");
+        JsonNode docs = journal.path("docs");
+        if (docs.isEmpty()) {
+            main.append("<p class=\"muted\">No API request yet.</p></section>");
+            return;
+        }
+        main.append("<table class=\"grid\"><thead><tr><th scope=\"col\">When</th><th scope=\"col\">Method</th>")
+                .append("<th scope=\"col\">Path</th><th scope=\"col\">Status</th><th scope=\"col\">Time</th>")
+                .append("</tr></thead><tbody>");
+        for (JsonNode r : docs) {
+            String time = r.path("time").asString("");
+            int status = r.path("status").asInt();
+            main.append("<tr><td>")
+                    .append(Html.esc(time.length() >= 19 ? time.substring(11, 19) : time))
+                    .append("</td><td>")
+                    .append(Html.esc(r.path("method").asString()))
+                    .append("</td><td><code>")
+                    .append(Html.esc(r.path("path").asString()))
+                    .append("</code></td><td><span class=\"pill ")
+                    .append(status >= 400 ? "error" : "completed")
+                    .append("\">")
+                    .append(status)
+                    .append("</span></td><td>")
+                    .append(r.path("latency_ms").asLong())
+                    .append(" ms</td></tr>");
+        }
+        main.append("</tbody></table></section>");
+    }
+
+    void tasks(Exchange ex) throws IOException {
+        Viewer viewer = requireManager(ex);
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        ex.req().getParameterMap().forEach((k, v) -> {
+            List<String> values = new ArrayList<>();
+            for (String s : v) {
+                if (!s.isBlank()) {
+                    values.add(s);
+                }
+            }
+            if (!values.isEmpty()) {
+                params.put(k, values);
+            }
+        });
+        params.putIfAbsent("limit", List.of("25"));
+        StringBuilder main = new StringBuilder("<div class=\"page-head\"><div><p class=\"eyebrow\">Dashboard</p>")
+                .append("<h1>Tasks</h1></div></div>");
+        TaskTable.filters(main, params);
+        try {
+            JsonNode page = api.v1(ex.req(), viewer.caller(), "/tasks", params);
+            TaskTable.rows(main, page, params);
+        } catch (ApiError e) {
+            main.append("<p class=\"alert\" role=\"alert\">")
+                    .append(Html.esc(e.getMessage()))
+                    .append("</p>");
+        }
+        ex.html(200, Layout.page("Tasks", viewer, "Dashboard", main.toString()));
+    }
+
+    void task(Exchange ex, TaskPages tasks, String taskId) throws IOException {
+        Viewer viewer = requireManager(ex);
+        JsonNode task = tasks.load(viewer, taskId);
+        JsonNode callbacks = api.admin(ex.req(), "/callbacks", Map.of("task_id", List.of(taskId)));
+        String main = TaskTable.detail(task, callbacks.path("docs"));
+        ex.html(200, Layout.page("Task " + taskId, viewer, "Dashboard", main));
+    }
+
+    static Viewer requireManager(Exchange ex) {
+        if (!ex.viewer().isManager()) {
+            throw WebError.forbidden("The dashboard is for managers and admins.");
+        }
+        return ex.viewer();
+    }
+}

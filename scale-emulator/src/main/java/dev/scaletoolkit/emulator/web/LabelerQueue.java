@@ -1,0 +1,139 @@
+package dev.scaletoolkit.emulator.web;
+
+import dev.scaletoolkit.emulator.EmulatorContext;
+import dev.scaletoolkit.emulator.studio.StudioAssignments;
+import dev.scaletoolkit.emulator.studio.StudioBatches;
+import dev.scaletoolkit.emulator.task.TaskQuery;
+import dev.scaletoolkit.emulator.team.Teammates;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A labeler's work: the pending tasks of the Studio projects assigned to them, batch by batch in Studio priority
+ * order, oldest task first within a batch, then tasks of those projects outside any pending batch. Skipped tasks
+ * come back only when nothing else is left. Reads through the Studio services and the tasks listing.
+ */
+final class LabelerQueue {
+    /** How far back the queue looks within one batch for its oldest task (pages of 100). */
+    private static final int MAX_PAGES = 20;
+
+    private final EmulatorContext context;
+    private final TaskQuery tasks;
+
+    LabelerQueue(EmulatorContext context) {
+        this.context = context;
+        this.tasks = new TaskQuery(context);
+    }
+
+    /** One Studio batch the labeler works on, with its progress. */
+    record Batch(String name, String project, int priority, int total, int completed) {}
+
+    /** The projects assigned to {@code viewer}, alphabetical. */
+    List<String> projects(Viewer viewer) {
+        ObjectNode map = context.db().read(h -> StudioAssignments.map(h, viewer.caller()));
+        String me = Teammates.normalize(viewer.email());
+        List<String> out = new ArrayList<>();
+        map.properties().forEach(e -> {
+            if (Teammates.normalize(e.getKey()).equals(me)) {
+                e.getValue().forEach(p -> out.add(p.asString()));
+            }
+        });
+        return out;
+    }
+
+    /** The pending Studio batches of the labeler's projects, in work order. */
+    List<Batch> batches(Viewer viewer) {
+        Set<String> mine = Set.copyOf(projects(viewer));
+        List<Batch> out = new ArrayList<>();
+        for (JsonNode b : context.db().read(h -> StudioBatches.list(h, viewer.caller()))) {
+            if (mine.contains(b.path("projectName").asString())) {
+                out.add(new Batch(
+                        b.path("name").asString(),
+                        b.path("projectName").asString(),
+                        b.path("studioPriority").asInt(),
+                        b.path("total").asInt(),
+                        b.path("completed").asInt()));
+            }
+        }
+        return out;
+    }
+
+    /** The id of the next task to label, if any. */
+    Optional<String> next(HttpServletRequest req, Viewer viewer) {
+        Set<String> skipped = context.db().read(h -> SkipStore.of(h, viewer.accountId(), viewer.email()));
+        List<Map<String, List<String>>> places = new ArrayList<>();
+        for (Batch b : batches(viewer)) {
+            places.add(Map.of("batch", List.of(b.name()), "project", List.of(b.project())));
+        }
+        for (String project : projects(viewer)) {
+            places.add(Map.of("project", List.of(project)));
+        }
+        String fallback = null;
+        for (Map<String, List<String>> place : places) {
+            for (String id : oldestPending(req, viewer, place)) {
+                if (!skipped.contains(id)) {
+                    return Optional.of(id);
+                }
+                if (fallback == null) {
+                    fallback = id;
+                }
+            }
+        }
+        if (fallback != null) {
+            // Everything left was skipped once: start the round again.
+            context.db().write(h -> {
+                SkipStore.clear(h, viewer.accountId(), viewer.email());
+                return null;
+            });
+        }
+        return Optional.ofNullable(fallback);
+    }
+
+    /** Pending task ids of one place, oldest first (the listing answers newest first). */
+    private List<String> oldestPending(HttpServletRequest req, Viewer viewer, Map<String, List<String>> place) {
+        List<String> ids = new ArrayList<>();
+        String token = null;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            Map<String, List<String>> params = new LinkedHashMap<>(place);
+            params.put("status", List.of("pending"));
+            params.put("limited_response", List.of("true"));
+            if (token != null) {
+                params.put("next_token", List.of(token));
+            }
+            ObjectNode answer = listing(tasks.list(
+                    dev.scaletoolkit.emulator.api.TaskListParams.parse(ApiQuery.of(req, viewer.caller(), params))));
+            answer.path("docs").forEach(d -> ids.add(d.path("task_id").asString()));
+            if (!answer.path("has_more").asBoolean(false)) {
+                break;
+            }
+            token = answer.path("next_token").asString();
+        }
+        java.util.Collections.reverse(ids);
+        return ids;
+    }
+
+    /** The listing answers its stored JSON as text; the queue reads it as a tree. */
+    private static ObjectNode listing(String json) {
+        return (ObjectNode) dev.scaletoolkit.model.ScaleJson.mapper().readTree(json);
+    }
+
+    /** Puts a task aside for this labeler. */
+    void skip(Viewer viewer, String taskId) {
+        context.db().write(h -> {
+            SkipStore.add(h, viewer.accountId(), viewer.email(), taskId, context.now());
+            return null;
+        });
+    }
+
+    /** Whether the labeler may work on a task of {@code project}: assigned to it, or a manager. */
+    boolean mayLabel(Viewer viewer, String project) {
+        return viewer.isManager() || (project != null && projects(viewer).contains(project));
+    }
+}

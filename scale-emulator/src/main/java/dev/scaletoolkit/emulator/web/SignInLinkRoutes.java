@@ -1,0 +1,94 @@
+package dev.scaletoolkit.emulator.web;
+
+import dev.scaletoolkit.emulator.EmulatorContext;
+import dev.scaletoolkit.emulator.api.Routes;
+import dev.scaletoolkit.emulator.http.ApiError;
+import dev.scaletoolkit.emulator.http.Fields;
+import dev.scaletoolkit.emulator.http.Router;
+import dev.scaletoolkit.emulator.store.Docs;
+import dev.scaletoolkit.emulator.team.Teammates;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The control plane's side of browser sign-in (Scale emails invitations; the emulator hands the links to whoever
+ * runs it):
+ *
+ * <ul>
+ *   <li>{@code GET /_emulator/sign-in-links?email=} — a fresh one-time set-password link for every teammate who
+ *       has none yet (invited or active), across accounts. Earlier links stay valid until one is used.
+ *   <li>{@code POST /_emulator/sign-in-links} {@code {email, account_id?}} — a link for one teammate, also when
+ *       they already have a password (a reset).
+ * </ul>
+ */
+final class SignInLinkRoutes implements Routes {
+    private final EmulatorContext context;
+    private final SignIn signIn;
+
+    SignInLinkRoutes(EmulatorContext context, SignIn signIn) {
+        this.context = context;
+        this.signIn = signIn;
+    }
+
+    @Override
+    public void register(Router router) {
+        router.get("/sign-in-links", req -> list(req.query("email")));
+        router.post("/sign-in-links", req -> one(req.bodyObject()));
+    }
+
+    private ObjectNode list(Optional<String> email) {
+        ObjectNode out = Docs.object();
+        ArrayNode docs = out.putArray("docs");
+        for (String account : accounts()) {
+            for (Teammates.Member m : context.db().read(h -> Teammates.all(h, account))) {
+                if (m.state().equals("disabled")
+                        || email.isPresent()
+                                && !Teammates.normalize(email.get()).equals(Teammates.normalize(m.email()))
+                        || signIn.hasPassword(account, m.email())) {
+                    continue;
+                }
+                signIn.mintLink(account, m.email()).ifPresent(url -> docs.add(entry(account, m, url)));
+            }
+        }
+        return out;
+    }
+
+    private ObjectNode one(ObjectNode body) {
+        String email = Fields.requireString(body, "email");
+        Optional<String> only = Fields.optString(body, "account_id");
+        for (String account : only.map(List::of).orElseGet(this::accounts)) {
+            Optional<Teammates.Member> member = context.db().read(h -> Teammates.find(h, account, email));
+            if (member.isPresent()) {
+                Optional<String> url = signIn.mintLink(account, email);
+                if (url.isPresent()) {
+                    return entry(account, member.get(), url.get());
+                }
+            }
+        }
+        throw ApiError.notFound("No invited or active teammate with email " + email + ".");
+    }
+
+    private List<String> accounts() {
+        return context.db()
+                .read(h -> h.createQuery("SELECT id FROM accounts ORDER BY created_at, id")
+                        .mapTo(String.class)
+                        .list());
+    }
+
+    private static ObjectNode entry(String account, Teammates.Member m, String url) {
+        ObjectNode doc = Docs.object();
+        doc.put("account_id", account);
+        doc.put("email", m.email());
+        doc.put("role", m.role());
+        doc.put("state", m.state());
+        doc.put("url", url);
+        JsonNode expiry = m.doc().get("expiry");
+        if (expiry != null) {
+            doc.set("invitation_expiry", expiry);
+        }
+        return doc;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.scaletoolkit.emulator.web;
+
+import dev.scaletoolkit.emulator.EmulatorContext;
+import dev.scaletoolkit.emulator.task.TaskAccess;
+import dev.scaletoolkit.emulator.task.TaskJson;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The labeler's side: the queue overview, the next task, one task's annotation screen, submit and skip. */
+final class TaskPages {
+    private final EmulatorContext context;
+    private final LabelerQueue queue;
+    private final TaskSubmission submission;
+
+    TaskPages(EmulatorContext context, LabelerQueue queue, TaskSubmission submission) {
+        this.context = context;
+        this.queue = queue;
+        this.submission = submission;
+    }
+
+    void queue(Exchange ex) throws IOException {
+        Viewer viewer = ex.viewer();
+        List<String> projects = queue.projects(viewer);
+        List<LabelerQueue.Batch> batches = queue.batches(viewer);
+        StringBuilder main = new StringBuilder("<div class=\"page-head\"><div><p class=\"eyebrow\">Your work</p>")
+                .append("<h1>Queue</h1></div>");
+        if (!projects.isEmpty()) {
+            main.append("<a class=\"button primary\" href=\"/queue/next\" id=\"start\">Start labeling</a>");
+        }
+        main.append("</div>");
+        ex.param("notice")
+                .ifPresent(n -> main.append("<p class=\"notice\" role=\"status\">")
+                        .append(
+                                n.equals("done")
+                                        ? "Submitted. Nothing is waiting for you right now."
+                                        : "Nothing to label right now.")
+                        .append("</p>"));
+        if (projects.isEmpty()) {
+            main.append("<section class=\"card empty\"><h2>No projects yet</h2><p>A manager assigns Studio projects"
+                    + " to you with <code>POST /v1/studio/assignments/add</code>; their tasks appear here.</p>");
+            if (viewer.isManager()) {
+                main.append("<p>As a manager you can also open any task from the <a href=\"/dashboard\">dashboard")
+                        .append("</a>.</p>");
+            }
+            main.append("</section>");
+        } else {
+            main.append("<section class=\"card\"><h2>Batches in priority order</h2>");
+            if (batches.isEmpty()) {
+                main.append("<p class=\"muted\">No pending Studio batch in your projects.</p>");
+            } else {
+                main.append("<table class=\"grid\"><thead><tr><th scope=\"col\">#</th><th scope=\"col\">Batch</th>")
+                        .append("<th scope=\"col\">Project</th><th scope=\"col\">Progress</th></tr></thead><tbody>");
+                for (LabelerQueue.Batch b : batches) {
+                    main.append("<tr><td>")
+                            .append(b.priority())
+                            .append("</td><td>")
+                            .append(Html.esc(b.name()))
+                            .append("</td><td>")
+                            .append(Html.esc(b.project()))
+                            .append("</td><td>")
+                            .append(Progress.bar(b.completed(), b.total(), "of " + b.name()))
+                            .append("</td></tr>");
+                }
+                main.append("</tbody></table>");
+            }
+            main.append("<h2>Your projects</h2><ul class=\"tags\">");
+            projects.forEach(p -> main.append("<li>").append(Html.esc(p)).append("</li>"));
+            main.append("</ul></section>");
+        }
+        ex.html(200, Layout.page("Queue", viewer, "Queue", main.toString()));
+    }
+
+    void next(Exchange ex) {
+        Optional<String> next = queue.next(ex.req(), ex.viewer());
+        ex.redirect(next.map(id -> "/tasks/" + id)
+                .orElse("/queue?notice=" + ex.param("after").orElse("empty")));
+    }
+
+    void skip(Exchange ex) {
+        String taskId = ex.param("task_id").orElseThrow(() -> WebError.badRequest("Which task? task_id is missing."));
+        load(ex.viewer(), taskId);
+        queue.skip(ex.viewer(), taskId);
+        ex.redirect("/queue/next");
+    }
+
+    void annotate(Exchange ex, String taskId) throws IOException {
+        ObjectNode task = load(ex.viewer(), taskId);
+        if (!task.path("status").asString().equals("pending")) {
+            StringBuilder main = new StringBuilder("<section class=\"card narrow\"><h1>Task is ")
+                    .append(Html.esc(task.path("status").asString()))
+                    .append("</h1><p>Only pending tasks can be labeled.</p><p><a class=\"button primary\"")
+                    .append(" href=\"/queue/next\">Next task</a></p></section>");
+            ex.html(409, Layout.page("Task finished", ex.viewer(), "Queue", main.toString()));
+            return;
+        }
+        String main = AnnotatePage.render(
+                ex.viewer(),
+                task,
+                task.path("instruction").asString(""),
+                context.config().workforceSeed());
+        ex.html(200, Layout.page("Label " + task.path("type").asString(), ex.viewer(), "Queue", main));
+    }
+
+    void submit(Exchange ex, String taskId) {
+        ObjectNode task = load(ex.viewer(), taskId);
+        String type = task.path("type").asString();
+        JsonNode params = task.path("params");
+        JsonNode response = Answers.read(Editors.kind(type, params), type, ex, params);
+        submission.complete(ex.viewer(), taskId, response);
+        ex.redirect("/queue/next?after=done");
+    }
+
+    /** The task in the viewer's account, if the viewer may work on it. */
+    ObjectNode load(Viewer viewer, String taskId) {
+        ObjectNode task = context.db()
+                .read(h -> TaskAccess.find(h, viewer.caller(), taskId))
+                .map(TaskJson::wire)
+                .orElseThrow(() -> WebError.notFound("No task " + taskId + " in your team's account."));
+        if (!queue.mayLabel(viewer, task.path("project").asString(null))) {
+            throw WebError.forbidden("This task belongs to a project you are not assigned to.");
+        }
+        return task;
+    }
+}

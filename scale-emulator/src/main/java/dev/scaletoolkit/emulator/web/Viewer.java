@@ -1,0 +1,18 @@
+package dev.scaletoolkit.emulator.web;
+
+import dev.scaletoolkit.emulator.auth.Caller;
+
+/**
+ * Who is looking at a page: a signed-in teammate with their role from {@code team_members} (labeler, member,
+ * manager or admin), and the CSRF token their forms must carry. The UI works in the account's live world.
+ */
+record Viewer(String accountId, String email, String role, String csrfToken) {
+    Caller caller() {
+        return new Caller(accountId, false);
+    }
+
+    /** Managers and admins review work and see the dashboard. */
+    boolean isManager() {
+        return role.equals("manager") || role.equals("admin");
+    }
+}

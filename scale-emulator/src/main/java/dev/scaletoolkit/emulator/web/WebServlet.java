@@ -1,0 +1,192 @@
+package dev.scaletoolkit.emulator.web;
+
+import dev.scaletoolkit.emulator.http.ApiError;
+import dev.scaletoolkit.emulator.http.ApiServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves the browser UI on every path the API does not own. Pages need a session (except sign-in and the
+ * set-password link); every POST must carry the form's CSRF token; unknown paths keep Scale's JSON 404.
+ */
+final class WebServlet extends HttpServlet {
+    private static final Logger LOG = LoggerFactory.getLogger(WebServlet.class);
+    private static final int MAX_FORM_BYTES = 10 * 1024 * 1024;
+    private static final Pattern TASK = Pattern.compile("/tasks/([0-9a-f]{24})(/submit)?");
+    private static final Pattern REVIEW = Pattern.compile("/review/([0-9a-f]{24})");
+    private static final Pattern DASHBOARD_TASK = Pattern.compile("/dashboard/tasks/([0-9a-f]{24})");
+
+    private final transient SignIn signIn;
+    private final transient SignInPages signInPages;
+    private final transient TaskPages taskPages;
+    private final transient ReviewPages reviewPages;
+    private final transient DashboardPages dashboardPages;
+    private final transient StaticFiles statics = new StaticFiles();
+
+    WebServlet(SignIn signIn, TaskPages tasks, ReviewPages review, DashboardPages dashboard) {
+        this.signIn = signIn;
+        this.signInPages = new SignInPages(signIn);
+        this.taskPages = tasks;
+        this.reviewPages = review;
+        this.dashboardPages = dashboard;
+    }
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        // Answers (masks, video frames) are posted as forms larger than Jetty's 200 kB default form limit.
+        req.setAttribute("org.eclipse.jetty.server.Request.maxFormContentSize", MAX_FORM_BYTES);
+        Exchange ex = new Exchange(req, resp);
+        String path = req.getRequestURI();
+        String method = req.getMethod();
+        try {
+            if (path.startsWith("/static/") && (method.equals("GET") || method.equals("HEAD"))) {
+                statics.serve(ex, path.substring("/static/".length()));
+                return;
+            }
+            if (!isPage(path)) {
+                ApiServlet.writeError(resp, 404, "Not found: no route for " + method + " " + path + ".", Map.of());
+                return;
+            }
+            if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("POST")) {
+                throw new WebError(405, "Pages answer GET and POST only.");
+            }
+            ex.viewer(signIn.viewer(ex.cookie(Exchange.SESSION_COOKIE).orElse(null))
+                    .orElse(null));
+            if (ex.isPost()) {
+                checkForm(ex);
+            }
+            route(ex, path);
+        } catch (WebError e) {
+            error(ex, e.status(), e.getMessage());
+        } catch (ApiError e) {
+            error(ex, e.status(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("Page {} {} failed", method, path, e);
+            error(ex, 500, "Something went wrong on the emulator's side; its log has the details.");
+        }
+    }
+
+    private void route(Exchange ex, String path) throws IOException {
+        boolean post = ex.isPost();
+        switch (path) {
+            case "/sign-in" -> {
+                if (post) {
+                    signInPages.signInPost(ex);
+                } else {
+                    signInPages.signInForm(ex, null, "");
+                }
+                return;
+            }
+            case "/set-password" -> {
+                if (post) {
+                    signInPages.setPasswordPost(ex);
+                } else {
+                    signInPages.setPasswordForm(ex, null);
+                }
+                return;
+            }
+            default -> {
+                // every other page needs a session
+            }
+        }
+        if (ex.viewer() == null) {
+            if (post) {
+                throw WebError.forbidden("Your session has ended; sign in again.");
+            }
+            ex.redirect("/sign-in");
+            return;
+        }
+        Matcher m;
+        if (path.equals("/") && !post) {
+            ex.redirect(ex.viewer().isManager() ? "/dashboard" : "/queue");
+        } else if (path.equals("/sign-out") && post) {
+            signInPages.signOut(ex);
+        } else if (path.equals("/queue") && !post) {
+            taskPages.queue(ex);
+        } else if (path.equals("/queue/next") && !post) {
+            taskPages.next(ex);
+        } else if (path.equals("/queue/skip") && post) {
+            taskPages.skip(ex);
+        } else if ((m = TASK.matcher(path)).matches()) {
+            if (post && m.group(2) != null) {
+                taskPages.submit(ex, m.group(1));
+            } else if (!post && m.group(2) == null) {
+                taskPages.annotate(ex, m.group(1));
+            } else {
+                throw new WebError(405, "Open the task with GET; submit it with POST to /tasks/{id}/submit.");
+            }
+        } else if (path.equals("/review") && !post) {
+            reviewPages.list(ex);
+        } else if ((m = REVIEW.matcher(path)).matches()) {
+            if (post) {
+                reviewPages.decide(ex, m.group(1));
+            } else {
+                reviewPages.show(ex, m.group(1));
+            }
+        } else if (path.equals("/dashboard") && !post) {
+            dashboardPages.overview(ex);
+        } else if (path.equals("/dashboard/tasks") && !post) {
+            dashboardPages.tasks(ex);
+        } else if ((m = DASHBOARD_TASK.matcher(path)).matches() && !post) {
+            dashboardPages.task(ex, taskPages, m.group(1));
+        } else {
+            throw WebError.notFound("There is no page at " + path + ".");
+        }
+    }
+
+    private static boolean isPage(String path) {
+        return path.equals("/")
+                || path.equals("/sign-in")
+                || path.equals("/sign-out")
+                || path.equals("/set-password")
+                || path.equals("/queue")
+                || path.startsWith("/queue/")
+                || path.startsWith("/tasks/")
+                || path.equals("/review")
+                || path.startsWith("/review/")
+                || path.equals("/dashboard")
+                || path.startsWith("/dashboard/");
+    }
+
+    /** A form must come from this site's pages: the right CSRF token, and no foreign Origin. */
+    private static void checkForm(Exchange ex) {
+        String origin = ex.req().getHeader("Origin");
+        String host = ex.req().getHeader("Host");
+        if (origin != null
+                && !origin.equals("null")
+                && host != null
+                && !origin.replaceFirst("^https?://", "").equalsIgnoreCase(host)) {
+            throw WebError.forbidden("This form was sent from another site, so it was refused.");
+        }
+        String sent = ex.req().getParameter("csrf");
+        String expected = ex.viewer() != null
+                ? ex.viewer().csrfToken()
+                : ex.cookie(Exchange.FORM_COOKIE).orElse(null);
+        if (!Secrets.same(sent, expected)) {
+            throw WebError.forbidden("The form was refused: its security token is missing or out of date."
+                    + " Reload the page and try again.");
+        }
+    }
+
+    private static void error(Exchange ex, int status, String message) throws IOException {
+        String title = switch (status) {
+            case 400 -> "That did not work";
+            case 403 -> "Not allowed";
+            case 404 -> "Not found";
+            case 409 -> "Already finished";
+            default -> "Something went wrong";
+        };
+        String main = "<section class=\"card narrow\"><p class=\"eyebrow\">Error " + status + "</p><h1>" + title
+                + "</h1><p class=\"alert\" role=\"alert\">" + Html.esc(message)
+                + "</p><p><a class=\"button\" href=\"/\">"
+                + "Back to the start</a></p></section>";
+        ex.html(status, Layout.page(title, ex.viewer(), "", main));
+    }
+}

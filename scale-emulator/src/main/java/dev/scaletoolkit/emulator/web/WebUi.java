@@ -1,0 +1,53 @@
+package dev.scaletoolkit.emulator.web;
+
+import dev.scaletoolkit.emulator.EmulatorContext;
+import dev.scaletoolkit.emulator.EmulatorServices;
+import dev.scaletoolkit.emulator.api.Routes;
+import jakarta.servlet.http.HttpServlet;
+import java.util.Optional;
+
+/**
+ * The emulator's browser UI (Scale Studio for people): sign-in for invited teammates, the labeler queue and
+ * annotation screens, review and the dashboard, all under {@code /} on the emulator's own port.
+ *
+ * <p>Wiring: mount {@link #servlet()} at {@code /} and register {@link #controlPlaneRoutes()} under
+ * {@code /_emulator}.
+ */
+public final class WebUi {
+    private final SignIn signIn;
+    private final WebServlet servlet;
+    private final SignInLinkRoutes links;
+
+    /** @param journal the request journal's control-plane routes (shown on the dashboard), or null */
+    public WebUi(EmulatorContext context, EmulatorServices services, Routes journal) {
+        this.signIn = new SignIn(context);
+        TaskSubmission submission = new TaskSubmission(services.completion());
+        LabelerQueue queue = new LabelerQueue(context);
+        ApiReads api = new ApiReads(context, services, journal);
+        TaskPages tasks = new TaskPages(context, queue, submission);
+        this.servlet =
+                new WebServlet(signIn, tasks, new ReviewPages(context, api, tasks), new DashboardPages(context, api));
+        this.links = new SignInLinkRoutes(context, signIn);
+    }
+
+    /** The servlet for {@code /}: pages, static files, and Scale's JSON 404 for anything else. */
+    public HttpServlet servlet() {
+        return servlet;
+    }
+
+    /** {@code /_emulator/sign-in-links}. */
+    public Routes controlPlaneRoutes() {
+        return links;
+    }
+
+    /**
+     * A one-time link for a teammate to choose a password, or empty when they already have one (or are not on
+     * the team). {@code ./scale up} prints one for the demo account's admin.
+     */
+    public Optional<String> firstSignInLink(String accountId, String email) {
+        if (signIn.hasPassword(accountId, email)) {
+            return Optional.empty();
+        }
+        return signIn.mintLink(accountId, email);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.scaletoolkit.model.batch;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.scaletoolkit.model.common.Extras;
+import dev.scaletoolkit.model.json.JsonValue;
+import java.util.Map;
+
+/**
+ * The body Scale POSTs to a batch's {@code callback} when its last task completes. Scale does not document the
+ * shape; this reads the batch name from {@code batch_name} or from the embedded {@code batch}.
+ *
+ * <p>Keys this version does not model are kept in {@link #extra()} and written back unchanged.
+ *
+ * @param batchName the batch's name
+ * @param status the batch's status (completed)
+ * @param batch the batch itself, when sent
+ * @param extra keys this version does not model
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record BatchCallback(
+        @JsonProperty("batch_name") String batchName,
+        @JsonProperty("status") BatchStatus status,
+        @JsonProperty("batch") Batch batch,
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> extra) {
+
+    /** Copies {@code extra} so the record stays immutable. */
+    public BatchCallback {
+        extra = Extras.copy(extra);
+    }
+
+    /**
+     * The batch's name, from {@code batch_name} or else from the embedded batch.
+     *
+     * @return the name, or null when neither carries one
+     */
+    public String name() {
+        return batchName != null ? batchName : batch != null ? batch.name() : null;
+    }
+}
