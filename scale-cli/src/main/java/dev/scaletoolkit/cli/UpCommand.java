@@ -8,13 +8,13 @@ import dev.scaletoolkit.emulator.auth.DemoAccount;
 import dev.scaletoolkit.mcp.ScaleMcpServer;
 import dev.scaletoolkit.tools.LocalFiles;
 import dev.scaletoolkit.tools.Profile;
+import dev.scaletoolkit.tools.ToolRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -75,13 +75,6 @@ final class UpCommand implements Callable<Integer> {
     String postgresUrl;
 
     @Option(
-            names = "--sqlite-sync",
-            defaultValue = "FULL",
-            description = "How SQLite syncs commits: FULL survives a power cut, NORMAL only a killed process"
-                    + " (default: ${DEFAULT-VALUE}).")
-    dev.scaletoolkit.emulator.store.Database.Sync sqliteSync;
-
-    @Option(
             names = "--mcp-profile",
             defaultValue = "${env:SCALE_MCP_PROFILE:-full}",
             description = "Tools the /mcp endpoint lists: core, full or readonly (default: ${DEFAULT-VALUE}).")
@@ -101,7 +94,6 @@ final class UpCommand implements Callable<Integer> {
                 .dataDir(data)
                 .workforceEnabled(!noWorkforce)
                 .workforceDelay(workforceDelay)
-                .sqliteSync(sqliteSync)
                 .adminToken(token);
         if (postgresUrl != null) {
             if (!postgresUrl.startsWith("jdbc:postgresql:")) {
@@ -134,20 +126,20 @@ final class UpCommand implements Callable<Integer> {
                     .write(stateFile);
             String mcpToken = McpToken.ensure(env, data);
             // over HTTP the callers are remote: local files only under SCALE_UPLOAD_DIR / SCALE_EXPORT_DIR
-            var operatorMcp = ScaleMcpServer.servlet(
-                    Target.of(emulator, demo.liveKey()).registry().withFiles(LocalFiles.remoteFromEnv(env)),
-                    profile,
-                    mcpToken);
+            ToolRegistry operatorTools =
+                    Target.of(emulator, demo.liveKey()).registry().withFiles(LocalFiles.remoteFromEnv(env));
             gateway = openGateway(emulator, demo);
             triggers = GatewayTriggers.start(spec, emulator, gateway);
-            if (gateway == null) {
-                ServletHolder holder = new ServletHolder("scale-mcp", operatorMcp);
-                holder.setAsyncSupported(true); // the SDK's streamable transport answers asynchronously
-                emulator.mount("/mcp", holder);
-            } else {
-                emulator.mount(
-                        "/mcp", GatewayMounts.mount(gateway, emulator, operatorMcp, mcpToken, triggers.mcpFeatures()));
-            }
+            emulator.mount(
+                    "/mcp",
+                    gateway == null
+                            ? ScaleMcpServer.httpServlet(operatorTools, profile, mcpToken)
+                            : GatewayMounts.mount(
+                                    gateway,
+                                    emulator,
+                                    ScaleMcpServer.servlet(operatorTools, profile, mcpToken),
+                                    mcpToken,
+                                    triggers.mcpFeatures()));
             PrintWriter out = spec.commandLine().getOut();
             printBanner(out, emulator, demo, mcpToken, profile);
             out.println("Other commands find this emulator through " + stateFile + ", from any directory.");

@@ -29,7 +29,7 @@ public final class GatewayMcp {
 
     /**
      * A servlet for {@code /mcp} that admits agent tokens, and the operator's own token (may be null) for the plain
-     * server {@code operator} (may be null).
+     * server {@code operator} (may be null; {@link ScaleMcpServer#servlet}).
      */
     public static ServletHolder httpServlet(Gateway gateway, HttpServlet operator, String operatorToken) {
         return httpServlet(gateway, operator, operatorToken, McpFeatures.NONE);
@@ -38,7 +38,7 @@ public final class GatewayMcp {
     /** As above, each agent's server also serving {@code features} (the triggers' events and resources). */
     public static ServletHolder httpServlet(
             Gateway gateway, HttpServlet operator, String operatorToken, McpFeatures features) {
-        // The operator's servlet itself, not a holder: a holder gives its instance out only once it has started.
+        // a servlet, not a holder: an unstarted holder gives neither getServlet() nor getServletInstance()
         HttpServlet operatorServlet = operator;
         ServletHolder holder = new ServletHolder(
                 "scale-gateway-mcp-" + MOUNTS.incrementAndGet(),
@@ -70,7 +70,8 @@ public final class GatewayMcp {
                     .resourceTemplates(templates);
         }
         features.attach(spec.build(), caller);
-        return transport;
+        // the same shield as the plain server: no stack trace or exception text ever reaches a client
+        return new JsonRpcErrorShield(transport);
     }
 
     private static <S extends McpServer.SyncSpecification<S>> McpServer.SyncSpecification<S> configure(

@@ -59,10 +59,7 @@ public final class ScaleMcpServer {
         return holder;
     }
 
-    /**
-     * The servlet behind {@link #httpServlet}, for callers that hold it in a servlet of their own (for example one
-     * built after the server listens); it needs async support from its holder.
-     */
+    /** The servlet of {@link #httpServlet} without its holder, for endpoints that forward to it (the gateway's). */
     public static jakarta.servlet.http.HttpServlet servlet(ToolRegistry registry, Profile profile, String bearerToken) {
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(jsonMapper())
