@@ -37,7 +37,8 @@ final class EmulatorRequestsCommand implements Callable<Integer> {
     @Option(
             names = "--url",
             paramLabel = "URL",
-            description = "The emulator (default: $SCALE_EMULATOR_URL, else http://127.0.0.1:8790).")
+            description = "The emulator (default: $SCALE_EMULATOR_URL, else the one ./scale up recorded, else"
+                    + " http://127.0.0.1:8790).")
     String url;
 
     @Option(names = "--method", description = "Only this HTTP method.")
@@ -68,7 +69,13 @@ final class EmulatorRequestsCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         var env = ScaleCli.env(spec);
         String base = url != null ? url : env.apply("SCALE_EMULATOR_URL");
-        base = (base == null || base.isBlank() ? "http://127.0.0.1:8790" : base).replaceAll("/+$", "");
+        if (base == null || base.isBlank()) {
+            // like every other command: the emulator ./scale up recorded, found from any directory
+            base = EmulatorState.read(EmulatorState.file(env))
+                    .map(EmulatorState::url)
+                    .orElse("http://127.0.0.1:8790");
+        }
+        base = base.replaceAll("/+$", "");
         base = base.endsWith("/v1") ? base.substring(0, base.length() - 3) : base;
         Map<String, String> query = new LinkedHashMap<>();
         query.put("limit", Integer.toString(limit));

@@ -18,8 +18,8 @@ class ToolsCommandTest {
         Cli.Run run = Cli.run(Map.of(), "tools", "list", "--profile", "core", "--output", "table");
         assertThat(run.exitCode()).isZero();
         String[] lines = run.out().strip().split("\\R");
-        assertThat(lines[lines.length - 1]).isEqualTo("11 tools in profile core");
-        assertThat(lines).hasSize(12);
+        assertThat(lines[lines.length - 1]).isEqualTo("12 tools in profile core");
+        assertThat(lines).hasSize(13);
         assertThat(run.out())
                 .contains("SCALE_AI_LIST_TASKS", "SCALE_AI_CREATE_BATCH")
                 .doesNotContain("STUDIO");
