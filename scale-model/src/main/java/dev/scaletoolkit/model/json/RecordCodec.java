@@ -77,6 +77,10 @@ public final class RecordCodec {
      * @return compact JSON
      */
     public static String toJson(Object value) {
+        if (value instanceof tools.jackson.databind.JsonNode node) {
+            // bodies built as Jackson trees (the agent tools' arguments) are written as they are
+            return dev.scaletoolkit.model.ScaleJson.mapper().writeValueAsString(node);
+        }
         return write(value).toJson();
     }
 
