@@ -3,6 +3,7 @@ package dev.scaletoolkit.cli;
 import dev.scaletoolkit.client.bulk.BulkItemResult;
 import dev.scaletoolkit.client.bulk.BulkReport;
 import dev.scaletoolkit.client.bulk.BulkSubmitter;
+import dev.scaletoolkit.client.bulk.CheckpointMismatchException;
 import dev.scaletoolkit.client.task.TaskCreateParams;
 import dev.scaletoolkit.model.ScaleJson;
 import java.nio.file.Files;
@@ -37,6 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
             "",
             "Examples:",
             "  ./scale tasks bulk cats.jsonl --concurrency 16",
+            "  ./scale tasks bulk photos.jsonl --derive-unique-ids",
             "  ./scale tasks bulk cats.jsonl --output jsonl --fields index,task_id"
         })
 final class TaskBulkCommand extends SdkCommand {
@@ -54,6 +56,12 @@ final class TaskBulkCommand extends SdkCommand {
             paramLabel = "FILE",
             description = "Where finished lines are recorded (default: FILE.jsonl.checkpoint beside the input).")
     Path checkpoint;
+
+    @Option(
+            names = "--derive-unique-ids",
+            description = "Give lines without a unique_id one made from their content (identical lines then make"
+                    + " one task). Without it such lines are refused before anything is sent.")
+    boolean deriveUniqueIds;
 
     @CommandLine.Mixin
     OutputOptions output;
@@ -91,8 +99,11 @@ final class TaskBulkCommand extends SdkCommand {
         Progress progress;
         BulkReport report;
         Progress[] bar = {null};
-        BulkSubmitter submitter = BulkSubmitter.builder(target.client().tasks())
-                .concurrency(concurrency)
+        BulkSubmitter.Builder builder = BulkSubmitter.builder(target.client().tasks());
+        if (deriveUniqueIds) {
+            builder.deriveUniqueIds();
+        }
+        BulkSubmitter submitter = builder.concurrency(concurrency)
                 .checkpoint(ckpt)
                 .progress(p -> {
                     synchronized (bar) {
@@ -112,7 +123,13 @@ final class TaskBulkCommand extends SdkCommand {
                 })
                 .build();
         note("scale tasks bulk: " + items.size() + " lines from " + file + ", checkpoint " + ckpt);
-        report = submitter.submit(items);
+        try {
+            report = submitter.submit(items);
+        } catch (IllegalArgumentException | CheckpointMismatchException e) {
+            // refused before anything was sent: a line without unique_id, or a checkpoint of another file
+            String hint = e instanceof IllegalArgumentException ? " (or add --derive-unique-ids)" : "";
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage() + hint);
+        }
         synchronized (bar) {
             progress = bar[0];
         }

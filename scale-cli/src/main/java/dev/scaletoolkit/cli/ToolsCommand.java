@@ -28,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
         name = "tools",
         mixinStandardHelpOptions = true,
         description = "List the agent tools or call one, with the same validation and envelope agents get.",
-        subcommands = {ToolsCommand.ListTools.class, ToolsCommand.Call.class})
+        subcommands = {ToolsCommand.ListTools.class, ToolsCommand.Call.class, ToolsExportCommand.class})
 final class ToolsCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

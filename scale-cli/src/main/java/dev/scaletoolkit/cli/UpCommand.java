@@ -6,6 +6,7 @@ import dev.scaletoolkit.emulator.ScaleEmulator;
 import dev.scaletoolkit.emulator.auth.Accounts;
 import dev.scaletoolkit.emulator.auth.DemoAccount;
 import dev.scaletoolkit.mcp.ScaleMcpServer;
+import dev.scaletoolkit.tools.LocalFiles;
 import dev.scaletoolkit.tools.Profile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -124,6 +124,7 @@ final class UpCommand implements Callable<Integer> {
         Path stateFile = EmulatorState.file(env);
         long pid = ProcessHandle.current().pid();
         dev.scaletoolkit.gateway.Gateway gateway = null;
+        GatewayTriggers triggers = GatewayTriggers.NONE;
         try {
             Accounts.NewAccount demo = DemoAccount.ensure(emulator.context());
             Path dir = data.toAbsolutePath().normalize();
@@ -131,20 +132,18 @@ final class UpCommand implements Callable<Integer> {
             new EmulatorState(emulator.baseUrl(), dir, dir.resolve(DemoAccount.FILE_NAME), pid, SdkVersion.VERSION)
                     .write(stateFile);
             String mcpToken = McpToken.ensure(env, data);
+            // over HTTP the callers are remote: local files only under SCALE_UPLOAD_DIR / SCALE_EXPORT_DIR
+            var operatorMcp = ScaleMcpServer.httpServlet(
+                    Target.of(emulator, demo.liveKey()).registry().withFiles(LocalFiles.remoteFromEnv(env)),
+                    profile,
+                    mcpToken);
             gateway = openGateway(emulator, demo);
-            if (gateway == null) {
-                // built in the background: the API listens first, a request to /mcp waits for it
-                emulator.mount(
-                        "/mcp",
-                        LazyServlet.holder(
-                                "scale-mcp",
-                                () -> ScaleMcpServer.servlet(
-                                        Target.of(emulator, demo.liveKey()).registry(), profile, mcpToken)));
-            } else {
-                ServletHolder operatorMcp = ScaleMcpServer.httpServlet(
-                        Target.of(emulator, demo.liveKey()).registry(), profile, mcpToken);
-                emulator.mount("/mcp", GatewayMounts.mount(gateway, emulator, operatorMcp, mcpToken));
-            }
+            triggers = GatewayTriggers.start(spec, emulator, gateway);
+            emulator.mount(
+                    "/mcp",
+                    gateway == null
+                            ? operatorMcp
+                            : GatewayMounts.mount(gateway, emulator, operatorMcp, mcpToken, triggers.mcpFeatures()));
             PrintWriter out = spec.commandLine().getOut();
             printBanner(out, emulator, demo, mcpToken, profile);
             out.println("Other commands find this emulator through " + stateFile + ", from any directory.");
@@ -155,6 +154,7 @@ final class UpCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         } finally {
             EmulatorState.removeIfOurs(stateFile, pid);
+            triggers.close();
             emulator.close();
             if (gateway != null) {
                 gateway.close();

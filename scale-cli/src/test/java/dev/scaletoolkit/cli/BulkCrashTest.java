@@ -52,6 +52,16 @@ class BulkCrashTest {
         }
         Files.write(input, lines);
         Path checkpoint = dir.resolve("tasks.jsonl.checkpoint");
+
+        // lines without a unique_id are refused up front unless the CLI may derive one from their content
+        Cli.Run refused = Cli.run(env, "tasks", "bulk", input.toString());
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(refused.err()).contains("unique_id", "--derive-unique-ids");
+        assertThat(scale.client()
+                        .tasks()
+                        .listAutoPaging(TaskListParams.builder().project("bulk").build()))
+                .isEmpty();
+
         // slow creates down so the kill lands in the middle
         scale.addFault(Fault.latency(150).onPath("POST", "/task/").forever());
 
@@ -64,13 +74,14 @@ class BulkCrashTest {
                 "bulk",
                 input.toString(),
                 "--concurrency",
-                "2");
+                "2",
+                "--derive-unique-ids");
         Awaitility.await()
                 .atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> recorded(checkpoint) >= LINES / 5 || !child.isAlive());
         assertThat(child.isAlive())
-                .as("the first run ended before it was killed")
+                .as(() -> "the first run ended before it was killed:\n" + read(dir.resolve("err.txt")))
                 .isTrue();
         child.destroyForcibly(); // SIGKILL: no shutdown hooks, no flushing
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -78,7 +89,7 @@ class BulkCrashTest {
         assertThat(beforeRerun).isBetween((long) LINES / 5, (long) LINES - 1);
 
         scale.clearFaults();
-        Cli.Run again = Cli.run(env, "tasks", "bulk", input.toString(), "--concurrency", "4");
+        Cli.Run again = Cli.run(env, "tasks", "bulk", input.toString(), "--concurrency", "4", "--derive-unique-ids");
         assertThat(again.exitCode()).as(again.err()).isZero();
         JsonNode report = ScaleJson.mapper().readTree(again.out());
         assertThat(report.get("complete").asBoolean()).isTrue();
@@ -98,6 +109,14 @@ class BulkCrashTest {
         }
         assertThat(tasks).hasSize(LINES);
         assertThat(attachments).hasSize(LINES);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
     }
 
     private static long recorded(Path checkpoint) throws java.io.IOException {

@@ -19,6 +19,7 @@ import dev.scaletoolkit.gateway.settings.SettingsStore;
 import dev.scaletoolkit.gateway.store.GatewayDatabase;
 import dev.scaletoolkit.gateway.token.AgentTokens;
 import dev.scaletoolkit.gateway.token.TokenStore;
+import dev.scaletoolkit.tools.LocalFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ public final class Gateway implements AutoCloseable {
     private final Policy policy;
     private final ToolGate gate;
 
-    private Gateway(Path home, GatewayDatabase db, MasterKey key, Clock clock) {
+    private Gateway(Path home, GatewayDatabase db, MasterKey key, Clock clock, LocalFiles files) {
         this.home = home;
         this.db = db;
         SettingsStore settings = new SettingsStore(db);
@@ -65,7 +66,7 @@ public final class Gateway implements AutoCloseable {
         this.audit = new AuditTrail(db, settings);
         this.policy = new Policy(ConfigFiles.readOrCreate(home, POLICY_FILE));
         this.gate = new ToolGate(
-                new ConnectionTools(connections),
+                new ConnectionTools(connections, files),
                 policy,
                 new Confirmations(new ConfirmationStore(db), clock),
                 new Budgets(db, new BudgetConfig(ConfigFiles.readOrCreate(home, BUDGETS_FILE)), clock),
@@ -99,7 +100,8 @@ public final class Gateway implements AutoCloseable {
                 : GatewayDatabase.postgres(
                         url.trim(), env.apply("SCALE_GATEWAY_DB_USER"), env.apply("SCALE_GATEWAY_DB_PASSWORD"));
         try {
-            return new Gateway(home, db, key, clock);
+            // agents reach the gateway remotely: local files only under SCALE_UPLOAD_DIR / SCALE_EXPORT_DIR
+            return new Gateway(home, db, key, clock, LocalFiles.remoteFromEnv(env));
         } catch (RuntimeException e) {
             db.close();
             throw e;

@@ -32,17 +32,20 @@ public final class GatewayMcp {
      * server {@code operator} (may be null).
      */
     public static ServletHolder httpServlet(Gateway gateway, ServletHolder operator, String operatorToken) {
+        return httpServlet(gateway, operator, operatorToken, McpFeatures.NONE);
+    }
+
+    /** As above, each agent's server also serving {@code features} (the triggers' events and resources). */
+    public static ServletHolder httpServlet(
+            Gateway gateway, ServletHolder operator, String operatorToken, McpFeatures features) {
         HttpServlet operatorServlet = null;
         if (operator != null) {
-            try {
-                operatorServlet = (HttpServlet) operator.getServlet();
-            } catch (jakarta.servlet.ServletException e) {
-                throw new IllegalStateException(e);
-            }
+            // The instance it was made with: getServlet() is null until the holder itself is started.
+            operatorServlet = (HttpServlet) operator.getServletInstance();
         }
         ServletHolder holder = new ServletHolder(
                 "scale-gateway-mcp-" + MOUNTS.incrementAndGet(),
-                new GatewayMcpServlet(gateway, operatorServlet, operator == null ? null : operatorToken));
+                new GatewayMcpServlet(gateway, operatorServlet, operator == null ? null : operatorToken, features));
         holder.setAsyncSupported(true);
         return holder;
     }
@@ -54,13 +57,22 @@ public final class GatewayMcp {
     }
 
     /** The streamable-HTTP transport of one caller's server (a servlet, not yet initialised). */
-    static HttpServlet serverFor(Gateway gateway, Caller caller) {
+    static HttpServlet serverFor(Gateway gateway, Caller caller, McpFeatures features) {
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(JSON)
                 .mcpEndpoint("/mcp")
                 .keepAliveInterval(Duration.ofSeconds(30))
                 .build();
-        configure(McpServer.sync(transport), gateway, caller).build();
+        var templates = features.resourceTemplates(caller);
+        var spec = configure(McpServer.sync(transport), gateway, caller).tools(features.tools(caller));
+        if (!templates.isEmpty()) {
+            spec.capabilities(McpSchema.ServerCapabilities.builder()
+                            .tools(false)
+                            .resources(true, false)
+                            .build())
+                    .resourceTemplates(templates);
+        }
+        features.attach(spec.build(), caller);
         return transport;
     }
 

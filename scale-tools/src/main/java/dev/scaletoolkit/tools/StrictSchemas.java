@@ -75,7 +75,8 @@ public final class StrictSchemas {
                 schema.get("anyOf").forEach(b -> branches.add(convert(b, false)));
             }
             if (!nullable) {
-                if (!description.isEmpty()) {
+                // OpenAI strict mode refuses any keyword beside $ref; the referenced definition keeps its own text
+                if (!description.isEmpty() && !inner.has("$ref")) {
                     inner.put("description", description);
                 }
                 return inner;

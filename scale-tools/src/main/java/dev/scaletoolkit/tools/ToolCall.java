@@ -17,12 +17,18 @@ public final class ToolCall {
     private final ObjectNode args;
     private final ScaleBackend backend;
     private final ProgressListener progress;
+    private final LocalFiles files;
 
     ToolCall(String slug, ObjectNode args, ScaleBackend backend, ProgressListener progress) {
+        this(slug, args, backend, progress, LocalFiles.UNRESTRICTED);
+    }
+
+    ToolCall(String slug, ObjectNode args, ScaleBackend backend, ProgressListener progress, LocalFiles files) {
         this.slug = slug;
         this.args = args;
         this.backend = backend;
         this.progress = progress == null ? ProgressListener.NONE : progress;
+        this.files = files == null ? LocalFiles.UNRESTRICTED : files;
     }
 
     /** For tests and adapters that drive a handler directly. */
@@ -41,6 +47,11 @@ public final class ToolCall {
 
     public ScaleBackend backend() {
         return backend;
+    }
+
+    /** Which local files this caller may read and write. */
+    public LocalFiles files() {
+        return files;
     }
 
     public ProgressListener progress() {

@@ -32,11 +32,32 @@ public final class ToolRegistry {
     private final Map<String, Entry> bySlug;
     private final Map<String, String> byShortName;
     private final ScaleBackend backend;
+    private final LocalFiles files;
 
-    private ToolRegistry(Map<String, Entry> bySlug, Map<String, String> byShortName, ScaleBackend backend) {
+    private ToolRegistry(
+            Map<String, Entry> bySlug, Map<String, String> byShortName, ScaleBackend backend, LocalFiles files) {
         this.bySlug = bySlug;
         this.byShortName = byShortName;
         this.backend = backend;
+        this.files = files;
+    }
+
+    /**
+     * Loads the catalog for callers with the given access to local files: {@link LocalFiles#UNRESTRICTED} for the
+     * machine's own user, {@link LocalFiles#remoteFromEnv} for remote transports.
+     */
+    public static ToolRegistry load(ScaleBackend backend, LocalFiles files) {
+        return load(backend, Handlers.all(), ToolCatalog.DEFAULT_DIR).withFiles(files);
+    }
+
+    /** The same tools with other access to local files (schemas are shared, not compiled again). */
+    public ToolRegistry withFiles(LocalFiles files) {
+        return new ToolRegistry(bySlug, byShortName, backend, files);
+    }
+
+    /** The same tools over another backend (schemas are shared, not compiled again). */
+    public ToolRegistry withBackend(ScaleBackend other) {
+        return new ToolRegistry(bySlug, byShortName, other, files);
     }
 
     /**
@@ -86,7 +107,7 @@ public final class ToolRegistry {
         if (!problems.isEmpty()) {
             throw new ToolRegistryException(problems);
         }
-        return new ToolRegistry(Map.copyOf(bySlug), Map.copyOf(byShortName), backend);
+        return new ToolRegistry(Map.copyOf(bySlug), Map.copyOf(byShortName), backend, LocalFiles.UNRESTRICTED);
     }
 
     /** The tools in a profile, sorted by slug. */
@@ -134,7 +155,7 @@ public final class ToolRegistry {
         }
         try {
             return ToolResult.ok(
-                    entry.handler().handle(new ToolCall(entry.spec().slug(), natural, backend, progress)));
+                    entry.handler().handle(new ToolCall(entry.spec().slug(), natural, backend, progress, files)));
         } catch (ToolInputException e) {
             return ToolResult.failed(ToolError.invalidInput(e.problems()));
         } catch (ScaleBackendException e) {
@@ -142,7 +163,9 @@ public final class ToolRegistry {
                 return ToolResult.failed(new ToolError(
                         e.getMessage(), ToolError.Code.NETWORK_ERROR, null, true, e.retryAfterSeconds(), List.of()));
             }
-            return ToolResult.failed(ToolError.fromStatus(e.status(), e.getMessage(), e.retryAfterSeconds()));
+            return ToolResult.failed(e.api()
+                    .map(ToolError::fromApi)
+                    .orElseGet(() -> ToolError.fromStatus(e.status(), e.getMessage(), e.retryAfterSeconds())));
         } catch (RuntimeException e) {
             return ToolResult.failed(new ToolError(
                     "The tool failed unexpectedly: " + e.getClass().getSimpleName()

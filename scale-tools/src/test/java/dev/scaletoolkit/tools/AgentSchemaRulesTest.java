@@ -190,6 +190,9 @@ class AgentSchemaRulesTest {
             if (node.has("$ref") && resolve(schema, node.get("$ref").asString()) == null) {
                 problems.add(path + ": $ref does not resolve");
             }
+            if (node.has("$ref") && node.size() > 1) {
+                problems.add(path + ": $ref takes no sibling keywords, got " + iterable(node));
+            }
             if (types.contains("object")) {
                 if (!node.path("additionalProperties").isBoolean()
                         || node.get("additionalProperties").asBoolean()) {

@@ -144,6 +144,11 @@ class EmulatorToolsTest {
                         () -> json("{\"batch_name\":\"cats-1\",\"timeout_seconds\":60,"
                                 + "\"poll_interval_seconds\":0.5}")),
                 DynamicTest.dynamicTest("SCALE_AI_CREATE_TASKS_FROM_JSONL", this::bulkCreate),
+                step(
+                        "SCALE_AI_CREATE_TASK",
+                        () -> json("{\"type\":\"imageannotation\",\"params\":{\"project\":\"cats\","
+                                + "\"attachment\":\"https://example.com/any.jpg\",\"geometries\":" + GEOMETRIES
+                                + "}}")),
                 step("SCALE_AI_EXPORT_RESULTS", () -> json("{\"project\":\"cats\",\"status\":\"completed\"}")),
                 step(
                         "SCALE_AI_IMPORT_FILE",

@@ -20,6 +20,7 @@ class ToolRegistryTest {
     /** The tools this toolkit adds beyond the 41 seed operations. */
     static final Set<String> EXTENSIONS = Set.of(
             "SCALE_AI_CREATE_PROJECT",
+            "SCALE_AI_CREATE_TASK",
             "SCALE_AI_CANCEL_TASK",
             "SCALE_AI_AUDIT_TASK",
             "SCALE_AI_WAIT_FOR_TASK",
@@ -126,13 +127,26 @@ class ToolRegistryTest {
     void profilesSelectCoreReadonlyAndFull() {
         List<ToolSpec> core = registry.list(Profile.CORE);
         assertThat(core).hasSizeBetween(8, 12);
-        assertThat(core).extracting(ToolSpec::slug).contains("SCALE_AI_GET_TASK", "SCALE_AI_LIST_TASKS");
+        assertThat(core)
+                .extracting(ToolSpec::slug)
+                .contains(
+                        "SCALE_AI_GET_TASK", "SCALE_AI_LIST_TASKS", "SCALE_AI_CREATE_PROJECT", "SCALE_AI_CREATE_TASK");
+        assertThat(registry.list(Profile.READONLY))
+                .extracting(ToolSpec::slug)
+                .doesNotContain("SCALE_AI_EXPORT_RESULTS");
+        assertThat(registry.find("EXPORT_RESULTS")
+                        .orElseThrow()
+                        .annotations()
+                        .path("idempotentHint")
+                        .asBoolean())
+                .as("an export that refuses to overwrite is not idempotent")
+                .isFalse();
         assertThat(registry.list(Profile.READONLY))
                 .allMatch(ToolSpec::readOnly)
                 .extracting(ToolSpec::slug)
                 .contains("SCALE_AI_GET_TASK")
                 .doesNotContain("SCALE_AI_CANCEL_TASK", "SCALE_AI_CREATE_BATCH");
-        assertThat(registry.list(Profile.FULL)).hasSize(49);
+        assertThat(registry.list(Profile.FULL)).hasSize(50);
     }
 
     @Test

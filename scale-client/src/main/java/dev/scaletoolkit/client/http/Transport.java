@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Sends one request and returns whatever status came back; only a failure to talk to the server throws. Status
- * mapping and decoding happen above it, retries in the {@link RetryingTransport} decorator.
+ * mapping and decoding happen above it, retries in a decorator around it.
  */
 public interface Transport extends AutoCloseable {
     /**

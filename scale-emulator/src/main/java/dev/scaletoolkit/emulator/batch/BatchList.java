@@ -1,11 +1,9 @@
 package dev.scaletoolkit.emulator.batch;
 
 import dev.scaletoolkit.emulator.auth.Caller;
-import dev.scaletoolkit.emulator.http.ApiError;
-import dev.scaletoolkit.emulator.http.ApiRequest;
+import dev.scaletoolkit.emulator.project.ProjectStore;
 import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.emulator.task.TaskStore;
-import dev.scaletoolkit.model.ScaleTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,52 +18,51 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class BatchList {
     public static final int DEFAULT_LIMIT = 100;
-    private static final Set<String> STATUSES = Set.of("staging", "in_progress", "completed");
+    public static final Set<String> STATUSES = Set.of("staging", "in_progress", "completed");
 
     private final BatchStore.Filter filter;
+    private final boolean excludeArchived;
     private final int limit;
     private final int offset;
     private final boolean detailed;
 
-    private BatchList(BatchStore.Filter filter, int limit, int offset, boolean detailed) {
+    private BatchList(BatchStore.Filter filter, int limit, int offset, boolean detailed, boolean excludeArchived) {
         this.filter = filter;
+        this.excludeArchived = excludeArchived;
         this.limit = limit;
         this.offset = offset;
         this.detailed = detailed;
     }
 
-    /** Reads and checks the query; 400 naming the parameter on any bad value. */
-    public static BatchList parse(ApiRequest req) {
-        Optional<String> status = req.query("status");
-        status.ifPresent(s -> {
-            if (!STATUSES.contains(s)) {
-                throw ApiError.invalidParam(
-                        "status", "must be one of staging, in_progress, completed; got \"" + s + "\"");
-            }
-        });
-        BatchStore.Filter filter = new BatchStore.Filter(
-                req.caller(),
-                req.query("project").orElse(null),
-                status.orElse(null),
-                time(req, "start_time"),
-                time(req, "end_time"),
-                time(req, "completed_after"),
-                time(req, "completed_before"),
-                time(req, "audited_after"),
-                time(req, "audited_before"),
-                req.queryBool("exclude_archived").orElse(false));
-        int limit = req.queryInt("limit", 1, 100).orElse(DEFAULT_LIMIT);
-        int offset = req.queryInt("offset", 0, Integer.MAX_VALUE).orElse(0);
-        boolean detailed = req.queryBool("detailed").orElse(false);
-        return new BatchList(filter, limit, offset, detailed);
-    }
-
-    private static String time(ApiRequest req, String param) {
-        return req.queryTime(param).map(ScaleTime::format).orElse(null);
+    /**
+     * A listing of the batches {@code filter} matches.
+     *
+     * @param excludeArchived leave out batches of archived projects
+     */
+    public static BatchList of(
+            BatchStore.Filter filter, int limit, int offset, boolean detailed, boolean excludeArchived) {
+        return new BatchList(filter, limit, offset, detailed, excludeArchived);
     }
 
     /** Runs the query and builds the page. */
     public ObjectNode run(Handle h, Caller caller) {
+        BatchStore.Filter filter = this.filter;
+        if (excludeArchived) {
+            List<String> archived = ProjectStore.list(h, caller, Optional.of(true)).stream()
+                    .map(p -> p.path("name").asString())
+                    .toList();
+            filter = new BatchStore.Filter(
+                    filter.caller(),
+                    filter.project(),
+                    filter.status(),
+                    filter.createdFrom(),
+                    filter.createdTo(),
+                    filter.completedAfter(),
+                    filter.completedBefore(),
+                    filter.auditedAfter(),
+                    filter.auditedBefore(),
+                    archived);
+        }
         int total = BatchStore.count(h, filter);
         List<ObjectNode> docs = BatchStore.page(h, filter, limit, offset);
         ObjectNode page = Docs.object();

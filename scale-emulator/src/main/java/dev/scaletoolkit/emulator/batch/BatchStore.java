@@ -206,8 +206,8 @@ public final class BatchStore {
     }
 
     /**
-     * What {@code GET /v1/batches} filters on; nulls do not filter. Times are in the stored text form (they compare
-     * as text).
+     * What {@code GET /v1/batches} filters on; nulls and empty lists do not filter. Times are in the stored text
+     * form (they compare as text). {@code excludedProjects} leaves out batches of those projects (the archived ones).
      */
     public record Filter(
             Caller caller,
@@ -219,15 +219,18 @@ public final class BatchStore {
             String completedBefore,
             String auditedAfter,
             String auditedBefore,
-            boolean excludeArchived) {}
+            List<String> excludedProjects) {}
 
-    /**
-     * The newest audit of any task of the batch, for the audited_after/before filters. These two filters and
-     * exclude_archived read other tables; no index serves them, so they stay off the common paths.
-     */
-    private static final String LAST_AUDITED = "(SELECT MAX(au.audited_at) FROM audits au JOIN tasks t"
-            + " ON t.id = au.task_id WHERE t.account_id = b.account_id AND t.test_mode = b.test_mode"
-            + " AND t.batch = b.name)";
+    /** Records that a task of the batch was audited at {@code auditedAt} (the batch keeps the newest). */
+    public static void markAudited(Handle h, Caller owner, String name, String auditedAt) {
+        h.createUpdate("UPDATE batches SET last_audited_at = :t WHERE account_id = :a AND test_mode = :m"
+                        + " AND name = :n AND (last_audited_at IS NULL OR last_audited_at < :t)")
+                .bind("t", auditedAt)
+                .bind("a", owner.accountId())
+                .bind("m", owner.mode())
+                .bind("n", name)
+                .execute();
+    }
 
     public static int count(Handle h, Filter filter) {
         Map<String, Object> binds = new LinkedHashMap<>();
@@ -261,11 +264,11 @@ public final class BatchStore {
         condition(where, binds, "b.created_at <= ", "end_time", f.createdTo());
         condition(where, binds, "b.completed_at > ", "completed_after", f.completedAfter());
         condition(where, binds, "b.completed_at < ", "completed_before", f.completedBefore());
-        condition(where, binds, LAST_AUDITED + " > ", "audited_after", f.auditedAfter());
-        condition(where, binds, LAST_AUDITED + " < ", "audited_before", f.auditedBefore());
-        if (f.excludeArchived()) {
-            where.append(" AND NOT EXISTS (SELECT 1 FROM projects p WHERE p.account_id = b.account_id"
-                    + " AND p.test_mode = b.test_mode AND p.name = b.project AND p.archived = 1)");
+        condition(where, binds, "b.last_audited_at > ", "audited_after", f.auditedAfter());
+        condition(where, binds, "b.last_audited_at < ", "audited_before", f.auditedBefore());
+        for (int i = 0; i < f.excludedProjects().size(); i++) {
+            where.append(" AND b.project <> :xp").append(i);
+            binds.put("xp" + i, f.excludedProjects().get(i));
         }
         return where.toString();
     }

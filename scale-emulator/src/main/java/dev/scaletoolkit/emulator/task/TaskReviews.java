@@ -3,6 +3,7 @@ package dev.scaletoolkit.emulator.task;
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.auth.AccountStore;
 import dev.scaletoolkit.emulator.auth.Caller;
+import dev.scaletoolkit.emulator.batch.BatchStore;
 import dev.scaletoolkit.emulator.http.ApiError;
 import dev.scaletoolkit.emulator.http.Fields;
 import dev.scaletoolkit.emulator.http.Reply;
@@ -68,6 +69,9 @@ public final class TaskReviews {
             row.put("task_id", taskId);
             entry.properties().forEach(e -> row.set(e.getKey(), e.getValue()));
             AuditStore.insert(h, caller, "customer", result, now, row);
+            if (task.hasNonNull("batch")) {
+                BatchStore.markAudited(h, caller, task.get("batch").asString(), now);
+            }
             if (task.hasNonNull("callback_url")) {
                 TaskEdits.enqueueTaskCallback(h, context, caller, task);
             }

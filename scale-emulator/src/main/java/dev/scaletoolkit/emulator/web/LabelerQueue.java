@@ -107,7 +107,8 @@ final class LabelerQueue {
             if (token != null) {
                 params.put("next_token", List.of(token));
             }
-            ObjectNode answer = listing(tasks.list(ApiQuery.of(req, viewer.caller(), params)));
+            ObjectNode answer = listing(tasks.list(
+                    dev.scaletoolkit.emulator.api.TaskListParams.parse(ApiQuery.of(req, viewer.caller(), params))));
             answer.path("docs").forEach(d -> ids.add(d.path("task_id").asString()));
             if (!answer.path("has_more").asBoolean(false)) {
                 break;
@@ -118,13 +119,9 @@ final class LabelerQueue {
         return ids;
     }
 
-    /** The listing sends its stored JSON as bytes; the queue reads it as a tree. */
-    private static ObjectNode listing(dev.scaletoolkit.emulator.http.Reply reply) {
-        if (reply instanceof dev.scaletoolkit.emulator.http.Reply.Bytes bytes) {
-            return (ObjectNode) dev.scaletoolkit.model.ScaleJson.mapper().readTree(bytes.body());
-        }
-        throw new IllegalStateException(
-                "the tasks listing answered " + reply.getClass().getSimpleName());
+    /** The listing answers its stored JSON as text; the queue reads it as a tree. */
+    private static ObjectNode listing(String json) {
+        return (ObjectNode) dev.scaletoolkit.model.ScaleJson.mapper().readTree(json);
     }
 
     /** Puts a task aside for this labeler. */

@@ -110,6 +110,10 @@ public final class QualityRecords {
             doc.put("comments", "Reviewer adjusted the labels before delivery.");
         }
         AuditStore.insert(h, new Caller(accountId, testMode), "scale", result, now, doc);
+        if (task.hasNonNull("batch")) {
+            BatchStore.markAudited(
+                    h, new Caller(accountId, testMode), task.get("batch").asString(), now);
+        }
 
         ArrayNode audits = task.has("audits") && task.get("audits").isArray()
                 ? (ArrayNode) task.get("audits")

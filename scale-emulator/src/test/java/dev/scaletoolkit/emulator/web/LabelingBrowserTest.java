@@ -260,6 +260,53 @@ class LabelingBrowserTest {
         assertThat(frames.get(2).path("annotations")).isEmpty();
     }
 
+    @Test
+    @Order(6)
+    void aPaintedSegmentationBecomesRunLengthMasksBehindResponseUrls() {
+        ensureSignedIn();
+        world.studioProject("Parking", "segmentannotation");
+        world.assign(LABELER, "Parking");
+        ObjectNode body = UiWorld.json("{\"project\": \"Parking\", \"instruction\": \"Paint the road.\","
+                + " \"labels\": [\"road\", \"car\"]}");
+        body.put("attachment", world.imageUrl());
+        String taskId = world.task("segmentannotation", body);
+
+        page.navigate(world.base() + "/tasks/" + taskId);
+        page.waitForSelector("#canvas[data-ready=true]");
+        page.keyboard().press("p"); // polygon fill over the road, label 1
+        for (double[] v : new double[][] {{0, 300}, {800, 300}, {800, 500}, {0, 500}}) {
+            double[] at = Pages.screen(page, v[0], v[1]);
+            page.mouse().click(at[0], at[1]);
+        }
+        page.keyboard().press("Enter");
+        page.keyboard().press("Enter"); // submit
+        assertThat(page).hasURL(Pattern.compile(".*/queue\\?notice=done$"));
+
+        JsonNode annotations = world.taskJson(taskId).path("response").path("annotations");
+        JsonNode road = blob(annotations.path("labeled").path("road").asString());
+        assertThat(road.path("width").asInt()).isEqualTo(UiWorld.IMAGE_WIDTH);
+        assertThat(road.path("height").asInt()).isEqualTo(UiWorld.IMAGE_HEIGHT);
+        assertThat(road.path("encoding").asString()).isEqualTo("rle");
+        long total = 0;
+        long painted = 0;
+        for (int i = 0; i < road.path("counts").size(); i++) {
+            long n = road.path("counts").get(i).asLong();
+            total += n;
+            if (road.path("values").get(i).asInt() == 1) {
+                painted += n;
+            }
+        }
+        assertThat(total).isEqualTo((long) UiWorld.IMAGE_WIDTH * UiWorld.IMAGE_HEIGHT);
+        // The lower 200 rows, give or take the polygon's anti-aliased edge.
+        assertThat(painted).isBetween(199L * UiWorld.IMAGE_WIDTH, 201L * UiWorld.IMAGE_WIDTH);
+        assertThat(annotations.path("labeled").path("car").isNull()).isTrue();
+    }
+
+    private static JsonNode blob(String url) {
+        assertThat(url).startsWith(world.base() + "/v1/task/");
+        return UiWorld.ok(world.api.get(url.substring(world.base().length()))).json();
+    }
+
     private static void ensureSignedIn() {
         if (!signedIn) {
             anInvitedLabelerSignsInQuietly();

@@ -23,7 +23,7 @@ final class CallEstimator {
     }
 
     static boolean createsTasks(String slug) {
-        return TaskCreateTools.TYPES.containsKey(slug) || BULK.equals(slug);
+        return TaskCreateTools.TYPES.containsKey(slug) || TaskCreateTools.ANY_TYPE.equals(slug) || BULK.equals(slug);
     }
 
     Estimate estimate(String slug, ObjectNode args, ScaleBackend backend) {
@@ -34,6 +34,11 @@ final class CallEstimator {
         if (TaskCreateTools.TYPES.containsKey(slug)) {
             type = TaskCreateTools.TYPES.get(slug);
             tasks = 1;
+        } else if (TaskCreateTools.ANY_TYPE.equals(slug)) {
+            type = text(args, "type");
+            tasks = 1;
+            project = text(args.path("params"), "project");
+            batch = text(args.path("params"), "batch");
         } else if (BULK.equals(slug)) {
             type = text(args, "type");
             tasks = 0;

@@ -2,6 +2,7 @@ package dev.scaletoolkit.gateway.call;
 
 import dev.scaletoolkit.gateway.connection.Connection;
 import dev.scaletoolkit.gateway.connection.Connections;
+import dev.scaletoolkit.tools.LocalFiles;
 import dev.scaletoolkit.tools.ToolRegistry;
 import dev.scaletoolkit.tools.backend.ScaleBackend;
 import dev.scaletoolkit.tools.backend.ScaleBackendException;
@@ -24,10 +25,13 @@ public final class ConnectionTools {
     private static volatile ToolRegistry catalog;
 
     private final Connections connections;
+    private final LocalFiles files;
     private final Map<String, Bound> cache = new ConcurrentHashMap<>();
 
-    public ConnectionTools(Connections connections) {
+    /** {@code files}: what remote callers may read and write on this machine (uploads, exports). */
+    public ConnectionTools(Connections connections, LocalFiles files) {
         this.connections = connections;
+        this.files = files;
     }
 
     /** The tools of the connection, opened now (so a rotated key is picked up). */
@@ -37,7 +41,8 @@ public final class ConnectionTools {
         return cache.computeIfAbsent(cacheKey, k -> {
             ScaleBackend backend = ScaleBackend.http(c.baseUrl(), c.apiKey());
             DryRunBackend recorder = new DryRunBackend(backend);
-            return new Bound(c, backend, ToolRegistry.load(backend), ToolRegistry.load(recorder), recorder);
+            ToolRegistry tools = catalog().withFiles(files);
+            return new Bound(c, backend, tools.withBackend(backend), tools.withBackend(recorder), recorder);
         });
     }
 

@@ -63,7 +63,7 @@ public final class FileTools {
 
     private static byte[] content(ToolCall call, JsonNode file) {
         if (call.has("file_path")) {
-            Path path = Path.of(call.string("file_path"));
+            Path path = call.files().readable("file_path", call.string("file_path"));
             if (!Files.isRegularFile(path)) {
                 throw new ToolInputException("file_path", "a readable local file (not found: " + path + ")");
             }

@@ -23,10 +23,15 @@ public final class TaskCreateTools {
             "SCALE_AI_CREATE_VIDEO_ANNOTATION_TASK", "videoannotation",
             "SCALE_AI_CREATE_VIDEO_PLAYBACK_ANNOTATION_TASK", "videoplaybackannotation");
 
+    /** The tool that creates a task of the type named in its arguments. */
+    public static final String ANY_TYPE = "SCALE_AI_CREATE_TASK";
+
     private TaskCreateTools() {}
 
     public static void register(HandlerTable table) {
         TYPES.forEach((slug, type) -> table.add(slug, call -> create(call.backend(), type, call.args())));
+        // any type, for short tool lists (core) that cannot carry one tool per type
+        table.add(ANY_TYPE, call -> create(call.backend(), call.string("type"), (ObjectNode) call.node("params")));
     }
 
     /** {@code POST /v1/task/{type}}: creates one task of {@code type} from its wire parameters. */

@@ -91,7 +91,10 @@ public final class BulkTools {
             } catch (ScaleBackendException e) {
                 ToolError error = e.status() == 0
                         ? new ToolError(e.getMessage(), ToolError.Code.NETWORK_ERROR, null, true, null, List.of())
-                        : ToolError.fromStatus(e.status(), e.getMessage(), e.retryAfterSeconds());
+                        : e.api()
+                                .map(ToolError::fromApi)
+                                .orElseGet(
+                                        () -> ToolError.fromStatus(e.status(), e.getMessage(), e.retryAfterSeconds()));
                 row.set("error", ScaleJson.mapper().valueToTree(error));
                 failed++;
             }
@@ -107,7 +110,7 @@ public final class BulkTools {
 
     /** Pages through GET /v1/tasks and writes one JSON line per task. */
     static JsonNode exportResults(ToolCall call) {
-        Path target = call.has("output_path") ? Path.of(call.string("output_path")) : null;
+        Path target = call.has("output_path") ? call.files().writable("output_path", call.string("output_path")) : null;
         if (target != null && Files.exists(target)) {
             throw new ToolInputException("output_path", "a path that does not exist yet (it will not be overwritten)");
         }

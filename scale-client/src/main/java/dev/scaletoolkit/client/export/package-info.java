@@ -1,0 +1,4 @@
+/**
+ * Streaming completed tasks out of Scale to JSONL or COCO.
+ */
+package dev.scaletoolkit.client.export;

@@ -1,0 +1,4 @@
+/**
+ * Studio: assignments, batch priorities and project groups.
+ */
+package dev.scaletoolkit.client.studio;

@@ -1,0 +1,4 @@
+/**
+ * The team: members, invitations and roles.
+ */
+package dev.scaletoolkit.client.team;

@@ -1,0 +1,4 @@
+/**
+ * Batch wire records.
+ */
+package dev.scaletoolkit.model.batch;

@@ -1,0 +1,4 @@
+/**
+ * Helpers the wire records share.
+ */
+package dev.scaletoolkit.model.common;

@@ -1,0 +1,4 @@
+/**
+ * File wire records.
+ */
+package dev.scaletoolkit.model.file;

@@ -1,0 +1,4 @@
+/**
+ * Project wire records.
+ */
+package dev.scaletoolkit.model.project;

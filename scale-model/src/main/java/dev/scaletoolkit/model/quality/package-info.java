@@ -1,0 +1,4 @@
+/**
+ * Quality wire records.
+ */
+package dev.scaletoolkit.model.quality;

@@ -1,0 +1,4 @@
+/**
+ * Studio wire records.
+ */
+package dev.scaletoolkit.model.studio;

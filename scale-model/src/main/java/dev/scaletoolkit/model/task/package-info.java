@@ -1,0 +1,4 @@
+/**
+ * Task wire records and open enums.
+ */
+package dev.scaletoolkit.model.task;

@@ -1,0 +1,4 @@
+/**
+ * Team wire records.
+ */
+package dev.scaletoolkit.model.team;
