@@ -195,7 +195,7 @@ public final class FileStore {
             sql.append(" AND project = :project");
         }
         if (after != null) {
-            sql.append(" AND (created_at < :c OR (created_at = :c AND id < :cid))");
+            sql.append(" AND created_at <= :c AND (created_at < :c OR id < :cid)");
         }
         sql.append(" ORDER BY created_at DESC, id DESC LIMIT ").append(limit);
         var q = h.createQuery(sql.toString()).bind("a", caller.accountId()).bind("m", caller.mode());

@@ -44,7 +44,7 @@ public final class QualityAttemptStore {
             sql.append(" AND labeler_email IN (<emails>)");
         }
         if (after != null) {
-            sql.append(" AND (created_at < :c OR (created_at = :c AND id < :cid))");
+            sql.append(" AND created_at <= :c AND (created_at < :c OR id < :cid)");
         }
         sql.append(" ORDER BY created_at DESC, id DESC LIMIT ").append(limit);
         Query q = h.createQuery(sql.toString()).bind("a", owner.accountId()).bind("m", owner.mode());

@@ -302,8 +302,10 @@ public final class TaskStore {
     public static List<String> page(Handle h, TaskFilter filter, TaskFilter.PagePosition after, int limit) {
         Where w = where(filter);
         if (after != null) {
+            // The leading "created_at <= :tok_c" is a range on the listing index, so page 1,000 starts where page 999
+            // ended; the OR form alone makes SQLite walk every newer row first.
             w.add(
-                    "(created_at < :tok_c OR (created_at = :tok_c AND id < :tok_id))",
+                    "created_at <= :tok_c AND (created_at < :tok_c OR id < :tok_id)",
                     Map.of("tok_c", after.createdAt(), "tok_id", after.id()));
         }
         return w.bindTo(h.createQuery("SELECT doc FROM tasks WHERE " + w.sql()
