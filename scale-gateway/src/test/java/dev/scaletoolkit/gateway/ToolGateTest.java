@@ -68,11 +68,8 @@ class ToolGateTest {
         String budgets = "{\"tokens\": {\"*\": {\"tasks_per_minute\": 3}}}";
         try (GatewayFixture f = new GatewayFixture(home, budgets)) {
             Caller agent = Caller.of(f.token("test", Profile.FULL, false).token());
-            assertThat(f.gateway
-                            .gate()
-                            .call(agent, "CREATE_PROJECT", json(PROJECT), null, null)
-                            .successful())
-                    .isTrue();
+            ToolResult project = f.gateway.gate().call(agent, "CREATE_PROJECT", json(PROJECT), null, null);
+            assertThat(project.successful()).as(String.valueOf(project.error())).isTrue();
             for (int i = 1; i <= 3; i++) {
                 ToolResult ok = f.gateway
                         .gate()
