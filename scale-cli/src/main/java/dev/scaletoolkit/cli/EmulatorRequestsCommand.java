@@ -23,7 +23,9 @@ import tools.jackson.databind.JsonNode;
         mixinStandardHelpOptions = true,
         description = {
             "Print the recent /v1 requests a running emulator received, newest first: time, method, status, latency,"
-                    + " path and request id (keys and secrets removed). --clear empties the journal.",
+                    + " path and request id (keys and secrets removed). --clear empties the journal."
+        },
+        footer = {
             "",
             "Examples:",
             "  ./scale emulator requests --status 4",
