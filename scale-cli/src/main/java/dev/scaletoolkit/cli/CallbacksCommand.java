@@ -43,10 +43,18 @@ final class CallbacksCommand implements Runnable {
         @Option(names = "--auth", description = "Expected scale-callback-auth value (or env SCALE_CALLBACK_AUTH).")
         String auth;
 
+        @Option(
+                names = "--forward-to",
+                paramLabel = "URL",
+                description = "Also POST each accepted callback, headers and body as received, to this URL (your"
+                        + " app), and answer with its status.")
+        String forwardTo;
+
         @Override
         public Integer call() throws IOException, InterruptedException {
             String expected = auth != null ? auth : ScaleCli.env(spec).apply("SCALE_CALLBACK_AUTH");
             java.io.PrintWriter out = spec.commandLine().getOut();
+            CallbackForwarder forwarder = forwardTo == null ? null : CallbackForwarder.to(spec, forwardTo);
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
             server.createContext("/", exchange -> {
                 byte[] body;
@@ -61,8 +69,12 @@ final class CallbacksCommand implements Runnable {
                                         expected.getBytes(StandardCharsets.UTF_8)));
                 out.println(describe(
                         exchange.getRequestMethod(), exchange.getRequestURI().getPath(), body, ok));
+                int status = ok ? 200 : 401;
+                if (ok && forwarder != null) {
+                    status = forwarder.forward(body, got, out);
+                }
                 out.flush();
-                exchange.sendResponseHeaders(ok ? 200 : 401, -1);
+                exchange.sendResponseHeaders(status, -1);
                 exchange.close();
             });
             server.start();

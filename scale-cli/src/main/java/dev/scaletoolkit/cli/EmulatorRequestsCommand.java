@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
@@ -21,27 +20,16 @@ import tools.jackson.databind.JsonNode;
 @Command(
         name = "requests",
         mixinStandardHelpOptions = true,
-        description = {
-            "Print the recent /v1 requests a running emulator received, newest first: time, method, status, latency,"
-                    + " path and request id (keys and secrets removed). --clear empties the journal."
-        },
+        description = "Print the recent /v1 requests the emulator received, newest first: time, method, status,"
+                + " latency, path and request id (keys and secrets removed). --clear empties the journal.",
         footer = {
             "",
             "Examples:",
             "  ./scale emulator requests --status 4",
             "  ./scale emulator requests --method POST --path-prefix /v1/task --bodies",
-            "  ./scale emulator requests --json | jq '.docs[0].request_body'"
+            "  ./scale emulator requests --json --limit 5"
         })
-final class EmulatorRequestsCommand implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Option(
-            names = "--url",
-            paramLabel = "URL",
-            description = "The emulator (default: $SCALE_EMULATOR_URL, else the one ./scale up recorded, else"
-                    + " http://127.0.0.1:8790).")
-    String url;
+final class EmulatorRequestsCommand extends SdkCommand {
 
     @Option(names = "--method", description = "Only this HTTP method.")
     String method;
@@ -68,17 +56,10 @@ final class EmulatorRequestsCommand implements Callable<Integer> {
     boolean clear;
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    int run(Target target) throws IOException, InterruptedException {
         var env = ScaleCli.env(spec);
-        String base = url != null ? url : env.apply("SCALE_EMULATOR_URL");
-        if (base == null || base.isBlank()) {
-            // like every other command: the emulator ./scale up recorded, found from any directory
-            base = EmulatorState.read(EmulatorState.file(env))
-                    .map(EmulatorState::url)
-                    .orElse("http://127.0.0.1:8790");
-        }
-        base = base.replaceAll("/+$", "");
-        base = base.endsWith("/v1") ? base.substring(0, base.length() - 3) : base;
+        // The same emulator every other command talks to (--base-url, SCALE_BASE_URL, or the running ./scale up).
+        String base = target.control().url();
         Map<String, String> query = new LinkedHashMap<>();
         query.put("limit", Integer.toString(limit));
         put(query, "method", method);
@@ -105,8 +86,7 @@ final class EmulatorRequestsCommand implements Callable<Integer> {
                     .build()
                     .send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (java.net.ConnectException e) {
-            throw new IllegalStateException(
-                    "no emulator answers at " + base + " (start one with ./scale up, or pass --url)");
+            throw new IllegalStateException("no emulator answers at " + base + " (start one with ./scale up)");
         }
         PrintWriter out = spec.commandLine().getOut();
         JsonNode body = ScaleJson.mapper().readTree(r.body());
@@ -122,7 +102,7 @@ final class EmulatorRequestsCommand implements Callable<Integer> {
             print(out, body.path("docs"));
         }
         out.flush();
-        return 0;
+        return ExitCodes.OK;
     }
 
     private void print(PrintWriter out, JsonNode docs) {

@@ -13,9 +13,14 @@ final class GatewayMounts {
     private GatewayMounts() {}
 
     /** Mounts {@code /metrics}, starts counting the emulator's requests, and returns the {@code /mcp} servlet. */
-    static ServletHolder mount(Gateway gateway, ScaleEmulator emulator, ServletHolder operatorMcp, String mcpToken) {
+    static ServletHolder mount(
+            Gateway gateway,
+            ScaleEmulator emulator,
+            jakarta.servlet.http.HttpServlet operatorMcp,
+            String mcpToken,
+            dev.scaletoolkit.mcp.McpFeatures features) {
         emulator.observeRequests(gateway.metrics()::emulatorRequest);
         emulator.mount("/metrics", new ServletHolder("scale-metrics", new MetricsServlet(gateway.metrics())));
-        return GatewayMcp.httpServlet(gateway, operatorMcp, mcpToken);
+        return GatewayMcp.httpServlet(gateway, operatorMcp, mcpToken, features);
     }
 }

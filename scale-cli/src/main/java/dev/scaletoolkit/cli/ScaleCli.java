@@ -42,6 +42,9 @@ import picocli.CommandLine.Command;
             ConnectionsCommand.class,
             TokensCommand.class,
             AuditCommand.class,
+            EventsCommand.class,
+            WebhooksCommand.class,
+            dev.scaletoolkit.cli.bench.BenchCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class
         })

@@ -8,6 +8,7 @@ import dev.scaletoolkit.emulator.auth.DemoAccount;
 import dev.scaletoolkit.mcp.ScaleMcpServer;
 import dev.scaletoolkit.tools.LocalFiles;
 import dev.scaletoolkit.tools.Profile;
+import dev.scaletoolkit.tools.ToolRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -116,6 +117,7 @@ final class UpCommand implements Callable<Integer> {
         Path stateFile = EmulatorState.file(env);
         long pid = ProcessHandle.current().pid();
         dev.scaletoolkit.gateway.Gateway gateway = null;
+        GatewayTriggers triggers = GatewayTriggers.NONE;
         try {
             Accounts.NewAccount demo = DemoAccount.ensure(emulator.context());
             Path dir = data.toAbsolutePath().normalize();
@@ -124,14 +126,20 @@ final class UpCommand implements Callable<Integer> {
                     .write(stateFile);
             String mcpToken = McpToken.ensure(env, data);
             // over HTTP the callers are remote: local files only under SCALE_UPLOAD_DIR / SCALE_EXPORT_DIR
-            var operatorMcp = ScaleMcpServer.httpServlet(
-                    Target.of(emulator, demo.liveKey()).registry().withFiles(LocalFiles.remoteFromEnv(env)),
-                    profile,
-                    mcpToken);
+            ToolRegistry operatorTools =
+                    Target.of(emulator, demo.liveKey()).registry().withFiles(LocalFiles.remoteFromEnv(env));
             gateway = openGateway(emulator, demo);
+            triggers = GatewayTriggers.start(spec, emulator, gateway);
             emulator.mount(
                     "/mcp",
-                    gateway == null ? operatorMcp : GatewayMounts.mount(gateway, emulator, operatorMcp, mcpToken));
+                    gateway == null
+                            ? ScaleMcpServer.httpServlet(operatorTools, profile, mcpToken)
+                            : GatewayMounts.mount(
+                                    gateway,
+                                    emulator,
+                                    ScaleMcpServer.servlet(operatorTools, profile, mcpToken),
+                                    mcpToken,
+                                    triggers.mcpFeatures()));
             PrintWriter out = spec.commandLine().getOut();
             printBanner(out, emulator, demo, mcpToken, profile);
             out.println("Other commands find this emulator through " + stateFile + ", from any directory.");
@@ -142,6 +150,7 @@ final class UpCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         } finally {
             EmulatorState.removeIfOurs(stateFile, pid);
+            triggers.close();
             emulator.close();
             if (gateway != null) {
                 gateway.close();

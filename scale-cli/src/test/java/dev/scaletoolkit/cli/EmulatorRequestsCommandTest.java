@@ -18,10 +18,11 @@ import picocli.CommandLine;
 /** {@code scale emulator requests} prints what a running emulator was sent, and clears it. */
 class EmulatorRequestsCommandTest {
 
-    private static String run(String... args) {
+    private static String run(TestEmulator scale, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = ScaleCli.commandLine(Map.<String, String>of()::get);
+        CommandLine cli = ScaleCli.commandLine(
+                Map.of("SCALE_API_KEY", scale.account().liveKey(), "SCALE_BASE_URL", scale.baseUrl() + "/v1")::get);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(args);
@@ -49,18 +50,17 @@ class EmulatorRequestsCommandTest {
                             .build(),
                     HttpResponse.BodyHandlers.discarding());
 
-            String listing = run("emulator", "requests", "--url", scale.baseUrl(), "--bodies");
+            String listing = run(scale, "emulator", "requests", "--bodies");
             assertThat(listing.indexOf("POST   404")).isNotNegative().isLessThan(listing.indexOf("GET    200"));
             assertThat(listing).contains("/v1/projects?limit=3").contains("\"project\":\"missing\"");
             assertThat(listing).doesNotContain(scale.account().liveKey());
 
-            assertThat(run("emulator", "requests", "--url", scale.baseUrl(), "--status", "4"))
+            assertThat(run(scale, "emulator", "requests", "--status", "4"))
                     .contains("/v1/batches")
                     .doesNotContain("/v1/projects");
 
-            assertThat(run("emulator", "requests", "--url", scale.baseUrl(), "--clear"))
-                    .contains("cleared");
-            assertThat(run("emulator", "requests", "--url", scale.baseUrl())).contains("No requests recorded");
+            assertThat(run(scale, "emulator", "requests", "--clear")).contains("cleared");
+            assertThat(run(scale, "emulator", "requests")).contains("No requests recorded");
         }
     }
 }

@@ -18,8 +18,9 @@ import picocli.CommandLine;
  */
 @ScaleEmulatorTest(workforce = false)
 class HelpExamplesTest {
-    /** Examples that start servers, wait for labelers, or use files in the working directory: parsed only. */
-    private static final Set<String> PARSE_ONLY = Set.of("up", "mcp", "callbacks", "bulk", "export", "wait");
+    /** Examples that start servers, wait for labelers, load-test, or use files in the working directory: parsed only. */
+    private static final Set<String> PARSE_ONLY =
+            Set.of("up", "mcp", "callbacks", "bulk", "export", "wait", "tail", "replay", "webhooks", "bench");
 
     RunningEmulator scale;
 

@@ -43,7 +43,7 @@ class McpStdioTest {
         McpSyncClient client = launch("mcp");
         try {
             McpToolTour tour = new McpToolTour(client);
-            assertThat(tour.tools()).hasSize(49);
+            assertThat(tour.tools()).hasSize(50);
             assertThat(tour.runAll()).containsExactlyInAnyOrderElementsOf(slugs(Profile.FULL));
 
             McpSchema.CallToolResult bad =

@@ -90,7 +90,7 @@ class UpCommandTest {
             McpSyncClient client = McpClients.http(base, "/mcp", token, null);
             try {
                 client.initialize();
-                assertThat(McpToolTour.listAll(client)).hasSize(11);
+                assertThat(McpToolTour.listAll(client)).hasSize(12);
             } finally {
                 client.closeGracefully();
             }

@@ -53,11 +53,22 @@ public final class ClientOptions {
         return d;
     }
 
+    /**
+     * A builder with the defaults: Scale's production URL, 10 s connect and 60 s read timeouts, 3 retries.
+     *
+     * @return a new builder; only the API key must be set
+     */
     public static Builder builder() {
         return new Builder();
     }
 
     /** Options from {@code SCALE_API_KEY} and, if set, {@code SCALE_BASE_URL}. */
+    /**
+     * A builder from {@code SCALE_API_KEY} and, if set, {@code SCALE_BASE_URL}; a missing key is named when
+     * {@code build()} runs.
+     *
+     * @return a builder to adjust further
+     */
     public static Builder fromEnv() {
         Builder b = builder().apiKey(System.getenv("SCALE_API_KEY"));
         b.fromEnv = true;
@@ -68,6 +79,11 @@ public final class ClientOptions {
         return b;
     }
 
+    /**
+     * A builder holding these options, to make a changed copy.
+     *
+     * @return a new builder
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.apiKey = apiKey;
@@ -82,39 +98,84 @@ public final class ClientOptions {
         return b;
     }
 
+    /**
+     * The API key. Never printed by {@link #toString()}.
+     *
+     * @return the key
+     */
     public String apiKey() {
         return apiKey;
     }
 
+    /**
+     * The API root, without a trailing slash.
+     *
+     * @return e.g. {@code https://api.scale.com/v1}
+     */
     public String baseUrl() {
         return baseUrl;
     }
 
+    /**
+     * How long to wait for a connection.
+     *
+     * @return the connect timeout
+     */
     public Duration connectTimeout() {
         return connectTimeout;
     }
 
+    /**
+     * How long one attempt may wait for its answer (cut shorter by a call's deadline).
+     *
+     * @return the read timeout
+     */
     public Duration readTimeout() {
         return readTimeout;
     }
 
+    /**
+     * When and how long to wait before retrying.
+     *
+     * @return the retry policy
+     */
     public RetryPolicy retryPolicy() {
         return retryPolicy;
     }
 
+    /**
+     * What waits between retries and polls; tests inject one that does not sleep.
+     *
+     * @return the sleeper
+     */
     public Sleeper sleeper() {
         return sleeper;
     }
 
+    /**
+     * The clock for deadlines and polling.
+     *
+     * @return the clock
+     */
     public Clock clock() {
         return clock;
     }
 
     /** A custom inner transport (retries are still added around it), or null for {@code java.net.http}. */
+    /**
+     * A custom inner transport (retries are still added around it), or null for {@code java.net.http}.
+     *
+     * @return the transport, or null
+     */
     public Transport transport() {
         return transport;
     }
 
+    /**
+     * The User-Agent sent with every request: the SDK's name and version, then the suffix if set.
+     *
+     * @return the header value
+     */
     public String userAgent() {
         return userAgentSuffix == null ? SdkVersion.userAgent() : SdkVersion.userAgent() + " " + userAgentSuffix;
     }
@@ -140,59 +201,111 @@ public final class ClientOptions {
 
         private Builder() {}
 
+        /**
+         * The API key: {@code live_…} for real work, {@code test_…} for test mode.
+         *
+         * @param apiKey the key
+         * @return this builder
+         */
         public Builder apiKey(String apiKey) {
             this.apiKey = apiKey;
             this.fromEnv = false;
             return this;
         }
 
-        /** The API root including {@code /v1}, e.g. {@code http://127.0.0.1:8790/v1} for the emulator. */
+        /**
+         * The API root including {@code /v1}, e.g. {@code http://127.0.0.1:8790/v1} for the emulator.
+         *
+         * @param baseUrl the root URL
+         * @return this builder
+         */
         public Builder baseUrl(String baseUrl) {
             this.baseUrl = baseUrl;
             return this;
         }
 
+        /**
+         * @param connectTimeout how long to wait for a connection (positive)
+         * @return this builder
+         */
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = connectTimeout;
             return this;
         }
 
+        /**
+         * @param readTimeout how long one attempt may wait for its answer (positive)
+         * @return this builder
+         */
         public Builder readTimeout(Duration readTimeout) {
             this.readTimeout = readTimeout;
             return this;
         }
 
+        /**
+         * @param retryPolicy when and how long to wait before retrying
+         * @return this builder
+         */
         public Builder retryPolicy(RetryPolicy retryPolicy) {
             this.retryPolicy = retryPolicy;
             return this;
         }
 
+        /**
+         * The default policy with another number of retries.
+         *
+         * @param maxRetries retries after the first attempt (0 for none)
+         * @return this builder
+         */
         public Builder maxRetries(int maxRetries) {
             this.retryPolicy = RetryPolicy.builder().maxRetries(maxRetries).build();
             return this;
         }
 
+        /**
+         * @param sleeper what waits between retries and polls
+         * @return this builder
+         */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = sleeper;
             return this;
         }
 
+        /**
+         * @param clock the clock for deadlines and polling
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;
         }
 
+        /**
+         * @param transport a custom inner transport, or null for {@code java.net.http}
+         * @return this builder
+         */
         public Builder transport(Transport transport) {
             this.transport = transport;
             return this;
         }
 
-        /** Appended to the User-Agent, e.g. {@code my-pipeline/2.1}. */
+        /**
+         * Appended to the User-Agent, e.g. {@code my-pipeline/2.1}.
+         *
+         * @param suffix the product token to add
+         * @return this builder
+         */
         public Builder userAgentSuffix(String suffix) {
             this.userAgentSuffix = suffix;
             return this;
         }
 
+        /**
+         * Checks and builds the options.
+         *
+         * @return the options
+         * @throws IllegalArgumentException naming the missing key (and the variable to set) or a bad timeout
+         */
         public ClientOptions build() {
             return new ClientOptions(this);
         }

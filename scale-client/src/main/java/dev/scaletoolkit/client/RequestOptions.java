@@ -24,14 +24,29 @@ public final class RequestOptions {
         this.idempotencyKey = b.idempotencyKey;
     }
 
+    /**
+     * Options that change nothing.
+     *
+     * @return the empty options
+     */
     public static RequestOptions none() {
         return NONE;
     }
 
+    /**
+     * A builder with nothing set.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * A builder starting from these options; what {@code withOptions(o -> …)} edits.
+     *
+     * @return a new builder
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.apiKey = apiKey;
@@ -42,22 +57,37 @@ public final class RequestOptions {
         return b;
     }
 
+    /**
+     * @return the key for these calls, or null for the client's
+     */
     public String apiKey() {
         return apiKey;
     }
 
+    /**
+     * @return the time all attempts and waits of one call may take, or null
+     */
     public Duration timeout() {
         return timeout;
     }
 
+    /**
+     * @return the instant by which a call must end, or null
+     */
     public Instant deadline() {
         return deadline;
     }
 
+    /**
+     * @return the retry budget for these calls, or null for the policy's
+     */
     public Integer maxRetries() {
         return maxRetries;
     }
 
+    /**
+     * @return the {@code Idempotency-Key} sent on creates, or null
+     */
     public String idempotencyKey() {
         return idempotencyKey;
     }
@@ -96,7 +126,10 @@ public final class RequestOptions {
         return b.build();
     }
 
-    /** The earlier of the explicit deadline and now + timeout, or null if neither is set. */
+    /**
+     * @param now the current time
+     * @return the earlier of the explicit deadline and now + timeout, or null if neither is set
+     */
     public Instant effectiveDeadline(Instant now) {
         Instant fromTimeout = timeout == null ? null : now.plus(timeout);
         if (deadline == null) {
@@ -121,33 +154,60 @@ public final class RequestOptions {
 
         private Builder() {}
 
+        /**
+         * Another API key for these calls (a test key for a test run, say).
+         *
+         * @param apiKey the key
+         * @return this builder
+         */
         public Builder apiKey(String apiKey) {
             this.apiKey = apiKey;
             return this;
         }
 
-        /** The whole call, retries and waits included, must end within this time. */
+        /**
+         * The whole call, retries and waits included, must end within this time.
+         *
+         * @param timeout the time allowed
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             this.timeout = timeout;
             return this;
         }
 
+        /**
+         * @param deadline the instant by which a call must end
+         * @return this builder
+         */
         public Builder deadline(Instant deadline) {
             this.deadline = deadline;
             return this;
         }
 
+        /**
+         * @param maxRetries retries after the first attempt (0 for none)
+         * @return this builder
+         */
         public Builder maxRetries(int maxRetries) {
             this.maxRetries = maxRetries;
             return this;
         }
 
-        /** Sent as {@code Idempotency-Key} on creates; Scale answers 409 to a repeat. */
+        /**
+         * Sent as {@code Idempotency-Key} on creates; Scale answers 409 to a repeat.
+         *
+         * @param key a V4 UUID, say
+         * @return this builder
+         */
         public Builder idempotencyKey(String key) {
             this.idempotencyKey = key;
             return this;
         }
 
+        /**
+         * @return the options
+         */
         public RequestOptions build() {
             return new RequestOptions(this);
         }

@@ -1,5 +1,6 @@
 package dev.scaletoolkit.emulator;
 
+import dev.scaletoolkit.emulator.store.Database;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Objects;
  * @param callbackRetryDelays delays before each retry of a failed callback; its size is the number of retries
  * @param adminToken token for {@code /_emulator/} when bound beyond loopback, or null
  * @param publicBaseUrl the address clients use, for URLs written into responses; null derives it from the port
+ * @param sqliteSync how SQLite syncs commits to disk (FULL survives a power cut; NORMAL a killed process only)
  */
 public record EmulatorConfig(
         String host,
@@ -34,7 +36,8 @@ public record EmulatorConfig(
         List<Duration> callbackRetryDelays,
         Duration callbackTimeout,
         String adminToken,
-        String publicBaseUrl) {
+        String publicBaseUrl,
+        Database.Sync sqliteSync) {
 
     public EmulatorConfig {
         Objects.requireNonNull(host, "host");
@@ -42,6 +45,7 @@ public record EmulatorConfig(
         Objects.requireNonNull(workforceDelay, "workforceDelay");
         callbackRetryDelays = List.copyOf(callbackRetryDelays);
         Objects.requireNonNull(callbackTimeout, "callbackTimeout");
+        Objects.requireNonNull(sqliteSync, "sqliteSync");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
         }
@@ -81,6 +85,7 @@ public record EmulatorConfig(
         b.callbackTimeout = callbackTimeout;
         b.adminToken = adminToken;
         b.publicBaseUrl = publicBaseUrl;
+        b.sqliteSync = sqliteSync;
         return b;
     }
 
@@ -99,6 +104,7 @@ public record EmulatorConfig(
         private Duration callbackTimeout = Duration.ofSeconds(10);
         private String adminToken;
         private String publicBaseUrl;
+        private Database.Sync sqliteSync = Database.Sync.FULL;
 
         public Builder host(String host) {
             this.host = host;
@@ -157,6 +163,11 @@ public record EmulatorConfig(
             return this;
         }
 
+        public Builder sqliteSync(Database.Sync sync) {
+            this.sqliteSync = sync;
+            return this;
+        }
+
         public EmulatorConfig build() {
             return new EmulatorConfig(
                     host,
@@ -171,7 +182,8 @@ public record EmulatorConfig(
                     callbackRetryDelays,
                     callbackTimeout,
                     adminToken,
-                    publicBaseUrl);
+                    publicBaseUrl,
+                    sqliteSync);
         }
     }
 }

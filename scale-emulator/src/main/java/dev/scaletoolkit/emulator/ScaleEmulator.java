@@ -48,7 +48,7 @@ public final class ScaleEmulator implements AutoCloseable {
         DataDirectory.ownerOnly(config.dataDir());
         Database db = config.jdbcUrl() != null
                 ? Database.postgres(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword())
-                : Database.sqlite(config.dataDir());
+                : Database.sqlite(config.dataDir(), config.sqliteSync());
         DataDirectory.ownerOnly(config.dataDir()); // again, now that the database files exist
         this.server = new Server(threadPool());
         HttpConfiguration http = new HttpConfiguration();

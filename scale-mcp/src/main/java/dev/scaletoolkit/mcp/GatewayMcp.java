@@ -29,20 +29,20 @@ public final class GatewayMcp {
 
     /**
      * A servlet for {@code /mcp} that admits agent tokens, and the operator's own token (may be null) for the plain
-     * server {@code operator} (may be null).
+     * server {@code operator} (may be null; {@link ScaleMcpServer#servlet}).
      */
-    public static ServletHolder httpServlet(Gateway gateway, ServletHolder operator, String operatorToken) {
-        HttpServlet operatorServlet = null;
-        if (operator != null) {
-            try {
-                operatorServlet = (HttpServlet) operator.getServlet();
-            } catch (jakarta.servlet.ServletException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+    public static ServletHolder httpServlet(Gateway gateway, HttpServlet operator, String operatorToken) {
+        return httpServlet(gateway, operator, operatorToken, McpFeatures.NONE);
+    }
+
+    /** As above, each agent's server also serving {@code features} (the triggers' events and resources). */
+    public static ServletHolder httpServlet(
+            Gateway gateway, HttpServlet operator, String operatorToken, McpFeatures features) {
+        // a servlet, not a holder: an unstarted holder gives neither getServlet() nor getServletInstance()
+        HttpServlet operatorServlet = operator;
         ServletHolder holder = new ServletHolder(
                 "scale-gateway-mcp-" + MOUNTS.incrementAndGet(),
-                new GatewayMcpServlet(gateway, operatorServlet, operator == null ? null : operatorToken));
+                new GatewayMcpServlet(gateway, operatorServlet, operator == null ? null : operatorToken, features));
         holder.setAsyncSupported(true);
         return holder;
     }
@@ -54,14 +54,24 @@ public final class GatewayMcp {
     }
 
     /** The streamable-HTTP transport of one caller's server (a servlet, not yet initialised). */
-    static HttpServlet serverFor(Gateway gateway, Caller caller) {
+    static HttpServlet serverFor(Gateway gateway, Caller caller, McpFeatures features) {
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(JSON)
                 .mcpEndpoint("/mcp")
                 .keepAliveInterval(Duration.ofSeconds(30))
                 .build();
-        configure(McpServer.sync(transport), gateway, caller).build();
-        return transport;
+        var templates = features.resourceTemplates(caller);
+        var spec = configure(McpServer.sync(transport), gateway, caller).tools(features.tools(caller));
+        if (!templates.isEmpty()) {
+            spec.capabilities(McpSchema.ServerCapabilities.builder()
+                            .tools(false)
+                            .resources(true, false)
+                            .build())
+                    .resourceTemplates(templates);
+        }
+        features.attach(spec.build(), caller);
+        // the same shield as the plain server: no stack trace or exception text ever reaches a client
+        return new JsonRpcErrorShield(transport);
     }
 
     private static <S extends McpServer.SyncSpecification<S>> McpServer.SyncSpecification<S> configure(

@@ -23,12 +23,14 @@ final class GatewayMcpServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient Gateway gateway;
+    private final transient McpFeatures features;
     private final transient HttpServlet operatorServlet;
     private final byte[] operatorHeader;
     private final transient Map<String, HttpServlet> perToken = new ConcurrentHashMap<>();
 
-    GatewayMcpServlet(Gateway gateway, HttpServlet operatorServlet, String operatorToken) {
+    GatewayMcpServlet(Gateway gateway, HttpServlet operatorServlet, String operatorToken, McpFeatures features) {
         this.gateway = gateway;
+        this.features = features;
         this.operatorServlet = operatorServlet;
         this.operatorHeader =
                 operatorToken == null ? null : ("Bearer " + operatorToken).getBytes(StandardCharsets.UTF_8);
@@ -69,7 +71,7 @@ final class GatewayMcpServlet extends HttpServlet {
     }
 
     private HttpServlet start(AgentToken token) {
-        HttpServlet transport = GatewayMcp.serverFor(gateway, Caller.of(token));
+        HttpServlet transport = GatewayMcp.serverFor(gateway, Caller.of(token), features);
         try {
             transport.init(getServletConfig());
         } catch (ServletException e) {

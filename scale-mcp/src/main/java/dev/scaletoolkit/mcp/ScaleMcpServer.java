@@ -50,19 +50,24 @@ public final class ScaleMcpServer {
      * <token>}. Mount it with {@code ScaleEmulator.mount("/mcp", holder)} or on any Jetty EE10 context.
      */
     public static ServletHolder httpServlet(ToolRegistry registry, Profile profile, String bearerToken) {
+        // Jetty maps paths to servlets by holder name, so each mount needs its own name.
+        ServletHolder holder = new ServletHolder(
+                "scale-mcp-" + profile.wireName() + "-" + MOUNTS.incrementAndGet(),
+                servlet(registry, profile, bearerToken));
+        // The SDK's streamable transport answers asynchronously; without this every POST fails.
+        holder.setAsyncSupported(true);
+        return holder;
+    }
+
+    /** The servlet of {@link #httpServlet} without its holder, for endpoints that forward to it (the gateway's). */
+    public static jakarta.servlet.http.HttpServlet servlet(ToolRegistry registry, Profile profile, String bearerToken) {
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(jsonMapper())
                 .mcpEndpoint("/mcp")
                 .keepAliveInterval(Duration.ofSeconds(30))
                 .build();
         configure(McpServer.sync(transport), registry, profile).build();
-        // Jetty maps paths to servlets by holder name, so each mount needs its own name.
-        ServletHolder holder = new ServletHolder(
-                "scale-mcp-" + profile.wireName() + "-" + MOUNTS.incrementAndGet(),
-                new BearerTokenServlet(new JsonRpcErrorShield(transport), bearerToken));
-        // The SDK's streamable transport answers asynchronously; without this every POST fails.
-        holder.setAsyncSupported(true);
-        return holder;
+        return new BearerTokenServlet(new JsonRpcErrorShield(transport), bearerToken);
     }
 
     private static <S extends McpServer.SyncSpecification<S>> McpServer.SyncSpecification<S> configure(

@@ -77,7 +77,7 @@ class McpHttpServerTest {
                         .as(endpoint)
                         .containsExactlyInAnyOrderElementsOf(slugs(profile));
                 if (profile == Profile.FULL) {
-                    assertThat(tools).hasSize(49);
+                    assertThat(tools).hasSize(50);
                     assertThat(tools).allSatisfy(t -> {
                         assertThat(t.description()).isNotBlank();
                         assertThat(t.outputSchema()).containsKey("properties");

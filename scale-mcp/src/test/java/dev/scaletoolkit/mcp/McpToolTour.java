@@ -261,6 +261,11 @@ public final class McpToolTour {
                 "{\"type\":\"imageannotation\",\"project\":\"cats\",\"jsonl\":"
                         + ScaleJson.mapper().writeValueAsString(jsonl) + "}");
         assertThat(bulk.get("created").asInt()).isEqualTo(2);
+        JsonNode any = call(
+                "SCALE_AI_CREATE_TASK",
+                "{\"type\":\"imageannotation\",\"params\":{\"project\":\"cats\","
+                        + "\"attachment\":\"https://example.com/any.png\",\"geometries\":" + GEOMETRIES + "}}");
+        assertThat(any.get("type").asString()).isEqualTo("imageannotation");
         call("SCALE_AI_EXPORT_RESULTS", "{\"project\":\"cats\",\"status\":\"completed\"}");
     }
 

@@ -86,31 +86,60 @@ public record ToolError(
         return new ToolError(text.toString(), Code.INVALID_INPUT, null, false, null, problems);
     }
 
-    /** Maps an HTTP status from Scale to a code, and decides whether retrying can help. */
-    public static ToolError fromStatus(int status, String message, Long retryAfterSeconds) {
+    /**
+     * The tool error for Scale's answer, from the SDK's exception: its class gives the code, the SDK decides whether
+     * retrying can help, and the request id (when Scale sent one) is kept in {@code details.request_id}, so agents
+     * and Java callers follow one error table.
+     */
+    public static ToolError fromApi(dev.scaletoolkit.client.error.ScaleApiException e) {
+        int status = e.status();
         String code;
-        boolean retryable = false;
-        if (status == 400 || status == 422) {
+        if (e instanceof dev.scaletoolkit.client.error.BadRequestException || status == 422) {
             code = Code.INVALID_INPUT;
-        } else if (status == 401 || status == 403) {
+        } else if (e instanceof dev.scaletoolkit.client.error.UnauthorizedException || status == 403) {
             code = Code.UNAUTHORIZED;
-        } else if (status == 402) {
+        } else if (e instanceof dev.scaletoolkit.client.error.PaymentRequiredException) {
             code = Code.NOT_ENABLED;
-        } else if (status == 404) {
+        } else if (e instanceof dev.scaletoolkit.client.error.NotFoundException) {
             code = Code.NOT_FOUND;
-        } else if (status == 409) {
+        } else if (e instanceof dev.scaletoolkit.client.error.ConflictException) {
             code = Code.CONFLICT;
+        } else if (e instanceof dev.scaletoolkit.client.error.RateLimitException) {
+            code = Code.RATE_LIMITED;
         } else if (status == 413) {
             code = Code.TOO_LARGE;
-        } else if (status == 429) {
-            code = Code.RATE_LIMITED;
-            retryable = true;
-        } else if (status == 408 || status >= 500) {
-            code = Code.UPSTREAM_ERROR;
-            retryable = true;
         } else {
             code = Code.UPSTREAM_ERROR;
         }
-        return new ToolError(message, code, status, retryable, retryAfterSeconds, List.of());
+        tools.jackson.databind.node.ObjectNode details = e.requestId()
+                .map(id -> dev.scaletoolkit.model.ScaleJson.mapper()
+                        .createObjectNode()
+                        .put("request_id", id))
+                .orElse(null);
+        return new ToolError(
+                e.errorMessage(),
+                code,
+                status,
+                e.isRetryable(),
+                e.retryAfter().map(java.time.Duration::toSeconds).orElse(null),
+                List.of(),
+                details);
+    }
+
+    /**
+     * For a status without an SDK exception at hand (a storage download, an internal failure): the SDK's error
+     * table builds the exception, so the code and the retry advice are the same as for {@link #fromApi}.
+     */
+    public static ToolError fromStatus(int status, String message, Long retryAfterSeconds) {
+        java.util.Map<String, List<String>> headers = retryAfterSeconds == null
+                ? java.util.Map.of()
+                : java.util.Map.of("retry-after", List.of(Long.toString(retryAfterSeconds)));
+        String body = dev.scaletoolkit.model.ScaleJson.mapper()
+                .createObjectNode()
+                .put("status_code", status)
+                .put("error", message == null ? "" : message)
+                .toString();
+        return fromApi(dev.scaletoolkit.client.error.ErrorTable.fromResponse(
+                status, headers, body.getBytes(java.nio.charset.StandardCharsets.UTF_8), null));
     }
 }

@@ -163,7 +163,9 @@ public final class ToolRegistry {
                 return ToolResult.failed(new ToolError(
                         e.getMessage(), ToolError.Code.NETWORK_ERROR, null, true, e.retryAfterSeconds(), List.of()));
             }
-            return ToolResult.failed(ToolError.fromStatus(e.status(), e.getMessage(), e.retryAfterSeconds()));
+            return ToolResult.failed(e.api()
+                    .map(ToolError::fromApi)
+                    .orElseGet(() -> ToolError.fromStatus(e.status(), e.getMessage(), e.retryAfterSeconds())));
         } catch (RuntimeException e) {
             return ToolResult.failed(new ToolError(
                     "The tool failed unexpectedly: " + e.getClass().getSimpleName()

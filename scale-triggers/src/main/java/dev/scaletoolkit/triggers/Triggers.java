@@ -3,6 +3,7 @@ package dev.scaletoolkit.triggers;
 import dev.scaletoolkit.gateway.Gateway;
 import dev.scaletoolkit.gateway.connection.Connections;
 import dev.scaletoolkit.triggers.event.Events;
+import dev.scaletoolkit.triggers.mcp.TriggersMcpFeatures;
 import dev.scaletoolkit.triggers.poll.Pollers;
 import dev.scaletoolkit.triggers.receive.CallbackServlet;
 import dev.scaletoolkit.triggers.webhook.WebhookService;
@@ -91,6 +92,11 @@ public final class Triggers implements AutoCloseable {
 
     public Connections connections() {
         return connections;
+    }
+
+    /** The event tools and task/batch resources for the gateway's MCP endpoint ({@code GatewayMcp.httpServlet}). */
+    public TriggersMcpFeatures mcpFeatures() {
+        return new TriggersMcpFeatures(events, connections);
     }
 
     /** The servlet for {@code POST /callbacks/{connection}}; mount it at {@code /callbacks/*}. */

@@ -11,6 +11,7 @@ import dev.scaletoolkit.emulator.testing.TestEmulator;
 import dev.scaletoolkit.model.ScaleJson;
 import dev.scaletoolkit.model.task.Task;
 import dev.scaletoolkit.model.task.TaskType;
+import dev.scaletoolkit.tools.Profile;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -60,6 +61,7 @@ class EventsMcpTest {
                         .build());
         mcp = McpClient.sync(HttpClientStreamableHttpTransport.builder(gateway.baseUrl())
                         .endpoint("/mcp")
+                        .httpRequestCustomizer(McpAuth.bearer(gateway.token("agent", Profile.READONLY, null, true)))
                         .build())
                 .requestTimeout(Duration.ofSeconds(60))
                 .resourcesUpdateConsumer(updates::addAll)
@@ -151,6 +153,36 @@ class EventsMcpTest {
         assertThat(bad.path("error").path("message").asString())
                 .contains("task.done")
                 .contains("limit");
+    }
+
+    @Test
+    void tokenScopesDecideWhoSeesTheEventsOfTheConnection() {
+        assertThat(eventTools(gateway.token("readonly-live", Profile.READONLY, null, true)))
+                .containsExactlyInAnyOrder("SCALE_AI_LIST_EVENTS", "SCALE_AI_WAIT_FOR_EVENT");
+        // the connection is live (a live_ key): a token without the live flag sees none of it
+        assertThat(eventTools(gateway.token("no-live", Profile.FULL, null, false)))
+                .isEmpty();
+        // a token limited to a list of tools gets only those
+        assertThat(eventTools(gateway.token("projects-only", null, List.of("SCALE_AI_LIST_PROJECTS"), true)))
+                .isEmpty();
+    }
+
+    private List<String> eventTools(String token) {
+        McpSyncClient other = McpClient.sync(HttpClientStreamableHttpTransport.builder(gateway.baseUrl())
+                        .endpoint("/mcp")
+                        .httpRequestCustomizer(McpAuth.bearer(token))
+                        .build())
+                .requestTimeout(Duration.ofSeconds(60))
+                .build();
+        try {
+            other.initialize();
+            return other.listTools().tools().stream()
+                    .map(McpSchema.Tool::name)
+                    .filter(n -> n.contains("EVENT"))
+                    .toList();
+        } finally {
+            other.closeGracefully();
+        }
     }
 
     private static String status(McpSchema.ResourceContents contents) {

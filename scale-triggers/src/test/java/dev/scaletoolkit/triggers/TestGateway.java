@@ -2,13 +2,11 @@ package dev.scaletoolkit.triggers;
 
 import dev.scaletoolkit.gateway.Gateway;
 import dev.scaletoolkit.gateway.connection.Connections;
-import dev.scaletoolkit.triggers.mcp.TriggersMcp;
-import io.modelcontextprotocol.json.McpJsonDefaults;
-import io.modelcontextprotocol.server.McpServer;
-import io.modelcontextprotocol.server.McpSyncServer;
-import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
-import io.modelcontextprotocol.spec.McpSchema;
+import dev.scaletoolkit.gateway.token.AgentTokens;
+import dev.scaletoolkit.mcp.GatewayMcp;
+import dev.scaletoolkit.tools.Profile;
 import java.nio.file.Path;
+import java.util.List;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -25,8 +23,6 @@ final class TestGateway implements AutoCloseable {
     private Triggers triggers;
     private Server server;
     private int port;
-    private McpSyncServer mcpServer;
-    private AutoCloseable mcpPublisher;
 
     TestGateway(Path home, TriggerSettings settings) {
         this.home = home;
@@ -60,38 +56,21 @@ final class TestGateway implements AutoCloseable {
         port = connector.getLocalPort();
     }
 
-    /**
-     * The event tools and resources of connection {@code emu} over streamable HTTP, as the gateway's MCP endpoint
-     * serves them to a token bound to that connection.
-     */
+    /** The gateway's MCP endpoint: each agent token its own server, with the triggers' tools and resources. */
     private ServletHolder mcpServlet() {
-        HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
-                .jsonMapper(McpJsonDefaults.getMapper())
-                .mcpEndpoint("/mcp")
-                .build();
-        TriggersMcp features = new TriggersMcp(triggers.events(), gateway.connections(), "emu");
-        mcpServer = McpServer.sync(transport)
-                .serverInfo("scale-gateway-test", "1")
-                .capabilities(McpSchema.ServerCapabilities.builder()
-                        .tools(false)
-                        .resources(true, false)
-                        .build())
-                // as the toolkit's servers do: our handlers name every bad field themselves
-                .validateToolInputs(false)
-                .tools(features.tools(name -> true))
-                .resourceTemplates(features.resourceTemplates())
-                .build();
-        mcpPublisher = features.publishTo(mcpServer);
-        ServletHolder holder = new ServletHolder("mcp", transport);
-        holder.setAsyncSupported(true);
-        return holder;
+        return GatewayMcp.httpServlet(gateway, null, null, triggers.mcpFeatures());
+    }
+
+    /** An agent token for connection {@code emu}; the secret to present as a bearer token. */
+    String token(String name, Profile profile, List<String> tools, boolean allowLive) {
+        return gateway.tokens()
+                .create(new AgentTokens.NewToken(name, "emu", profile, tools, null, allowLive))
+                .secret();
     }
 
     /** Stops the HTTP side: callbacks fail as if the receiver were down. */
     void stopHttp() {
         try {
-            mcpPublisher.close();
-            mcpServer.close();
             server.stop();
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -18,6 +18,11 @@ public record BulkItemResult(int index, Outcome outcome, String taskId, String u
         FAILED
     }
 
+    /**
+     * Whether the item has a task (made now, found, or made in an earlier run).
+     *
+     * @return false only for {@link Outcome#FAILED}
+     */
     public boolean succeeded() {
         return outcome != Outcome.FAILED;
     }

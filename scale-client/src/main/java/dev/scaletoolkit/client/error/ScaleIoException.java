@@ -6,6 +6,12 @@ import java.io.IOException;
 public class ScaleIoException extends ScaleException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message what call failed and how
+     * @param cause the I/O error
+     */
     public ScaleIoException(String message, IOException cause) {
         super(message, cause);
     }

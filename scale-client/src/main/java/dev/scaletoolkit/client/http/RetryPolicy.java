@@ -26,19 +26,38 @@ public final class RetryPolicy {
         this.random = b.random;
     }
 
+    /**
+     * The default policy.
+     *
+     * @return 3 retries, 500 ms doubling to 8 s, Retry-After honoured up to 60 s
+     */
     public static RetryPolicy defaults() {
         return builder().build();
     }
 
-    /** Never retries. */
+    /**
+     * Never retries.
+     *
+     * @return a policy with no retries
+     */
     public static RetryPolicy none() {
         return builder().maxRetries(0).build();
     }
 
+    /**
+     * A builder with the defaults.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * Retries after the first attempt.
+     *
+     * @return the retry budget
+     */
     public int maxRetries() {
         return maxRetries;
     }
@@ -122,6 +141,10 @@ public final class RetryPolicy {
 
         private Builder() {}
 
+        /**
+         * @param maxRetries retries after the first attempt, 0 or more
+         * @return this builder
+         */
         public Builder maxRetries(int maxRetries) {
             if (maxRetries < 0) {
                 throw new IllegalArgumentException("maxRetries must be >= 0, got " + maxRetries);
@@ -130,27 +153,47 @@ public final class RetryPolicy {
             return this;
         }
 
+        /**
+         * @param initialDelay the wait before the first retry, doubled each time
+         * @return this builder
+         */
         public Builder initialDelay(Duration initialDelay) {
             this.initialDelay = initialDelay;
             return this;
         }
 
+        /**
+         * @param maxDelay the longest computed wait
+         * @return this builder
+         */
         public Builder maxDelay(Duration maxDelay) {
             this.maxDelay = maxDelay;
             return this;
         }
 
+        /**
+         * @param maxRetryAfter the longest server-asked wait honoured
+         * @return this builder
+         */
         public Builder maxRetryAfter(Duration maxRetryAfter) {
             this.maxRetryAfter = maxRetryAfter;
             return this;
         }
 
-        /** The jitter source, a value in [0, 1); tests pass a constant. */
+        /**
+         * The jitter source, a value in [0, 1); tests pass a constant.
+         *
+         * @param random the source
+         * @return this builder
+         */
         public Builder random(DoubleSupplier random) {
             this.random = random;
             return this;
         }
 
+        /**
+         * @return the policy
+         */
         public RetryPolicy build() {
             return new RetryPolicy(this);
         }

@@ -19,20 +19,37 @@ public final class AutoPager<T> implements Iterable<T> {
     private final PageFetcher<T> fetcher;
     private final String firstCursor;
 
+    /**
+     * A pager starting at a cursor.
+     *
+     * @param fetcher fetches the page at a cursor
+     * @param firstCursor where to start, null for the first page
+     */
     public AutoPager(PageFetcher<T> fetcher, String firstCursor) {
         this.fetcher = fetcher;
         this.firstCursor = firstCursor;
     }
 
+    /**
+     * A pager starting at the first page.
+     *
+     * @param fetcher fetches the page at a cursor
+     */
     public AutoPager(PageFetcher<T> fetcher) {
         this(fetcher, null);
     }
 
+    /** A new walk from the first page; pages are fetched as the iteration reaches them. */
     @Override
     public Iterator<T> iterator() {
         return new Walker();
     }
 
+    /**
+     * The items as a sequential, lazy stream.
+     *
+     * @return a stream that fetches pages as it goes
+     */
     public Stream<T> stream() {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false);
     }

@@ -12,14 +12,25 @@ import java.util.Optional;
  * @param total the number of matching items across all pages, when the endpoint reports it
  */
 public record Page<T>(List<T> items, String nextCursor, Long total) {
+    /** Copies the items so the page stays immutable. */
     public Page {
         items = items == null ? List.of() : List.copyOf(items);
     }
 
+    /**
+     * Whether another page follows.
+     *
+     * @return true when {@link #nextCursor()} is set
+     */
     public boolean hasNext() {
         return nextCursor != null;
     }
 
+    /**
+     * The total across all pages, when the endpoint reports it.
+     *
+     * @return the total, or empty
+     */
     public Optional<Long> totalCount() {
         return Optional.ofNullable(total);
     }

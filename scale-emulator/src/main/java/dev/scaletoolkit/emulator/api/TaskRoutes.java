@@ -41,13 +41,13 @@ public final class TaskRoutes implements Routes {
         TaskEdits edits = new TaskEdits(context, batches);
         TaskReviews reviews = new TaskReviews(context);
 
-        router.get("/tasks", query::list);
+        router.get("/tasks", req -> json(query.list(TaskListParams.parse(req))));
         // A read sends the stored JSON as it is: no parse, no re-serialise.
         router.get(
                 "/task/{task_id}",
                 req -> context.db()
                         .read(h -> TaskStore.findWireJson(h, req.caller(), req.path("task_id")))
-                        .map(json -> (Object) new Reply.Bytes(JSON, json.getBytes(StandardCharsets.UTF_8)))
+                        .map(TaskRoutes::json)
                         .orElseThrow(() -> ApiError.notFound(TaskAccess.NOT_FOUND)));
         router.post(
                 "/task/{type}",
@@ -82,5 +82,10 @@ public final class TaskRoutes implements Routes {
         router.get(
                 "/task/{task_id}/response_url/{uuid}",
                 req -> reviews.responseBlob(req.caller(), req.path("task_id"), req.path("uuid")));
+    }
+
+    /** Stored JSON text sent as it is. */
+    private static Object json(String text) {
+        return new Reply.Bytes(JSON, text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,12 +1,9 @@
 package dev.scaletoolkit.emulator.batch;
 
 import dev.scaletoolkit.emulator.auth.Caller;
-import dev.scaletoolkit.emulator.http.ApiError;
-import dev.scaletoolkit.emulator.http.ApiRequest;
 import dev.scaletoolkit.emulator.project.ProjectStore;
 import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.emulator.task.TaskStore;
-import dev.scaletoolkit.model.ScaleTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class BatchList {
     public static final int DEFAULT_LIMIT = 100;
-    private static final Set<String> STATUSES = Set.of("staging", "in_progress", "completed");
+    public static final Set<String> STATUSES = Set.of("staging", "in_progress", "completed");
 
     private final BatchStore.Filter filter;
     private final boolean excludeArchived;
@@ -37,39 +34,14 @@ public final class BatchList {
         this.detailed = detailed;
     }
 
-    /** Reads and checks the query; 400 naming the parameter on any bad value. */
-    public static BatchList parse(ApiRequest req) {
-        Optional<String> status = req.query("status");
-        status.ifPresent(s -> {
-            if (!STATUSES.contains(s)) {
-                throw ApiError.invalidParam(
-                        "status", "must be one of staging, in_progress, completed; got \"" + s + "\"");
-            }
-        });
-        BatchStore.Filter filter = new BatchStore.Filter(
-                req.caller(),
-                req.query("project").orElse(null),
-                status.orElse(null),
-                time(req, "start_time"),
-                time(req, "end_time"),
-                time(req, "completed_after"),
-                time(req, "completed_before"),
-                time(req, "audited_after"),
-                time(req, "audited_before"),
-                List.of());
-        int limit = req.queryInt("limit", 1, 100).orElse(DEFAULT_LIMIT);
-        int offset = req.queryInt("offset", 0, Integer.MAX_VALUE).orElse(0);
-        boolean detailed = req.queryBool("detailed").orElse(false);
-        return new BatchList(
-                filter,
-                limit,
-                offset,
-                detailed,
-                req.queryBool("exclude_archived").orElse(false));
-    }
-
-    private static String time(ApiRequest req, String param) {
-        return req.queryTime(param).map(ScaleTime::format).orElse(null);
+    /**
+     * A listing of the batches {@code filter} matches.
+     *
+     * @param excludeArchived leave out batches of archived projects
+     */
+    public static BatchList of(
+            BatchStore.Filter filter, int limit, int offset, boolean detailed, boolean excludeArchived) {
+        return new BatchList(filter, limit, offset, detailed, excludeArchived);
     }
 
     /** Runs the query and builds the page. */

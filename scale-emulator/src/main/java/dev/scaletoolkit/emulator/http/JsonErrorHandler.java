@@ -10,12 +10,16 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Errors that Jetty raises before a servlet runs (malformed URIs, oversized headers) in Scale's envelope instead
  * of an HTML page, and without a stack trace.
  */
 public final class JsonErrorHandler extends ErrorHandler {
+    private static final Logger LOG = LoggerFactory.getLogger("dev.scaletoolkit.emulator.requests");
+
     /** Every method gets a body: Jetty's default writes one only for GET, POST and HEAD. */
     @Override
     public boolean errorPageForMethod(String method) {
@@ -31,6 +35,7 @@ public final class JsonErrorHandler extends ErrorHandler {
         fields.put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         fields.put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
         String text = reason == null || reason.isBlank() ? reason(status) : reason;
+        LOG.info("request refused while parsing -> {}: {}", status, text);
         return ByteBuffer.wrap(json(status, text).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -38,13 +43,31 @@ public final class JsonErrorHandler extends ErrorHandler {
     protected void generateResponse(
             Request request, Response response, int code, String message, Throwable cause, Callback callback)
             throws IOException {
-        String text = message == null || message.isBlank() ? reason(code) : message;
+        String text = message == null || message.isBlank() || internal(message) ? reason(code) : message;
+        if (code >= 500) {
+            // An exception escaped a servlet: our fault. Its text stays in the log, under a reference.
+            String reference = Long.toHexString(System.nanoTime());
+            LOG.error(
+                    "Unexpected error on {} {} (reference {})",
+                    request.getMethod(),
+                    request.getHttpURI().getPath(),
+                    reference,
+                    cause);
+            text = "Internal server error (reference " + reference + ").";
+        }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
         if (code == 414 || code == 431 || !request.getConnectionMetaData().isPersistent()) {
             // Jetty drops the connection after a request line or headers it could not parse: say so.
             response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+            // These never reach the servlets (nor their request log), so they get their line here.
+            LOG.info("request {} refused before routing -> {}: {}", request.getMethod(), code, text);
         }
         response.write(true, ByteBuffer.wrap(json(code, text).getBytes(StandardCharsets.UTF_8)), callback);
+    }
+
+    /** Whether a message carries Java internals (an exception's text) rather than words for a client. */
+    private static boolean internal(String message) {
+        return message.contains("Exception") || message.contains("java.") || message.contains("\tat ");
     }
 
     private static String json(int code, String text) {

@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -15,30 +14,46 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <p>Every write runs in {@link #write}, which commits before returning, so a route answers 200 only after its
  * change is durable. Writes are serialised in-process because SQLite has a single writer and upgrading a read
- * transaction to a write one fails instead of waiting; readers never take the lock.
+ * transaction to a write one fails instead of waiting; readers never wait for writers. Writes that arrive together
+ * share one transaction and one commit ({@link GroupCommit}), each still answered only after that commit.
  */
 public final class Database implements AutoCloseable {
+    /**
+     * How SQLite syncs a commit. FULL syncs the write-ahead log at every commit, so a commit survives a power cut;
+     * NORMAL syncs only at checkpoints, so a commit survives a killed process but the last ones may be lost to a
+     * power cut. With group commit one sync serves every write of a group.
+     */
+    public enum Sync {
+        FULL,
+        NORMAL
+    }
+
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
-    private final ReentrantLock writeLock = new ReentrantLock();
+    private final GroupCommit writes;
     private final boolean postgres;
 
     private Database(HikariDataSource dataSource, boolean postgres) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        this.writes = new GroupCommit(jdbi);
         this.postgres = postgres;
     }
 
     /** Opens (creating if needed) the SQLite database {@code scale.db} in {@code dataDir} and migrates it. */
     public static Database sqlite(Path dataDir) {
+        return sqlite(dataDir, Sync.FULL);
+    }
+
+    /** As {@link #sqlite(Path)}, choosing how commits are synced to disk. */
+    public static Database sqlite(Path dataDir, Sync sync) {
         try {
             Files.createDirectories(dataDir);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Cannot create data directory " + dataDir + ": " + e.getMessage(), e);
         }
-        // In WAL mode, synchronous=NORMAL survives a killed process (only power loss can drop the last commits).
-        String url = "jdbc:sqlite:" + dataDir.resolve("scale.db").toAbsolutePath()
-                + "?journal_mode=WAL&synchronous=NORMAL&busy_timeout=15000&foreign_keys=true";
+        String url = "jdbc:sqlite:" + dataDir.resolve("scale.db").toAbsolutePath() + "?journal_mode=WAL&synchronous="
+                + sync.name() + "&busy_timeout=15000&foreign_keys=true";
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setPoolName("scale-emulator-sqlite");
@@ -60,11 +75,10 @@ public final class Database implements AutoCloseable {
     private static Database open(HikariConfig config, boolean postgres) {
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+            // Loading Flyway costs more than the rest of start-up; on a current schema there is nothing for it to do.
+            if (!SchemaCheck.isCurrent(dataSource)) {
+                Migrations.run(dataSource);
+            }
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -72,14 +86,23 @@ public final class Database implements AutoCloseable {
         return new Database(dataSource, postgres);
     }
 
-    /** Runs {@code work} in one committed transaction, serialised with every other write of this process. */
+    /**
+     * Runs {@code work} in a committed transaction, serialised with every other write of this process, and returns
+     * only after the commit. The transaction may hold other callers' writes too; a {@code work} that throws is
+     * rolled back alone (its own savepoint), and a write started inside {@code work} joins it.
+     */
     public <R> R write(HandleCallback<R, RuntimeException> work) {
-        writeLock.lock();
-        try {
-            return jdbi.inTransaction(work);
-        } finally {
-            writeLock.unlock();
-        }
+        return writes.write(work);
+    }
+
+    /** Writes queued behind the commit in progress. */
+    int waitingWrites() {
+        return writes.waiting();
+    }
+
+    /** Commits and writes since open, {@code [commits, writes]}; writes / commits is the mean group size. */
+    public long[] writeCounts() {
+        return writes.counts();
     }
 
     /** Runs {@code work} on a connection of its own; use for reads. */
@@ -94,6 +117,17 @@ public final class Database implements AutoCloseable {
 
     public boolean isPostgres() {
         return postgres;
+    }
+
+    /** Flyway, in a class of its own so that a start on a current schema never loads it. */
+    private static final class Migrations {
+        static void run(javax.sql.DataSource dataSource) {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:" + SchemaCheck.LOCATION)
+                    .load()
+                    .migrate();
+        }
     }
 
     @Override

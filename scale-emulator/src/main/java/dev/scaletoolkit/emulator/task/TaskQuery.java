@@ -1,16 +1,8 @@
 package dev.scaletoolkit.emulator.task;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
-import dev.scaletoolkit.emulator.http.ApiError;
-import dev.scaletoolkit.emulator.http.ApiRequest;
-import dev.scaletoolkit.emulator.http.Reply;
 import dev.scaletoolkit.emulator.store.Docs;
-import dev.scaletoolkit.model.ScaleTime;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -23,11 +15,24 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class TaskQuery {
     public static final int MAX_LIMIT = 100;
-    private static final String JSON = "application/json; charset=utf-8";
-    private static final Set<String> STATUSES = Set.of("pending", "completed", "canceled", "error");
-    private static final Set<String> REVIEW_STATUSES = Set.of("pending", "fixed", "accepted", "rejected", "commented");
+    public static final Set<String> STATUSES = Set.of("pending", "completed", "canceled", "error");
+    public static final Set<String> REVIEW_STATUSES = Set.of("pending", "fixed", "accepted", "rejected", "commented");
     private static final List<String> LIMITED_KEYS =
             List.of("task_id", "status", "metadata", "project", "otherVersion");
+
+    /**
+     * One listing call.
+     *
+     * @param after where the page starts (decoded from {@code next_token}), or null for the first page
+     * @param limited {@code limited_response}: only a few keys of each task
+     */
+    public record Request(TaskFilter filter, TaskFilter.PagePosition after, int limit, boolean limited) {}
+
+    /** Where the page behind a {@code next_token} starts; 400 when the token is not one this emulator gave out. */
+    public static TaskFilter.PagePosition position(String nextToken) {
+        PageToken token = PageToken.decode(nextToken);
+        return new TaskFilter.PagePosition(token.createdAt(), token.id());
+    }
 
     private final EmulatorContext context;
 
@@ -36,20 +41,14 @@ public final class TaskQuery {
     }
 
     /**
-     * Answers one page of the caller's tasks as {@code {docs, total, limit, offset, has_more, next_token}}. The
-     * stored task JSON goes out as stored; only the last task of a page is parsed, for its {@code next_token}.
+     * One page of the caller's tasks as the JSON text of {@code {docs, total, limit, offset, has_more, next_token}}.
+     * The stored task JSON goes out as stored; only the last task of a page is parsed, for its {@code next_token}.
      */
-    public Reply list(ApiRequest req) {
-        int limit = req.queryInt("limit", 1, MAX_LIMIT).orElse(MAX_LIMIT);
-        boolean limited = req.queryBool("limited_response").orElse(false);
-        // Scale adds pre-signed attachment links with this flag; the emulator stores no attachments, so it only
-        // checks the value.
-        req.queryBool("include_attachment_url");
-        TaskFilter.PagePosition after = req.query("next_token")
-                .map(PageToken::decode)
-                .map(t -> new TaskFilter.PagePosition(t.createdAt(), t.id()))
-                .orElse(null);
-        TaskFilter filter = filters(req);
+    public String list(Request request) {
+        TaskFilter filter = request.filter();
+        TaskFilter.PagePosition after = request.after();
+        int limit = request.limit();
+        boolean limited = request.limited();
 
         return context.db().read(h -> {
             long total = TaskStore.total(h, filter);
@@ -80,7 +79,7 @@ public final class TaskQuery {
                 out.append("null");
             }
             out.append('}');
-            return (Reply) new Reply.Bytes(JSON, out.toString().getBytes(StandardCharsets.UTF_8));
+            return out.toString();
         });
     }
 
@@ -92,49 +91,5 @@ public final class TaskQuery {
             }
         }
         return row;
-    }
-
-    private static TaskFilter filters(ApiRequest req) {
-        List<TaskFilter.TimeBound> times = new ArrayList<>();
-        time(req, times, "start_time", "created_at", ">=");
-        time(req, times, "end_time", "created_at", "<=");
-        time(req, times, "completed_after", "completed_at", ">");
-        time(req, times, "completed_before", "completed_at", "<");
-        time(req, times, "updated_after", "updated_at", ">");
-        time(req, times, "updated_before", "updated_at", "<");
-        List<String> statuses = checked(req, "status", STATUSES);
-        List<String> types = req.queryList("type", true).stream()
-                .map(t -> TaskTypes.standard().canonical(t).orElse(t))
-                .toList();
-        List<String> reviews = checked(req, "customer_review_status", REVIEW_STATUSES);
-        return new TaskFilter(
-                req.caller(),
-                statuses,
-                types,
-                req.query("project").orElse(null),
-                req.query("batch").orElse(null),
-                req.queryList("unique_id", false),
-                reviews,
-                req.queryList("tags", false),
-                times);
-    }
-
-    private static void time(
-            ApiRequest req, List<TaskFilter.TimeBound> times, String param, String field, String comparison) {
-        Optional<Instant> at = req.queryTime(param);
-        at.ifPresent(t -> times.add(new TaskFilter.TimeBound(field, comparison, ScaleTime.format(t))));
-    }
-
-    private static List<String> checked(ApiRequest req, String param, Set<String> allowed) {
-        List<String> values = req.queryList(param, true);
-        for (String v : values) {
-            if (!allowed.contains(v)) {
-                throw ApiError.invalidParam(
-                        param,
-                        "must be one of "
-                                + String.join(", ", allowed.stream().sorted().toList()) + ", got \"" + v + "\"");
-            }
-        }
-        return values;
     }
 }

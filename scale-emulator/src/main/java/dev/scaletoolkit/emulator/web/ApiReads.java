@@ -57,7 +57,14 @@ final class ApiReads {
         }
         try {
             Object out = match.route().handler().handle(ApiQuery.of(base, caller, params, match.params()));
-            return out instanceof JsonNode node ? node : ScaleJson.mapper().valueToTree(out);
+            if (out instanceof JsonNode node) {
+                return node;
+            }
+            // Listings and gets answer their stored JSON as bytes, untouched on the way out.
+            if (out instanceof dev.scaletoolkit.emulator.http.Reply.Bytes bytes) {
+                return ScaleJson.mapper().readTree(bytes.body());
+            }
+            return ScaleJson.mapper().valueToTree(out);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

@@ -179,32 +179,39 @@ final class DashboardPages {
         main.append("</ul>");
     }
 
-    /** The control plane's request journal, shown when this build has {@code GET /_emulator/requests}. */
+    /** The request journal ({@code GET /_emulator/requests}): the latest calls to the API. */
     private void journal(Exchange ex, StringBuilder main) {
         JsonNode journal;
         try {
-            journal = api.admin(ex.req(), "/requests", Map.of("limit", List.of("20")));
+            journal = api.admin(ex.req(), "/requests", Map.of("limit", List.of("12"), "path_prefix", List.of("/v1")));
         } catch (IllegalStateException e) {
             return; // no journal in this build
         }
         main.append("<section class=\"card\"><h2>Recent API requests</h2>");
-        JsonNode docs = journal.path("docs").isArray() ? journal.get("docs") : journal.path("requests");
+        JsonNode docs = journal.path("docs");
         if (docs.isEmpty()) {
-            main.append("<p class=\"muted\">No request recorded.</p></section>");
+            main.append("<p class=\"muted\">No API request yet.</p></section>");
             return;
         }
         main.append("<table class=\"grid\"><thead><tr><th scope=\"col\">When</th><th scope=\"col\">Method</th>")
-                .append("<th scope=\"col\">Path</th><th scope=\"col\">Status</th></tr></thead><tbody>");
+                .append("<th scope=\"col\">Path</th><th scope=\"col\">Status</th><th scope=\"col\">Time</th>")
+                .append("</tr></thead><tbody>");
         for (JsonNode r : docs) {
+            String time = r.path("time").asString("");
+            int status = r.path("status").asInt();
             main.append("<tr><td>")
-                    .append(Html.esc(r.path("at").asString(r.path("created_at").asString())))
+                    .append(Html.esc(time.length() >= 19 ? time.substring(11, 19) : time))
                     .append("</td><td>")
                     .append(Html.esc(r.path("method").asString()))
                     .append("</td><td><code>")
                     .append(Html.esc(r.path("path").asString()))
-                    .append("</code></td><td>")
-                    .append(Html.esc(r.path("status").asString()))
-                    .append("</td></tr>");
+                    .append("</code></td><td><span class=\"pill ")
+                    .append(status >= 400 ? "error" : "completed")
+                    .append("\">")
+                    .append(status)
+                    .append("</span></td><td>")
+                    .append(r.path("latency_ms").asLong())
+                    .append(" ms</td></tr>");
         }
         main.append("</tbody></table></section>");
     }

@@ -3,7 +3,6 @@ package dev.scaletoolkit.emulator.web;
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.studio.StudioAssignments;
 import dev.scaletoolkit.emulator.studio.StudioBatches;
-import dev.scaletoolkit.emulator.task.TaskQuery;
 import dev.scaletoolkit.emulator.team.Teammates;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
@@ -25,11 +24,11 @@ final class LabelerQueue {
     private static final int MAX_PAGES = 20;
 
     private final EmulatorContext context;
-    private final TaskQuery tasks;
+    private final ApiReads api;
 
-    LabelerQueue(EmulatorContext context) {
+    LabelerQueue(EmulatorContext context, ApiReads api) {
         this.context = context;
-        this.tasks = new TaskQuery(context);
+        this.api = api;
     }
 
     /** One Studio batch the labeler works on, with its progress. */
@@ -107,7 +106,7 @@ final class LabelerQueue {
             if (token != null) {
                 params.put("next_token", List.of(token));
             }
-            ObjectNode answer = listing(tasks.list(ApiQuery.of(req, viewer.caller(), params)));
+            JsonNode answer = api.v1(req, viewer.caller(), "/tasks", params);
             answer.path("docs").forEach(d -> ids.add(d.path("task_id").asString()));
             if (!answer.path("has_more").asBoolean(false)) {
                 break;
@@ -116,15 +115,6 @@ final class LabelerQueue {
         }
         java.util.Collections.reverse(ids);
         return ids;
-    }
-
-    /** The listing sends its stored JSON as bytes; the queue reads it as a tree. */
-    private static ObjectNode listing(dev.scaletoolkit.emulator.http.Reply reply) {
-        if (reply instanceof dev.scaletoolkit.emulator.http.Reply.Bytes bytes) {
-            return (ObjectNode) dev.scaletoolkit.model.ScaleJson.mapper().readTree(bytes.body());
-        }
-        throw new IllegalStateException(
-                "the tasks listing answered " + reply.getClass().getSimpleName());
     }
 
     /** Puts a task aside for this labeler. */

@@ -2,6 +2,7 @@ package dev.scaletoolkit.emulator.web;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.api.Routes;
+import dev.scaletoolkit.emulator.auth.AccountStore;
 import dev.scaletoolkit.emulator.http.ApiError;
 import dev.scaletoolkit.emulator.http.Fields;
 import dev.scaletoolkit.emulator.http.Router;
@@ -73,9 +74,9 @@ final class SignInLinkRoutes implements Routes {
 
     private List<String> accounts() {
         return context.db()
-                .read(h -> h.createQuery("SELECT id FROM accounts ORDER BY created_at, id")
-                        .mapTo(String.class)
-                        .list());
+                .read(h -> AccountStore.all(h).stream()
+                        .map(AccountStore.Account::id)
+                        .toList());
     }
 
     private static ObjectNode entry(String account, Teammates.Member m, String url) {

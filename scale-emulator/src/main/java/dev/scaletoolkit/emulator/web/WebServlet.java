@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
  */
 final class WebServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(WebServlet.class);
+    private static final int MAX_FORM_BYTES = 10 * 1024 * 1024;
     private static final Pattern TASK = Pattern.compile("/tasks/([0-9a-f]{24})(/submit)?");
     private static final Pattern REVIEW = Pattern.compile("/review/([0-9a-f]{24})");
     private static final Pattern DASHBOARD_TASK = Pattern.compile("/dashboard/tasks/([0-9a-f]{24})");
@@ -39,6 +40,8 @@ final class WebServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        // Answers (masks, video frames) are posted as forms larger than Jetty's 200 kB default form limit.
+        req.setAttribute("org.eclipse.jetty.server.Request.maxFormContentSize", MAX_FORM_BYTES);
         Exchange ex = new Exchange(req, resp);
         String path = req.getRequestURI();
         String method = req.getMethod();

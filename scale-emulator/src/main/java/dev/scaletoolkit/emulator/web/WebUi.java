@@ -22,8 +22,8 @@ public final class WebUi {
     public WebUi(EmulatorContext context, EmulatorServices services, Routes journal) {
         this.signIn = new SignIn(context);
         TaskSubmission submission = new TaskSubmission(services.completion());
-        LabelerQueue queue = new LabelerQueue(context);
         ApiReads api = new ApiReads(context, services, journal);
+        LabelerQueue queue = new LabelerQueue(context, api);
         TaskPages tasks = new TaskPages(context, queue, submission);
         this.servlet =
                 new WebServlet(signIn, tasks, new ReviewPages(context, api, tasks), new DashboardPages(context, api));

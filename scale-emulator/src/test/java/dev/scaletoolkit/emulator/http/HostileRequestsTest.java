@@ -137,6 +137,9 @@ class HostileRequestsTest {
                 10);
         assertThat(head).startsWith("HTTP/1.1 414").containsIgnoringCase("Connection: close");
         assertThat(head).contains("\"status_code\":414");
+        assertThat(logs.events())
+                .as("one log line for a request that never reached the API")
+                .anySatisfy(e -> assertThat(e.getFormattedMessage()).contains("-> 414"));
     }
 
     @Test

@@ -187,6 +187,12 @@ class UiScreenshotsTest {
                 new Page.ScreenshotOptions().setPath(out.resolve(name + ".png")).setFullPage(true));
     }
 
+    private static String box(String label, int left, int top, int width, int height, String occluded) {
+        return "{\"uuid\": \"" + java.util.UUID.randomUUID() + "\", \"type\": \"box\", \"label\": \"" + label
+                + "\", \"attributes\": {\"occluded\": \"" + occluded + "\"}, \"left\": " + left + ", \"top\": " + top
+                + ", \"width\": " + width + ", \"height\": " + height + "}";
+    }
+
     /** Projects of every kind, batches, tasks, a day of completions, one audit and a fault in force. */
     private static void seed(UiWorld world, MovingClock clock) {
         world.studioProject("Street scenes", "imageannotation");
@@ -216,7 +222,13 @@ class UiScreenshotsTest {
             String id = world.task("imageannotation", t);
             if (i < 18) {
                 clock.advance(Duration.ofMinutes(35 + (i * 17) % 50));
-                UiWorld.ok(world.control.post("/_emulator/tasks/" + id + "/complete", "{}"));
+                // The last one answered as a careful person would, to show on the review screen.
+                String answer = i < 17
+                        ? "{}"
+                        : "{\"response\": {\"annotations\": ["
+                                + box("car", 90, 318, 192, 94, "no") + ", " + box("cyclist", 328, 246, 90, 92, "no")
+                                + ", " + box("car", 470, 350, 190, 92, "yes") + "]}}";
+                UiWorld.ok(world.control.post("/_emulator/tasks/" + id + "/complete", answer));
                 world.ids.put("done", id);
             }
         }

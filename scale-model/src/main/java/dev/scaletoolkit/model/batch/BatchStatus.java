@@ -22,6 +22,12 @@ public record BatchStatus(String value) {
         Objects.requireNonNull(value, "value");
     }
 
+    /**
+     * The value as sent by Scale, known to this version or not.
+     *
+     * @param value the wire value
+     * @return the open enum value
+     */
     @JsonCreator
     public static BatchStatus of(String value) {
         return new BatchStatus(value);
@@ -33,6 +39,11 @@ public record BatchStatus(String value) {
         return value;
     }
 
+    /**
+     * Whether this version of the SDK knows the value.
+     *
+     * @return false for a value Scale added later
+     */
     public boolean isKnown() {
         return KnownValues.find(Known.class, value) != null;
     }

@@ -145,6 +145,10 @@ public final class RecordCodec {
         if (value instanceof Instant instant) {
             return ScaleTime.format(instant);
         }
+        // Callers inside the toolkit (tools, the CLI) build bodies as Jackson trees; they are plain JSON too.
+        if (value instanceof tools.jackson.databind.JsonNode node) {
+            return dev.scaletoolkit.model.ScaleJson.mapper().convertValue(node, Object.class);
+        }
         if (value instanceof Enum<?> e) {
             return e.name().toLowerCase(java.util.Locale.ROOT);
         }

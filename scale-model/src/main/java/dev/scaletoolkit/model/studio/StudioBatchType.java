@@ -20,6 +20,12 @@ public record StudioBatchType(String value) {
         Objects.requireNonNull(value, "value");
     }
 
+    /**
+     * The value as sent by Scale, known to this version or not.
+     *
+     * @param value the wire value
+     * @return the open enum value
+     */
     @JsonCreator
     public static StudioBatchType of(String value) {
         return new StudioBatchType(value);
@@ -31,6 +37,11 @@ public record StudioBatchType(String value) {
         return value;
     }
 
+    /**
+     * Whether this version of the SDK knows the value.
+     *
+     * @return false for a value Scale added later
+     */
     public boolean isKnown() {
         return KnownValues.find(Known.class, value) != null;
     }

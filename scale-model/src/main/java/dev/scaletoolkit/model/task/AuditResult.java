@@ -22,6 +22,12 @@ public record AuditResult(String value) {
         Objects.requireNonNull(value, "value");
     }
 
+    /**
+     * The value as sent by Scale, known to this version or not.
+     *
+     * @param value the wire value
+     * @return the open enum value
+     */
     @JsonCreator
     public static AuditResult of(String value) {
         return new AuditResult(value);
@@ -33,6 +39,11 @@ public record AuditResult(String value) {
         return value;
     }
 
+    /**
+     * Whether this version of the SDK knows the value.
+     *
+     * @return false for a value Scale added later
+     */
     public boolean isKnown() {
         return KnownValues.find(Known.class, value) != null;
     }

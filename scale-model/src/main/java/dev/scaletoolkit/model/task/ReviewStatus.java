@@ -26,6 +26,12 @@ public record ReviewStatus(String value) {
         Objects.requireNonNull(value, "value");
     }
 
+    /**
+     * The value as sent by Scale, known to this version or not.
+     *
+     * @param value the wire value
+     * @return the open enum value
+     */
     @JsonCreator
     public static ReviewStatus of(String value) {
         return new ReviewStatus(value);
@@ -37,6 +43,11 @@ public record ReviewStatus(String value) {
         return value;
     }
 
+    /**
+     * Whether this version of the SDK knows the value.
+     *
+     * @return false for a value Scale added later
+     */
     public boolean isKnown() {
         return KnownValues.find(Known.class, value) != null;
     }

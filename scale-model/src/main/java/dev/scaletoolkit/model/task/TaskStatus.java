@@ -26,6 +26,12 @@ public record TaskStatus(String value) {
         Objects.requireNonNull(value, "value");
     }
 
+    /**
+     * The value as sent by Scale, known to this version or not.
+     *
+     * @param value the wire value
+     * @return the open enum value
+     */
     @JsonCreator
     public static TaskStatus of(String value) {
         return new TaskStatus(value);
@@ -37,6 +43,11 @@ public record TaskStatus(String value) {
         return value;
     }
 
+    /**
+     * Whether this version of the SDK knows the value.
+     *
+     * @return false for a value Scale added later
+     */
     public boolean isKnown() {
         return dev.scaletoolkit.model.common.KnownValues.find(Known.class, value) != null;
     }

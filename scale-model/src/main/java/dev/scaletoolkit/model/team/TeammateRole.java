@@ -28,6 +28,12 @@ public record TeammateRole(String value) {
         Objects.requireNonNull(value, "value");
     }
 
+    /**
+     * The value as sent by Scale, known to this version or not.
+     *
+     * @param value the wire value
+     * @return the open enum value
+     */
     @JsonCreator
     public static TeammateRole of(String value) {
         return new TeammateRole(value);
@@ -39,6 +45,11 @@ public record TeammateRole(String value) {
         return value;
     }
 
+    /**
+     * Whether this version of the SDK knows the value.
+     *
+     * @return false for a value Scale added later
+     */
     public boolean isKnown() {
         return KnownValues.find(Known.class, value) != null;
     }

@@ -127,7 +127,7 @@ final class ClientScaleBackend implements ScaleBackend {
             String message = api.errorMessage() == null || api.errorMessage().isBlank()
                     ? "Scale answered HTTP " + api.status()
                     : api.errorMessage();
-            return new ScaleBackendException(api.status(), message, retryAfter);
+            return new ScaleBackendException(api.status(), message, retryAfter, api);
         }
         return new ScaleBackendException(0, "could not reach Scale: " + e.getMessage(), null);
     }

@@ -91,7 +91,10 @@ public final class BulkTools {
             } catch (ScaleBackendException e) {
                 ToolError error = e.status() == 0
                         ? new ToolError(e.getMessage(), ToolError.Code.NETWORK_ERROR, null, true, null, List.of())
-                        : ToolError.fromStatus(e.status(), e.getMessage(), e.retryAfterSeconds());
+                        : e.api()
+                                .map(ToolError::fromApi)
+                                .orElseGet(
+                                        () -> ToolError.fromStatus(e.status(), e.getMessage(), e.retryAfterSeconds()));
                 row.set("error", ScaleJson.mapper().valueToTree(error));
                 failed++;
             }

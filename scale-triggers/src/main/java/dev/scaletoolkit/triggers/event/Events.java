@@ -34,6 +34,10 @@ public final class Events {
      * committed when this returns.
      */
     public Optional<Event> record(NewEvent e) {
+        // Most repeats (the poller re-reading its overlap, Scale retrying) end here, without a write.
+        if (db.read(h -> EventStore.exists(h, e.connection(), e.dedupKey()))) {
+            return Optional.empty();
+        }
         Optional<Event> stored = db.write(h -> EventStore.append(h, e, clock.instant()));
         stored.ifPresent(this::announce);
         return stored;

@@ -101,6 +101,9 @@ public final class Pollers implements AutoCloseable {
             new TaskPoller(connection.get(), events, cursors, settings, clock).sweep();
             failures.set(0);
         } catch (ScaleException e) {
+            if (executor.isShutdown()) {
+                return; // cut short by close(): not a failure
+            }
             int inARow = failures.incrementAndGet();
             next = TaskPoller.backoff(e, inARow, settings.pollInterval());
             // The SDK's messages never hold the key.

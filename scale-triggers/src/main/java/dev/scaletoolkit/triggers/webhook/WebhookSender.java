@@ -29,23 +29,34 @@ final class WebhookSender {
     /** Null when delivered (a 2xx), else why not. */
     String send(String url, long eventId, String type, byte[] body, String secret, Instant now)
             throws InterruptedException {
+        return post(url, eventId, type, body, WebhookSignature.header(secret, now, body));
+    }
+
+    /** As {@link #send}, without a signature (a replay to a local program that has no secret). */
+    String sendUnsigned(String url, long eventId, String type, byte[] body) throws InterruptedException {
+        return post(url, eventId, type, body, null);
+    }
+
+    private String post(String url, long eventId, String type, byte[] body, String signature)
+            throws InterruptedException {
         URI uri = URI.create(url);
         try {
             AddressPolicy.check(uri);
         } catch (AddressPolicy.RefusedException e) {
             return "not sent: " + e.getMessage();
         }
-        HttpRequest request = HttpRequest.newBuilder(uri)
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "scale-toolkit-gateway")
-                .header(WebhookSignature.HEADER, WebhookSignature.header(secret, now, body))
                 .header("Scale-Toolkit-Event-Id", Long.toString(eventId))
                 .header("Scale-Toolkit-Event-Type", type)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (signature != null) {
+            request.header(WebhookSignature.HEADER, signature);
+        }
         try {
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
             return status / 100 == 2 ? null : "the receiver answered HTTP " + status;
         } catch (IOException e) {

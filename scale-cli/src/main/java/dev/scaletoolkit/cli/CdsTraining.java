@@ -1,0 +1,141 @@
+package dev.scaletoolkit.cli;
+
+import dev.scaletoolkit.mcp.ScaleMcpServer;
+import dev.scaletoolkit.tools.Profile;
+import io.modelcontextprotocol.server.McpSyncServer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+
+/**
+ * The training run behind the class-data sharing archive that {@code ./scale} makes once per build: the launcher
+ * runs this under {@code -XX:ArchiveClassesAtExit}, so the classes that {@code scale up}, a CLI command against a
+ * running emulator and {@code scale mcp} load are stored pre-parsed and later starts map them instead of loading
+ * them from the jar. It does what those commands do (on a temporary data directory and a free port) and exits.
+ */
+public final class CdsTraining {
+    private static final Pattern LISTENING = Pattern.compile("Listening on port: (\\d+)");
+
+    private CdsTraining() {}
+
+    public static void main(String[] args) throws Exception {
+        Path data = Files.createTempDirectory("scale-cds");
+        try {
+            train(data);
+        } finally {
+            try (var paths = Files.walk(data)) {
+                paths.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
+            }
+        }
+        System.exit(0);
+    }
+
+    private static void train(Path data) throws Exception {
+        // scale up, as the launcher runs it
+        CompletableFuture<Integer> port = new CompletableFuture<>();
+        CommandLine up = ScaleCli.commandLine();
+        up.setOut(new PrintWriter(new Writer() {
+            private final StringBuilder line = new StringBuilder();
+
+            @Override
+            public void write(char[] buf, int off, int len) {
+                line.append(buf, off, len);
+                Matcher m = LISTENING.matcher(line);
+                if (m.find()) {
+                    port.complete(Integer.parseInt(m.group(1)));
+                }
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        }));
+        Thread server = new Thread(
+                () -> up.execute("up", "--port", "0", "--data", data.toString(), "--no-workforce"), "cds-up");
+        server.start();
+        int p = port.get(120, TimeUnit.SECONDS);
+        String portArg = Integer.toString(p);
+
+        // commands against the running emulator
+        for (String[] command : new String[][] {
+            {"projects", "create", "cds_training", "--type", "categorization"},
+            {"projects", "list"},
+            {"batches", "list"},
+            {"tasks", "list", "--limit", "5"},
+            {"tools", "call", "SCALE_AI_LIST_PROJECTS", "--json", "{}"}
+        }) {
+            quietly(command, portArg, data);
+        }
+        quietly(new String[] {"tools", "list"}, null, null);
+        quietly(new String[] {"--help"}, null, null);
+
+        // scale mcp: initialize and list tools over a pipe
+        String key = dev.scaletoolkit.model.ScaleJson.mapper()
+                .readTree(Files.readString(data.resolve("credentials.json")))
+                .path("live_key")
+                .asString();
+        PipedOutputStream toServer = new PipedOutputStream();
+        PipedInputStream serverIn = new PipedInputStream(toServer, 1 << 16);
+        PipedInputStream fromServer = new PipedInputStream(1 << 20);
+        PipedOutputStream serverOut = new PipedOutputStream(fromServer);
+        McpSyncServer mcp = ScaleMcpServer.stdio(
+                dev.scaletoolkit.tools.ToolRegistry.load(
+                        dev.scaletoolkit.tools.backend.ScaleBackend.http("http://127.0.0.1:" + p + "/v1", key)),
+                Profile.parse("full"),
+                serverIn,
+                serverOut);
+        BufferedReader answers = new BufferedReader(new InputStreamReader(fromServer, StandardCharsets.UTF_8));
+        send(
+                toServer,
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                        + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"cds\",\"version\":\"1\"}}}");
+        answers.readLine();
+        send(toServer, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+        send(toServer, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}");
+        answers.readLine();
+        send(
+                toServer,
+                "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":"
+                        + "\"SCALE_AI_LIST_PROJECTS\",\"arguments\":{}}}");
+        answers.readLine();
+        mcp.closeGracefully();
+
+        server.interrupt();
+        server.join(60_000);
+    }
+
+    private static void send(PipedOutputStream to, String json) throws IOException {
+        to.write((json + "\n").getBytes(StandardCharsets.UTF_8));
+        to.flush();
+    }
+
+    private static void quietly(String[] command, String port, Path data) {
+        CommandLine cli = ScaleCli.commandLine(name -> null);
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(new StringWriter()));
+        String[] args = command;
+        if (port != null) {
+            args = java.util.stream.Stream.concat(
+                            java.util.Arrays.stream(command),
+                            java.util.stream.Stream.of("--port", port, "--data", data.toString()))
+                    .toArray(String[]::new);
+        }
+        cli.execute(args);
+    }
+}

@@ -1,0 +1,350 @@
+package dev.scaletoolkit.cli.bench;
+
+import dev.scaletoolkit.cli.bench.LoadRun.Request;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code scale bench}: loads tasks into an emulator (a fresh one by default) and measures each operation at a fixed
+ * concurrency, printing requests/s, p50, p99 and the ratio to the control endpoint, all from one run.
+ */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Measure the emulator: start one on a fresh temporary data directory (or use --target), load tasks"
+                    + " through the API, then drive each operation at a fixed concurrency for a fixed time.",
+            "Prints requests/s, p50 and p99 latency and the ratio to the control endpoint (GET /_emulator/health),"
+                    + " the database size and the emulator's resident memory."
+        },
+        footer = {"", "Examples:", "  ./scale bench --tasks 100000", "  ./scale bench --tasks 2000 --duration 2s"})
+public final class BenchCommand implements Callable<Integer> {
+    @Option(
+            names = "--tasks",
+            defaultValue = "1000000",
+            description = "Tasks to load first (default: ${DEFAULT-VALUE}).")
+    int tasks;
+
+    @Option(
+            names = "--duration",
+            defaultValue = "10s",
+            description = "Measured time per operation, e.g. 10s, 500ms (default: ${DEFAULT-VALUE}).")
+    String duration;
+
+    @Option(
+            names = "--warmup",
+            defaultValue = "2s",
+            description = "Unmeasured time before each operation (default: ${DEFAULT-VALUE}).")
+    String warmup;
+
+    @Option(
+            names = "--concurrency",
+            defaultValue = "32",
+            description = "Connections per operation (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(
+            names = "--load-concurrency",
+            defaultValue = "64",
+            description = "Connections used to load the tasks (default: ${DEFAULT-VALUE}).")
+    int loadConcurrency;
+
+    @Option(
+            names = "--page-depth",
+            defaultValue = "1000",
+            description = "Page of the deep listing, 100 tasks a page (default: ${DEFAULT-VALUE}).")
+    int pageDepth;
+
+    @Option(
+            names = "--target",
+            paramLabel = "URL",
+            description = "Measure a running emulator at URL (e.g. http://127.0.0.1:8790) with the API key in"
+                    + " $SCALE_API_KEY (or --api-key-env) instead of starting one.")
+    URI target;
+
+    @Option(
+            names = "--api-key-env",
+            defaultValue = "SCALE_API_KEY",
+            description = "Variable holding the API key for --target (default: ${DEFAULT-VALUE}).")
+    String apiKeyEnv;
+
+    @Option(
+            names = "--sqlite-sync",
+            defaultValue = "FULL",
+            description = "synchronous mode of the started emulator: FULL or NORMAL (default: ${DEFAULT-VALUE}).")
+    String sqliteSync;
+
+    @Option(
+            names = "--no-sync-compare",
+            negatable = false,
+            description = "Skip the second create run, after a restart with the other synchronous mode.")
+    boolean noSyncCompare;
+
+    @Option(
+            names = "--emulator-jvm-args",
+            defaultValue = "",
+            description = "JVM options for the started emulator, space separated (default: none).")
+    String emulatorJvmArgs;
+
+    @Option(
+            names = "--no-wrk",
+            negatable = false,
+            description = "Skip the control run with wrk (run only when wrk is installed).")
+    boolean noWrk;
+
+    @Option(names = "--keep-data", negatable = false, description = "Keep the temporary data directory.")
+    boolean keepData;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Duration window = parseDuration(duration, "--duration");
+        Duration warm = parseDuration(warmup, "--warmup");
+        String sync = sqliteSync.toUpperCase(Locale.ROOT);
+        if (!sync.equals("FULL") && !sync.equals("NORMAL")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--sqlite-sync must be FULL or NORMAL");
+        }
+        if (tasks < 1 || concurrency < 1 || loadConcurrency < 1 || pageDepth < 1) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--tasks, --concurrency, --load-concurrency and --page-depth must be >= 1");
+        }
+        List<String> jvmArgs = emulatorJvmArgs.isBlank()
+                ? List.of()
+                : Arrays.asList(emulatorJvmArgs.trim().split("\\s+"));
+        Path data = null;
+        BenchEmulator emulator = null;
+        try {
+            URI base;
+            String key;
+            if (target != null) {
+                key = System.getenv(apiKeyEnv);
+                if (key == null || key.isBlank()) {
+                    throw new CommandLine.ParameterException(
+                            spec.commandLine(), "--target needs an API key in $" + apiKeyEnv);
+                }
+                base = URI.create(target.toString().replaceAll("/+$", "").replaceAll("/v1$", ""));
+            } else {
+                data = Files.createTempDirectory("scale-bench");
+                err.println("Starting an emulator on " + data + " (synchronous=" + sync + ")");
+                err.flush();
+                emulator = BenchEmulator.start(data, sync, jvmArgs);
+                base = URI.create(emulator.baseUrl());
+                key = emulator.liveKey();
+            }
+            String auth =
+                    "Basic " + Base64.getEncoder().encodeToString((key.trim() + ":").getBytes(StandardCharsets.UTF_8));
+            long idleRssAtStart = emulator == null ? -1 : emulator.rssBytes();
+            Bench bench = new Bench(base, auth, emulator, window, warm, err);
+            String prefix = "bench" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
+            BenchLoader loader = new BenchLoader(base, auth, prefix);
+
+            loader.createContainers();
+            long loadStart = System.nanoTime();
+            String[] ids = loader.loadTasks(tasks, loadConcurrency, err);
+            double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+            BenchLoader.Deep deep = loader.deepToken(pageDepth, 100);
+            long idleRssLoaded = emulator == null ? -1 : emulator.rssBytes();
+
+            List<BenchReport.Row> results = new ArrayList<>();
+            results.add(bench.run("control", "GET /_emulator/health", (r, c, s) -> Request.get("/_emulator/health")));
+            java.util.Optional<WrkRun.Figures> wrk =
+                    noWrk ? java.util.Optional.empty() : WrkRun.control(base, concurrency, window);
+            results.add(bench.run(
+                    "get", "GET /v1/task/{id}", (r, c, s) -> Request.get("/v1/task/" + ids[r.nextInt(ids.length)])));
+            results.add(bench.run("list", "GET /v1/tasks?limit=100", (r, c, s) -> Request.get("/v1/tasks?limit=100")));
+            results.add(bench.run(
+                    "list project",
+                    "GET /v1/tasks?project=P&limit=100",
+                    (r, c, s) -> Request.get(
+                            "/v1/tasks?limit=100&project=" + enc(loader.project(r.nextInt(BenchLoader.PROJECTS))))));
+            results.add(bench.run(
+                    "list project+status",
+                    "GET /v1/tasks?project=P&status=pending&limit=100",
+                    (r, c, s) -> Request.get("/v1/tasks?limit=100&status=pending&project="
+                            + enc(loader.project(r.nextInt(BenchLoader.PROJECTS))))));
+            results.add(bench.run(
+                    "list batch",
+                    "GET /v1/tasks?batch=B&limit=100",
+                    (r, c, s) -> Request.get("/v1/tasks?limit=100&batch="
+                            + enc(loader.batch(
+                                    r.nextInt(BenchLoader.PROJECTS), r.nextInt(BenchLoader.BATCHES_PER_PROJECT))))));
+            String deepPath = "/v1/tasks?limit=100" + (deep.token() == null ? "" : "&next_token=" + enc(deep.token()));
+            results.add(bench.run(
+                    "list page " + deep.page(),
+                    "GET /v1/tasks?limit=100&next_token=T",
+                    (r, c, s) -> Request.get(deepPath)));
+            AtomicLong created = new AtomicLong();
+            LoadRun.Requests creates = (r, c, s) -> new Request(
+                    "POST",
+                    "/v1/task/categorization",
+                    BenchLoader.json("{\"project\":\"" + loader.createProject()
+                            + "\",\"attachment_type\":\"text\",\"attachment\":\"new item\","
+                            + "\"categories\":[\"red\",\"green\",\"blue\"],\"unique_id\":\"" + prefix + "-c" + c + "-"
+                            + s + "-" + created.incrementAndGet() + "\"}"));
+            String createLabel = "create" + (emulator == null ? "" : " (" + sync + ")");
+            results.add(bench.run(createLabel, "POST /v1/task/categorization, unique_id", creates));
+            long rssUnderLoad = bench.maxRss();
+            long dbBytes = emulator == null ? -1 : emulator.databaseBytes();
+
+            if (emulator != null && !noSyncCompare) {
+                String other = sync.equals("FULL") ? "NORMAL" : "FULL";
+                err.println("Restarting the emulator with synchronous=" + other + " for a second create run");
+                err.flush();
+                emulator.close();
+                emulator = BenchEmulator.start(data, other, jvmArgs);
+                URI restarted = URI.create(emulator.baseUrl());
+                Bench again = new Bench(restarted, auth, emulator, window, warm, err);
+                String control2 = "control (" + other + ")";
+                BenchReport.Row c2 =
+                        again.run(control2, "GET /_emulator/health", (r, c, s) -> Request.get("/_emulator/health"));
+                BenchReport.Row cr2 =
+                        again.run("create (" + other + ")", "POST /v1/task/categorization, unique_id", creates);
+                results.add(c2);
+                results.add(cr2);
+            }
+
+            new BenchReport(out)
+                    .print(
+                            tasks,
+                            loadSeconds,
+                            loadConcurrency,
+                            concurrency,
+                            window,
+                            warm,
+                            results,
+                            dbBytes,
+                            idleRssAtStart,
+                            idleRssLoaded,
+                            rssUnderLoad,
+                            target != null,
+                            LocalDate.now().toString(),
+                            wrk);
+            return results.stream().anyMatch(r -> r.result().errors() > 0) ? 1 : 0;
+        } finally {
+            if (emulator != null) {
+                emulator.close();
+            }
+            if (data != null && !keepData) {
+                deleteTree(data);
+            } else if (data != null) {
+                err.println("Data kept in " + data);
+            }
+            err.flush();
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private Duration parseDuration(String text, String option) {
+        try {
+            String t = text.trim().toLowerCase(Locale.ROOT);
+            if (t.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+            }
+            if (t.endsWith("s")) {
+                return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
+            }
+            if (t.endsWith("m")) {
+                return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)) * 60);
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the usage error
+        }
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), option + " must look like 10s, 500ms or 1m, got '" + text + "'");
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // best effort: a temp directory
+                }
+            });
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+
+    /** Runs operations against one emulator, sampling its memory while they run. */
+    private final class Bench {
+        private final URI base;
+        private final String auth;
+        private final BenchEmulator emulator;
+        private final Duration window;
+        private final Duration warm;
+        private final PrintWriter err;
+        private long maxRss = -1;
+
+        Bench(URI base, String auth, BenchEmulator emulator, Duration window, Duration warm, PrintWriter err) {
+            this.base = base;
+            this.auth = auth;
+            this.emulator = emulator;
+            this.window = window;
+            this.warm = warm;
+            this.err = err;
+        }
+
+        BenchReport.Row run(String name, String label, LoadRun.Requests requests) {
+            err.println("  measuring " + name + " (" + label + ")");
+            err.flush();
+            Thread sampler = null;
+            if (emulator != null) {
+                sampler = new Thread(
+                        () -> {
+                            while (!Thread.currentThread().isInterrupted()) {
+                                long rss = emulator.rssBytes();
+                                synchronized (this) {
+                                    maxRss = Math.max(maxRss, rss);
+                                }
+                                try {
+                                    Thread.sleep(200); // a sampling period, not synchronisation
+                                } catch (InterruptedException e) {
+                                    return;
+                                }
+                            }
+                        },
+                        "bench-rss");
+                sampler.setDaemon(true);
+                sampler.start();
+            }
+            LoadRun.Result r = LoadRun.run(name, base, auth, concurrency, warm, window, requests);
+            if (sampler != null) {
+                sampler.interrupt();
+            }
+            if (r.firstError() != null) {
+                err.println("    errors: " + r.errors() + "; first: " + r.firstError());
+            }
+            return new BenchReport.Row(name, label, r);
+        }
+
+        synchronized long maxRss() {
+            return maxRss;
+        }
+    }
+}
