@@ -3,7 +3,7 @@ package dev.scaletoolkit.cli;
 import java.time.Duration;
 import picocli.CommandLine;
 
-/** Reads durations the way people type them: {@code 250ms}, {@code 3s}, {@code 2m}, {@code 1h}. */
+/** Reads durations the way people type them: {@code 250ms}, {@code 3s}, {@code 2m}, {@code 1h}, {@code 30d}. */
 final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
@@ -20,6 +20,8 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
                     return Duration.ofMinutes(n);
                 case 'h':
                     return Duration.ofHours(n);
+                case 'd':
+                    return Duration.ofDays(n);
                 default:
                     break;
             }
@@ -27,6 +29,6 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
             // fall through to the message below
         }
         throw new CommandLine.TypeConversionException(
-                "'" + value + "' is not a duration; use a number with ms, s, m or h, e.g. 500ms or 3s");
+                "'" + value + "' is not a duration; use a number with ms, s, m, h or d, e.g. 500ms, 3s or 30d");
     }
 }

@@ -46,6 +46,9 @@ class HelpExamplesTest {
         int ran = 0;
         for (String example : examples) {
             String command = example.contains("| ./scale ") ? example.substring(example.indexOf("| ") + 2) : example;
+            if (command.contains(" | ")) {
+                command = command.substring(0, command.indexOf(" | ")); // ./scale ... | jq: the scale part
+            }
             List<String> words = Shell.split(command);
             assertThat(words.get(0)).isEqualTo("./scale");
             String[] args = words.subList(1, words.size()).toArray(String[]::new);
