@@ -7,7 +7,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Reads the label lists of task params, which Scale accepts as plain strings or as described choices. */
-final class Labels {
+public final class Labels {
     private Labels() {}
 
     /**
@@ -15,7 +15,7 @@ final class Labels {
      * {@code name}, {@code value}); an object with {@code subchoices} contributes its subchoices instead, since a
      * labeler picks the most specific one.
      */
-    static List<String> leaves(JsonNode list) {
+    public static List<String> leaves(JsonNode list) {
         List<String> out = new ArrayList<>();
         collect(list, out);
         return out.stream().distinct().toList();
@@ -43,7 +43,7 @@ final class Labels {
     }
 
     /** The display name of a described choice, or null. */
-    static String name(JsonNode item) {
+    public static String name(JsonNode item) {
         for (String key : List.of("choice", "label", "name", "value")) {
             JsonNode v = item.get(key);
             if (v != null && v.isString() && !v.stringValue().isEmpty()) {

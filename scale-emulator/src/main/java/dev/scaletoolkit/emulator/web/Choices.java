@@ -1,5 +1,6 @@
 package dev.scaletoolkit.emulator.web;
 
+import dev.scaletoolkit.emulator.response.Labels;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -8,32 +9,9 @@ import tools.jackson.databind.JsonNode;
 final class Choices {
     private Choices() {}
 
-    /** The labels a person can pick: strings, and for objects their name (or their subchoices' names). */
+    /** The labels a person can pick: the same leaves the simulated labelers choose from. */
     static List<String> leaves(JsonNode list) {
-        List<String> out = new ArrayList<>();
-        collect(list, out);
-        return out.stream().distinct().toList();
-    }
-
-    private static void collect(JsonNode list, List<String> out) {
-        if (list == null || !list.isArray()) {
-            return;
-        }
-        for (JsonNode item : list) {
-            if (item.isString()) {
-                out.add(item.stringValue());
-            } else if (item.isObject()) {
-                JsonNode sub = item.get("subchoices");
-                if (sub != null && sub.isArray() && !sub.isEmpty()) {
-                    collect(sub, out);
-                } else {
-                    String name = name(item);
-                    if (name != null) {
-                        out.add(name);
-                    }
-                }
-            }
-        }
+        return Labels.leaves(list);
     }
 
     /** A choice as shown ({@code label}) and as answered ({@code value}, else the choice's name). */
@@ -57,12 +35,6 @@ final class Choices {
     }
 
     static String name(JsonNode item) {
-        for (String key : List.of("choice", "label", "name", "value")) {
-            JsonNode v = item.get(key);
-            if (v != null && v.isString() && !v.stringValue().isEmpty()) {
-                return v.stringValue();
-            }
-        }
-        return null;
+        return Labels.name(item);
     }
 }
