@@ -75,6 +75,13 @@ final class UpCommand implements Callable<Integer> {
     String postgresUrl;
 
     @Option(
+            names = "--sqlite-sync",
+            defaultValue = "FULL",
+            description = "How SQLite syncs commits: FULL survives a power cut, NORMAL only a killed process"
+                    + " (default: ${DEFAULT-VALUE}).")
+    dev.scaletoolkit.emulator.store.Database.Sync sqliteSync;
+
+    @Option(
             names = "--mcp-profile",
             defaultValue = "${env:SCALE_MCP_PROFILE:-full}",
             description = "Tools the /mcp endpoint lists: core, full or readonly (default: ${DEFAULT-VALUE}).")
@@ -94,6 +101,7 @@ final class UpCommand implements Callable<Integer> {
                 .dataDir(data)
                 .workforceEnabled(!noWorkforce)
                 .workforceDelay(workforceDelay)
+                .sqliteSync(sqliteSync)
                 .adminToken(token);
         if (postgresUrl != null) {
             if (!postgresUrl.startsWith("jdbc:postgresql:")) {

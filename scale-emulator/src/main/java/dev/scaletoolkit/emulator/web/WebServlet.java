@@ -68,6 +68,12 @@ final class WebServlet extends HttpServlet {
         } catch (ApiError e) {
             error(ex, e.status(), e.getMessage());
         } catch (RuntimeException e) {
+            // A query or form that does not decode is the caller's mistake: a 4xx and no stack trace.
+            var mistake = dev.scaletoolkit.emulator.http.ClientMistakes.of(e);
+            if (mistake.isPresent()) {
+                error(ex, mistake.get().status(), mistake.get().getMessage());
+                return;
+            }
             LOG.error("Page {} {} failed", method, path, e);
             error(ex, 500, "Something went wrong on the emulator's side; its log has the details.");
         }
