@@ -45,6 +45,17 @@ final class JsonRpcErrorShield extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        String method = req.getMethod();
+        if (!method.equals("GET") && !method.equals("POST") && !method.equals("DELETE")) {
+            // HttpServlet answers a method it does not know (PATCH, made-up ones) with 501, as if we were broken.
+            resp.setStatus(405);
+            resp.setHeader("Allow", "GET, POST, DELETE");
+            resp.setContentType("application/json");
+            resp.getWriter()
+                    .write("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,"
+                            + "\"message\":\"The MCP endpoint takes GET, POST and DELETE.\"}}");
+            return;
+        }
         ErrorCapture capture = new ErrorCapture(resp);
         HttpServletRequest forward = req;
         if (req.getMethod().equals("POST")) {

@@ -76,7 +76,19 @@ public final class JournalFilter implements Filter {
         BodyCapture.Request capturedReq = plainJson ? new BodyCapture.Request(req) : null;
         BodyCapture.Response capturedResp = plainJson ? new BodyCapture.Response(resp) : null;
         try {
-            chain.doFilter(plainJson ? capturedReq : req, plainJson ? capturedResp : resp);
+            try {
+                chain.doFilter(plainJson ? capturedReq : req, plainJson ? capturedResp : resp);
+            } catch (RuntimeException | ServletException | IOException e) {
+                // A mounted servlet (MCP, the gateway) that trips over a bogus charset or a query that does not
+                // decode failed on the caller's mistake: answer a 4xx here instead of letting Jetty log a 500.
+                var mistake = dev.scaletoolkit.emulator.http.ClientMistakes.of(e);
+                if (mistake.isEmpty() || resp.isCommitted()) {
+                    throw e;
+                }
+                resp.resetBuffer();
+                dev.scaletoolkit.emulator.http.ApiServlet.writeError(
+                        resp, mistake.get().status(), mistake.get().getMessage(), java.util.Map.of());
+            }
         } finally {
             record(req, resp, id, uri, journaled, start, started, capturedReq, capturedResp);
         }
