@@ -20,9 +20,9 @@ public final class ScaleTime {
     /** Formats an instant as Scale does, truncated to milliseconds. */
     public static String format(Instant instant) {
         // Written by hand: every create and update formats several timestamps, and the pattern formatter cost a
-        // noticeable share of a create's CPU. Years outside 0000-9999 keep the formatter's spelling.
+        // noticeable share of a create's CPU. Years outside 0001-9999 keep the formatter's spelling.
         LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
-        if (t.getYear() < 0 || t.getYear() > 9999) {
+        if (t.getYear() < 1 || t.getYear() > 9999) {
             return WIRE.format(instant.truncatedTo(ChronoUnit.MILLIS));
         }
         char[] c = new char[24];
