@@ -256,6 +256,7 @@ public final class BenchCommand implements Callable<Integer> {
             results.add(bench.run(createLabel, "POST /v1/task/categorization, unique_id", creates, wrkCreates));
             long rssUnderLoad = bench.maxRss();
             long dbBytes = emulator == null ? -1 : emulator.databaseBytes();
+            double drained = emulator == null ? -1 : workforceDrain(base, auth, window, err);
 
             if (emulator != null && !noSyncCompare) {
                 String other = sync.equals("FULL") ? "NORMAL" : "FULL";
@@ -302,6 +303,7 @@ public final class BenchCommand implements Callable<Integer> {
                             idleRssAtStart,
                             idleRssLoaded,
                             rssUnderLoad,
+                            drained,
                             target != null,
                             LocalDate.now().toString(),
                             withWrk);
@@ -318,6 +320,38 @@ public final class BenchCommand implements Callable<Integer> {
             }
             err.flush();
         }
+    }
+
+    /**
+     * Switches the started emulator's workforce on with no delay and counts how many pending tasks it completes
+     * in {@code window}: the rate at which it drains a backlog, to set beside the create rate. Switched off again
+     * afterwards.
+     */
+    private static double workforceDrain(URI base, String auth, Duration window, PrintWriter err) throws IOException {
+        err.println("  measuring the workforce draining the backlog");
+        err.flush();
+        try (RawHttp http = new RawHttp(base, auth)) {
+            long before = pendingTotal(http);
+            long start = System.nanoTime();
+            BenchLoader.expectOk(
+                    http.post("/_emulator/workforce", BenchLoader.json("{\"enabled\":true,\"delay_ms\":0}")));
+            try {
+                Thread.sleep(window.toMillis()); // the measuring period itself, not synchronisation
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            BenchLoader.expectOk(http.post("/_emulator/workforce", BenchLoader.json("{\"enabled\":false}")));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return (before - pendingTotal(http)) / seconds;
+        }
+    }
+
+    private static long pendingTotal(RawHttp http) throws IOException {
+        return dev.scaletoolkit.model.ScaleJson.mapper()
+                .readTree(BenchLoader.expectOk(http.get("/v1/tasks?status=pending&limit=1"))
+                        .body())
+                .path("total")
+                .asLong();
     }
 
     private static String enc(String s) {

@@ -27,6 +27,7 @@ final class BenchReport {
             long rssStart,
             long rssLoaded,
             long rssUnderLoad,
+            double drainedPerSecond,
             boolean remote,
             String date,
             boolean withWrk) {
@@ -89,6 +90,16 @@ final class BenchReport {
                     rows.get(0).wrk().get().perSecond() / rows.get(0).result().perSecond());
         } else {
             out.println("wrk: not run (not installed, or --no-wrk); apt-get install wrk adds its columns");
+        }
+        if (drainedPerSecond >= 0) {
+            double creates = rows.stream()
+                    .filter(r -> r.name().startsWith("create"))
+                    .findFirst()
+                    .map(r -> r.result().perSecond())
+                    .orElse(0.0);
+            out.printf(
+                    "workforce:              completed %,.0f pending tasks/s, oldest first, no delay (creates above: %,.0f/s)%n",
+                    drainedPerSecond, creates);
         }
         out.println("database size:          " + (remote ? "n/a (remote target)" : mib(dbBytes)));
         out.println("emulator RSS idle:      "

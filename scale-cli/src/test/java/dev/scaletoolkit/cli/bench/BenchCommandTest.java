@@ -84,6 +84,12 @@ class BenchCommandTest {
         assertThat(rows.get("control")[3]).isEqualTo(1.0);
         assertThat(rows.get("control (NORMAL)")[3]).isEqualTo(1.0);
 
+        Matcher drained = Pattern.compile("workforce:\\s+completed ([0-9,]+) pending tasks/s")
+                .matcher(report);
+        assertThat(drained.find()).as("workforce line in\n" + report).isTrue();
+        assertThat(Long.parseLong(drained.group(1).replace(",", "")))
+                .as("tasks the workforce completed a second")
+                .isPositive();
         for (String figure : List.of("database size:", "emulator RSS idle:", "emulator RSS under load:")) {
             Matcher m =
                     Pattern.compile(Pattern.quote(figure) + "\\s+([0-9.]+) MiB").matcher(report);
