@@ -253,7 +253,10 @@ public final class BenchCommand implements Callable<Integer> {
                     ? new WrkOp("/", scripts.uniquePosts("/v1/task/categorization", createBefore + "w", "\"}"))
                     : null;
             String createLabel = "create" + (emulator == null ? "" : " (" + sync + ")");
+            long[] before = writeStats(base, auth);
             results.add(bench.run(createLabel, "POST /v1/task/categorization, unique_id", creates, wrkCreates));
+            long[] after = writeStats(base, auth);
+            long[] groups = {after[0] - before[0], after[1] - before[1]};
             long rssUnderLoad = bench.maxRss();
             long dbBytes = emulator == null ? -1 : emulator.databaseBytes();
             double drained = emulator == null ? -1 : workforceDrain(base, auth, window, err);
@@ -304,6 +307,7 @@ public final class BenchCommand implements Callable<Integer> {
                             idleRssLoaded,
                             rssUnderLoad,
                             drained,
+                            groups,
                             target != null,
                             LocalDate.now().toString(),
                             withWrk);
@@ -343,6 +347,17 @@ public final class BenchCommand implements Callable<Integer> {
             BenchLoader.expectOk(http.post("/_emulator/workforce", BenchLoader.json("{\"enabled\":false}")));
             double seconds = (System.nanoTime() - start) / 1e9;
             return (before - pendingTotal(http)) / seconds;
+        }
+    }
+
+    /** {@code [commits, writes]} the emulator has made so far ({@code GET /_emulator/stats}). */
+    private static long[] writeStats(URI base, String auth) throws IOException {
+        try (RawHttp http = new RawHttp(base, auth)) {
+            var stats = dev.scaletoolkit.model.ScaleJson.mapper()
+                    .readTree(BenchLoader.expectOk(http.get("/_emulator/stats")).body());
+            return new long[] {
+                stats.path("commits").asLong(), stats.path("writes").asLong()
+            };
         }
     }
 

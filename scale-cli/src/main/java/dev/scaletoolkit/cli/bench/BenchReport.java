@@ -28,6 +28,7 @@ final class BenchReport {
             long rssLoaded,
             long rssUnderLoad,
             double drainedPerSecond,
+            long[] createGroups,
             boolean remote,
             String date,
             boolean withWrk) {
@@ -90,6 +91,11 @@ final class BenchReport {
                     rows.get(0).wrk().get().perSecond() / rows.get(0).result().perSecond());
         } else {
             out.println("wrk: not run (not installed, or --no-wrk); apt-get install wrk adds its columns");
+        }
+        if (createGroups[0] > 0) {
+            out.printf(
+                    "group commit (creates): %,d writes in %,d commits, %.1f writes a commit%n",
+                    createGroups[1], createGroups[0], (double) createGroups[1] / createGroups[0]);
         }
         if (drainedPerSecond >= 0) {
             double creates = rows.stream()

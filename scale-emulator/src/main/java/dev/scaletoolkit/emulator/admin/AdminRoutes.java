@@ -26,6 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <ul>
  *   <li>{@code GET /health} — up and version (no token needed).
+ *   <li>{@code GET /stats} — writes and commits since start (writes / commits = mean group-commit size).
  *   <li>{@code POST /reset} {@code {keep_accounts?: true}} — deletes all data; accounts, keys and owners stay
  *       unless {@code keep_accounts} is false. Faults are cleared and the workforce returns to its configuration.
  *   <li>{@code POST /seed} — accounts with chosen keys, and projects (see {@link Seeder}); {@code GET /accounts}.
@@ -59,6 +60,14 @@ public final class AdminRoutes implements Routes {
             ObjectNode out = Docs.object();
             out.put("status", "ok");
             out.put("version", ApiServlet.VERSION);
+            return out;
+        });
+        router.get("/stats", req -> {
+            // Group commit at work: writes / commits is how many writes shared each commit (and its sync).
+            long[] counts = context.db().writeCounts();
+            ObjectNode out = Docs.object();
+            out.put("commits", counts[0]);
+            out.put("writes", counts[1]);
             return out;
         });
         router.post("/reset", this::reset);

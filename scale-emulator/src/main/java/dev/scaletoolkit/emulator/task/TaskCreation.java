@@ -190,9 +190,12 @@ public final class TaskCreation {
         return null;
     }
 
-    /** When the simulated workforce may take a live task; test tasks and a disabled workforce queue nothing. */
+    /**
+     * When the simulated workforce may take a live task; test tasks queue nothing. Live tasks are queued even while
+     * the workforce is paused (or started paused), so that resuming it finishes them and every task after them.
+     */
     private String workDueAt(Caller caller) {
-        if (caller.testMode() || !context.config().workforceEnabled()) {
+        if (caller.testMode()) {
             return null;
         }
         return ScaleTime.format(context.clock().instant().plus(context.config().workforceDelay()));

@@ -172,7 +172,8 @@ public final class TaskStore {
                 text(task, "unique_id"),
                 task.path("created_at").asString(),
                 workDueAt,
-                Docs.write(TaskJson.wire(task)),
+                // Most new tasks carry no internal key: write them without the copy that strips those.
+                Docs.write(task.propertyNames().stream().anyMatch(k -> k.startsWith("_")) ? TaskJson.wire(task) : task),
                 internalJson(task),
                 List.copyOf(tags));
     }

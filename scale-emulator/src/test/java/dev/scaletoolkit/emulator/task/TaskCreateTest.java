@@ -306,9 +306,10 @@ class TaskCreateTest {
     }
 
     @Test
-    void workforceQueueIsSetOnlyForLiveTasksWhenTheWorkforceRuns() {
+    void workforceQueueIsSetForLiveTasksEvenWhileTheWorkforceIsPaused() {
+        // Queued while paused, so resuming the workforce (POST /_emulator/workforce) finishes them.
         String pending = world.createTask(world.live).path("task_id").asString();
-        assertThat(world.count("SELECT COUNT(*) FROM tasks WHERE id = :id AND work_due_at IS NULL", "id", pending))
+        assertThat(world.count("SELECT COUNT(*) FROM tasks WHERE id = :id AND work_due_at IS NOT NULL", "id", pending))
                 .isEqualTo(1);
         try (TaskWorld working = TaskWorld.start(b -> b.workforceDelay(java.time.Duration.ofHours(1)))) {
             Instant before = Instant.now();

@@ -96,6 +96,40 @@ class WorkforceTest {
     }
 
     @Test
+    void aWorkforceStartedPausedFinishesApiTasksOnceResumed() {
+        // scale up --no-workforce, then POST /_emulator/workforce {"enabled": true}: tasks created before and
+        // after resuming are both completed.
+        try (TestEmulator scale = TestEmulator.start(b -> b.workforceEnabled(false))) {
+            Http admin = new Http(scale.baseUrl(), null);
+            Http api = new Http(scale.baseUrl(), scale.account().liveKey());
+            String body = "{\"attachment_type\": \"text\", \"attachment\": \"a\", \"categories\": [\"x\", \"y\"],"
+                    + " \"instruction\": \"Pick one.\"}";
+            String before = api.post("/v1/task/categorization", body)
+                    .json()
+                    .get("task_id")
+                    .asString();
+            assertThat(admin.post("/_emulator/workforce", "{\"enabled\": true, \"delay_ms\": 0}")
+                            .status())
+                    .isEqualTo(200);
+            String after = api.post("/v1/task/categorization", body)
+                    .json()
+                    .get("task_id")
+                    .asString();
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> api.get("/v1/task/" + before)
+                                    .json()
+                                    .get("status")
+                                    .asString()
+                                    .equals("completed")
+                            && api.get("/v1/task/" + after)
+                                    .json()
+                                    .get("status")
+                                    .asString()
+                                    .equals("completed"));
+        }
+    }
+
+    @Test
     void delayChangedAtRunTimeAppliesToQueuedTasks() throws InterruptedException {
         try (TestEmulator scale = TestEmulator.start()) {
             EmulatorContext context = scale.emulator().context();
