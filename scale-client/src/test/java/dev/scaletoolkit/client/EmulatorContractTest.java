@@ -47,7 +47,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -338,8 +337,7 @@ class EmulatorContractTest {
     @Test
     void qualityAuditsAndLabelers() {
         Task t = test.tasks().create(image(project).build());
-        assertThat(test.quality().listFixlessAudits(t.taskId(), null))
-                .isNotNull();
+        assertThat(test.quality().listFixlessAudits(t.taskId(), null)).isNotNull();
         assertThat(test.quality()
                         .listLabelers(LabelerListParams.builder()
                                 .labelerEmails(List.of("nobody@example.com"))
@@ -372,9 +370,8 @@ class EmulatorContractTest {
                         .project(studioProject)
                         .name(sb)
                         .build());
-        List<String> pending = live.studio().listBatches().stream()
-                .map(b -> b.name())
-                .toList();
+        List<String> pending =
+                live.studio().listBatches().stream().map(b -> b.name()).toList();
         assertThat(pending).as("the Studio batch just created is pending").contains(sb);
         assertThat(live.studio().setPriorities(pending))
                 .extracting(b -> b.name())
@@ -386,8 +383,7 @@ class EmulatorContractTest {
                 .extracting(g -> g.name())
                 .contains("g1");
         live.studio().updateProjectGroup(studioProject, "g1", List.of(), List.of(owner));
-        assertThat(live.studio().setBatchGroups(sb, List.of("g1"))
-                        .groupsOrEmpty())
+        assertThat(live.studio().setBatchGroups(sb, List.of("g1")).groupsOrEmpty())
                 .contains("g1");
     }
 

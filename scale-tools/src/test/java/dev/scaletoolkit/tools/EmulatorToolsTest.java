@@ -297,7 +297,9 @@ class EmulatorToolsTest {
     private void setPriorities() {
         called.add("SCALE_AI_SET_BATCH_PRIORITIES");
         JsonNode batches = call("SCALE_AI_GET_STUDIO_BATCHES", json("{}")).get("docs");
-        assertThat(batches).as("pending Studio batches (studio-b was created above)").isNotEmpty();
+        assertThat(batches)
+                .as("pending Studio batches (studio-b was created above)")
+                .isNotEmpty();
         ObjectNode args = json("{}");
         var list = args.putArray("batches");
         batches.forEach(b -> list.addObject().put("name", b.get("name").asString()));
