@@ -9,10 +9,6 @@ import dev.scaletoolkit.client.page.AutoPager;
 import dev.scaletoolkit.client.page.Page;
 import dev.scaletoolkit.model.file.FileList;
 import dev.scaletoolkit.model.file.ScaleFile;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.UUID;
 
 /** Files (assets): upload, import by URL and list. */
 public final class FileService {
@@ -79,9 +75,9 @@ public final class FileService {
      */
     public ScaleFile upload(FileUploadParams params, RequestOptions options) {
         // POST /v1/files/upload
-        String boundary = "scale-toolkit-" + UUID.randomUUID();
         ApiCaller.Call call = ctx.call("POST", "/files/upload", options)
-                .body(RequestBody.of(multipart(params, boundary), "multipart/form-data; boundary=" + boundary, true));
+                .body(RequestBody.multipart(
+                        params.fields(), params.filename(), params.contentType(), params.content()));
         if (params.fields().containsKey("reference_id")) {
             call.idempotent(); // a repeat meets 409 on the reference_id instead of storing a second copy
         }
@@ -229,28 +225,5 @@ public final class FileService {
      */
     public AutoPager<ScaleFile> listAutoPaging(FileListParams params, RequestOptions options) {
         return new AutoPager<>(cursor -> listPage(cursor == null ? params : params.withCursor(cursor), options));
-    }
-
-    static byte[] multipart(FileUploadParams params, String boundary) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (Map.Entry<String, String> field : params.fields().entrySet()) {
-            write(out, "--" + boundary + "\r\n");
-            write(out, "Content-Disposition: form-data; name=\"" + quote(field.getKey()) + "\"\r\n\r\n");
-            write(out, field.getValue() + "\r\n");
-        }
-        write(out, "--" + boundary + "\r\n");
-        write(out, "Content-Disposition: form-data; name=\"file\"; filename=\"" + quote(params.filename()) + "\"\r\n");
-        write(out, "Content-Type: " + params.contentType() + "\r\n\r\n");
-        out.writeBytes(params.content());
-        write(out, "\r\n--" + boundary + "--\r\n");
-        return out.toByteArray();
-    }
-
-    private static String quote(String s) {
-        return s.replace("\"", "%22").replace("\r", "").replace("\n", "");
-    }
-
-    private static void write(ByteArrayOutputStream out, String s) {
-        out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -56,27 +56,7 @@ public final class ApiCaller implements AutoCloseable {
      * Authorization header, so the API key never leaves for another host.
      */
     public byte[] download(String path, RequestOptions requestOptions) {
-        ScaleResponse first =
-                call("GET", path).options(requestOptions).allowRedirect().executeRaw();
-        if (first.status() == 200) {
-            return first.body();
-        }
-        String location = first.header("location")
-                .orElseThrow(() -> ErrorTable.fromResponse(
-                        first.status(),
-                        first.headers(),
-                        "redirect without a Location header".getBytes(StandardCharsets.UTF_8),
-                        null));
-        String target =
-                java.net.URI.create(options.baseUrl() + "/").resolve(location).toString();
-        ScaleResponse second = transport.execute(ScaleRequest.builder("GET", target, "")
-                .header("User-Agent", options.userAgent())
-                .idempotent(true)
-                .build());
-        if (second.status() != 200) {
-            throw ErrorTable.fromResponse(second.status(), second.headers(), second.body(), options.apiKey());
-        }
-        return second.body();
+        return call("GET", path).options(requestOptions).download().body();
     }
 
     @Override
@@ -173,6 +153,37 @@ public final class ApiCaller implements AutoCloseable {
 
         public ScaleResponse executeRaw() {
             return send();
+        }
+
+        /**
+         * GETs bytes: a 200 is returned as it came; a redirect (to storage) is followed once, without the
+         * Authorization header, so the API key never leaves for another host.
+         */
+        public ScaleResponse download() {
+            allowRedirect();
+            ScaleResponse first = send();
+            if (first.status() == 200) {
+                return first;
+            }
+            String location = first.header("location")
+                    .orElseThrow(() -> ErrorTable.fromResponse(
+                            first.status(),
+                            first.headers(),
+                            "redirect without a Location header".getBytes(StandardCharsets.UTF_8),
+                            null));
+            String target = java.net
+                    .URI
+                    .create(options.baseUrl() + "/")
+                    .resolve(location)
+                    .toString();
+            ScaleResponse second = transport.execute(ScaleRequest.builder("GET", target, "")
+                    .header("User-Agent", options.userAgent())
+                    .idempotent(true)
+                    .build());
+            if (second.status() != 200) {
+                throw ErrorTable.fromResponse(second.status(), second.headers(), second.body(), options.apiKey());
+            }
+            return second;
         }
 
         /**
