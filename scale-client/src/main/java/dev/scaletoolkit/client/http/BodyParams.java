@@ -47,12 +47,12 @@ public abstract class BodyParams {
         /** For subclasses. */
         protected Builder() {}
 
-        @SuppressWarnings("unchecked")
         /**
          * This builder as its concrete type.
          *
          * @return this
          */
+        @SuppressWarnings("unchecked")
         protected final B self() {
             return (B) this;
         }

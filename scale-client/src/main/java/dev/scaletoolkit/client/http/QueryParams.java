@@ -48,12 +48,12 @@ public abstract class QueryParams {
         /** For subclasses. */
         protected Builder() {}
 
-        @SuppressWarnings("unchecked")
         /**
          * This builder as its concrete type.
          *
          * @return this
          */
+        @SuppressWarnings("unchecked")
         protected final B self() {
             return (B) this;
         }
