@@ -2,6 +2,7 @@ package dev.scaletoolkit.client.emulator;
 
 import dev.scaletoolkit.client.error.ErrorTable;
 import dev.scaletoolkit.client.error.ScaleIoException;
+import dev.scaletoolkit.client.internal.NoTlsContext;
 import dev.scaletoolkit.model.ScaleJson;
 import java.io.IOException;
 import java.net.URI;
@@ -36,8 +37,7 @@ public final class EmulatorControl {
     private EmulatorControl(String root, String adminToken) {
         this.root = root;
         this.adminToken = adminToken;
-        this.http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = NoTlsContext.clientFor(root, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)));
     }
 
     /**

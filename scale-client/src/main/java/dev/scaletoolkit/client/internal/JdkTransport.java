@@ -16,7 +16,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import javax.net.ssl.SSLContext;
 
 /**
  * The transport on {@link java.net.http.HttpClient}. Every request has a connect timeout and a read timeout (cut
@@ -50,7 +49,7 @@ public final class JdkTransport implements Transport {
 
     /** The client for this target: any scheme other than plain http gets the default TLS setup. */
     private HttpClient clientFor(URI uri) {
-        boolean plainHttp = "http".equalsIgnoreCase(uri.getScheme());
+        boolean plainHttp = NoTlsContext.isPlainHttp(uri.toString());
         HttpClient client = plainHttp ? plain : tls;
         if (client != null) {
             return client;
@@ -58,24 +57,21 @@ public final class JdkTransport implements Transport {
         synchronized (this) {
             if (plainHttp) {
                 if (plain == null) {
-                    plain = newClient(NoTlsContext.INSTANCE);
+                    plain = newClient(uri);
                 }
                 return plain;
             }
             if (tls == null) {
-                tls = newClient(null);
+                tls = newClient(uri);
             }
             return tls;
         }
     }
 
-    private HttpClient newClient(SSLContext sslContext) {
-        HttpClient.Builder builder =
-                HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER);
-        if (sslContext != null) {
-            builder.sslContext(sslContext);
-        }
-        return builder.build();
+    private HttpClient newClient(URI target) {
+        return NoTlsContext.clientFor(
+                target.toString(),
+                HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.scaletoolkit.client.internal;
 
+import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
@@ -12,15 +13,41 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 
 /**
- * An {@link SSLContext} for an {@link java.net.http.HttpClient} that only ever speaks plain {@code http://}. The
- * client needs some context at construction, and the default one reads the whole CA store and sets up JSSE, which
- * costs a short command (or a test against a local emulator) a few hundred milliseconds for nothing. Any attempt to
- * open a TLS connection through this context fails loudly instead of connecting without checks.
+ * Builds JDK clients that skip TLS setup for plain {@code http://} targets (the transport and
+ * {@link dev.scaletoolkit.client.emulator.EmulatorControl} use it). An {@code HttpClient} needs an
+ * {@link SSLContext} when it is built, and the default one reads the whole CA store and sets up JSSE, which costs a
+ * short command (or a test against a local emulator) a few hundred milliseconds for nothing. A plain-http client
+ * gets a context that refuses every TLS use instead, so a mistake fails loudly rather than connecting unchecked.
  */
-final class NoTlsContext {
-    static final SSLContext INSTANCE = new SSLContext(new Refusing(), null, "plain-http-only") {};
+public final class NoTlsContext {
+    private static final SSLContext INSTANCE = new SSLContext(new Refusing(), null, "plain-http-only") {};
 
     private NoTlsContext() {}
+
+    /**
+     * Builds a client for one fixed target: a plain {@code http://} one skips the TLS setup, any other keeps the
+     * JDK's default.
+     *
+     * @param url the target's URL
+     * @param builder the client's other settings
+     * @return the client
+     */
+    public static HttpClient clientFor(String url, HttpClient.Builder builder) {
+        if (isPlainHttp(url)) {
+            builder.sslContext(INSTANCE);
+        }
+        return builder.build();
+    }
+
+    /**
+     * Whether a URL is plain http, the one case that gets no TLS setup.
+     *
+     * @param url the URL
+     * @return true for {@code http://…}, in any case
+     */
+    public static boolean isPlainHttp(String url) {
+        return url.regionMatches(true, 0, "http://", 0, "http://".length());
+    }
 
     private static final class Refusing extends SSLContextSpi {
         private static IllegalStateException refused() {
