@@ -122,6 +122,17 @@ public final class GenericCall {
     }
 
     /**
+     * GETs bytes behind the route: a 200 comes back as it is, a redirect (to storage) is followed once without
+     * the API key, which never leaves for another host.
+     *
+     * @return the final 200 answer, with its headers ({@code Content-Type}) and body
+     * @throws dev.scaletoolkit.client.error.ScaleApiException for any other status, from Scale or from storage
+     */
+    public ScaleResponse executeDownload() {
+        return call.download();
+    }
+
+    /**
      * Sends the call and returns the body as text.
      *
      * @return the body of the 200 answer

@@ -20,7 +20,13 @@ import java.util.Optional;
  * @param <T> the parsed value's type
  */
 public record RawResponse<T>(int status, Map<String, List<String>> headers, T value) {
-    /** Copies the headers so the record stays immutable. */
+    /**
+     * Copies the headers so the record stays immutable.
+     *
+     * @param status the HTTP status of the final attempt
+     * @param headers the response headers
+     * @param value what the service method returned
+     */
     public RawResponse {
         headers = headers == null ? Map.of() : Map.copyOf(headers);
     }

@@ -6,10 +6,16 @@ import java.util.Properties;
 
 /** The SDK's version and the User-Agent it sends: {@code scale-toolkit-java/<version> Java/<version>}. */
 public final class SdkVersion {
+    /** This SDK's version, from the build ({@code dev} when run from sources). */
     public static final String VERSION = load();
 
     private SdkVersion() {}
 
+    /**
+     * The User-Agent every request carries, before any suffix from {@code ClientOptions}.
+     *
+     * @return {@code scale-toolkit-java/<version> Java/<version>}
+     */
     public static String userAgent() {
         return "scale-toolkit-java/" + VERSION + " Java/" + System.getProperty("java.version", "unknown");
     }

@@ -23,7 +23,12 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Reads the tool files ({@code scale/tools/<SLUG>.json}) from the class path and checks each one. */
+/**
+ * Reads the tool files ({@code scale/tools/<SLUG>.json}) from the class path and checks each one's shape: readable
+ * JSON, slug, texts, schemas present as objects, hints and profiles. {@link #load} runs at every start, so it stays
+ * cheap; whether each schema is valid JSON Schema 2020-12 and compiles is checked by {@link #schemaProblems}, which
+ * the build runs over the shipped catalog ({@code ToolRegistryTest}), since those files cannot change after it.
+ */
 final class ToolCatalog {
     static final String DEFAULT_DIR = "scale/tools";
     /** The name rule shared by OpenAI functions and Anthropic tools. */
@@ -34,7 +39,7 @@ final class ToolCatalog {
 
     private ToolCatalog() {}
 
-    /** The specs found, plus every problem met on the way (bad JSON, bad schemas, missing keys…). */
+    /** The specs found, plus every problem met on the way (bad JSON, missing keys, wrong types…). */
     record Loaded(List<ToolSpec> specs, List<String> problems) {}
 
     static Loaded load(String dir) {
@@ -75,14 +80,8 @@ final class ToolCatalog {
         }
         ObjectNode input = objectAt(node, "inputSchema", problems);
         ObjectNode output = objectAt(node, "outputSchema", problems);
-        if (input != null) {
-            if (!"object".equals(input.path("type").asString())) {
-                problems.add("inputSchema must have type object");
-            }
-            SchemaSupport.metaSchemaProblems(input).forEach(p -> problems.add("inputSchema: " + p));
-        }
-        if (output != null) {
-            SchemaSupport.metaSchemaProblems(output).forEach(p -> problems.add("outputSchema: " + p));
+        if (input != null && !"object".equals(input.path("type").asString())) {
+            problems.add("inputSchema must have type object");
         }
         ObjectNode annotations = objectAt(node, "annotations", problems);
         if (annotations != null) {
@@ -121,6 +120,21 @@ final class ToolCatalog {
                 annotations,
                 profiles,
                 aliases);
+    }
+
+    /**
+     * Every way the catalog's schemas break JSON Schema 2020-12 or fail to compile, prefixed with the tool's slug;
+     * empty when all are fine. Slow (the meta-schema check), so it belongs in the build, not at start.
+     */
+    static List<String> schemaProblems(String dir) {
+        List<String> problems = new ArrayList<>();
+        for (ToolSpec spec : load(dir).specs()) {
+            SchemaSupport.metaSchemaProblems(spec.inputSchema())
+                    .forEach(p -> problems.add(spec.slug() + ": inputSchema: " + p));
+            SchemaSupport.metaSchemaProblems(spec.outputSchema())
+                    .forEach(p -> problems.add(spec.slug() + ": outputSchema: " + p));
+        }
+        return problems;
     }
 
     private static ObjectNode objectAt(JsonNode node, String key, List<String> problems) {

@@ -15,9 +15,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The tools, ready to list and call. {@link #load} reads every catalog file, checks each schema against the
- * JSON Schema 2020-12 meta-schema, pairs each tool with its handler, and refuses to start
- * ({@link ToolRegistryException}) when anything is off, so a broken catalog never reaches an agent.
+ * The tools, ready to list and call. {@link #load} reads every catalog file, checks its shape, pairs each tool with
+ * its handler, and refuses to start ({@link ToolRegistryException}) when anything is off, so a broken catalog never
+ * reaches an agent. A tool's schemas are compiled on its first call, not at start: a CLI command uses one tool of
+ * 49. That every schema is valid 2020-12 and compiles is a build-time guarantee ({@code ToolRegistryTest}).
  *
  * <pre>{@code
  * ToolRegistry tools = ToolRegistry.load(ScaleBackend.http("https://api.scale.com", key));
@@ -27,7 +28,26 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ToolRegistry {
     private static final String PREFIX = "SCALE_AI_";
 
-    private record Entry(ToolSpec spec, ToolHandler handler, Schema input, Schema output) {}
+    private record Entry(ToolSpec spec, ToolHandler handler, LazySchema input, LazySchema output) {}
+
+    /** A schema compiled on first use and then kept; two threads racing may both compile it, to the same result. */
+    private static final class LazySchema {
+        private final JsonNode source;
+        private volatile Schema compiled;
+
+        LazySchema(JsonNode source) {
+            this.source = source;
+        }
+
+        Schema get() {
+            Schema schema = compiled;
+            if (schema == null) {
+                schema = SchemaSupport.compile(source);
+                compiled = schema;
+            }
+            return schema;
+        }
+    }
 
     private final Map<String, Entry> bySlug;
     private final Map<String, String> byShortName;
@@ -83,11 +103,7 @@ public final class ToolRegistry {
             }
             bySlug.put(
                     spec.slug(),
-                    new Entry(
-                            spec,
-                            handler,
-                            SchemaSupport.compile(spec.inputSchema()),
-                            SchemaSupport.compile(spec.outputSchema())));
+                    new Entry(spec, handler, new LazySchema(spec.inputSchema()), new LazySchema(spec.outputSchema())));
             List<String> names = new ArrayList<>(spec.aliases());
             names.add(spec.slug());
             for (String name : names) {
@@ -149,11 +165,12 @@ public final class ToolRegistry {
         }
         ObjectNode given = args instanceof ObjectNode o ? o : ScaleJson.mapper().createObjectNode();
         ObjectNode natural = StrictSchemas.relax(given, entry.spec().inputSchema());
-        List<ToolError.Problem> problems = SchemaSupport.problems(entry.input(), natural);
-        if (!problems.isEmpty()) {
-            return ToolResult.failed(ToolError.invalidInput(problems));
-        }
         try {
+            List<ToolError.Problem> problems =
+                    SchemaSupport.problems(entry.input().get(), natural);
+            if (!problems.isEmpty()) {
+                return ToolResult.failed(ToolError.invalidInput(problems));
+            }
             return ToolResult.ok(
                     entry.handler().handle(new ToolCall(entry.spec().slug(), natural, backend, progress, files)));
         } catch (ToolInputException e) {
@@ -184,7 +201,7 @@ public final class ToolRegistry {
         if (entry == null) {
             throw new IllegalArgumentException("unknown tool " + nameOrAlias);
         }
-        return SchemaSupport.problems(entry.output(), data);
+        return SchemaSupport.problems(entry.output().get(), data);
     }
 
     private Entry entry(String nameOrAlias) {

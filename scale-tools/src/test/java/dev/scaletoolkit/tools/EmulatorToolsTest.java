@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -27,8 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Every tool against a running emulator over real HTTP, in the order a user would meet them: projects, batches,
  * tasks of every type, edits, waiting, audits, files, teams, Studio. Each answer must be successful and fit the
- * tool's output schema. A route the emulator does not serve yet ("no route for …") marks that step skipped, so the
- * report lists what is still missing without hiding real failures.
+ * tool's output schema. Nothing is skipped: a route the emulator lacks fails its step like any other error.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EmulatorToolsTest {
@@ -56,17 +54,10 @@ class EmulatorToolsTest {
         return (ObjectNode) ScaleJson.mapper().readTree(text);
     }
 
-    /** Calls a tool, skips the step if the emulator lacks the route, else asserts success and the output schema. */
+    /** Calls a tool and asserts success and the output schema; a route the emulator lacks fails the step. */
     private JsonNode call(String slug, ObjectNode args) {
         called.add(tools.find(slug).orElseThrow().slug());
         ToolResult result = tools.call(slug, args, (done, total, message) -> progress.add(message));
-        if (!result.successful()
-                && result.error().message() != null
-                && (result.error().message().contains("no route for")
-                        || Integer.valueOf(405).equals(result.error().httpStatus()))) {
-            Assumptions.abort(slug + ": the emulator does not serve this route yet ("
-                    + result.error().message() + ")");
-        }
         assertThat(result.successful()).as(slug + " failed: " + result.error()).isTrue();
         assertThat(tools.checkOutput(slug, result.data()))
                 .as(slug + " output schema")
@@ -270,7 +261,7 @@ class EmulatorToolsTest {
     }
 
     private void secureResponse() {
-        Assumptions.assumeTrue(segmentationTask != null, "no segmentation task was created");
+        assertThat(segmentationTask).as("the segmentation task created earlier").isNotNull();
         JsonNode task = call(
                         "SCALE_AI_WAIT_FOR_TASK",
                         json("{\"task_id\":\"" + segmentationTask
@@ -278,7 +269,7 @@ class EmulatorToolsTest {
                 .get("task");
         String text = task.path("response").toString();
         int at = text.indexOf("/response_url/");
-        Assumptions.assumeTrue(at > 0, "the emulator's segmentation response has no secure URL");
+        assertThat(at).as("a secure response URL in " + text).isPositive();
         String uuid = text.substring(at + "/response_url/".length()).split("[\"?/]")[0];
         JsonNode file = call(
                 "GET_SECURE_TASK_RESPONSE_URL",
@@ -306,7 +297,9 @@ class EmulatorToolsTest {
     private void setPriorities() {
         called.add("SCALE_AI_SET_BATCH_PRIORITIES");
         JsonNode batches = call("SCALE_AI_GET_STUDIO_BATCHES", json("{}")).get("docs");
-        Assumptions.assumeTrue(!batches.isEmpty(), "no pending Studio batches to order");
+        assertThat(batches)
+                .as("pending Studio batches (studio-b was created above)")
+                .isNotEmpty();
         ObjectNode args = json("{}");
         var list = args.putArray("batches");
         batches.forEach(b -> list.addObject().put("name", b.get("name").asString()));

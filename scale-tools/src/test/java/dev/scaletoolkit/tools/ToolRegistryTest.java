@@ -216,7 +216,19 @@ class ToolRegistryTest {
                 .satisfies(e -> assertThat(((ToolRegistryException) e).problems())
                         .anyMatch(p -> p.startsWith("SCALE_AI_ORPHAN: handler without a schema file"))
                         .anyMatch(p -> p.startsWith("SCALE_AI_NO_HANDLER: no handler"))
-                        .anyMatch(p -> p.startsWith("SCALE_AI_BAD_SCHEMA: inputSchema"))
                         .noneMatch(p -> p.startsWith("SCALE_AI_GOOD")));
+    }
+
+    @Test
+    void everyShippedSchemaIsValidJsonSchemaAndCompiles() {
+        // checked here rather than at every start: the catalog is inside the jar and cannot change after the build
+        assertThat(ToolCatalog.schemaProblems(ToolCatalog.DEFAULT_DIR)).isEmpty();
+    }
+
+    @Test
+    void aSchemaThatBreaksTheMetaSchemaIsCaughtByTheBuildCheck() {
+        assertThat(ToolCatalog.schemaProblems("broken-tools"))
+                .anyMatch(p -> p.startsWith("SCALE_AI_BAD_SCHEMA: inputSchema"))
+                .noneMatch(p -> p.startsWith("SCALE_AI_GOOD"));
     }
 }

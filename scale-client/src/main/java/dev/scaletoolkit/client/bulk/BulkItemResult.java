@@ -12,9 +12,13 @@ package dev.scaletoolkit.client.bulk;
 public record BulkItemResult(int index, Outcome outcome, String taskId, String uniqueId, String error) {
     /** The possible outcomes. */
     public enum Outcome {
+        /** The task was created by this run. */
         CREATED,
+        /** Scale already had a task with this unique_id (a 409), which is returned. */
         ALREADY_EXISTED,
+        /** The checkpoint shows the item finished in an earlier run; nothing was sent. */
         DONE_IN_EARLIER_RUN,
+        /** No task: see the error. */
         FAILED
     }
 

@@ -2,9 +2,19 @@ package dev.scaletoolkit.client.bulk;
 
 import java.util.List;
 
-/** The per-item outcome of a bulk submission, in input order, and whether the run was stopped early. */
+/**
+ * The per-item outcome of a bulk submission, in input order, and whether the run was stopped early.
+ *
+ * @param items one result per input item, in input order
+ * @param stopped true when the run ended before every item was tried
+ */
 public record BulkReport(List<BulkItemResult> items, boolean stopped) {
-    /** Copies the items so the report stays immutable. */
+    /**
+     * Copies the items so the report stays immutable.
+     *
+     * @param items one result per input item
+     * @param stopped whether the run ended early
+     */
     public BulkReport {
         items = List.copyOf(items);
     }

@@ -68,16 +68,32 @@ public final class BulkSubmitter {
         this.deriveUniqueIds = b.deriveUniqueIds;
     }
 
+    /**
+     * Starts a submitter over a task service, whose options (its key above all) every create keeps.
+     *
+     * @param tasks the service the tasks are created through
+     * @return a builder with the defaults
+     */
     public static Builder builder(TaskService tasks) {
         return new Builder(tasks);
     }
 
-    /** Submits every item and waits for the end. */
+    /**
+     * Submits every item and waits for the end.
+     *
+     * @param items the tasks, each with a unique_id (or use {@link Builder#deriveUniqueIds()})
+     * @return one result per item, in input order
+     */
     public BulkReport submit(List<? extends TaskCreateParams> items) {
         return start(items).await();
     }
 
-    /** Reads a JSONL file (one task per line: its body plus a {@code "type"} key) and submits it. */
+    /**
+     * Reads a JSONL file (one task per line: its body plus a {@code "type"} key) and submits it.
+     *
+     * @param file the JSONL file
+     * @return one result per line, in file order
+     */
     public BulkReport submitJsonl(Path file) {
         return submit(readJsonl(file));
     }
@@ -122,7 +138,12 @@ public final class BulkSubmitter {
         }
     }
 
-    /** Parses the JSONL input format; a bad line fails with its line number before anything is sent. */
+    /**
+     * Parses the JSONL input format; a bad line fails with its line number before anything is sent.
+     *
+     * @param file the JSONL file
+     * @return the tasks, in file order
+     */
     public static List<TaskCreateParams> readJsonl(Path file) {
         List<TaskCreateParams> items = new ArrayList<>();
         try {
@@ -225,7 +246,11 @@ public final class BulkSubmitter {
             workers.shutdownNow();
         }
 
-        /** Waits for the end (or the stop) and reports every item. */
+        /**
+         * Waits for the end (or the stop) and reports every item.
+         *
+         * @return one result per item, in input order
+         */
         public BulkReport await() {
             try {
                 while (!workers.awaitTermination(1, TimeUnit.SECONDS)) {
@@ -372,13 +397,23 @@ public final class BulkSubmitter {
             this.tasks = tasks;
         }
 
-        /** Most requests in flight at once (default 8). */
+        /**
+         * The most requests in flight at once (default 8).
+         *
+         * @param concurrency at least 1
+         * @return this builder
+         */
         public Builder concurrency(int concurrency) {
             this.concurrency = concurrency;
             return this;
         }
 
-        /** Append-only JSONL file recording finished items; reuse it to resume. */
+        /**
+         * An append-only JSONL file recording finished items; run again with it to resume where a crash stopped.
+         *
+         * @param checkpoint the file; created when missing
+         * @return this builder
+         */
         public Builder checkpoint(Path checkpoint) {
             this.checkpoint = checkpoint;
             return this;
@@ -406,12 +441,23 @@ public final class BulkSubmitter {
             return this;
         }
 
-        /** Base wait before retrying a failed item. */
+        /**
+         * The base wait before a failed item is tried again.
+         *
+         * @param backoff the unit the waits grow from with each further try (default 250 ms); a Retry-After wins
+         * @return this builder
+         */
         public Builder backoff(Duration backoff) {
             this.backoff = backoff;
             return this;
         }
 
+        /**
+         * Builds the submitter.
+         *
+         * @return the submitter
+         * @throws IllegalArgumentException when the concurrency is below 1
+         */
         public BulkSubmitter build() {
             if (concurrency < 1) {
                 throw new IllegalArgumentException("bulk: 'concurrency' must be at least 1, got " + concurrency);

@@ -2,6 +2,7 @@ package dev.scaletoolkit.client.emulator;
 
 import dev.scaletoolkit.client.error.ErrorTable;
 import dev.scaletoolkit.client.error.ScaleIoException;
+import dev.scaletoolkit.client.internal.NoTlsContext;
 import dev.scaletoolkit.model.ScaleJson;
 import java.io.IOException;
 import java.net.URI;
@@ -36,16 +37,26 @@ public final class EmulatorControl {
     private EmulatorControl(String root, String adminToken) {
         this.root = root;
         this.adminToken = adminToken;
-        this.http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = NoTlsContext.clientFor(root, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)));
     }
 
-    /** The emulator at {@code url} ({@code http://host:port}; a trailing {@code /v1} is dropped), on loopback. */
+    /**
+     * The emulator at {@code url}, bound to loopback (no admin token needed).
+     *
+     * @param url {@code http://host:port}; a trailing {@code /v1} is dropped
+     * @return the control client
+     */
     public static EmulatorControl of(String url) {
         return of(url, null);
     }
 
-    /** With the admin token an emulator bound off loopback requires ({@code --admin-token}). */
+    /**
+     * The emulator at {@code url}, with the admin token an emulator bound off loopback requires.
+     *
+     * @param url {@code http://host:port}; a trailing {@code /v1} is dropped
+     * @param adminToken its {@code --admin-token}, or null on loopback
+     * @return the control client
+     */
     public static EmulatorControl of(String url, String adminToken) {
         String u = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         if (u.endsWith("/v1")) {
@@ -54,12 +65,20 @@ public final class EmulatorControl {
         return new EmulatorControl(u, adminToken == null || adminToken.isBlank() ? null : adminToken);
     }
 
-    /** {@code http://host:port}, without {@code /v1}. */
+    /**
+     * Where the emulator is.
+     *
+     * @return {@code http://host:port}, without {@code /v1}
+     */
     public String url() {
         return root;
     }
 
-    /** {@code {"status":"ok","version":…}}. */
+    /**
+     * Whether the emulator is up, and its version.
+     *
+     * @return {@code {"status":"ok","version":…}}
+     */
     public JsonNode health() {
         return send("GET", "/health", null);
     }
@@ -69,7 +88,12 @@ public final class EmulatorControl {
         send("POST", "/reset", ScaleJson.mapper().createObjectNode());
     }
 
-    /** Adds a fault rule; returns it as stored (with its id). */
+    /**
+     * Adds a fault rule.
+     *
+     * @param fault the rule
+     * @return the rule as stored, with its id
+     */
     public JsonNode addFault(Fault fault) {
         return send("POST", "/faults", fault.toJson());
     }
@@ -79,17 +103,32 @@ public final class EmulatorControl {
         send("DELETE", "/faults", null);
     }
 
-    /** The fault rules in force, with the calls each has left. */
+    /**
+     * The fault rules in force.
+     *
+     * @return the rules, each with the number of calls it has left
+     */
     public JsonNode faults() {
         return send("GET", "/faults", null);
     }
 
-    /** Completes a pending task now with the emulator's generated response. */
+    /**
+     * Completes a pending task now with the emulator's generated response.
+     *
+     * @param taskId the task
+     * @return the completed task
+     */
     public JsonNode completeTask(String taskId) {
         return completeTask(taskId, null);
     }
 
-    /** Completes a pending task now with {@code response} (null: a generated one). */
+    /**
+     * Completes a pending task now with a response of your own.
+     *
+     * @param taskId the task
+     * @param response the response, in the task type's format; null for a generated one
+     * @return the completed task
+     */
     public JsonNode completeTask(String taskId, JsonNode response) {
         ObjectNode body = ScaleJson.mapper().createObjectNode();
         if (response != null) {
@@ -98,7 +137,13 @@ public final class EmulatorControl {
         return send("POST", "/tasks/" + segment(taskId) + "/complete", body);
     }
 
-    /** Puts a pending task in {@code error} now, with {@code message} (null: a generic one). */
+    /**
+     * Puts a pending task in {@code error} now.
+     *
+     * @param taskId the task
+     * @param message the error text; null for a generic one
+     * @return the failed task
+     */
     public JsonNode failTask(String taskId, String message) {
         ObjectNode body = ScaleJson.mapper().createObjectNode();
         if (message != null) {
@@ -110,6 +155,8 @@ public final class EmulatorControl {
     /**
      * The request journal ({@code GET /_emulator/requests}), newest first, or empty when this emulator keeps
      * none (older versions).
+     *
+     * @return the journal entries, or empty
      */
     public Optional<JsonNode> requests() {
         HttpResponse<byte[]> r = exchange("GET", "/requests", null);

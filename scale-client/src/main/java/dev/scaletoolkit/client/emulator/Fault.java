@@ -14,6 +14,14 @@ import tools.jackson.databind.node.ObjectNode;
  * Fault.status(500).onPath("POST", "/task/").afterCommit()
  * Fault.latency(1500).forever()
  * }</pre>
+ *
+ * @param method the HTTP method hit, or null for any
+ * @param pathPrefix the start of the path after {@code /v1} that is hit, or null for any
+ * @param phase null to fail before the work, {@code after_commit} to fail after it
+ * @param status the error status answered, or null for latency only
+ * @param retryAfterSeconds the {@code Retry-After} sent with the error, or null
+ * @param latencyMs the delay added, or null
+ * @param times how many calls are hit; -1 until cleared
  */
 public record Fault(
         String method,
@@ -24,45 +32,90 @@ public record Fault(
         Integer latencyMs,
         int times) {
 
-    /** Every matching call answers {@code status} (400-599), once. */
+    /**
+     * A rule answering an error status, once.
+     *
+     * @param status 400 to 599
+     * @return the rule
+     */
     public static Fault status(int status) {
         return new Fault(null, null, null, status, null, null, 1);
     }
 
-    /** Every matching call is delayed by {@code millis}, once. */
+    /**
+     * A rule delaying a call, once.
+     *
+     * @param millis the delay in milliseconds
+     * @return the rule
+     */
     public static Fault latency(int millis) {
         return new Fault(null, null, null, null, null, millis, 1);
     }
 
-    /** Only calls with this method (null: any) whose path after {@code /v1} starts with {@code prefix}. */
+    /**
+     * Narrows the rule to some calls.
+     *
+     * @param method the HTTP method, or null for any
+     * @param prefix the start of the path after {@code /v1}
+     * @return the changed copy
+     */
     public Fault onPath(String method, String prefix) {
         return new Fault(method, prefix, phase, status, retryAfterSeconds, latencyMs, times);
     }
 
-    /** The work is done and committed, then the error is answered. */
+    /**
+     * Fails after the work is done and committed: the "false 500" a client must not answer by creating twice.
+     *
+     * @return the changed copy
+     */
     public Fault afterCommit() {
         return new Fault(method, pathPrefix, "after_commit", status, retryAfterSeconds, latencyMs, times);
     }
 
+    /**
+     * Sends a {@code Retry-After} with the error.
+     *
+     * @param seconds the wait asked for
+     * @return the changed copy
+     */
     public Fault retryAfterSeconds(int seconds) {
         return new Fault(method, pathPrefix, phase, status, seconds, latencyMs, times);
     }
 
+    /**
+     * Adds a delay to the hit calls.
+     *
+     * @param millis the delay in milliseconds
+     * @return the changed copy
+     */
     public Fault latencyMs(int millis) {
         return new Fault(method, pathPrefix, phase, status, retryAfterSeconds, millis, times);
     }
 
-    /** How many calls it hits. */
+    /**
+     * How many calls the rule hits.
+     *
+     * @param times the count; -1 until cleared
+     * @return the changed copy
+     */
     public Fault times(int times) {
         return new Fault(method, pathPrefix, phase, status, retryAfterSeconds, latencyMs, times);
     }
 
-    /** Hits every matching call until the faults are cleared. */
+    /**
+     * Hits every matching call until the faults are cleared.
+     *
+     * @return the changed copy
+     */
     public Fault forever() {
         return times(-1);
     }
 
-    /** The rule as {@code POST /_emulator/faults} takes it. */
+    /**
+     * The rule as {@code POST /_emulator/faults} takes it.
+     *
+     * @return a JSON object
+     */
     public ObjectNode toJson() {
         ObjectNode n = ScaleJson.mapper().createObjectNode();
         if (method != null) {

@@ -28,7 +28,15 @@ public final class ErrorTable {
 
     private ErrorTable() {}
 
-    /** Builds the exception for a response; {@code secret} (the API key) is cut out of the message if echoed. */
+    /**
+     * Builds the exception for a non-200 response: one subclass per status Scale documents.
+     *
+     * @param status the HTTP status
+     * @param headers the response headers (Retry-After, request id)
+     * @param body the response body, or null
+     * @param secret the API key, cut out of the message and body if the server echoed it; may be null
+     * @return the exception to throw
+     */
     public static ScaleApiException fromResponse(
             int status, Map<String, List<String>> headers, byte[] body, String secret) {
         String raw = body == null ? "" : new String(body, StandardCharsets.UTF_8);
@@ -73,7 +81,13 @@ public final class ErrorTable {
         return trimmed.length() > MAX_MESSAGE ? trimmed.substring(0, MAX_MESSAGE) + "…" : trimmed;
     }
 
-    /** Removes a secret from text that is about to reach a message or a log. */
+    /**
+     * Removes a secret from text that is about to reach a message or a log.
+     *
+     * @param text the text, or null
+     * @param secret the secret to cut out; null or empty changes nothing
+     * @return the text with every occurrence replaced by {@code [REDACTED]}
+     */
     public static String redact(String text, String secret) {
         if (text == null || secret == null || secret.isEmpty()) {
             return text;

@@ -11,10 +11,23 @@ import java.util.Optional;
 public final class RetryAfter {
     private RetryAfter() {}
 
+    /**
+     * Reads a Retry-After value against the system clock.
+     *
+     * @param value the header value, or null
+     * @return the wait it asks for (never negative), or empty when absent or unreadable
+     */
     public static Optional<Duration> parse(String value) {
         return parse(value, Clock.systemUTC());
     }
 
+    /**
+     * Reads a Retry-After value; an HTTP date is turned into the time left from {@code clock}'s now.
+     *
+     * @param value the header value, or null
+     * @param clock the current time, for a date value
+     * @return the wait it asks for (a date in the past reads as zero), or empty when absent or unreadable
+     */
     public static Optional<Duration> parse(String value, Clock clock) {
         if (value == null || value.isBlank()) {
             return Optional.empty();

@@ -13,9 +13,13 @@ import java.util.Optional;
 public class ScaleApiException extends ScaleException {
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status Scale answered with. */
     private final int status;
+    /** Scale's {@code error} text, or the raw body when it was not JSON. */
     private final String errorMessage;
+    /** The response headers; not serialized. */
     private final transient Map<String, List<String>> headers;
+    /** The raw response body, with the key cut out. */
     private final String body;
 
     /**

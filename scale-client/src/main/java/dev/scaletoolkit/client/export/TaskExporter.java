@@ -24,11 +24,21 @@ import java.util.function.Consumer;
 public final class TaskExporter {
     private final TaskService tasks;
 
+    /**
+     * An exporter reading through a task service, with its options.
+     *
+     * @param tasks the service to list tasks with
+     */
     public TaskExporter(TaskService tasks) {
         this.tasks = tasks;
     }
 
-    /** Completed tasks of a project. */
+    /**
+     * The filter for the completed tasks of a project.
+     *
+     * @param project the project name
+     * @return the filter
+     */
     public static TaskListParams completedInProject(String project) {
         return TaskListParams.builder()
                 .project(project)
@@ -36,7 +46,12 @@ public final class TaskExporter {
                 .build();
     }
 
-    /** Completed tasks of a batch. */
+    /**
+     * The filter for the completed tasks of a batch.
+     *
+     * @param batch the batch name
+     * @return the filter
+     */
     public static TaskListParams completedInBatch(String batch) {
         return TaskListParams.builder()
                 .batch(batch)
@@ -44,7 +59,13 @@ public final class TaskExporter {
                 .build();
     }
 
-    /** Writes each matching task as one JSON line; returns the count. */
+    /**
+     * Writes each matching task as one JSON line, following every page.
+     *
+     * @param filter which tasks
+     * @param out where the lines go; not closed
+     * @return the number of tasks written
+     */
     public long toJsonl(TaskListParams filter, Writer out) {
         long[] count = {0};
         each(filter, task -> {
@@ -64,13 +85,25 @@ public final class TaskExporter {
         return count[0];
     }
 
-    /** Writes a JSONL file atomically (a temp file renamed at the end); returns the count. */
+    /**
+     * Writes a JSONL file atomically: a temporary file renamed at the end, so a failed export leaves no half file.
+     *
+     * @param filter which tasks
+     * @param file the file to write
+     * @return the number of tasks written
+     */
     public long toJsonl(TaskListParams filter, Path file) {
         return atomically(
                 file, out -> toJsonl(filter, new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))));
     }
 
-    /** Writes a COCO JSON file of the box and polygon annotations; returns the number of images. */
+    /**
+     * Writes a COCO JSON file of the box and polygon annotations.
+     *
+     * @param filter which tasks
+     * @param file the file to write
+     * @return the number of images
+     */
     public long toCoco(TaskListParams filter, Path file) {
         return atomically(file, out -> {
             CocoWriter coco = new CocoWriter();

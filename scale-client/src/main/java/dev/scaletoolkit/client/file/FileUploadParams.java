@@ -19,6 +19,11 @@ public final class FileUploadParams {
         this.fields = Map.copyOf(b.fields);
     }
 
+    /**
+     * Starts an upload.
+     *
+     * @return an empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -48,6 +53,14 @@ public final class FileUploadParams {
 
         private Builder() {}
 
+        /**
+         * The file itself, from memory (required, unless {@link #file} is used).
+         *
+         * @param content the bytes, at most 80 MB
+         * @param filename the name Scale records
+         * @param contentType the bytes' media type
+         * @return this builder
+         */
         public Builder content(byte[] content, String filename, String contentType) {
             this.content = Objects.requireNonNull(content, "content");
             this.filename = Objects.requireNonNull(filename, "filename");
@@ -55,6 +68,13 @@ public final class FileUploadParams {
             return this;
         }
 
+        /**
+         * The file itself, read from disk; its media type is guessed from the name.
+         *
+         * @param path the file
+         * @return this builder
+         * @throws java.io.UncheckedIOException when it cannot be read
+         */
         public Builder file(Path path) {
             try {
                 String type = java.nio.file.Files.probeContentType(path);
@@ -67,25 +87,53 @@ public final class FileUploadParams {
             }
         }
 
+        /**
+         * The project the file is filed under.
+         *
+         * @param projectName the project name
+         * @return this builder
+         */
         public Builder projectName(String projectName) {
             return putExtraParam("project_name", projectName);
         }
 
+        /**
+         * A name to show instead of the file name.
+         *
+         * @param displayName the name
+         * @return this builder
+         */
         public Builder displayName(String displayName) {
             return putExtraParam("display_name", displayName);
         }
 
-        /** Your id for the file; a second upload with it gets 409. */
+        /**
+         * Your id for the file; a second upload with it gets a 409, which also makes the upload safe to retry.
+         *
+         * @param referenceId the id
+         * @return this builder
+         */
         public Builder referenceId(String referenceId) {
             return putExtraParam("reference_id", referenceId);
         }
 
-        /** Sent as a JSON string form field, as Scale expects. */
+        /**
+         * Your own data, returned with the file; sent as a JSON string form field, as Scale expects.
+         *
+         * @param metadata a JSON object's worth of keys and values
+         * @return this builder
+         */
         public Builder metadata(Map<String, ?> metadata) {
             return putExtraParam("metadata", dev.scaletoolkit.model.json.RecordCodec.toJson(metadata));
         }
 
-        /** Any form field this SDK has no setter for. */
+        /**
+         * Any form field this SDK has no setter for.
+         *
+         * @param name the field name
+         * @param value its value; null leaves the field out
+         * @return this builder
+         */
         public Builder putExtraParam(String name, String value) {
             if (value != null) {
                 fields.put(name, value);
@@ -93,6 +141,12 @@ public final class FileUploadParams {
             return this;
         }
 
+        /**
+         * Checks the content and builds.
+         *
+         * @return the params
+         * @throws IllegalArgumentException when the content is missing or over 80 MB
+         */
         public FileUploadParams build() {
             if (content == null) {
                 throw new IllegalArgumentException("file upload: 'file' content is required");

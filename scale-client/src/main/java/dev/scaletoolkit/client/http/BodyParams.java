@@ -19,11 +19,21 @@ public abstract class BodyParams {
         this.body = body.copy();
     }
 
-    /** A copy of the JSON body. */
+    /**
+     * The JSON body that will be sent.
+     *
+     * @return a copy; changing it changes nothing here
+     */
     public JsonValue body() {
         return body.toValue();
     }
 
+    /**
+     * A body value as text, for the subclasses' getters.
+     *
+     * @param key the wire name
+     * @return the string, a non-string value as JSON, or null when absent
+     */
     protected String string(String key) {
         JsonValue v = body.get(key);
         return v == null || v.isNull() ? null : v.isString() ? v.stringValue() : v.toJson();
@@ -31,23 +41,52 @@ public abstract class BodyParams {
 
     /** Shared builder plumbing. */
     public abstract static class Builder<B extends Builder<B>> {
+        /** The body being built. */
         protected final JsonObject body = new JsonObject();
 
+        /** For subclasses. */
+        protected Builder() {}
+
+        /**
+         * This builder as its concrete type.
+         *
+         * @return this
+         */
         @SuppressWarnings("unchecked")
         protected final B self() {
             return (B) this;
         }
 
+        /**
+         * Puts a key in the body; a null value removes it.
+         *
+         * @param key the wire name
+         * @param value written as JSON
+         * @return this builder
+         */
         protected final B set(String key, Object value) {
             body.put(key, value);
             return self();
         }
 
-        /** Sets any body key this SDK has no setter for. */
+        /**
+         * Sets any body key this SDK has no setter for (Scale's newer or undocumented params).
+         *
+         * @param key the wire name
+         * @param value written as JSON
+         * @return this builder
+         */
         public B putAdditionalBodyProperty(String key, Object value) {
             return set(key, value);
         }
 
+        /**
+         * Throws when a required field is missing or empty.
+         *
+         * @param what the thing being built, for the message
+         * @param field the wire name
+         * @throws IllegalArgumentException naming both
+         */
         protected final void require(String what, String field) {
             if (!body.hasContent(field)) {
                 throw new IllegalArgumentException(what + ": '" + field + "' is required");

@@ -65,6 +65,10 @@ public final class RetryPolicy {
     /**
      * Whether a request may be sent again after {@code response} (null when the attempt failed with an I/O
      * error). One rule per line, each with its reason.
+     *
+     * @param request the request just sent
+     * @param response its answer, or null after an I/O error
+     * @return true when another attempt is safe and may help
      */
     public boolean shouldRetry(ScaleRequest request, ScaleResponse response) {
         // A body that can't be replayed can't be resent at all.
@@ -116,6 +120,10 @@ public final class RetryPolicy {
     /**
      * How long to wait before retry number {@code retry} (1-based). A Retry-After from the server wins over the
      * computed backoff (capped at {@code maxRetryAfter}).
+     *
+     * @param retry the retry about to be made, from 1
+     * @param response the answer that failed, or null after an I/O error
+     * @return the wait
      */
     public Duration delay(int retry, ScaleResponse response) {
         Optional<Duration> serverSays = response == null

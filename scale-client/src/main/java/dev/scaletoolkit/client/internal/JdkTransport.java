@@ -6,6 +6,7 @@ import dev.scaletoolkit.client.http.ScaleRequest;
 import dev.scaletoolkit.client.http.ScaleResponse;
 import dev.scaletoolkit.client.http.Transport;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,27 +21,64 @@ import java.util.concurrent.CompletionException;
  * The transport on {@link java.net.http.HttpClient}. Every request has a connect timeout and a read timeout (cut
  * short by the caller's deadline); redirects are not followed here, because a redirect to storage must not carry
  * the API key (the file service follows them itself).
+ *
+ * <p>Two JDK clients are made on first use, one per scheme: {@code https://} targets get the JDK's default TLS
+ * setup, plain {@code http://} targets (a local emulator) a client that never loads the CA store, so a short command
+ * against a local server does not pay for TLS it will not use.
  */
 public final class JdkTransport implements Transport {
     private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection", "expect", "upgrade");
-    private final HttpClient http;
+    private final Duration connectTimeout;
     private final Duration readTimeout;
     private final Clock clock;
+    private volatile HttpClient plain;
+    private volatile HttpClient tls;
 
+    /**
+     * A transport; no connection or TLS setup happens until the first request.
+     *
+     * @param connectTimeout the limit on opening a connection
+     * @param readTimeout the limit on waiting for an answer, unless the caller's deadline is sooner
+     * @param clock tells the time left before a request's deadline
+     */
     public JdkTransport(Duration connectTimeout, Duration readTimeout, Clock clock) {
+        this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
         this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(Objects.requireNonNull(connectTimeout, "connectTimeout"))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+    }
+
+    /** The client for this target: any scheme other than plain http gets the default TLS setup. */
+    private HttpClient clientFor(URI uri) {
+        boolean plainHttp = NoTlsContext.isPlainHttp(uri.toString());
+        HttpClient client = plainHttp ? plain : tls;
+        if (client != null) {
+            return client;
+        }
+        synchronized (this) {
+            if (plainHttp) {
+                if (plain == null) {
+                    plain = newClient(uri);
+                }
+                return plain;
+            }
+            if (tls == null) {
+                tls = newClient(uri);
+            }
+            return tls;
+        }
+    }
+
+    private HttpClient newClient(URI target) {
+        return NoTlsContext.clientFor(
+                target.toString(),
+                HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER));
     }
 
     @Override
     public ScaleResponse execute(ScaleRequest request) {
         HttpRequest built = build(request);
         try {
-            HttpResponse<byte[]> response = http.send(built, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = clientFor(built.uri()).send(built, HttpResponse.BodyHandlers.ofByteArray());
             return new ScaleResponse(response.statusCode(), response.headers().map(), response.body());
         } catch (IOException e) {
             throw ioError(request, e);
@@ -58,18 +96,20 @@ public final class JdkTransport implements Transport {
         } catch (ScaleException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return http.sendAsync(built, HttpResponse.BodyHandlers.ofByteArray()).handle((response, error) -> {
-            if (error == null) {
-                return new ScaleResponse(
-                        response.statusCode(), response.headers().map(), response.body());
-            }
-            Throwable cause =
-                    error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            if (cause instanceof IOException io) {
-                throw ioError(request, io);
-            }
-            throw new ScaleException("failed during " + request.describe(), cause);
-        });
+        return clientFor(built.uri())
+                .sendAsync(built, HttpResponse.BodyHandlers.ofByteArray())
+                .handle((response, error) -> {
+                    if (error == null) {
+                        return new ScaleResponse(
+                                response.statusCode(), response.headers().map(), response.body());
+                    }
+                    Throwable cause =
+                            error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                    if (cause instanceof IOException io) {
+                        throw ioError(request, io);
+                    }
+                    throw new ScaleException("failed during " + request.describe(), cause);
+                });
     }
 
     private static ScaleIoException ioError(ScaleRequest request, IOException e) {

@@ -19,6 +19,14 @@ public final class Poller {
     private final Duration initial;
     private final Duration ceiling;
 
+    /**
+     * A poller with its own intervals.
+     *
+     * @param clock the current time
+     * @param sleeper how to wait
+     * @param initial the first interval
+     * @param ceiling the longest interval
+     */
     public Poller(Clock clock, Sleeper sleeper, Duration initial, Duration ceiling) {
         this.clock = clock;
         this.sleeper = sleeper;
@@ -26,7 +34,13 @@ public final class Poller {
         this.ceiling = ceiling;
     }
 
-    /** 250 ms growing to 15 s. */
+    /**
+     * The SDK's poller: 250 ms growing to 15 s.
+     *
+     * @param clock the current time
+     * @param sleeper how to wait
+     * @return the poller
+     */
     public static Poller create(Clock clock, Sleeper sleeper) {
         return new Poller(clock, sleeper, Duration.ofMillis(250), Duration.ofSeconds(15));
     }
@@ -34,6 +48,12 @@ public final class Poller {
     /**
      * Fetches until {@code done} accepts the value and returns it.
      *
+     * @param <T> the value's type
+     * @param fetch reads the current value
+     * @param done whether the value is final
+     * @param timeout how long to keep trying
+     * @param what names the thing waited for, in the timeout message
+     * @return the first value {@code done} accepts
      * @throws WaitTimeoutException when {@code timeout} passes first (carrying the last value seen)
      */
     public <T> T until(Supplier<T> fetch, Predicate<T> done, Duration timeout, String what) {

@@ -33,6 +33,14 @@ public final class RetryingTransport implements Transport {
     private final Clock clock;
     private final UniqueIdRecovery recovery;
 
+    /**
+     * Wraps a transport with retries.
+     *
+     * @param inner the transport that sends each attempt
+     * @param policy which failures are retried and how long to wait
+     * @param sleeper how to wait
+     * @param clock the current time, against each request's deadline
+     */
     public RetryingTransport(Transport inner, RetryPolicy policy, Sleeper sleeper, Clock clock) {
         this.inner = Objects.requireNonNull(inner, "inner");
         this.policy = Objects.requireNonNull(policy, "policy");

@@ -30,12 +30,20 @@ public final class SdkLog {
         };
     }
 
-    /** Whether debug lines are written anywhere (to skip building them otherwise). */
+    /**
+     * Whether debug lines are written anywhere, so callers can skip building them otherwise.
+     *
+     * @return true when debug is on
+     */
     public static boolean isDebugEnabled() {
         return BOUND ? LOG.isDebugEnabled() : FALLBACK >= 2;
     }
 
-    /** One line per HTTP attempt. */
+    /**
+     * Logs one line per HTTP attempt.
+     *
+     * @param message the line, without keys or bodies
+     */
     public static void debug(String message) {
         if (BOUND) {
             LOG.debug(message);
@@ -44,7 +52,11 @@ public final class SdkLog {
         }
     }
 
-    /** One line per retry and other events a user wants to see. */
+    /**
+     * Logs one line per retry and other events a user wants to see.
+     *
+     * @param message the line, without keys or bodies
+     */
     public static void info(String message) {
         if (BOUND) {
             LOG.info(message);

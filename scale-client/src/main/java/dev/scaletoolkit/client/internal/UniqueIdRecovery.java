@@ -17,11 +17,21 @@ import java.util.Optional;
 public final class UniqueIdRecovery {
     private final Transport transport;
 
+    /**
+     * A recovery that looks tasks up through a transport.
+     *
+     * @param transport the plain transport (no retries of its own)
+     */
     public UniqueIdRecovery(Transport transport) {
         this.transport = transport;
     }
 
-    /** The found task as a 200 response, or empty when it cannot be found. */
+    /**
+     * Looks up the task the failed create made.
+     *
+     * @param failedCreate the create that met a 409 on its own unique_id
+     * @return the task as a 200 response, or empty when it cannot be found
+     */
     public Optional<ScaleResponse> recover(ScaleRequest failedCreate) {
         String uniqueId = failedCreate.createUniqueId();
         if (uniqueId == null) {

@@ -10,9 +10,16 @@ import java.util.Optional;
  * @param items the page's items, in Scale's order
  * @param nextCursor where the next page starts, or null when this is the last page
  * @param total the number of matching items across all pages, when the endpoint reports it
+ * @param <T> the item type
  */
 public record Page<T>(List<T> items, String nextCursor, Long total) {
-    /** Copies the items so the page stays immutable. */
+    /**
+     * Copies the items so the page stays immutable.
+     *
+     * @param items the page's items; null reads as none
+     * @param nextCursor where the next page starts, or null
+     * @param total the total across pages, or null
+     */
     public Page {
         items = items == null ? List.of() : List.copyOf(items);
     }

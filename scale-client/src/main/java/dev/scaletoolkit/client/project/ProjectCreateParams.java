@@ -11,6 +11,11 @@ public final class ProjectCreateParams extends BodyParams {
         super(body);
     }
 
+    /**
+     * Starts the params of a new project.
+     *
+     * @return an empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -19,41 +24,92 @@ public final class ProjectCreateParams extends BodyParams {
     public static final class Builder extends BodyParams.Builder<Builder> {
         private Builder() {}
 
+        /**
+         * The task type every task of the project has (required; it cannot change later).
+         *
+         * @param type the task type
+         * @return this builder
+         */
         public Builder type(TaskType type) {
             return set("type", type.value());
         }
 
-        /** Unique in the account. */
+        /**
+         * The project name (required), unique in the account.
+         *
+         * @param name the name
+         * @return this builder
+         */
         public Builder name(String name) {
             return set("name", name);
         }
 
-        /** Default task params, inherited by the project's tasks. */
+        /**
+         * Default task params, which the project's tasks inherit.
+         *
+         * @param params the params, as Scale names them
+         * @return this builder
+         */
         public Builder params(Map<String, ?> params) {
             return set("params", params);
         }
 
+        /**
+         * Whether this is a Scale Rapid project.
+         *
+         * @param rapid true for Rapid
+         * @return this builder
+         */
         public Builder rapid(boolean rapid) {
             return set("rapid", rapid);
         }
 
+        /**
+         * Whether this is a Scale Studio project, labeled by your own team.
+         *
+         * @param studio true for Studio
+         * @return this builder
+         */
         public Builder studio(boolean studio) {
             return set("studio", studio);
         }
 
+        /**
+         * The dataset the project draws from (Rapid).
+         *
+         * @param datasetId the dataset id
+         * @return this builder
+         */
         public Builder datasetId(String datasetId) {
             return set("datasetId", datasetId);
         }
 
-        /** {@code standard_task} or {@code consensus_task} (Studio). */
+        /**
+         * How a Studio task is worked.
+         *
+         * @param pipeline {@code standard_task} or {@code consensus_task}
+         * @return this builder
+         */
         public Builder pipeline(String pipeline) {
             return set("pipeline", pipeline);
         }
 
+        /**
+         * How many labelers attempt each task of a consensus pipeline.
+         *
+         * @param attempts the number of attempts
+         * @return this builder
+         */
         public Builder consensusAttempts(int attempts) {
             return set("consensus_attempts", attempts);
         }
 
+        /**
+         * Checks the required fields and builds.
+         *
+         * @return the params
+         * @throws IllegalArgumentException naming a missing {@code type} or {@code name}
+         */
         public ProjectCreateParams build() {
             require("project", "type");
             require("project", "name");

@@ -11,6 +11,11 @@ public final class LabelerListParams extends QueryParams {
         super(query);
     }
 
+    /**
+     * Starts a labelers filter.
+     *
+     * @return an empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -23,24 +28,54 @@ public final class LabelerListParams extends QueryParams {
     public static final class Builder extends QueryParams.Builder<Builder> {
         private Builder() {}
 
+        /**
+         * Only attempts at these quality tasks (the key is repeated once per id).
+         *
+         * @param ids the quality task ids
+         * @return this builder
+         */
         public Builder qualityTaskIds(Collection<String> ids) {
             ids.forEach(id -> add("quality_task_ids", id));
             return this;
         }
 
+        /**
+         * Only attempts by these labelers (the key is repeated once per address).
+         *
+         * @param emails the labelers' e-mail addresses
+         * @return this builder
+         */
         public Builder labelerEmails(Collection<String> emails) {
             emails.forEach(e -> add("labeler_emails", e));
             return this;
         }
 
+        /**
+         * The page size.
+         *
+         * @param limit attempts per page
+         * @return this builder
+         */
         public Builder limit(int limit) {
             return replace("limit", limit);
         }
 
+        /**
+         * Where the page starts; the auto-pager moves it for you.
+         *
+         * @param token a {@code next_token} from an earlier page
+         * @return this builder
+         */
         public Builder nextToken(String token) {
             return replace("next_token", token);
         }
 
+        /**
+         * Checks that a filter is set and builds.
+         *
+         * @return the params
+         * @throws IllegalArgumentException when neither task ids nor e-mails are given
+         */
         public LabelerListParams build() {
             boolean filtered = query.stream()
                     .anyMatch(e ->

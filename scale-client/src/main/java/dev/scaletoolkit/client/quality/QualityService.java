@@ -54,29 +54,83 @@ public final class QualityService {
         return new RawResponseView<>(observer -> new QualityService(ctx.observing(observer)));
     }
 
-    /** Fixless audits of a task, or one audit by id; give at least one of the two. */
+    /**
+     * Fixless audits of a task, or one audit by id; give at least one of the two.
+     *
+     * @param taskId the audited task, or null
+     * @param auditId one audit's id, or null
+     * @return the audits found
+     */
     public AuditList listFixlessAudits(String taskId, String auditId) {
+        return listFixlessAudits(taskId, auditId, RequestOptions.none());
+    }
+
+    /**
+     * Fixless audits, with per-call options.
+     *
+     * @param taskId the audited task, or null
+     * @param auditId one audit's id, or null
+     * @param options merged on top of this service's options
+     * @return the audits found
+     * @see #listFixlessAudits(String, String)
+     */
+    public AuditList listFixlessAudits(String taskId, String auditId, RequestOptions options) {
         // GET /v1/audits
         if (taskId == null && auditId == null) {
             throw new IllegalArgumentException("fixless audits: give 'task_id' or 'id' (at least one)");
         }
-        return ctx.call("GET", "/audits")
+        return ctx.call("GET", "/audits", options)
                 .query("task_id", taskId)
                 .query("id", auditId)
                 .execute(AuditList.class);
     }
 
+    /**
+     * One page of labelers' attempts at quality tasks.
+     *
+     * @param params the filters and the page token
+     * @return the page, with {@code next_token} when more follow
+     */
     public LabelerAttemptList listLabelers(LabelerListParams params) {
+        return listLabelers(params, RequestOptions.none());
+    }
+
+    /**
+     * One page of labelers' attempts, with per-call options.
+     *
+     * @param params the filters and the page token
+     * @param options merged on top of this service's options
+     * @return the page
+     * @see #listLabelers(LabelerListParams)
+     */
+    public LabelerAttemptList listLabelers(LabelerListParams params, RequestOptions options) {
         // GET /v1/quality/labelers
-        ApiCaller.Call call = ctx.call("GET", "/quality/labelers");
+        ApiCaller.Call call = ctx.call("GET", "/quality/labelers", options);
         params.query().forEach(e -> call.query(e.getKey(), e.getValue()));
         return call.execute(LabelerAttemptList.class);
     }
 
-    /** Every attempt, following {@code next_token}. */
+    /**
+     * Every attempt, following {@code next_token}; pages are fetched as the iteration reaches them.
+     *
+     * @param params the filters; its page token is the starting point
+     * @return a lazy sequence of attempts
+     */
     public AutoPager<LabelerAttempt> listLabelersAutoPaging(LabelerListParams params) {
+        return listLabelersAutoPaging(params, RequestOptions.none());
+    }
+
+    /**
+     * Every attempt, with per-call options applied to each page request.
+     *
+     * @param params the filters
+     * @param options merged on top of this service's options
+     * @return a lazy sequence of attempts
+     * @see #listLabelersAutoPaging(LabelerListParams)
+     */
+    public AutoPager<LabelerAttempt> listLabelersAutoPaging(LabelerListParams params, RequestOptions options) {
         return new AutoPager<>(token -> {
-            LabelerAttemptList list = listLabelers(token == null ? params : params.withNextToken(token));
+            LabelerAttemptList list = listLabelers(token == null ? params : params.withNextToken(token), options);
             boolean more = !Boolean.FALSE.equals(list.hasMore()) && list.nextToken() != null;
             return new Page<>(list.docsOrEmpty(), more ? list.nextToken() : null, null);
         });

@@ -9,6 +9,11 @@ public final class CategorizationParams extends TaskCreateParams {
         super(TaskType.CATEGORIZATION, body);
     }
 
+    /**
+     * Starts the params of a new categorization task.
+     *
+     * @return an empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -17,21 +22,42 @@ public final class CategorizationParams extends TaskCreateParams {
     public static final class Builder extends TaskCreateParams.Builder<Builder, CategorizationParams> {
         private Builder() {}
 
-        /** A URL or the text itself (required). */
+        /**
+         * A URL or the text itself (required).
+         *
+         * @param value the URL
+         * @return this builder
+         */
         public Builder attachment(String value) {
             return set("attachment", value);
         }
 
-        /** {@code text}, {@code image}, {@code website}… (required). */
+        /**
+         * {@code text}, {@code image}, {@code website}… (required).
+         *
+         * @param value for example {@code image}, {@code video} or {@code text}
+         * @return this builder
+         */
         public Builder attachmentType(String value) {
             return set("attachment_type", value);
         }
 
-        /** Required. */
+        /**
+         * The categories to choose from (required).
+         *
+         * @param value the category names
+         * @return this builder
+         */
         public Builder categories(java.util.List<String> value) {
             return set("categories", value);
         }
 
+        /**
+         * Whether the labeler may pick more than one category.
+         *
+         * @param value true to allow several
+         * @return this builder
+         */
         public Builder allowMultiple(Boolean value) {
             return set("allow_multiple", value);
         }

@@ -9,6 +9,11 @@ public final class ComparisonParams extends TaskCreateParams {
         super(TaskType.COMPARISON, body);
     }
 
+    /**
+     * Starts the params of a new comparison task.
+     *
+     * @return an empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -17,19 +22,42 @@ public final class ComparisonParams extends TaskCreateParams {
     public static final class Builder extends TaskCreateParams.Builder<Builder, ComparisonParams> {
         private Builder() {}
 
-        /** At least two (required). */
+        /**
+         * At least two (required).
+         *
+         * @param value the attachments
+         * @return this builder
+         */
         public Builder attachments(java.util.List<String> value) {
             return set("attachments", value);
         }
 
+        /**
+         * What kind of attachment the task carries.
+         *
+         * @param value for example {@code image}, {@code video} or {@code text}
+         * @return this builder
+         */
         public Builder attachmentType(String value) {
             return set("attachment_type", value);
         }
 
+        /**
+         * The answers the labeler chooses between.
+         *
+         * @param value the choices
+         * @return this builder
+         */
         public Builder choices(java.util.List<String> value) {
             return set("choices", value);
         }
 
+        /**
+         * The questions the labeler answers.
+         *
+         * @param value the field definitions
+         * @return this builder
+         */
         public Builder fields(java.util.Map<String, ?> value) {
             return set("fields", value);
         }

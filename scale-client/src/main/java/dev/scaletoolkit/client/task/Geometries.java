@@ -11,11 +11,21 @@ public final class Geometries {
         this.json = json;
     }
 
+    /**
+     * Starts empty geometries.
+     *
+     * @return an empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Boxes only, for these labels. */
+    /**
+     * Boxes only, for these labels: the common case.
+     *
+     * @param labels the labels to box
+     * @return the geometries
+     */
     public static Geometries boxes(String... labels) {
         return builder().box(Geometry.objects(labels).build()).build();
     }
@@ -30,6 +40,11 @@ public final class Geometries {
         return json.toValue();
     }
 
+    /**
+     * Whether no geometry is set.
+     *
+     * @return true when empty
+     */
     public boolean isEmpty() {
         return json.isEmpty();
     }
@@ -40,36 +55,84 @@ public final class Geometries {
 
         private Builder() {}
 
+        /**
+         * Lets labelers draw boxes.
+         *
+         * @param g the labels and constraints, from {@link Geometry#objects(String...)}
+         * @return this builder
+         */
         public Builder box(Geometry g) {
             return put("box", g);
         }
 
+        /**
+         * Lets labelers draw polygons.
+         *
+         * @param g the labels and constraints, from {@link Geometry#objects(String...)}
+         * @return this builder
+         */
         public Builder polygon(Geometry g) {
             return put("polygon", g);
         }
 
+        /**
+         * Lets labelers draw lines.
+         *
+         * @param g the labels and constraints, from {@link Geometry#objects(String...)}
+         * @return this builder
+         */
         public Builder line(Geometry g) {
             return put("line", g);
         }
 
+        /**
+         * Lets labelers draw points.
+         *
+         * @param g the labels and constraints, from {@link Geometry#objects(String...)}
+         * @return this builder
+         */
         public Builder point(Geometry g) {
             return put("point", g);
         }
 
+        /**
+         * Lets labelers draw cuboids.
+         *
+         * @param g the labels and constraints, from {@link Geometry#objects(String...)}
+         * @return this builder
+         */
         public Builder cuboid(Geometry g) {
             return put("cuboid", g);
         }
 
+        /**
+         * Lets labelers draw ellipses.
+         *
+         * @param g the labels and constraints, from {@link Geometry#objects(String...)}
+         * @return this builder
+         */
         public Builder ellipse(Geometry g) {
             return put("ellipse", g);
         }
 
-        /** A geometry kind this SDK does not name. */
+        /**
+         * A geometry kind this SDK does not name.
+         *
+         * @param kind the wire name
+         * @param g its options
+         * @return this builder
+         */
         public Builder put(String kind, Geometry g) {
             json.put(kind, g.json());
             return this;
         }
 
+        /**
+         * Checks that one geometry at least is set and builds.
+         *
+         * @return the geometries
+         * @throws IllegalArgumentException when none is set
+         */
         public Geometries build() {
             if (json.isEmpty()) {
                 throw new IllegalArgumentException(

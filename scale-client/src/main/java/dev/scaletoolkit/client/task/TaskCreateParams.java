@@ -31,22 +31,40 @@ public abstract class TaskCreateParams {
         this.body = body.copy();
     }
 
-    /** The task type, i.e. the last segment of the create path. */
+    /**
+     * The task type, which is also the last segment of the create path ({@code POST /v1/task/{type}}).
+     *
+     * @return the type
+     */
     public TaskType type() {
         return type;
     }
 
-    /** A copy of the JSON body that will be sent. */
+    /**
+     * The JSON body that will be sent.
+     *
+     * @return a copy; changing it changes nothing here
+     */
     public JsonValue body() {
         return body.toValue();
     }
 
+    /**
+     * The {@code unique_id}, which makes the create safe to retry and lets a lost answer be recovered.
+     *
+     * @return the id, or empty when none was set
+     */
     public Optional<String> uniqueId() {
         JsonValue id = body.get("unique_id");
         return id != null && id.isString() ? Optional.of(id.stringValue()) : Optional.empty();
     }
 
-    /** The same task with another {@code unique_id} (bulk submission sets a content-derived one). */
+    /**
+     * The same task with another {@code unique_id} (bulk submission sets a content-derived one).
+     *
+     * @param uniqueId the new id
+     * @return a copy; these params are unchanged
+     */
     public TaskCreateParams withUniqueId(String uniqueId) {
         JsonObject copy = body.copy();
         copy.put("unique_id", uniqueId);
@@ -65,101 +83,211 @@ public abstract class TaskCreateParams {
      * @param <P> the params it builds
      */
     public abstract static class Builder<B extends Builder<B, P>, P extends TaskCreateParams> {
+        /** The body being built; subclasses add their keys through {@link #set}. */
         protected final JsonObject body = new JsonObject();
 
+        /** For subclasses. */
         protected Builder() {}
 
+        /**
+         * This builder as its concrete type.
+         *
+         * @return this
+         */
         @SuppressWarnings("unchecked")
         protected final B self() {
             return (B) this;
         }
 
-        /** The task type this builder makes; used in error messages. */
+        /**
+         * The task type this builder makes; used in the path and in error messages.
+         *
+         * @return the type
+         */
         protected abstract TaskType type();
 
         /** Checks the type's own required fields; throw via {@link #require} or {@link #invalid}. */
         protected abstract void check();
 
+        /**
+         * Makes the params from a checked body.
+         *
+         * @param body the body, already checked
+         * @return the params
+         */
         protected abstract P create(JsonObject body);
 
-        /** The project name; tasks inherit its default params. */
+        /**
+         * The project; the task inherits its default params.
+         *
+         * @param project the project name
+         * @return this builder
+         */
         public B project(String project) {
             return set("project", project);
         }
 
-        /** The batch name; implies the project. */
+        /**
+         * The batch, which implies the project.
+         *
+         * @param batch the batch name
+         * @return this builder
+         */
         public B batch(String batch) {
             return set("batch", batch);
         }
 
+        /**
+         * What the labeler is asked to do (Markdown or HTML), overriding the project's default.
+         *
+         * @param instruction the instruction
+         * @return this builder
+         */
         public B instruction(String instruction) {
             return set("instruction", instruction);
         }
 
-        /** A URL (with scheme) or an e-mail address to notify when the task completes. */
+        /**
+         * Where Scale reports the finished task.
+         *
+         * @param callbackUrl a URL with its scheme, or an e-mail address
+         * @return this builder
+         */
         public B callbackUrl(String callbackUrl) {
             return set("callback_url", callbackUrl);
         }
 
-        /** Your id for this task, unique in the account; makes a create safe to retry. */
+        /**
+         * Your id for this task, unique in the account; it makes a create safe to retry.
+         *
+         * @param uniqueId the id
+         * @return this builder
+         */
         public B uniqueId(String uniqueId) {
             return set("unique_id", uniqueId);
         }
 
-        /** Free the unique_id if the task later ends in error, so it can be submitted again. */
+        /**
+         * Whether to free the unique_id if the task later ends in error, so the same item can be sent again.
+         *
+         * @param clear true to free it
+         * @return this builder
+         */
         public B clearUniqueIdOnError(boolean clear) {
             return set("clear_unique_id_on_error", clear);
         }
 
-        /** Up to 10 KB of your own data, returned with the task. */
+        /**
+         * Your own data, returned with the task; at most 10 KB once written as JSON.
+         *
+         * @param metadata a JSON object's worth of keys and values
+         * @return this builder
+         */
         public B metadata(Map<String, ?> metadata) {
             return set("metadata", metadata);
         }
 
+        /**
+         * Tags to filter tasks by later.
+         *
+         * @param tags the tags; null removes the key
+         * @return this builder
+         */
         public B tags(Collection<String> tags) {
             return set("tags", tags == null ? null : List.copyOf(tags));
         }
 
+        /**
+         * The task's priority; higher is worked on sooner.
+         *
+         * @param priority the priority
+         * @return this builder
+         */
         public B priority(int priority) {
             return set("priority", priority);
         }
 
-        /** Pre-labels in the response format of the task type. */
+        /**
+         * Pre-labels for the labeler to correct, in the response format of the task type.
+         *
+         * @param hypothesis maps, lists and values written as JSON
+         * @return this builder
+         */
         public B hypothesis(Object hypothesis) {
             return set("hypothesis", hypothesis);
         }
 
-        /** Pin the project params version; -1 skips inheriting them. */
+        /**
+         * Pins the version of the project's params to inherit.
+         *
+         * @param version a {@code param_history} version, or -1 to inherit none
+         * @return this builder
+         */
         public B projectVersion(int version) {
             return set("project_version", version);
         }
 
-        /** Sets any body key this SDK has no setter for (Scale's newer or undocumented params). */
+        /**
+         * Sets any body key this SDK has no setter for (Scale's newer or undocumented params).
+         *
+         * @param key the wire name
+         * @param value written as JSON
+         * @return this builder
+         */
         public B putAdditionalBodyProperty(String key, Object value) {
             return set(key, value);
         }
 
+        /**
+         * Puts a key in the body; a null value removes it.
+         *
+         * @param key the wire name
+         * @param value written as JSON
+         * @return this builder
+         */
         protected final B set(String key, Object value) {
             body.put(key, value);
             return self();
         }
 
+        /**
+         * Whether the body has a non-empty value for a key.
+         *
+         * @param key the wire name
+         * @return true when present and not empty
+         */
         protected final boolean has(String key) {
             return body.hasContent(key);
         }
 
-        /** Throws naming {@code field} when it is missing or empty. */
+        /**
+         * Throws naming {@code field} when it is missing or empty.
+         *
+         * @param field the wire name
+         * @param expected what a valid value looks like, for the message
+         */
         protected final void require(String field, String expected) {
             if (!has(field)) {
                 invalid(field, "is required: " + expected);
             }
         }
 
+        /**
+         * Throws {@link IllegalArgumentException} naming the task type, the field and the problem.
+         *
+         * @param field the wire name
+         * @param problem what is wrong with it
+         */
         protected final void invalid(String field, String problem) {
             throw new IllegalArgumentException(type().value() + " task: '" + field + "' " + problem);
         }
 
-        /** Checks the shared fields and the type's own, then builds. */
+        /**
+         * Checks the shared fields and the type's own, then builds.
+         *
+         * @return the params
+         * @throws IllegalArgumentException naming the first field that is missing or wrong
+         */
         public final P build() {
             if (body.has("unique_id") && !has("unique_id")) {
                 invalid("unique_id", "must not be blank");

@@ -9,6 +9,11 @@ public final class TextCollectionParams extends TaskCreateParams {
         super(TaskType.TEXTCOLLECTION, body);
     }
 
+    /**
+     * Starts the params of a new textcollection task.
+     *
+     * @return an empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -17,15 +22,32 @@ public final class TextCollectionParams extends TaskCreateParams {
     public static final class Builder extends TaskCreateParams.Builder<Builder, TextCollectionParams> {
         private Builder() {}
 
-        /** The fields to fill in (required; field ids unique). */
+        /**
+         * The fields to fill in (required; field ids unique).
+         *
+         * @param value the field definitions
+         * @return this builder
+         */
         public Builder fields(java.util.List<TextField> value) {
             return set("fields", value);
         }
 
+        /**
+         * The attachments, in order.
+         *
+         * @param value the attachments
+         * @return this builder
+         */
         public Builder attachments(java.util.List<Attachment> value) {
             return set("attachments", value);
         }
 
+        /**
+         * How many labelers answer each task.
+         *
+         * @param value the number of answers
+         * @return this builder
+         */
         public Builder responsesRequired(Integer value) {
             return set("responses_required", value);
         }

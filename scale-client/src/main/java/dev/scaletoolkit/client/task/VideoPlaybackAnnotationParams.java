@@ -9,6 +9,11 @@ public final class VideoPlaybackAnnotationParams extends TaskCreateParams {
         super(TaskType.VIDEOPLAYBACKANNOTATION, body);
     }
 
+    /**
+     * Starts the params of a new videoplaybackannotation task.
+     *
+     * @return an empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -17,24 +22,52 @@ public final class VideoPlaybackAnnotationParams extends TaskCreateParams {
     public static final class Builder extends TaskCreateParams.Builder<Builder, VideoPlaybackAnnotationParams> {
         private Builder() {}
 
-        /** The video URL (mp4, webm or ogg; required). */
+        /**
+         * The video URL (mp4, webm or ogg; required).
+         *
+         * @param value the URL
+         * @return this builder
+         */
         public Builder attachment(String value) {
             return set("attachment", value);
         }
 
+        /**
+         * What kind of attachment the task carries.
+         *
+         * @param value for example {@code image}, {@code video} or {@code text}
+         * @return this builder
+         */
         public Builder attachmentType(String value) {
             return set("attachment_type", value);
         }
 
-        /** Required. */
+        /**
+         * Which shapes to draw, for which labels (required).
+         *
+         * @param value the shapes, built with {@link Geometries}
+         * @return this builder
+         */
         public Builder geometries(Geometries value) {
             return set("geometries", value);
         }
 
+        /**
+         * Events the labeler marks along the timeline.
+         *
+         * @param value the event names
+         * @return this builder
+         */
         public Builder eventsToAnnotate(java.util.List<String> value) {
             return set("events_to_annotate", value);
         }
 
+        /**
+         * How many frames per second of the video to annotate.
+         *
+         * @param value frames per second
+         * @return this builder
+         */
         public Builder frameRate(Integer value) {
             return set("frame_rate", value);
         }

@@ -56,24 +56,78 @@ public final class TeamService {
         return new RawResponseView<>(observer -> new TeamService(ctx.observing(observer)));
     }
 
+    /**
+     * Lists the team's members and pending invitations.
+     *
+     * @return every member
+     */
     public List<Teammate> list() {
-        // GET /v1/teams
-        return ctx.call("GET", "/teams").execute(TEAMMATES);
+        return list(RequestOptions.none());
     }
 
-    /** Invites people with a role ({@code labeler}, {@code member} or {@code manager}); returns every member. */
+    /**
+     * Lists the team's members, with per-call options.
+     *
+     * @param options merged on top of this service's options
+     * @return every member
+     * @see #list()
+     */
+    public List<Teammate> list(RequestOptions options) {
+        // GET /v1/teams
+        return ctx.call("GET", "/teams", options).execute(TEAMMATES);
+    }
+
+    /**
+     * Invites people with a role. Safe to repeat: inviting someone twice changes nothing.
+     *
+     * @param emails at least one address
+     * @param role {@code labeler}, {@code member} or {@code manager}
+     * @return every member after the invitation
+     */
     public List<Teammate> invite(Collection<String> emails, TeammateRole role) {
+        return invite(emails, role, RequestOptions.none());
+    }
+
+    /**
+     * Invites people with a role, with per-call options.
+     *
+     * @param emails at least one address
+     * @param role the role they get
+     * @param options merged on top of this service's options
+     * @return every member after the invitation
+     * @see #invite(Collection, TeammateRole)
+     */
+    public List<Teammate> invite(Collection<String> emails, TeammateRole role, RequestOptions options) {
         // POST /v1/teams/invite
-        return ctx.call("POST", "/teams/invite")
+        return ctx.call("POST", "/teams/invite", options)
                 .json(body("invite", emails, role))
                 .idempotent()
                 .execute(TEAMMATES);
     }
 
-    /** Changes members' role; returns every member. */
+    /**
+     * Changes members' role.
+     *
+     * @param emails at least one member's address
+     * @param role the new role
+     * @return every member after the change
+     */
     public List<Teammate> setRole(Collection<String> emails, TeammateRole role) {
+        return setRole(emails, role, RequestOptions.none());
+    }
+
+    /**
+     * Changes members' role, with per-call options.
+     *
+     * @param emails at least one member's address
+     * @param role the new role
+     * @param options merged on top of this service's options
+     * @return every member after the change
+     * @see #setRole(Collection, TeammateRole)
+     */
+    public List<Teammate> setRole(Collection<String> emails, TeammateRole role, RequestOptions options) {
         // POST /v1/teams/set_role
-        return ctx.call("POST", "/teams/set_role")
+        return ctx.call("POST", "/teams/set_role", options)
                 .json(body("set role", emails, role))
                 .idempotent()
                 .execute(TEAMMATES);

@@ -26,29 +26,58 @@ import javax.crypto.spec.SecretKeySpec;
  * replays; the default tolerance is five minutes.
  */
 public final class WebhookSignature {
+    /** The header the signature travels in. */
     public static final String HEADER = "Scale-Toolkit-Signature";
+    /** How far a timestamp may be from now by default. */
     public static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(5);
 
     private WebhookSignature() {}
 
     /** Why a signature was refused; the message never contains the secret. */
     public static final class VerificationException extends RuntimeException {
+        /**
+         * A refusal.
+         *
+         * @param message why, without the secret
+         */
         public VerificationException(String message) {
             super(message, null, false, false);
         }
     }
 
-    /** The header value for {@code body} sent at {@code timestamp}. */
+    /**
+     * The header value a sender puts on a delivery.
+     *
+     * @param secret the subscription's {@code whsec_…} secret
+     * @param timestamp when it is sent
+     * @param body the exact bytes sent
+     * @return {@code t=<seconds>,v1=<hex HMAC>}
+     */
     public static String header(String secret, Instant timestamp, byte[] body) {
         long t = timestamp.getEpochSecond();
         return "t=" + t + ",v1=" + HexFormat.of().formatHex(hmac(secret, t, body));
     }
 
-    /** Verifies with the default tolerance and the system clock. */
+    /**
+     * Verifies with the default tolerance and the system clock.
+     *
+     * @param body the raw bytes received
+     * @param header the {@value #HEADER} value, or null
+     * @param secret the subscription's secret
+     * @throws VerificationException when the signature is missing, wrong or stale
+     */
     public static void verify(byte[] body, String header, String secret) {
         verify(body, header, secret, DEFAULT_TOLERANCE, Clock.systemUTC());
     }
 
+    /**
+     * Verifies a body received as text (its UTF-8 bytes are what was signed).
+     *
+     * @param body the body as received
+     * @param header the {@value #HEADER} value, or null
+     * @param secret the subscription's secret
+     * @throws VerificationException when the signature is missing, wrong or stale
+     */
     public static void verify(String body, String header, String secret) {
         verify(body.getBytes(StandardCharsets.UTF_8), header, secret);
     }
@@ -57,6 +86,11 @@ public final class WebhookSignature {
      * Checks that one of the header's {@code v1} signatures is the HMAC of {@code body} (compared in constant time)
      * and that its timestamp is within {@code tolerance} of now.
      *
+     * @param body the raw bytes received
+     * @param header the {@value #HEADER} value, or null
+     * @param secret the subscription's secret
+     * @param tolerance how far the timestamp may be from now
+     * @param clock the current time
      * @throws VerificationException when the header is missing or malformed, no signature matches, or the
      *     timestamp is too old or too far ahead
      */

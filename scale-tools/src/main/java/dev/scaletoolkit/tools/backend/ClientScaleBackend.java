@@ -9,11 +9,7 @@ import dev.scaletoolkit.client.http.RequestBody;
 import dev.scaletoolkit.client.http.RetryPolicy;
 import dev.scaletoolkit.client.http.ScaleResponse;
 import dev.scaletoolkit.model.ScaleJson;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
-import java.util.UUID;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -23,10 +19,6 @@ import tools.jackson.databind.JsonNode;
  * a longer {@code Retry-After} reaches the agent as {@code retry_after_seconds} and the agent decides.
  */
 final class ClientScaleBackend implements ScaleBackend {
-    private static final java.net.http.HttpClient STORAGE = java.net.http.HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(java.net.http.HttpClient.Redirect.NORMAL)
-            .build();
     private final ScaleClient api;
     private final String baseUrl;
 
@@ -50,14 +42,13 @@ final class ClientScaleBackend implements ScaleBackend {
         GenericCall call = api.call(request.method(), request.path());
         request.query().forEach(call::queryAll);
         if (request.upload() != null) {
-            String boundary = "scale-tools-" + UUID.randomUUID();
-            call.body(RequestBody.of(
-                    multipart(request.upload(), boundary), "multipart/form-data; boundary=" + boundary, true));
+            ScaleRequest.Upload upload = request.upload();
+            call.body(RequestBody.multipart(upload.fields(), upload.fileName(), upload.mimeType(), upload.content()));
         } else if (request.body() != null) {
             call.json(request.body());
         }
         uniqueIdOfCreate(request).ifPresent(call::createUniqueId);
-        ScaleResponse response = execute(call);
+        ScaleResponse response = execute(call::executeRaw);
         String text = response.bodyText();
         if (text.isBlank()) {
             return ScaleJson.mapper().nullNode();
@@ -72,31 +63,9 @@ final class ClientScaleBackend implements ScaleBackend {
 
     @Override
     public Download download(String path) {
-        ScaleResponse first = execute(api.call("GET", path).allowRedirect());
-        if (first.status() == 200) {
-            return new Download(first.header("Content-Type").orElse("application/octet-stream"), first.body());
-        }
-        // A redirect to storage (a signed URL): fetched without the API key, which never leaves for another host.
-        String location = first.header("Location")
-                .orElseThrow(() -> new ScaleBackendException(first.status(), "redirect without a Location", null));
-        java.net.URI target = java.net.URI.create(baseUrl + path).resolve(location);
-        try {
-            java.net.http.HttpResponse<byte[]> r = STORAGE.send(
-                    java.net.http.HttpRequest.newBuilder(target)
-                            .timeout(Duration.ofSeconds(60))
-                            .GET()
-                            .build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
-            if (r.statusCode() != 200) {
-                throw new ScaleBackendException(r.statusCode(), "storage answered HTTP " + r.statusCode(), null);
-            }
-            return new Download(r.headers().firstValue("Content-Type").orElse("application/octet-stream"), r.body());
-        } catch (java.io.IOException e) {
-            throw new ScaleBackendException(0, "could not download the result: " + e.getMessage(), null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ScaleBackendException(0, "interrupted while downloading the result", null);
-        }
+        // the SDK follows a redirect to storage without the API key, which never leaves for another host
+        ScaleResponse response = execute(api.call("GET", path)::executeDownload);
+        return new Download(response.header("Content-Type").orElse("application/octet-stream"), response.body());
     }
 
     /** A task create that carries a unique_id is safe to retry, and recoverable after a false 5xx. */
@@ -113,9 +82,10 @@ final class ClientScaleBackend implements ScaleBackend {
                 : java.util.Optional.empty();
     }
 
-    private static ScaleResponse execute(GenericCall call) {
+    /** Runs one SDK call, turning the SDK's exceptions into the backend's. */
+    private static ScaleResponse execute(java.util.function.Supplier<ScaleResponse> send) {
         try {
-            return call.executeRaw();
+            return send.get();
         } catch (ScaleException e) {
             throw translate(e);
         }
@@ -130,28 +100,6 @@ final class ClientScaleBackend implements ScaleBackend {
             return new ScaleBackendException(api.status(), message, retryAfter, api);
         }
         return new ScaleBackendException(0, "could not reach Scale: " + e.getMessage(), null);
-    }
-
-    private static byte[] multipart(ScaleRequest.Upload upload, String boundary) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (Map.Entry<String, String> field : upload.fields().entrySet()) {
-            write(
-                    out,
-                    "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
-                            + field.getValue() + "\r\n");
-        }
-        write(
-                out,
-                "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                        + upload.fileName().replace("\"", "_") + "\"\r\nContent-Type: " + upload.mimeType()
-                        + "\r\n\r\n");
-        out.writeBytes(upload.content());
-        write(out, "\r\n--" + boundary + "--\r\n");
-        return out.toByteArray();
-    }
-
-    private static void write(ByteArrayOutputStream out, String text) {
-        out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
