@@ -30,7 +30,7 @@ final class EmulatorRoutes {
     }
 
     static Routes admin(EmulatorContext context, EmulatorServices services) {
-        return new AdminRoutes(context, services.completion(), services.workforce());
+        return new AdminRoutes(context, services.completion(), services.batches(), services.workforce());
     }
 
     /** Background workers, started after the server is up and closed before it stops. */

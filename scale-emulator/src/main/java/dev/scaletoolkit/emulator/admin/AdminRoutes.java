@@ -3,6 +3,7 @@ package dev.scaletoolkit.emulator.admin;
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.api.Routes;
 import dev.scaletoolkit.emulator.auth.AccountStore;
+import dev.scaletoolkit.emulator.batch.BatchSettlement;
 import dev.scaletoolkit.emulator.http.ApiError;
 import dev.scaletoolkit.emulator.http.ApiRequest;
 import dev.scaletoolkit.emulator.http.ApiServlet;
@@ -11,6 +12,8 @@ import dev.scaletoolkit.emulator.http.Router;
 import dev.scaletoolkit.emulator.store.DataReset;
 import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.emulator.task.TaskCompletion;
+import dev.scaletoolkit.emulator.task.TaskCreation;
+import dev.scaletoolkit.emulator.task.TaskTypes;
 import dev.scaletoolkit.emulator.workforce.Workforce;
 import java.time.Duration;
 import java.util.Optional;
@@ -26,6 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code POST /reset} {@code {keep_accounts?: true}} — deletes all data; accounts, keys and owners stay
  *       unless {@code keep_accounts} is false. Faults are cleared and the workforce returns to its configuration.
  *   <li>{@code POST /seed} — accounts with chosen keys, and projects (see {@link Seeder}); {@code GET /accounts}.
+ *   <li>{@code POST /tasks/bulk} — up to 1,000 tasks in one transaction (see {@link BulkTasks}).
  *   <li>{@code POST /tasks/{id}/complete} {@code {response?}} and {@code /tasks/{id}/fail} {@code {error?}} —
  *       finish a pending task now (404 unknown, 400 not pending).
  *   <li>{@code GET /callbacks?task_id=&batch_name=&state=} — the delivery log.
@@ -39,11 +43,14 @@ public final class AdminRoutes implements Routes {
     private final EmulatorContext context;
     private final TaskCompletion completion;
     private final Workforce workforce;
+    private final BulkTasks bulk;
 
-    public AdminRoutes(EmulatorContext context, TaskCompletion completion, Workforce workforce) {
+    public AdminRoutes(
+            EmulatorContext context, TaskCompletion completion, BatchSettlement batches, Workforce workforce) {
         this.context = context;
         this.completion = completion;
         this.workforce = workforce;
+        this.bulk = new BulkTasks(context, new TaskCreation(context, TaskTypes.standard(), completion, batches));
     }
 
     @Override
@@ -57,6 +64,7 @@ public final class AdminRoutes implements Routes {
         router.post("/reset", this::reset);
         router.post("/seed", req -> new Seeder(context).seed(req));
         router.get("/accounts", req -> accounts());
+        router.post("/tasks/bulk", bulk::create);
         router.post("/tasks/{task_id}/complete", this::complete);
         router.post("/tasks/{task_id}/fail", this::fail);
         router.get("/callbacks", req -> CallbackLog.list(context, req));

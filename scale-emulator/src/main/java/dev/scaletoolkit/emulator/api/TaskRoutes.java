@@ -51,11 +51,11 @@ public final class TaskRoutes implements Routes {
                         .orElseThrow(() -> ApiError.notFound(TaskAccess.NOT_FOUND)));
         router.post(
                 "/task/{type}",
-                req -> creation.create(
+                req -> json(creation.create(
                         req.caller(),
                         req.path("type"),
                         req.bodyObject(),
-                        req.header("Idempotency-Key").orElse(null)));
+                        req.header("Idempotency-Key").orElse(null))));
         router.post(
                 "/task/{task_id}/cancel",
                 req -> edits.cancel(

@@ -33,9 +33,13 @@ public final class BatchSettlement {
      * A pending task joined {@code batch}: count it, and take a completed batch back to {@code in_progress} (a
      * standard batch keeps taking tasks after earlier ones completed; placement refuses finalized Rapid and Studio
      * batches before this is reached).
+     *
+     * @return whether the batch exists (it can vanish only in a data reset racing the create)
      */
-    public void taskAdded(Handle h, Caller owner, String batch) {
-        BatchStore.addPending(h, owner, batch, 1);
+    public boolean taskAdded(Handle h, Caller owner, String batch) {
+        if (!BatchStore.addPending(h, owner, batch, 1)) {
+            return false;
+        }
         if (BatchStore.moveStatus(h, owner, batch, "completed", "in_progress", null)) {
             BatchStore.find(h, owner, batch).ifPresent(doc -> {
                 doc.put("status", "in_progress");
@@ -44,6 +48,7 @@ public final class BatchSettlement {
                 BatchStore.update(h, owner, doc);
             });
         }
+        return true;
     }
 
     /**

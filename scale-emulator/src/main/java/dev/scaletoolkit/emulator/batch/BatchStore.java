@@ -3,6 +3,7 @@ package dev.scaletoolkit.emulator.batch;
 import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.http.ApiError;
 import dev.scaletoolkit.emulator.store.Docs;
+import dev.scaletoolkit.emulator.store.Jdbc;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +21,12 @@ public final class BatchStore {
     private BatchStore() {}
 
     public static Optional<ObjectNode> find(Handle h, Caller caller, String name) {
-        return h.createQuery("SELECT doc FROM batches WHERE account_id = :a AND test_mode = :m AND name = :n")
-                .bind("a", caller.accountId())
-                .bind("m", caller.mode())
-                .bind("n", name)
-                .mapTo(String.class)
-                .findOne()
+        return Jdbc.string(
+                        h,
+                        "SELECT doc FROM batches WHERE account_id = ? AND test_mode = ? AND name = ?",
+                        caller.accountId(),
+                        caller.mode(),
+                        name)
                 .map(Docs::read);
     }
 
@@ -79,27 +80,30 @@ public final class BatchStore {
      * Adds {@code delta} to the batch's count of pending tasks. On PostgreSQL this takes the batch row's lock
      * until the transaction ends, which orders concurrent settlements of one batch.
      */
-    static void addPending(Handle h, Caller owner, String name, int delta) {
-        h.createUpdate("UPDATE batches SET pending_tasks = pending_tasks + :d"
-                        + " WHERE account_id = :a AND test_mode = :m AND name = :n")
-                .bind("d", delta)
-                .bind("a", owner.accountId())
-                .bind("m", owner.mode())
-                .bind("n", name)
-                .execute();
+    static boolean addPending(Handle h, Caller owner, String name, int delta) {
+        return Jdbc.update(
+                        h,
+                        "UPDATE batches SET pending_tasks = pending_tasks + ?"
+                                + " WHERE account_id = ? AND test_mode = ? AND name = ?",
+                        delta,
+                        owner.accountId(),
+                        owner.mode(),
+                        name)
+                == 1;
     }
 
     /** Moves the batch from {@code from} to {@code to} if it is still in {@code from}; returns whether it did. */
     static boolean moveStatus(Handle h, Caller owner, String name, String from, String to, String completedAt) {
-        return h.createUpdate("UPDATE batches SET status = :to, completed_at = :completed"
-                                + " WHERE account_id = :a AND test_mode = :m AND name = :n AND status = :from")
-                        .bind("to", to)
-                        .bind("completed", completedAt)
-                        .bind("from", from)
-                        .bind("a", owner.accountId())
-                        .bind("m", owner.mode())
-                        .bind("n", name)
-                        .execute()
+        return Jdbc.update(
+                        h,
+                        "UPDATE batches SET status = ?, completed_at = ?"
+                                + " WHERE account_id = ? AND test_mode = ? AND name = ? AND status = ?",
+                        to,
+                        completedAt,
+                        owner.accountId(),
+                        owner.mode(),
+                        name,
+                        from)
                 == 1;
     }
 

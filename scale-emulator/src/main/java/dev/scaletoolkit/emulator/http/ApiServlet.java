@@ -101,9 +101,13 @@ public final class ApiServlet extends HttpServlet {
             resp.setHeader("Connection", "close");
             return;
         }
+        if (req.getContentLengthLong() == 0
+                || (req.getContentLengthLong() < 0 && req.getHeader("Transfer-Encoding") == null)) {
+            return; // no body was sent (most GETs): nothing to drain, and no buffer to allocate
+        }
         try {
             java.io.InputStream in = req.getInputStream();
-            byte[] buf = new byte[64 * 1024];
+            byte[] buf = new byte[8 * 1024];
             long total = 0;
             int n = 0;
             while (total < MAX_DRAIN_BYTES && (n = in.read(buf)) != -1) {

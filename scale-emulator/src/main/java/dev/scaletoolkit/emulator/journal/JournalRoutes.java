@@ -62,7 +62,7 @@ public final class JournalRoutes implements Routes {
                 req.queryInt("limit", 1, 1000).orElse(100)));
         ObjectNode out = ScaleJson.mapper().createObjectNode();
         ArrayNode docs = out.putArray("docs");
-        page.entries().forEach(e -> docs.add(write(e)));
+        page.entries().forEach(e -> docs.add(write(e.redacted())));
         if (page.nextCursor() == null) {
             out.putNull("next_cursor");
         } else {

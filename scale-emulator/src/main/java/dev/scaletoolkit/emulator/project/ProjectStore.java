@@ -3,6 +3,7 @@ package dev.scaletoolkit.emulator.project;
 import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.http.ApiError;
 import dev.scaletoolkit.emulator.store.Docs;
+import dev.scaletoolkit.emulator.store.Jdbc;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,12 +22,12 @@ public final class ProjectStore {
     private ProjectStore() {}
 
     public static Optional<ObjectNode> find(Handle h, Caller caller, String name) {
-        return h.createQuery("SELECT doc FROM projects WHERE account_id = :a AND test_mode = :m AND name = :n")
-                .bind("a", caller.accountId())
-                .bind("m", caller.mode())
-                .bind("n", name)
-                .mapTo(String.class)
-                .findOne()
+        return Jdbc.string(
+                        h,
+                        "SELECT doc FROM projects WHERE account_id = ? AND test_mode = ? AND name = ?",
+                        caller.accountId(),
+                        caller.mode(),
+                        name)
                 .map(Docs::read);
     }
 

@@ -45,7 +45,17 @@ public final class Ids {
         return HexFormat.of().formatHex(b);
     }
 
+    /** Whether {@code s} has the shape of an object id: 24 lowercase hex digits (checked on every get, so no regex). */
     public static boolean isObjectId(String s) {
-        return s != null && s.matches("[0-9a-f]{24}");
+        if (s == null || s.length() != 24) {
+            return false;
+        }
+        for (int i = 0; i < 24; i++) {
+            char c = s.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -6,6 +6,8 @@ import dev.scaletoolkit.emulator.batch.BatchSettlement;
 import dev.scaletoolkit.emulator.http.ApiError;
 import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.model.ScaleTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import tools.jackson.databind.node.ObjectNode;
@@ -14,6 +16,10 @@ import tools.jackson.databind.node.ObjectNode;
  * Creates tasks for {@code POST /v1/task/{type}}: checks the request, places the task in its project and batch,
  * writes it and, for a test key, completes it in the same transaction (the create answer still shows it pending,
  * as Scale's does; every later read shows it completed).
+ *
+ * <p>Everything that only reads or computes (placement, inherited defaults, validation, the JSON) runs on the
+ * request's own thread before the write; the write holds only the inserts and counters. Writes are group-committed
+ * by one leader at a time, so work left inside them would run on one core for every create in flight.
  */
 public final class TaskCreation {
     /** A create that lost a race for a unique_id whose winner vanished at once is tried again, this often. */
@@ -32,17 +38,20 @@ public final class TaskCreation {
     }
 
     /**
-     * Creates one task and returns its wire JSON as the create call answers it.
+     * Creates one task and returns its wire JSON text as the create call answers it.
      *
      * @param typeName the type as written in the path (aliases allowed)
      * @param idempotencyKey the {@code Idempotency-Key} header, or null
      */
-    public ObjectNode create(Caller caller, String typeName, ObjectNode body, String idempotencyKey) {
+    public String create(Caller caller, String typeName, ObjectNode body, String idempotencyKey) {
         String type = types.require(typeName);
         TaskDraft draft = TaskDraft.parse(type, body);
         for (int attempt = 1; ; attempt++) {
+            TaskPlacement placement = context.db().read(h -> TaskPlacement.resolve(h, caller, draft));
+            TaskStore.NewRow row = TaskStore.prepare(caller, build(caller, draft, placement), workDueAt(caller));
             try {
-                return context.db().write(h -> insert(h, caller, draft, idempotencyKey));
+                context.db().write(h -> insert(h, caller, row, placement, idempotencyKey));
+                return row.doc();
             } catch (RuntimeException e) {
                 if (!TaskConflicts.isUniqueViolation(e)) {
                     throw e;
@@ -59,6 +68,48 @@ public final class TaskCreation {
         }
     }
 
+    /** One task of a bulk load: its type as written in a create path, and the create body. */
+    public record Item(String type, ObjectNode body) {}
+
+    /**
+     * Creates many tasks in one transaction, for the control plane's bulk load: each task is checked, placed and
+     * built exactly as a single create is, then all are written together, or none (the first bad task's error names
+     * its index). Idempotency keys do not apply. Returns the new task ids in order.
+     */
+    public List<String> createAll(Caller caller, List<Item> items) {
+        List<TaskStore.NewRow> rows = new ArrayList<>(items.size());
+        List<TaskPlacement> placements = new ArrayList<>(items.size());
+        context.db().read(h -> {
+            for (int i = 0; i < items.size(); i++) {
+                try {
+                    TaskDraft draft = TaskDraft.parse(
+                            types.require(items.get(i).type()), items.get(i).body());
+                    TaskPlacement placement = TaskPlacement.resolve(h, caller, draft);
+                    placements.add(placement);
+                    rows.add(TaskStore.prepare(caller, build(caller, draft, placement), workDueAt(caller)));
+                } catch (ApiError e) {
+                    throw new ApiError(e.status(), "tasks[" + i + "]: " + e.getMessage(), e.headers());
+                }
+            }
+            return null;
+        });
+        try {
+            context.db().write(h -> {
+                for (int i = 0; i < rows.size(); i++) {
+                    insert(h, caller, rows.get(i), placements.get(i), null);
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            if (TaskConflicts.isUniqueViolation(e)) {
+                throw ApiError.conflict("A unique_id of these tasks is already used (or repeated among them); no task"
+                        + " was created.");
+            }
+            throw e;
+        }
+        return rows.stream().map(TaskStore.NewRow::id).toList();
+    }
+
     private static Optional<ApiError> winner(Handle h, Caller caller, TaskDraft draft, String idempotencyKey) {
         if (idempotencyKey != null) {
             Optional<String> task = IdempotencyKeyStore.holder(h, caller, idempotencyKey);
@@ -73,8 +124,8 @@ public final class TaskCreation {
         return Optional.empty();
     }
 
-    private ObjectNode insert(Handle h, Caller caller, TaskDraft draft, String idempotencyKey) {
-        TaskPlacement placement = TaskPlacement.resolve(h, caller, draft);
+    /** The new task's stored doc (with internal keys), checked against its type. */
+    private ObjectNode build(Caller caller, TaskDraft draft, TaskPlacement placement) {
         String id = context.ids().objectId();
         String now = context.now();
         ObjectNode params = draft.params().deepCopy();
@@ -120,19 +171,23 @@ public final class TaskCreation {
             task.put("_clear_unique_id_on_error", true);
         }
 
-        TaskStore.insert(h, caller, task, workDueAt(caller));
-        if (placement.batch() != null) {
-            batches.taskAdded(h, caller, placement.batch());
+        return task;
+    }
+
+    private Void insert(Handle h, Caller caller, TaskStore.NewRow row, TaskPlacement placement, String idempotencyKey) {
+        placement.confirm(h, caller);
+        if (placement.batch() != null && !batches.taskAdded(h, caller, placement.batch())) {
+            throw TaskPlacement.noBatch(caller, placement.batch());
         }
+        TaskStore.insert(h, row);
         if (idempotencyKey != null) {
-            IdempotencyKeyStore.insert(h, caller, idempotencyKey, id, now);
+            IdempotencyKeyStore.insert(h, caller, idempotencyKey, row.id(), row.createdAt());
         }
-        ObjectNode answer = TaskJson.wire(task);
         if (caller.testMode()) {
             // Test keys get no human: the task is done before the create call returns.
-            completion.completeTestTask(h, caller, id);
+            completion.completeTestTask(h, caller, row.id());
         }
-        return answer;
+        return null;
     }
 
     /** When the simulated workforce may take a live task; test tasks and a disabled workforce queue nothing. */

@@ -14,16 +14,20 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Where a new task goes and what it inherits: the batch (which decides the project), the project, and the
- * project's default params of the chosen {@code param_history} version. Reads the project and batch through their
- * stores, in the creating transaction.
+ * project's default params of the chosen {@code param_history} version. Resolved in a read before the create's
+ * write (batches and projects are never deleted, and a project's new defaults racing a create may apply or not, as
+ * with any write that lands between two others); {@link #confirm} re-checks in the write the one thing a concurrent
+ * change could invalidate, a Rapid or Studio batch being finalized.
  *
  * @param project the project name, or null for a task outside any project
  * @param batch the batch name, or null
  * @param defaults the project's default params of the chosen version (empty when none are inherited)
  * @param instruction the project's instruction of that version, or null
  * @param version the inherited {@code param_history} version, or null when nothing was inherited
+ * @param stagingOnly whether the batch takes tasks only while it is staging (Rapid and Studio batches)
  */
-record TaskPlacement(String project, String batch, ObjectNode defaults, String instruction, Integer version) {
+record TaskPlacement(
+        String project, String batch, ObjectNode defaults, String instruction, Integer version, boolean stagingOnly) {
 
     /** Keys of a param_history entry that describe the entry itself rather than task defaults. */
     private static final Set<String> ENTRY_KEYS = Set.of("version", "created_at", "instruction");
@@ -37,8 +41,7 @@ record TaskPlacement(String project, String batch, ObjectNode defaults, String i
         if (draft.batch() != null) {
             batch = BatchStore.find(h, caller, draft.batch());
             if (batch.isEmpty()) {
-                throw ApiError.invalidParam(
-                        "batch", "names no batch of this account in " + world(caller) + " (\"" + draft.batch() + "\")");
+                throw noBatch(caller, draft.batch());
             }
             String batchProject = batch.get().path("project").asString();
             if (projectName != null && !projectName.equals(batchProject)) {
@@ -50,7 +53,7 @@ record TaskPlacement(String project, String batch, ObjectNode defaults, String i
             projectName = batchProject;
         }
         if (projectName == null) {
-            return new TaskPlacement(null, null, Docs.object(), null, null);
+            return new TaskPlacement(null, null, Docs.object(), null, null, false);
         }
         Optional<ObjectNode> found = ProjectStore.find(h, caller, projectName);
         if (found.isEmpty()) {
@@ -65,9 +68,7 @@ record TaskPlacement(String project, String batch, ObjectNode defaults, String i
         if (batch.isPresent()
                 && rapidOrStudio
                 && !"staging".equals(batch.get().path("status").asString())) {
-            throw ApiError.invalidParam(
-                    "batch",
-                    "\"" + draft.batch() + "\" was already finalized; tasks must be added while the batch is staging");
+            throw finalized(draft.batch());
         }
         if (batch.isEmpty() && project.path("rapid").asBoolean(false)) {
             throw ApiError.invalidParam("batch", "is required for tasks of a Rapid project (\"" + projectName + "\")");
@@ -83,17 +84,38 @@ record TaskPlacement(String project, String batch, ObjectNode defaults, String i
                     "\"" + projectName + "\" is a " + projectType + " project and cannot hold a " + draft.type()
                             + " task");
         }
-        return inherit(projectName, draft.batch(), project, draft.projectVersion());
+        return inherit(projectName, draft.batch(), project, draft.projectVersion(), batch.isPresent() && rapidOrStudio);
     }
 
-    private static TaskPlacement inherit(String projectName, String batch, ObjectNode project, Long pinned) {
+    /** In the create's write: fails if a Rapid or Studio batch was finalized since {@link #resolve} read it. */
+    void confirm(Handle h, Caller caller) {
+        if (stagingOnly
+                && !BatchStore.find(h, caller, batch)
+                        .map(b -> "staging".equals(b.path("status").asString()))
+                        .orElse(false)) {
+            throw finalized(batch);
+        }
+    }
+
+    static ApiError noBatch(Caller caller, String batch) {
+        return ApiError.invalidParam(
+                "batch", "names no batch of this account in " + world(caller) + " (\"" + batch + "\")");
+    }
+
+    private static ApiError finalized(String batch) {
+        return ApiError.invalidParam(
+                "batch", "\"" + batch + "\" was already finalized; tasks must be added while the batch is staging");
+    }
+
+    private static TaskPlacement inherit(
+            String projectName, String batch, ObjectNode project, Long pinned, boolean stagingOnly) {
         JsonNode history = project.path("param_history");
         if ((pinned != null && pinned == -1) || !history.isArray() || history.isEmpty()) {
             if (pinned != null && pinned >= 0) {
                 throw ApiError.invalidParam(
                         "project_version", "asks for version " + pinned + " but the project has no param history");
             }
-            return new TaskPlacement(projectName, batch, Docs.object(), null, null);
+            return new TaskPlacement(projectName, batch, Docs.object(), null, null, stagingOnly);
         }
         JsonNode entry = null;
         for (JsonNode candidate : history) {
@@ -121,7 +143,7 @@ record TaskPlacement(String project, String batch, ObjectNode defaults, String i
         String instruction =
                 entry.hasNonNull("instruction") ? entry.get("instruction").asString() : null;
         return new TaskPlacement(
-                projectName, batch, defaults, instruction, entry.path("version").asInt());
+                projectName, batch, defaults, instruction, entry.path("version").asInt(), stagingOnly);
     }
 
     /**

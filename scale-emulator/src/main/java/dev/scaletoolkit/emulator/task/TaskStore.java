@@ -3,6 +3,7 @@ package dev.scaletoolkit.emulator.task;
 import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.emulator.store.Ids;
+import dev.scaletoolkit.emulator.store.Jdbc;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,12 +62,12 @@ public final class TaskStore {
         if (!Ids.isObjectId(taskId)) {
             return Optional.empty();
         }
-        return h.createQuery("SELECT doc FROM tasks WHERE id = :id AND account_id = :a AND test_mode = :m")
-                .bind("id", taskId)
-                .bind("a", caller.accountId())
-                .bind("m", caller.mode())
-                .mapTo(String.class)
-                .findOne()
+        return Jdbc.string(
+                        h,
+                        "SELECT doc FROM tasks WHERE id = ? AND account_id = ? AND test_mode = ?",
+                        taskId,
+                        caller.accountId(),
+                        caller.mode())
                 .map(TaskJson::wireText);
     }
 
@@ -126,50 +127,88 @@ public final class TaskStore {
 
     /** Adds {@code delta} to the count of tasks under {@code key} in {@code status}, in the caller's transaction. */
     private static void count(Handle h, CountKey key, String status, int delta) {
-        h.createUpdate("INSERT INTO task_counts (account_id, test_mode, project, batch, type, status, n)"
-                        + " VALUES (:a, :m, :p, :b, :t, :s, :d)"
+        Jdbc.update(
+                h,
+                "INSERT INTO task_counts (account_id, test_mode, project, batch, type, status, n)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)"
                         + " ON CONFLICT (account_id, test_mode, project, batch, type, status)"
-                        + " DO UPDATE SET n = task_counts.n + excluded.n")
-                .bind("a", key.accountId())
-                .bind("m", key.mode())
-                .bind("p", key.project() == null ? "" : key.project())
-                .bind("b", key.batch() == null ? "" : key.batch())
-                .bind("t", key.type())
-                .bind("s", status)
-                .bind("d", delta)
-                .execute();
+                        + " DO UPDATE SET n = task_counts.n + excluded.n",
+                key.accountId(),
+                key.mode(),
+                key.project() == null ? "" : key.project(),
+                key.batch() == null ? "" : key.batch(),
+                key.type(),
+                status,
+                delta);
     }
 
-    /** Inserts a new pending task; {@code workDueAt} is when the workforce may take it, or null. */
+    /**
+     * A new pending task with its JSON already written out, so that building it costs nothing inside the write
+     * transaction (creates share one writer; see {@link #prepare}).
+     */
+    public record NewRow(
+            Caller caller,
+            String id,
+            String type,
+            String project,
+            String batch,
+            String uniqueId,
+            String createdAt,
+            String workDueAt,
+            String doc,
+            String internal,
+            List<String> tags) {}
+
+    /** Turns a new task's doc into its row; {@code workDueAt} is when the workforce may take it, or null. */
+    public static NewRow prepare(Caller caller, ObjectNode task, String workDueAt) {
+        List<String> tags = new java.util.ArrayList<>();
+        task.path("tags").forEach(t -> tags.add(t.asString()));
+        return new NewRow(
+                caller,
+                task.path("task_id").asString(),
+                task.path("type").asString(),
+                text(task, "project"),
+                text(task, "batch"),
+                text(task, "unique_id"),
+                task.path("created_at").asString(),
+                workDueAt,
+                Docs.write(TaskJson.wire(task)),
+                internalJson(task),
+                List.copyOf(tags));
+    }
+
+    /** Inserts a new pending task built in the caller's transaction (seeding and tests); see {@link #prepare}. */
     public static void insert(Handle h, Caller caller, ObjectNode task, String workDueAt) {
-        String id = task.path("task_id").asString();
-        h.createUpdate("INSERT INTO tasks (id, account_id, test_mode, type, status, project, batch, unique_id,"
-                        + " created_at, updated_at, work_due_at, doc, internal)"
-                        + " VALUES (:id, :a, :m, :type, 'pending', :project, :batch, :uid, :now, :now, :due, :doc,"
-                        + " :internal)")
-                .bind("id", id)
-                .bind("a", caller.accountId())
-                .bind("m", caller.mode())
-                .bind("type", task.path("type").asString())
-                .bind("project", text(task, "project"))
-                .bind("batch", text(task, "batch"))
-                .bind("uid", text(task, "unique_id"))
-                .bind("now", task.path("created_at").asString())
-                .bind("due", workDueAt)
-                .bind("doc", Docs.write(TaskJson.wire(task)))
-                .bind("internal", internalJson(task))
-                .execute();
-        writeTags(h, id, task);
-        count(
+        insert(h, prepare(caller, task, workDueAt));
+    }
+
+    /** Inserts a new pending task and counts it. */
+    public static void insert(Handle h, NewRow row) {
+        Caller caller = row.caller();
+        Jdbc.update(
                 h,
-                new CountKey(
-                        caller.accountId(),
-                        caller.mode(),
-                        text(task, "project"),
-                        text(task, "batch"),
-                        task.path("type").asString()),
-                "pending",
-                1);
+                "INSERT INTO tasks (id, account_id, test_mode, type, status, project, batch, unique_id, created_at,"
+                        + " updated_at, work_due_at, doc, internal)"
+                        + " VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?)",
+                row.id(),
+                caller.accountId(),
+                caller.mode(),
+                row.type(),
+                row.project(),
+                row.batch(),
+                row.uniqueId(),
+                row.createdAt(),
+                row.createdAt(),
+                row.workDueAt(),
+                row.doc(),
+                row.internal());
+        for (String tag : row.tags()) {
+            h.createUpdate("INSERT INTO task_tags (task_id, tag) VALUES (:id, :tag)")
+                    .bind("id", row.id())
+                    .bind("tag", tag)
+                    .execute();
+        }
+        count(h, new CountKey(caller.accountId(), caller.mode(), row.project(), row.batch(), row.type()), "pending", 1);
     }
 
     /**

@@ -33,7 +33,7 @@ final class ApiReads {
                 new QualityRoutes(context))) {
             routes.register(v1);
         }
-        new AdminRoutes(context, services.completion(), services.workforce()).register(admin);
+        new AdminRoutes(context, services.completion(), services.batches(), services.workforce()).register(admin);
         if (journal != null) {
             journal.register(admin);
         }

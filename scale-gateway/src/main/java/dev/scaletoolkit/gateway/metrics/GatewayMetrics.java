@@ -94,15 +94,21 @@ public final class GatewayMetrics {
 
     /** One request the emulator answered (its route template keeps the label set small). */
     public void emulatorRequest(String method, String route, int status, long nanos) {
-        Timer.builder("scale.emulator.requests")
-                .description("Requests the emulator answered")
-                .tag("method", method)
-                .tag("route", route)
-                .tag("status", Integer.toString(status))
-                .publishPercentileHistogram()
-                .register(registry)
-                .record(Duration.ofNanos(nanos));
+        // Every request lands here: look the timer up by its tags instead of building and registering it each time.
+        emulatorTimers
+                .computeIfAbsent(
+                        method + ' ' + route + ' ' + status,
+                        k -> Timer.builder("scale.emulator.requests")
+                                .description("Requests the emulator answered")
+                                .tag("method", method)
+                                .tag("route", route)
+                                .tag("status", Integer.toString(status))
+                                .publishPercentileHistogram()
+                                .register(registry))
+                .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
+
+    private final java.util.Map<String, Timer> emulatorTimers = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Prometheus text exposition format. */
     public String scrape() {
