@@ -62,9 +62,16 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--load-concurrency",
-            defaultValue = "64",
-            description = "Connections used to load the tasks (default: ${DEFAULT-VALUE}).")
+            defaultValue = "4",
+            description = "Connections used to load the tasks (default: ${DEFAULT-VALUE}; 64 suits --load api).")
     int loadConcurrency;
+
+    @Option(
+            names = "--load",
+            defaultValue = "bulk",
+            description = "How to load: bulk (1,000 tasks per POST /_emulator/tasks/bulk, each stored as a create"
+                    + " would) or api (one POST /v1/task/categorization per task) (default: ${DEFAULT-VALUE}).")
+    String load;
 
     @Option(
             names = "--page-depth",
@@ -99,14 +106,15 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--emulator-jvm-args",
-            defaultValue = "",
-            description = "JVM options for the started emulator, space separated (default: none).")
+            defaultValue = "-Xmx256m",
+            description = "JVM options for the started emulator, space separated (default: ${DEFAULT-VALUE}, the"
+                    + " heap ./scale up runs with).")
     String emulatorJvmArgs;
 
     @Option(
             names = "--no-wrk",
             negatable = false,
-            description = "Skip the control run with wrk (run only when wrk is installed).")
+            description = "Skip the second measurement of each operation with wrk (run only when wrk is installed).")
     boolean noWrk;
 
     @Option(names = "--keep-data", negatable = false, description = "Keep the temporary data directory.")
@@ -124,6 +132,9 @@ public final class BenchCommand implements Callable<Integer> {
         String sync = sqliteSync.toUpperCase(Locale.ROOT);
         if (!sync.equals("FULL") && !sync.equals("NORMAL")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--sqlite-sync must be FULL or NORMAL");
+        }
+        if (!load.equals("bulk") && !load.equals("api")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--load must be bulk or api");
         }
         if (tasks < 1 || concurrency < 1 || loadConcurrency < 1 || pageDepth < 1) {
             throw new CommandLine.ParameterException(
@@ -161,51 +172,91 @@ public final class BenchCommand implements Callable<Integer> {
 
             loader.createContainers();
             long loadStart = System.nanoTime();
-            String[] ids = loader.loadTasks(tasks, loadConcurrency, err);
+            String[] ids = load.equals("bulk")
+                    ? loader.loadTasksBulk(tasks, loadConcurrency, key.trim(), err)
+                    : loader.loadTasks(tasks, loadConcurrency, err);
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             BenchLoader.Deep deep = loader.deepToken(pageDepth, 100);
             long idleRssLoaded = emulator == null ? -1 : emulator.rssBytes();
 
+            boolean withWrk = !noWrk && WrkRun.installed();
+            Path scriptDir = Files.createTempDirectory("scale-bench-wrk");
+            WrkScripts scripts = new WrkScripts(scriptDir, auth);
+            List<String> projectPaths = new ArrayList<>();
+            List<String> projectStatusPaths = new ArrayList<>();
+            List<String> batchPaths = new ArrayList<>();
+            for (int p = 0; p < BenchLoader.PROJECTS; p++) {
+                projectPaths.add("/v1/tasks?limit=100&project=" + enc(loader.project(p)));
+                projectStatusPaths.add("/v1/tasks?limit=100&status=pending&project=" + enc(loader.project(p)));
+                for (int b = 0; b < BenchLoader.BATCHES_PER_PROJECT; b++) {
+                    batchPaths.add("/v1/tasks?limit=100&batch=" + enc(loader.batch(p, b)));
+                }
+            }
+            List<String> getPaths = new ArrayList<>();
+            for (int i = 0; i < Math.min(ids.length, 100_000); i++) {
+                getPaths.add("/v1/task/" + ids[(int) ((long) i * ids.length / Math.min(ids.length, 100_000))]);
+            }
+
             List<BenchReport.Row> results = new ArrayList<>();
-            results.add(bench.run("control", "GET /_emulator/health", (r, c, s) -> Request.get("/_emulator/health")));
-            java.util.Optional<WrkRun.Figures> wrk =
-                    noWrk ? java.util.Optional.empty() : WrkRun.control(base, concurrency, window);
             results.add(bench.run(
-                    "get", "GET /v1/task/{id}", (r, c, s) -> Request.get("/v1/task/" + ids[r.nextInt(ids.length)])));
-            results.add(bench.run("list", "GET /v1/tasks?limit=100", (r, c, s) -> Request.get("/v1/tasks?limit=100")));
+                    "control",
+                    "GET /_emulator/health",
+                    (r, c, s) -> Request.get("/_emulator/health"),
+                    withWrk ? new WrkOp("/_emulator/health", null) : null));
+            results.add(bench.run(
+                    "get",
+                    "GET /v1/task/{id}",
+                    (r, c, s) -> Request.get("/v1/task/" + ids[r.nextInt(ids.length)]),
+                    withWrk ? new WrkOp("/", scripts.randomGets(getPaths)) : null));
+            results.add(bench.run(
+                    "list",
+                    "GET /v1/tasks?limit=100",
+                    (r, c, s) -> Request.get("/v1/tasks?limit=100"),
+                    withWrk ? new WrkOp("/", scripts.randomGets(List.of("/v1/tasks?limit=100"))) : null));
             results.add(bench.run(
                     "list project",
                     "GET /v1/tasks?project=P&limit=100",
-                    (r, c, s) -> Request.get(
-                            "/v1/tasks?limit=100&project=" + enc(loader.project(r.nextInt(BenchLoader.PROJECTS))))));
+                    (r, c, s) -> Request.get(projectPaths.get(r.nextInt(projectPaths.size()))),
+                    withWrk ? new WrkOp("/", scripts.randomGets(projectPaths)) : null));
             results.add(bench.run(
                     "list project+status",
                     "GET /v1/tasks?project=P&status=pending&limit=100",
-                    (r, c, s) -> Request.get("/v1/tasks?limit=100&status=pending&project="
-                            + enc(loader.project(r.nextInt(BenchLoader.PROJECTS))))));
+                    (r, c, s) -> Request.get(projectStatusPaths.get(r.nextInt(projectStatusPaths.size()))),
+                    withWrk ? new WrkOp("/", scripts.randomGets(projectStatusPaths)) : null));
             results.add(bench.run(
                     "list batch",
                     "GET /v1/tasks?batch=B&limit=100",
-                    (r, c, s) -> Request.get("/v1/tasks?limit=100&batch="
-                            + enc(loader.batch(
-                                    r.nextInt(BenchLoader.PROJECTS), r.nextInt(BenchLoader.BATCHES_PER_PROJECT))))));
+                    (r, c, s) -> Request.get(batchPaths.get(r.nextInt(batchPaths.size()))),
+                    withWrk ? new WrkOp("/", scripts.randomGets(batchPaths)) : null));
+            // The same filtered page from one connection: its latency without 32 requests queueing for 2 cores.
+            results.add(bench.run(
+                    "list p+s, 1 conn",
+                    "GET /v1/tasks?project=P&status=pending&limit=100",
+                    (r, c, s) -> Request.get(projectStatusPaths.get(r.nextInt(projectStatusPaths.size()))),
+                    withWrk ? new WrkOp("/", scripts.randomGets(projectStatusPaths)) : null,
+                    1));
             String deepPath = "/v1/tasks?limit=100" + (deep.token() == null ? "" : "&next_token=" + enc(deep.token()));
             results.add(bench.run(
                     "list page " + deep.page(),
                     "GET /v1/tasks?limit=100&next_token=T",
-                    (r, c, s) -> Request.get(deepPath)));
+                    (r, c, s) -> Request.get(deepPath),
+                    withWrk ? new WrkOp("/", scripts.randomGets(List.of(deepPath))) : null));
             AtomicLong created = new AtomicLong();
+            String createBefore = "{\"project\":\"" + loader.createProject()
+                    + "\",\"attachment_type\":\"text\",\"attachment\":\"new item\","
+                    + "\"categories\":[\"red\",\"green\",\"blue\"],\"unique_id\":\"" + prefix + "-";
             LoadRun.Requests creates = (r, c, s) -> new Request(
                     "POST",
                     "/v1/task/categorization",
-                    BenchLoader.json("{\"project\":\"" + loader.createProject()
-                            + "\",\"attachment_type\":\"text\",\"attachment\":\"new item\","
-                            + "\"categories\":[\"red\",\"green\",\"blue\"],\"unique_id\":\"" + prefix + "-c" + c + "-"
-                            + s + "-" + created.incrementAndGet() + "\"}"));
+                    BenchLoader.json(createBefore + "c" + c + "-" + s + "-" + created.incrementAndGet() + "\"}"));
+            WrkOp wrkCreates = withWrk
+                    ? new WrkOp("/", scripts.uniquePosts("/v1/task/categorization", createBefore + "w", "\"}"))
+                    : null;
             String createLabel = "create" + (emulator == null ? "" : " (" + sync + ")");
-            results.add(bench.run(createLabel, "POST /v1/task/categorization, unique_id", creates));
+            results.add(bench.run(createLabel, "POST /v1/task/categorization, unique_id", creates, wrkCreates));
             long rssUnderLoad = bench.maxRss();
             long dbBytes = emulator == null ? -1 : emulator.databaseBytes();
+            double drained = emulator == null ? -1 : workforceDrain(base, auth, window, err);
 
             if (emulator != null && !noSyncCompare) {
                 String other = sync.equals("FULL") ? "NORMAL" : "FULL";
@@ -215,11 +266,22 @@ public final class BenchCommand implements Callable<Integer> {
                 emulator = BenchEmulator.start(data, other, jvmArgs);
                 URI restarted = URI.create(emulator.baseUrl());
                 Bench again = new Bench(restarted, auth, emulator, window, warm, err);
+                // A fresh JVM: warm it up on creates as long as the first emulator had been, so that the two create
+                // rows differ by the sync mode, not by how much of the code is compiled.
+                again.run("warm-up (" + other + ")", "POST /v1/task/categorization, not reported", creates, null);
+                again.run(
+                        "warm-up (" + other + ")",
+                        "GET /v1/task/{id}, not reported",
+                        (r, c, s) -> Request.get("/v1/task/" + ids[r.nextInt(ids.length)]),
+                        null);
                 String control2 = "control (" + other + ")";
-                BenchReport.Row c2 =
-                        again.run(control2, "GET /_emulator/health", (r, c, s) -> Request.get("/_emulator/health"));
-                BenchReport.Row cr2 =
-                        again.run("create (" + other + ")", "POST /v1/task/categorization, unique_id", creates);
+                BenchReport.Row c2 = again.run(
+                        control2,
+                        "GET /_emulator/health",
+                        (r, c, s) -> Request.get("/_emulator/health"),
+                        withWrk ? new WrkOp("/_emulator/health", null) : null);
+                BenchReport.Row cr2 = again.run(
+                        "create (" + other + ")", "POST /v1/task/categorization, unique_id", creates, wrkCreates);
                 results.add(c2);
                 results.add(cr2);
             }
@@ -228,7 +290,11 @@ public final class BenchCommand implements Callable<Integer> {
                     .print(
                             tasks,
                             loadSeconds,
-                            loadConcurrency,
+                            load.equals("bulk")
+                                    ? "through POST /_emulator/tasks/bulk (1,000 a request, each stored as a create"
+                                            + " would be) on " + loadConcurrency + " connections"
+                                    : "through POST /v1/task/categorization on " + loadConcurrency
+                                            + " connections (no fast path)",
                             concurrency,
                             window,
                             warm,
@@ -237,9 +303,11 @@ public final class BenchCommand implements Callable<Integer> {
                             idleRssAtStart,
                             idleRssLoaded,
                             rssUnderLoad,
+                            drained,
                             target != null,
                             LocalDate.now().toString(),
-                            wrk);
+                            withWrk);
+            deleteTree(scriptDir);
             return results.stream().anyMatch(r -> r.result().errors() > 0) ? 1 : 0;
         } finally {
             if (emulator != null) {
@@ -252,6 +320,38 @@ public final class BenchCommand implements Callable<Integer> {
             }
             err.flush();
         }
+    }
+
+    /**
+     * Switches the started emulator's workforce on with no delay and counts how many pending tasks it completes
+     * in {@code window}: the rate at which it drains a backlog, to set beside the create rate. Switched off again
+     * afterwards.
+     */
+    private static double workforceDrain(URI base, String auth, Duration window, PrintWriter err) throws IOException {
+        err.println("  measuring the workforce draining the backlog");
+        err.flush();
+        try (RawHttp http = new RawHttp(base, auth)) {
+            long before = pendingTotal(http);
+            long start = System.nanoTime();
+            BenchLoader.expectOk(
+                    http.post("/_emulator/workforce", BenchLoader.json("{\"enabled\":true,\"delay_ms\":0}")));
+            try {
+                Thread.sleep(window.toMillis()); // the measuring period itself, not synchronisation
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            BenchLoader.expectOk(http.post("/_emulator/workforce", BenchLoader.json("{\"enabled\":false}")));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return (before - pendingTotal(http)) / seconds;
+        }
+    }
+
+    private static long pendingTotal(RawHttp http) throws IOException {
+        return dev.scaletoolkit.model.ScaleJson.mapper()
+                .readTree(BenchLoader.expectOk(http.get("/v1/tasks?status=pending&limit=1"))
+                        .body())
+                .path("total")
+                .asLong();
     }
 
     private static String enc(String s) {
@@ -291,6 +391,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /** The same operation for wrk: a fixed path, or a Lua script that picks each request (then path is "/"). */
+    private record WrkOp(String path, Path script) {}
+
     /** Runs operations against one emulator, sampling its memory while they run. */
     private final class Bench {
         private final URI base;
@@ -310,7 +413,12 @@ public final class BenchCommand implements Callable<Integer> {
             this.err = err;
         }
 
-        BenchReport.Row run(String name, String label, LoadRun.Requests requests) {
+        BenchReport.Row run(String name, String label, LoadRun.Requests requests, WrkOp wrk) {
+            return run(name, label, requests, wrk, concurrency);
+        }
+
+        /** As above on {@code connections} connections instead of the run's concurrency. */
+        BenchReport.Row run(String name, String label, LoadRun.Requests requests, WrkOp wrk, int connections) {
             err.println("  measuring " + name + " (" + label + ")");
             err.flush();
             Thread sampler = null;
@@ -333,14 +441,20 @@ public final class BenchCommand implements Callable<Integer> {
                 sampler.setDaemon(true);
                 sampler.start();
             }
-            LoadRun.Result r = LoadRun.run(name, base, auth, concurrency, warm, window, requests);
+            LoadRun.Result r = LoadRun.run(name, base, auth, connections, warm, window, requests);
             if (sampler != null) {
                 sampler.interrupt();
             }
             if (r.firstError() != null) {
                 err.println("    errors: " + r.errors() + "; first: " + r.firstError());
             }
-            return new BenchReport.Row(name, label, r);
+            java.util.Optional<WrkRun.Figures> byWrk = java.util.Optional.empty();
+            if (wrk != null) {
+                err.println("  measuring " + name + " with wrk");
+                err.flush();
+                byWrk = WrkRun.run(base, wrk.path(), wrk.script(), connections, window);
+            }
+            return new BenchReport.Row(name, label, r, byWrk);
         }
 
         synchronized long maxRss() {

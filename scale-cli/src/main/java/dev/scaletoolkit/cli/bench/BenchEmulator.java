@@ -44,7 +44,12 @@ final class BenchEmulator implements AutoCloseable {
         command.add("dev.scaletoolkit.cli.ScaleCli");
         command.addAll(
                 List.of("up", "--port", "0", "--data", data.toString(), "--no-workforce", "--sqlite-sync", sqliteSync));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // Its own gateway home: the user's connections and emulator.json keep pointing at their own emulator, and
+        // no trigger poller of theirs (or ours) reads the bench's tasks while it measures.
+        builder.environment().put("SCALE_HOME", data.resolve("home").toString());
+        builder.environment().put("SCALE_TRIGGERS_POLL_INTERVAL", "PT0S");
+        Process p = builder.start();
         CompletableFuture<Integer> port = new CompletableFuture<>();
         List<String> lines = new ArrayList<>();
         Thread reader = new Thread(

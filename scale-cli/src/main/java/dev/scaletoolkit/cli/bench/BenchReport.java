@@ -7,7 +7,7 @@ import java.util.List;
 /** Prints one benchmark run: a row per operation with its ratio to the control row above it, then the totals. */
 final class BenchReport {
     /** One measured operation: a short name, what it requests, and what it did. */
-    record Row(String name, String what, LoadRun.Result result) {}
+    record Row(String name, String what, LoadRun.Result result, java.util.Optional<WrkRun.Figures> wrk) {}
 
     private final PrintWriter out;
 
@@ -18,7 +18,7 @@ final class BenchReport {
     void print(
             int tasks,
             double loadSeconds,
-            int loadConcurrency,
+            String loadedHow,
             int concurrency,
             Duration window,
             Duration warmup,
@@ -27,47 +27,79 @@ final class BenchReport {
             long rssStart,
             long rssLoaded,
             long rssUnderLoad,
+            double drainedPerSecond,
             boolean remote,
             String date,
-            java.util.Optional<WrkRun.Figures> wrk) {
+            boolean withWrk) {
         out.printf(
                 "scale bench, %s, %d cores, Java %s%n",
                 date, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         out.printf(
-                "loaded %,d tasks in %.1f s (%,.0f tasks/s) through POST /v1/task/categorization on %d connections"
-                        + " (no fast path)%n",
-                tasks, loadSeconds, tasks / loadSeconds, loadConcurrency);
+                "loaded %,d tasks in %.1f s (%,.0f tasks/s) %s%n", tasks, loadSeconds, tasks / loadSeconds, loadedHow);
         out.printf(
                 "each operation: %d connections, %s warm-up, %s measured%n%n",
                 concurrency, seconds(warmup), seconds(window));
         out.printf(
-                "%-22s %-48s %10s %9s %9s %8s %7s%n",
-                "operation", "request", "req/s", "p50 ms", "p99 ms", "/control", "errors");
+                "%-20s %-48s %8s %8s %8s %8s %6s | %8s %8s %8s %8s%n",
+                "operation",
+                "request",
+                "req/s",
+                "p50 ms",
+                "p99 ms",
+                "/control",
+                "errors",
+                "wrk r/s",
+                "p50 ms",
+                "p99 ms",
+                "/control");
         double control = 0;
+        double wrkControl = 0;
         for (Row row : rows) {
             LoadRun.Result r = row.result();
             if (row.name().startsWith("control")) {
                 control = r.perSecond();
+                wrkControl = row.wrk().map(WrkRun.Figures::perSecond).orElse(0.0);
             }
+            double wrkControlNow = wrkControl;
+            String byWrk = row.wrk()
+                    .map(w -> String.format(
+                            "%8.0f %8.2f %8.2f %8.3g%s",
+                            w.perSecond(),
+                            w.p50Millis(),
+                            w.p99Millis(),
+                            wrkControlNow > 0 ? w.perSecond() / wrkControlNow : 0.0,
+                            w.errors() > 0 ? "  (" + w.errors() + " errors)" : ""))
+                    .orElse(String.format("%8s %8s %8s %8s", "-", "-", "-", "-"));
             out.printf(
-                    "%-22s %-48s %10.0f %9.2f %9.2f %8.3g %7d%n",
+                    "%-20s %-48s %8.0f %8.2f %8.2f %8.3g %6d | %s%n",
                     row.name(),
                     row.what(),
                     r.perSecond(),
                     r.p50Millis(),
                     r.p99Millis(),
                     control > 0 ? r.perSecond() / control : 0.0,
-                    r.errors());
+                    r.errors(),
+                    byWrk);
         }
         out.println();
-        if (wrk.isPresent() && !rows.isEmpty()) {
-            WrkRun.Figures w = wrk.get();
-            double ours = rows.get(0).result().perSecond();
+        if (withWrk && !rows.isEmpty() && rows.get(0).wrk().isPresent()) {
             out.printf(
-                    "control with wrk -t2 -c%d: %.0f req/s, p50 %.2f ms, p99 %.2f ms (wrk / scale bench = %.2f)%n",
-                    concurrency, w.perSecond(), w.p50Millis(), w.p99Millis(), w.perSecond() / ours);
+                    "generator check: wrk -t2 -c%d got %.2f times our generator's control rate; the columns after |"
+                            + " are wrk's run of each operation%n",
+                    concurrency,
+                    rows.get(0).wrk().get().perSecond() / rows.get(0).result().perSecond());
         } else {
-            out.println("control with wrk: not run (wrk not installed, or --no-wrk)");
+            out.println("wrk: not run (not installed, or --no-wrk); apt-get install wrk adds its columns");
+        }
+        if (drainedPerSecond >= 0) {
+            double creates = rows.stream()
+                    .filter(r -> r.name().startsWith("create"))
+                    .findFirst()
+                    .map(r -> r.result().perSecond())
+                    .orElse(0.0);
+            out.printf(
+                    "workforce:              completed %,.0f pending tasks/s, oldest first, no delay (creates above: %,.0f/s)%n",
+                    drainedPerSecond, creates);
         }
         out.println("database size:          " + (remote ? "n/a (remote target)" : mib(dbBytes)));
         out.println("emulator RSS idle:      "

@@ -19,7 +19,7 @@ import picocli.CommandLine;
  */
 class BenchCommandTest {
     private static final Pattern ROW = Pattern.compile(
-            "^(\\S+(?: \\S+)*?)\\s{2,}(GET|POST) .*?\\s+(\\d+)\\s+([0-9.]+)\\s+([0-9.]+)\\s+([0-9.eE+-]+)\\s+(\\d+)$");
+            "^(\\S+(?: \\S+)*?)\\s{2,}(GET|POST) .*?\\s+(\\d+)\\s+([0-9.]+)\\s+([0-9.]+)\\s+([0-9.eE+-]+)\\s+(\\d+)\\s+\\|.*$");
 
     @Test
     void aSmallRunPrintsEveryFigure() {
@@ -40,11 +40,12 @@ class BenchCommandTest {
                 "--concurrency",
                 "4",
                 "--load-concurrency",
-                "8");
+                "2",
+                "--no-wrk");
 
         String report = out.toString();
         assertThat(exit).as(report + err).isZero();
-        assertThat(report).contains("loaded 2,000 tasks in").contains("(no fast path)");
+        assertThat(report).contains("loaded 2,000 tasks in").contains("through POST /_emulator/tasks/bulk");
 
         Map<String, double[]> rows = new LinkedHashMap<>();
         for (String line : report.split("\n")) {
@@ -68,6 +69,7 @@ class BenchCommandTest {
                         "list project",
                         "list project+status",
                         "list batch",
+                        "list p+s, 1 conn",
                         "list page 20",
                         "create (FULL)",
                         "control (NORMAL)",
@@ -82,6 +84,12 @@ class BenchCommandTest {
         assertThat(rows.get("control")[3]).isEqualTo(1.0);
         assertThat(rows.get("control (NORMAL)")[3]).isEqualTo(1.0);
 
+        Matcher drained = Pattern.compile("workforce:\\s+completed ([0-9,]+) pending tasks/s")
+                .matcher(report);
+        assertThat(drained.find()).as("workforce line in\n" + report).isTrue();
+        assertThat(Long.parseLong(drained.group(1).replace(",", "")))
+                .as("tasks the workforce completed a second")
+                .isPositive();
         for (String figure : List.of("database size:", "emulator RSS idle:", "emulator RSS under load:")) {
             Matcher m =
                     Pattern.compile(Pattern.quote(figure) + "\\s+([0-9.]+) MiB").matcher(report);

@@ -48,6 +48,22 @@ public final class Jdbc {
         }
     }
 
+    /** Every row of a query, mapped, in order. */
+    public static <T> java.util.List<T> list(Handle h, String sql, Row<T> row, Object... args) {
+        try (PreparedStatement ps = h.getConnection().prepareStatement(sql)) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                java.util.List<T> out = new java.util.ArrayList<>();
+                while (rs.next()) {
+                    out.add(row.map(rs));
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw failed(sql, e);
+        }
+    }
+
     /** The first column of the first row as text; empty when there is no row or the value is null. */
     public static Optional<String> string(Handle h, String sql, Object... args) {
         return first(h, sql, rs -> rs.getString(1), args);

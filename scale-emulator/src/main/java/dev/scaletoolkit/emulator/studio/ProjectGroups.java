@@ -39,14 +39,7 @@ public final class ProjectGroups {
 
     /** The project's groups in the order they were made; no checks on the project. */
     static List<ObjectNode> all(Handle h, Caller caller, String project) {
-        return h.createQuery("SELECT doc FROM studio_groups WHERE account_id = :a AND test_mode = :m"
-                        + " AND project = :p ORDER BY created_at, name")
-                .bind("a", caller.accountId())
-                .bind("m", caller.mode())
-                .bind("p", project)
-                .mapTo(String.class)
-                .map(Docs::read)
-                .list();
+        return StudioGroupStore.all(h, caller, project);
     }
 
     /** A group of the project by name or by id. */
@@ -79,16 +72,7 @@ public final class ProjectGroups {
             addWorker(workers, StudioProjects.requireActiveMember(h, caller, email, "emails"), caller);
         }
         group.put("numWorkers", workers.size());
-        h.createUpdate("INSERT INTO studio_groups (id, account_id, test_mode, project, name, created_at, doc)"
-                        + " VALUES (:id, :a, :m, :p, :n, :now, :doc)")
-                .bind("id", group.path("id").asString())
-                .bind("a", caller.accountId())
-                .bind("m", caller.mode())
-                .bind("p", project)
-                .bind("n", name)
-                .bind("now", context.now())
-                .bind("doc", Docs.write(group))
-                .execute();
+        StudioGroupStore.insert(h, caller, project, group, context.now());
         return group;
     }
 
@@ -125,10 +109,7 @@ public final class ProjectGroups {
         }
         group.set("workers", kept);
         group.put("numWorkers", kept.size());
-        h.createUpdate("UPDATE studio_groups SET doc = :doc WHERE id = :id")
-                .bind("doc", Docs.write(group))
-                .bind("id", group.path("id").asString())
-                .execute();
+        StudioGroupStore.update(h, group);
         return group;
     }
 

@@ -31,13 +31,7 @@ public final class StudioAssignments {
                 continue;
             }
             ArrayNode projects = out.putArray(m.email());
-            h.createQuery("SELECT project FROM studio_assignments WHERE account_id = :a AND test_mode = :m"
-                            + " AND email = :e ORDER BY project")
-                    .bind("a", caller.accountId())
-                    .bind("m", caller.mode())
-                    .bind("e", m.email())
-                    .mapTo(String.class)
-                    .forEach(projects::add);
+            StudioAssignmentStore.projects(h, caller, m.email()).forEach(projects::add);
         }
         return out;
     }
@@ -50,25 +44,7 @@ public final class StudioAssignments {
         String now = context.now();
         for (Teammates.Member m : members) {
             for (String project : projects) {
-                boolean present = h.createQuery("SELECT COUNT(*) FROM studio_assignments WHERE account_id = :a"
-                                        + " AND test_mode = :m AND email = :e AND project = :p")
-                                .bind("a", caller.accountId())
-                                .bind("m", caller.mode())
-                                .bind("e", m.email())
-                                .bind("p", project)
-                                .mapTo(Integer.class)
-                                .one()
-                        > 0;
-                if (!present) {
-                    h.createUpdate("INSERT INTO studio_assignments (account_id, test_mode, email, project, created_at)"
-                                    + " VALUES (:a, :m, :e, :p, :now)")
-                            .bind("a", caller.accountId())
-                            .bind("m", caller.mode())
-                            .bind("e", m.email())
-                            .bind("p", project)
-                            .bind("now", now)
-                            .execute();
-                }
+                StudioAssignmentStore.add(h, caller, m.email(), project, now);
             }
         }
         return map(h, caller);
@@ -81,21 +57,11 @@ public final class StudioAssignments {
         projects.ifPresent(list -> list.forEach(p -> StudioProjects.requireInBody(h, caller, p, "projects")));
         for (Teammates.Member m : members) {
             if (projects.isEmpty()) {
-                h.createUpdate("DELETE FROM studio_assignments WHERE account_id = :a AND test_mode = :m AND email = :e")
-                        .bind("a", caller.accountId())
-                        .bind("m", caller.mode())
-                        .bind("e", m.email())
-                        .execute();
+                StudioAssignmentStore.removeAll(h, caller, m.email());
                 continue;
             }
             for (String project : projects.get()) {
-                h.createUpdate("DELETE FROM studio_assignments WHERE account_id = :a AND test_mode = :m"
-                                + " AND email = :e AND project = :p")
-                        .bind("a", caller.accountId())
-                        .bind("m", caller.mode())
-                        .bind("e", m.email())
-                        .bind("p", project)
-                        .execute();
+                StudioAssignmentStore.remove(h, caller, m.email(), project);
             }
         }
         return map(h, caller);

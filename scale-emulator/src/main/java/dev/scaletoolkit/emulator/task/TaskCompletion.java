@@ -5,6 +5,7 @@ import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.batch.BatchSettlement;
 import dev.scaletoolkit.emulator.callback.CallbackStore;
 import dev.scaletoolkit.emulator.store.Docs;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import tools.jackson.databind.JsonNode;
@@ -20,6 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
  * sharing one database) never both finish it; the loser gets {@link Outcome#NOT_PENDING} with the task as it is.
  */
 public final class TaskCompletion {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TaskCompletion.class);
+
     /** Who answered a task when no response is given: the simulated labelers. */
     public interface Labeler {
         /** A response for the task (its wire JSON). */
@@ -75,6 +78,39 @@ public final class TaskCompletion {
      */
     public Result complete(Caller owner, String taskId, JsonNode response, String completedBy) {
         return run(h -> complete(h, owner, taskId, response, completedBy));
+    }
+
+    /**
+     * Completes each of {@code taskIds} that is still pending with a generated response, all in one transaction,
+     * so a backlog costs one commit per call instead of one per task. Each task has its own savepoint: one that
+     * fails is logged and left pending, the others still complete. Stops early when {@code keepGoing} turns false.
+     *
+     * @return how many tasks this call completed
+     */
+    public int completeAll(List<String> taskIds, String completedBy, java.util.function.BooleanSupplier keepGoing) {
+        int done = context.db().write(h -> {
+            int n = 0;
+            for (String id : taskIds) {
+                if (!keepGoing.getAsBoolean()) {
+                    break;
+                }
+                try {
+                    // A write inside a write joins it under a savepoint of its own.
+                    if (context.db()
+                            .write(inner -> complete(inner, null, id, null, completedBy))
+                            .finished()) {
+                        n++;
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not complete task {} ({}); it stays pending", id, e.toString());
+                }
+            }
+            return n;
+        });
+        if (done > 0) {
+            callbacksQueued.run();
+        }
+        return done;
     }
 
     /** {@link #complete(Caller, String, JsonNode, String)} for a task of any account. */

@@ -317,110 +317,107 @@ public final class TaskStore {
     public static long total(Handle h, TaskFilter filter) {
         if (filter.countable()) {
             Where w = new Where();
-            w.add("account_id = :acct", Map.of("acct", filter.caller().accountId()));
-            w.add("test_mode = :mode", Map.of("mode", filter.caller().mode()));
-            w.in("status", "st", filter.statuses());
-            w.in("type", "ty", filter.types());
+            w.add("account_id = ?", filter.caller().accountId());
+            w.add("test_mode = ?", filter.caller().mode());
+            w.in("status", filter.statuses());
+            w.in("type", filter.types());
             if (filter.project() != null) {
-                w.add("project = :project", Map.of("project", filter.project()));
+                w.add("project = ?", filter.project());
             }
             if (filter.batch() != null) {
-                w.add("batch = :batch", Map.of("batch", filter.batch()));
+                w.add("batch = ?", filter.batch());
             }
-            return w.bindTo(h.createQuery("SELECT COALESCE(SUM(n), 0) FROM task_counts WHERE " + w.sql()))
-                    .mapTo(Long.class)
-                    .one();
+            return Jdbc.first(
+                            h,
+                            "SELECT COALESCE(SUM(n), 0) FROM task_counts WHERE " + w.sql(),
+                            rs -> rs.getLong(1),
+                            w.args())
+                    .orElse(0L);
         }
         Where w = where(filter);
-        return w.bindTo(h.createQuery("SELECT COUNT(*) FROM tasks WHERE " + w.sql()))
-                .mapTo(Long.class)
-                .one();
+        return Jdbc.first(h, "SELECT COUNT(*) FROM tasks WHERE " + w.sql(), rs -> rs.getLong(1), w.args())
+                .orElse(0L);
     }
 
     /** Up to {@code limit} matching tasks as stored wire JSON, newest first, after {@code after} (or from the top). */
     public static List<String> page(Handle h, TaskFilter filter, TaskFilter.PagePosition after, int limit) {
         Where w = where(filter);
         if (after != null) {
-            // The leading "created_at <= :tok_c" is a range on the listing index, so page 1,000 starts where page 999
+            // The leading "created_at <= ?" is a range on the listing index, so page 1,000 starts where page 999
             // ended; the OR form alone makes SQLite walk every newer row first.
-            w.add(
-                    "created_at <= :tok_c AND (created_at < :tok_c OR id < :tok_id)",
-                    Map.of("tok_c", after.createdAt(), "tok_id", after.id()));
+            w.add("created_at <= ? AND (created_at < ? OR id < ?)", after.createdAt(), after.createdAt(), after.id());
         }
-        return w.bindTo(h.createQuery("SELECT doc FROM tasks WHERE " + w.sql()
-                                + " ORDER BY created_at DESC, id DESC LIMIT :lim")
-                        .bind("lim", limit))
-                .mapTo(String.class)
-                .map(TaskJson::wireText)
-                .list();
+        List<String> docs = Jdbc.list(
+                h,
+                "SELECT doc FROM tasks WHERE " + w.sql() + " ORDER BY created_at DESC, id DESC LIMIT ?",
+                rs -> rs.getString(1),
+                w.args(limit));
+        docs.replaceAll(TaskJson::wireText);
+        return docs;
     }
 
     private static Where where(TaskFilter filter) {
         Where w = new Where();
-        w.add("account_id = :acct", Map.of("acct", filter.caller().accountId()));
-        w.add("test_mode = :mode", Map.of("mode", filter.caller().mode()));
-        int i = 0;
+        w.add("account_id = ?", filter.caller().accountId());
+        w.add("test_mode = ?", filter.caller().mode());
         for (TaskFilter.TimeBound t : filter.times()) {
-            String name = "t" + i++;
-            w.add(t.field() + " " + t.comparison() + " :" + name, Map.of(name, t.at()));
+            w.add(t.field() + " " + t.comparison() + " ?", t.at());
         }
-        w.in("status", "st", filter.statuses());
-        w.in("type", "ty", filter.types());
+        w.in("status", filter.statuses());
+        w.in("type", filter.types());
         if (filter.project() != null) {
-            w.add("project = :project", Map.of("project", filter.project()));
+            w.add("project = ?", filter.project());
         }
         if (filter.batch() != null) {
-            w.add("batch = :batch", Map.of("batch", filter.batch()));
+            w.add("batch = ?", filter.batch());
         }
-        w.in("unique_id", "uid", filter.uniqueIds());
+        w.in("unique_id", filter.uniqueIds());
         if (!filter.reviews().isEmpty()) {
             Where inner = new Where();
-            inner.in("customer_review_status", "crs", filter.reviews());
+            inner.in("customer_review_status", filter.reviews());
             String sql = inner.sql();
             if (filter.reviews().contains("pending")) {
                 sql = "(" + sql + " OR (customer_review_status IS NULL AND status = 'completed'))";
             }
-            w.add(sql, inner.binds);
+            w.add(sql, inner.args());
         }
         if (!filter.tags().isEmpty()) {
             Where inner = new Where();
-            inner.in("tt.tag", "tag", filter.tags());
+            inner.in("tt.tag", filter.tags());
             w.add(
                     "EXISTS (SELECT 1 FROM task_tags tt WHERE tt.task_id = tasks.id AND " + inner.sql() + ")",
-                    inner.binds);
+                    inner.args());
         }
         return w;
     }
 
-    /** A growing WHERE clause with its named bindings. */
+    /** A growing WHERE clause with its positional ({@code ?}) arguments, in the order the clause reads them. */
     private static final class Where {
         private final List<String> clauses = new java.util.ArrayList<>();
-        private final Map<String, Object> binds = new LinkedHashMap<>();
+        private final List<Object> args = new java.util.ArrayList<>();
 
-        void add(String clause, Map<String, ?> values) {
+        void add(String clause, Object... values) {
             clauses.add(clause);
-            binds.putAll(values);
+            args.addAll(java.util.Arrays.asList(values));
         }
 
-        void in(String column, String prefix, List<String> values) {
+        void in(String column, List<String> values) {
             if (values.isEmpty()) {
                 return;
             }
-            List<String> names = new java.util.ArrayList<>();
-            for (int i = 0; i < values.size(); i++) {
-                names.add(":" + prefix + i);
-                binds.put(prefix + i, values.get(i));
-            }
-            clauses.add(column + " IN (" + String.join(", ", names) + ")");
+            clauses.add(column + " IN (" + String.join(", ", java.util.Collections.nCopies(values.size(), "?")) + ")");
+            args.addAll(values);
         }
 
         String sql() {
             return String.join(" AND ", clauses);
         }
 
-        <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindTo(S statement) {
-            binds.forEach(statement::bind);
-            return statement;
+        /** The arguments, then {@code more} for what the statement adds after the clause (a LIMIT). */
+        Object[] args(Object... more) {
+            List<Object> all = new java.util.ArrayList<>(args);
+            all.addAll(java.util.Arrays.asList(more));
+            return all.toArray();
         }
     }
 }

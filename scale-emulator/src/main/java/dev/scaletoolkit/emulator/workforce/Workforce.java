@@ -30,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Workforce implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Workforce.class);
     private static final long POLL_MILLIS = 150;
-    private static final int TASKS_PER_POLL = 50;
+    private static final int TASKS_PER_POLL = 100;
 
     private final EmulatorContext context;
     private final TaskCompletion completion;
@@ -119,16 +119,11 @@ public final class Workforce implements AutoCloseable {
         Instant cutoff = context.clock().instant().plus(shift);
         String due = ScaleTime.format(cutoff);
         List<String> ids = context.db().read(h -> TaskStore.dueForWork(h, due, TASKS_PER_POLL));
-        int completed = 0;
-        for (String id : ids) {
-            if (!enabled) {
-                break;
-            }
-            if (complete(id).isPresent()) {
-                completed++;
-            }
+        if (ids.isEmpty()) {
+            return 0;
         }
-        return completed;
+        // One transaction for the whole poll: a backlog drains at one commit per poll, not one per task.
+        return completion.completeAll(ids, "workforce", () -> enabled);
     }
 
     /**
