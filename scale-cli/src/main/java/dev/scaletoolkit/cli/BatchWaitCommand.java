@@ -1,9 +1,8 @@
 package dev.scaletoolkit.cli;
 
+import dev.scaletoolkit.client.ScaleClient;
 import dev.scaletoolkit.model.batch.Batch;
 import java.time.Duration;
-import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,7 +16,7 @@ import picocli.CommandLine.Parameters;
             "Exit code 1 when the wait timed out."
         },
         footer = {"", "Example:", "  ./scale batches wait cats-1 --timeout 30m"})
-final class BatchWaitCommand extends SdkCommand {
+final class BatchWaitCommand extends WaitCommand<Batch> {
     @Parameters(paramLabel = "NAME", description = "Batch name.")
     String name;
 
@@ -28,13 +27,12 @@ final class BatchWaitCommand extends SdkCommand {
             description = "Give up after this long, e.g. 30s, 10m (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    @CommandLine.Mixin
-    OutputOptions output;
+    BatchWaitCommand() {
+        super("name");
+    }
 
     @Override
-    int run(Target target) {
-        Batch batch = target.client().batches().waitFor(name, timeout);
-        print(output, batch, List.of("name"));
-        return ExitCodes.OK;
+    Batch waitFor(ScaleClient client) {
+        return client.batches().waitFor(name, timeout);
     }
 }

@@ -1,5 +1,6 @@
 package dev.scaletoolkit.cli;
 
+import dev.scaletoolkit.gateway.GatewayHome;
 import dev.scaletoolkit.mcp.ScaleMcpServer;
 import dev.scaletoolkit.tools.Profile;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
@@ -47,7 +49,11 @@ public final class CdsTraining {
     private static void train(Path data) throws Exception {
         // scale up, as the launcher runs it
         CompletableFuture<Integer> port = new CompletableFuture<>();
-        CommandLine up = ScaleCli.commandLine();
+        // A home of its own: in the user's $SCALE_HOME, this throwaway emulator would replace the 'emulator'
+        // connection and the state file of the one they are running, and leave both pointing at a dead port.
+        String home = data.resolve("home").toString();
+        Function<String, String> env = name -> GatewayHome.ENV.equals(name) ? home : null;
+        CommandLine up = ScaleCli.commandLine(env);
         up.setOut(new PrintWriter(new Writer() {
             private final StringBuilder line = new StringBuilder();
 
@@ -80,10 +86,12 @@ public final class CdsTraining {
             {"tasks", "list", "--limit", "5"},
             {"tools", "call", "SCALE_AI_LIST_PROJECTS", "--json", "{}"}
         }) {
-            quietly(command, portArg, data);
+            quietly(env, command, portArg, data);
         }
-        quietly(new String[] {"tools", "list"}, null, null);
-        quietly(new String[] {"--help"}, null, null);
+        // no flags: the target is the default connection 'scale up' registered in the training home
+        quietly(env, new String[] {"projects", "list"}, null, null);
+        quietly(env, new String[] {"tools", "list"}, null, null);
+        quietly(env, new String[] {"--help"}, null, null);
 
         // scale mcp: initialize and list tools over a pipe
         String key = dev.scaletoolkit.model.ScaleJson.mapper()
@@ -125,8 +133,8 @@ public final class CdsTraining {
         to.flush();
     }
 
-    private static void quietly(String[] command, String port, Path data) {
-        CommandLine cli = ScaleCli.commandLine(name -> null);
+    private static void quietly(Function<String, String> env, String[] command, String port, Path data) {
+        CommandLine cli = ScaleCli.commandLine(env);
         cli.setOut(new PrintWriter(new StringWriter()));
         cli.setErr(new PrintWriter(new StringWriter()));
         String[] args = command;

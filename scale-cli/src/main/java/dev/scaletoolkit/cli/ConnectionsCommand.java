@@ -100,9 +100,7 @@ final class ConnectionsCommand implements Runnable {
         public Integer call() {
             Mode parsedMode = parseMode(spec, mode);
             String key = SecretInput.read(spec, apiKeyEnv, "Scale API key for " + name, "API key");
-            String secret = callbackSecretEnv == null
-                    ? null
-                    : SecretInput.read(spec, callbackSecretEnv, "callback secret", "callback secret");
+            String secret = callbackSecret(spec, callbackSecretEnv);
             return withGateway(spec, (gw, out) -> {
                 ConnectionInfo info =
                         gw.connections().add(new Connections.NewConnection(name, baseUrl, parsedMode, key, secret));
@@ -160,14 +158,28 @@ final class ConnectionsCommand implements Runnable {
         }
     }
 
+    /** A subcommand about one connection, NAME: it reads what it needs first, then makes one change. */
+    abstract static class OnConnection implements Callable<Integer> {
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        /** The change to make; input (a key, a secret) is read here, before the gateway is opened. */
+        abstract GatewayWork work();
+
+        @Override
+        public Integer call() {
+            return withGateway(spec, work());
+        }
+    }
+
     @Command(
             name = "rotate",
             mixinStandardHelpOptions = true,
             description = "Replace a connection's API key (and optionally its callback secret).")
-    static final class Rotate implements Callable<Integer> {
-        @Parameters(paramLabel = "NAME")
-        String name;
-
+    static final class Rotate extends OnConnection {
         @Option(names = "--api-key-env", paramLabel = "VAR", description = "Variable that holds the new key.")
         String apiKeyEnv;
 
@@ -177,37 +189,26 @@ final class ConnectionsCommand implements Runnable {
                 description = "Variable that holds a new callback secret.")
         String callbackSecretEnv;
 
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
-        public Integer call() {
+        GatewayWork work() {
             String key = SecretInput.read(spec, apiKeyEnv, "New Scale API key for " + name, "API key");
-            String secret = callbackSecretEnv == null
-                    ? null
-                    : SecretInput.read(spec, callbackSecretEnv, "callback secret", "callback secret");
-            return withGateway(spec, (gw, out) -> {
+            String secret = callbackSecret(spec, callbackSecretEnv);
+            return (gw, out) -> {
                 ConnectionInfo info = gw.connections().rotate(name, key, secret);
                 out.println("Rotated the key of " + info.name() + " (now "
                         + info.mode().wireName() + ", key " + info.keyFingerprint() + ")");
-            });
+            };
         }
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a connection and its key.")
-    static final class Remove implements Callable<Integer> {
-        @Parameters(paramLabel = "NAME")
-        String name;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Remove extends OnConnection {
         @Override
-        public Integer call() {
-            return withGateway(spec, (gw, out) -> {
+        GatewayWork work() {
+            return (gw, out) -> {
                 gw.connections().remove(name);
                 out.println("Removed connection " + name);
-            });
+            };
         }
     }
 
@@ -215,20 +216,19 @@ final class ConnectionsCommand implements Runnable {
             name = "use",
             mixinStandardHelpOptions = true,
             description = "Make NAME the connection commands use when none is named.")
-    static final class Use implements Callable<Integer> {
-        @Parameters(paramLabel = "NAME")
-        String name;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Use extends OnConnection {
         @Override
-        public Integer call() {
-            return withGateway(spec, (gw, out) -> {
+        GatewayWork work() {
+            return (gw, out) -> {
                 gw.connections().use(name);
                 out.println("Default connection: " + name);
-            });
+            };
         }
+    }
+
+    /** The callback secret from the variable {@code env} (or asked for), or null when no variable was named. */
+    private static String callbackSecret(CommandLine.Model.CommandSpec spec, String env) {
+        return env == null ? null : SecretInput.read(spec, env, "callback secret", "callback secret");
     }
 
     private static Mode parseMode(CommandLine.Model.CommandSpec spec, String mode) {

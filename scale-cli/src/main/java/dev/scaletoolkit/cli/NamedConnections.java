@@ -24,20 +24,22 @@ final class NamedConnections {
             Optional<EmulatorState> state,
             Path stateFile,
             String adminToken) {
-        try (Gateway gw = GatewayAccess.open(spec)) {
-            Optional<Connection> found = gw.connections().get(name);
-            if (found.isEmpty()) {
-                var names = gw.connections().list().stream()
-                        .map(ConnectionInfo::name)
-                        .toList();
-                throw new CommandLine.ParameterException(
-                        spec.commandLine(),
-                        "--connection: no connection named '" + name + "'" + Suggest.hint(name, names)
-                                + (names.isEmpty()
-                                        ? "; add one with ./scale connections add"
-                                        : "; there are: " + String.join(", ", names)));
-            }
-            return toTarget(found.get(), state, stateFile, adminToken, "connection '" + name + "'");
+        try {
+            return GatewayAccess.connections(spec, connections -> {
+                Optional<Connection> found = connections.get(name);
+                if (found.isEmpty()) {
+                    var names = connections.list().stream()
+                            .map(ConnectionInfo::name)
+                            .toList();
+                    throw new CommandLine.ParameterException(
+                            spec.commandLine(),
+                            "--connection: no connection named '" + name + "'" + Suggest.hint(name, names)
+                                    + (names.isEmpty()
+                                            ? "; add one with ./scale connections add"
+                                            : "; there are: " + String.join(", ", names)));
+                }
+                return toTarget(found.get(), state, stateFile, adminToken, "connection '" + name + "'");
+            });
         } catch (GatewayException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--connection: " + e.getMessage());
         }
@@ -56,16 +58,17 @@ final class NamedConnections {
         if (!exists) {
             return Optional.empty();
         }
-        try (Gateway gw = GatewayAccess.open(spec)) {
-            return gw.connections()
-                    .defaultConnection()
-                    .map(c -> toTarget(
-                            c,
-                            state,
-                            stateFile,
-                            adminToken,
-                            "the default connection '" + c.name() + "' (./scale connections use NAME to change it)"));
-        }
+        return GatewayAccess.connections(
+                spec,
+                connections -> connections
+                        .defaultConnection()
+                        .map(c -> toTarget(
+                                c,
+                                state,
+                                stateFile,
+                                adminToken,
+                                "the default connection '" + c.name()
+                                        + "' (./scale connections use NAME to change it)")));
     }
 
     private static Target toTarget(

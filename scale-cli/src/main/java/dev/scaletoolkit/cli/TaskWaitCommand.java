@@ -1,9 +1,8 @@
 package dev.scaletoolkit.cli;
 
+import dev.scaletoolkit.client.ScaleClient;
 import dev.scaletoolkit.model.task.Task;
 import java.time.Duration;
-import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,7 +16,7 @@ import picocli.CommandLine.Parameters;
             "Exit code 0 when it completed, 1 when it ended otherwise or the wait timed out."
         },
         footer = {"", "Example:", "  ./scale tasks wait 5f1e8b2c9d3a4e0012345678 --timeout 10m --output json"})
-final class TaskWaitCommand extends SdkCommand {
+final class TaskWaitCommand extends WaitCommand<Task> {
     @Parameters(paramLabel = "TASK_ID", description = "The task's id.")
     String taskId;
 
@@ -28,13 +27,18 @@ final class TaskWaitCommand extends SdkCommand {
             description = "Give up after this long, e.g. 30s, 10m (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    @CommandLine.Mixin
-    OutputOptions output;
+    TaskWaitCommand() {
+        super("task_id");
+    }
 
     @Override
-    int run(Target target) {
-        Task task = target.client().tasks().waitFor(taskId, timeout);
-        print(output, task, List.of("task_id"));
+    Task waitFor(ScaleClient client) {
+        return client.tasks().waitFor(taskId, timeout);
+    }
+
+    /** Only a completed task is a success; canceled and error end the wait too, with exit code 1. */
+    @Override
+    int exitCode(Task task) {
         String status = task.status() == null ? "" : task.status().value();
         if (!"completed".equals(status)) {
             note("scale tasks wait: task " + taskId + " ended " + status);

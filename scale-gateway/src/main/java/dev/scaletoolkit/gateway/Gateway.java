@@ -61,7 +61,7 @@ public final class Gateway implements AutoCloseable {
         this.home = home;
         this.db = db;
         SettingsStore settings = new SettingsStore(db);
-        this.connections = new Connections(new ConnectionStore(db), settings, new SecretBox(key));
+        this.connections = connections(db, settings, key);
         this.tokens = new AgentTokens(new TokenStore(db), connections, ConnectionTools.catalog(), clock);
         this.audit = new AuditTrail(db, settings);
         this.policy = new Policy(ConfigFiles.readOrCreate(home, POLICY_FILE));
@@ -88,17 +88,8 @@ public final class Gateway implements AutoCloseable {
 
     /** As {@link #open(Path, Function)}, with a clock (tests of expiry and budget windows). */
     public static Gateway open(Path home, Function<String, String> env, Clock clock) {
-        try {
-            OwnerOnlyFiles.directory(home);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the gateway home " + home, e);
-        }
-        MasterKey key = MasterKey.load(home, env);
-        String url = env.apply(DATABASE_URL_ENV);
-        GatewayDatabase db = url == null || url.isBlank()
-                ? GatewayDatabase.sqlite(ownerOnlyFile(home.resolve(DB_FILE)))
-                : GatewayDatabase.postgres(
-                        url.trim(), env.apply("SCALE_GATEWAY_DB_USER"), env.apply("SCALE_GATEWAY_DB_PASSWORD"));
+        MasterKey key = masterKey(home, env);
+        GatewayDatabase db = database(home, env);
         try {
             // agents reach the gateway remotely: local files only under SCALE_UPLOAD_DIR / SCALE_EXPORT_DIR
             return new Gateway(home, db, key, clock, LocalFiles.remoteFromEnv(env));
@@ -106,6 +97,41 @@ public final class Gateway implements AutoCloseable {
             db.close();
             throw e;
         }
+    }
+
+    /**
+     * Runs {@code work} on the named connections alone, without the rest of the gateway (tool gate, budgets,
+     * metrics, config files): for commands that only pick a connection, such as the CLI choosing which Scale to
+     * talk to, where opening the whole gateway would be most of their start time.
+     */
+    public static <R> R withConnections(Path home, Function<String, String> env, Function<Connections, R> work) {
+        MasterKey key = masterKey(home, env);
+        try (GatewayDatabase db = database(home, env)) {
+            return work.apply(connections(db, new SettingsStore(db), key));
+        }
+    }
+
+    /** Makes {@code home} (owner-only) when it is missing and loads, or makes, its master key. */
+    private static MasterKey masterKey(Path home, Function<String, String> env) {
+        try {
+            OwnerOnlyFiles.directory(home);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the gateway home " + home, e);
+        }
+        return MasterKey.load(home, env);
+    }
+
+    /** The SQLite file in {@code home}, or the PostgreSQL database {@code SCALE_GATEWAY_DATABASE_URL} names. */
+    private static GatewayDatabase database(Path home, Function<String, String> env) {
+        String url = env.apply(DATABASE_URL_ENV);
+        return url == null || url.isBlank()
+                ? GatewayDatabase.sqlite(ownerOnlyFile(home.resolve(DB_FILE)))
+                : GatewayDatabase.postgres(
+                        url.trim(), env.apply("SCALE_GATEWAY_DB_USER"), env.apply("SCALE_GATEWAY_DB_PASSWORD"));
+    }
+
+    private static Connections connections(GatewayDatabase db, SettingsStore settings, MasterKey key) {
+        return new Connections(new ConnectionStore(db), settings, new SecretBox(key));
     }
 
     /** An empty file is a valid SQLite database; making it first keeps it owner-only from the start. */

@@ -4,9 +4,6 @@ import dev.scaletoolkit.gateway.call.Approver;
 import dev.scaletoolkit.gateway.call.Caller;
 import dev.scaletoolkit.gateway.call.ToolGate;
 import dev.scaletoolkit.model.ScaleJson;
-import dev.scaletoolkit.tools.ProgressListener;
-import dev.scaletoolkit.tools.ToolError;
-import dev.scaletoolkit.tools.ToolResult;
 import dev.scaletoolkit.tools.ToolSpec;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
@@ -19,7 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A tool served through the gateway: every call passes the {@link ToolGate} as one caller (scope, live flag,
- * budgets, confirmation, audit). Where the client supports elicitation, costly calls are put to the person.
+ * budgets, confirmation, audit). Where the client supports elicitation, costly calls are put to the person. The
+ * MCP tool itself is built by {@link McpToolAdapter}; this class adds the gate and the dry-run output.
  */
 final class GatedToolAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(GatedToolAdapter.class);
@@ -27,7 +25,6 @@ final class GatedToolAdapter {
     private GatedToolAdapter() {}
 
     static SyncToolSpecification toMcp(ToolGate gate, Caller caller, ToolSpec spec) {
-        ObjectNode annotations = spec.annotations();
         ObjectNode output = McpToolAdapter.envelopeSchema(spec.outputSchema());
         if (gate.acceptsDryRun(spec.slug())) {
             // a dry run answers with a preview instead of the tool's usual data
@@ -41,50 +38,10 @@ final class GatedToolAdapter {
                     .set("required", ScaleJson.mapper().createArrayNode().add("dry_run"));
             then.set("data", either);
         }
-        McpSchema.Tool tool = McpSchema.Tool.builder()
-                .name(spec.slug())
-                .title(spec.title())
-                .description(spec.description())
-                .inputSchema(toMap(spec.inputSchema()))
-                .outputSchema(toMap(output))
-                .annotations(McpSchema.ToolAnnotations.builder()
-                        .title(spec.title())
-                        .readOnlyHint(annotations.path("readOnlyHint").asBoolean(false))
-                        .destructiveHint(annotations.path("destructiveHint").asBoolean(false))
-                        .idempotentHint(annotations.path("idempotentHint").asBoolean(false))
-                        .openWorldHint(annotations.path("openWorldHint").asBoolean(true))
-                        .build())
-                .build();
-        return SyncToolSpecification.builder()
-                .tool(tool)
-                .callHandler((exchange, request) -> call(gate, caller, spec, exchange, request))
-                .build();
-    }
-
-    private static McpSchema.CallToolResult call(
-            ToolGate gate,
-            Caller caller,
-            ToolSpec spec,
-            McpSyncServerExchange exchange,
-            McpSchema.CallToolRequest request) {
-        JsonNode args = ScaleJson.mapper().valueToTree(request.arguments() == null ? Map.of() : request.arguments());
-        ToolResult result;
-        try {
-            result = gate.call(caller, spec.slug(), args, progressFor(exchange, request), approverFor(exchange));
-        } catch (RuntimeException e) {
-            // arguments are not logged: they may hold secrets
-            LOG.error(
-                    "Gated tool {} failed unexpectedly: {}",
-                    spec.slug(),
-                    e.getClass().getName());
-            result = ToolResult.failed(ToolError.fromStatus(500, "internal error in tool " + spec.slug(), null));
-        }
-        ObjectNode envelope = result.toJson();
-        return McpSchema.CallToolResult.builder()
-                .structuredContent(toMap(envelope))
-                .addTextContent(ScaleJson.mapper().writeValueAsString(envelope))
-                .isError(!result.successful())
-                .build();
+        return McpToolAdapter.toMcp(
+                spec,
+                output,
+                (slug, args, exchange, progress) -> gate.call(caller, slug, args, progress, approverFor(exchange)));
     }
 
     /** Asks the person through MCP elicitation when the client declared it can; otherwise nobody can be asked. */
@@ -120,24 +77,5 @@ final class GatedToolAdapter {
                 return Approver.Answer.UNAVAILABLE;
             }
         };
-    }
-
-    private static ProgressListener progressFor(McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
-        Object token = request.meta() == null ? null : request.meta().get("progressToken");
-        if (token == null || exchange == null) {
-            return ProgressListener.NONE;
-        }
-        return (done, total, message) -> {
-            try {
-                exchange.progressNotification(new McpSchema.ProgressNotification(token, done, total, message));
-            } catch (RuntimeException e) {
-                LOG.debug("Progress notification not delivered: {}", e.getMessage());
-            }
-        };
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> toMap(JsonNode node) {
-        return ScaleJson.mapper().convertValue(node, Map.class);
     }
 }

@@ -17,21 +17,36 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Turns a catalog tool into an MCP tool. The structured result is the whole envelope {@code {successful, data,
  * error}}, so the MCP output schema wraps the catalog's schema for {@code data}: it must hold when the call
- * succeeded, and {@code error} must be set when it did not.
+ * succeeded, and {@code error} must be set when it did not. How a call is run is a {@link Runner}: straight into
+ * the registry here, through the gateway's gate in {@link GatedToolAdapter}.
  */
 final class McpToolAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(McpToolAdapter.class);
 
     private McpToolAdapter() {}
 
+    /** Runs one call of a tool; failures it knows of come back as a failed {@link ToolResult}. */
+    @FunctionalInterface
+    interface Runner {
+        ToolResult run(String slug, JsonNode args, McpSyncServerExchange exchange, ProgressListener progress);
+    }
+
     static SyncToolSpecification toMcp(ToolRegistry registry, ToolSpec spec) {
+        return toMcp(
+                spec,
+                envelopeSchema(spec.outputSchema()),
+                (slug, args, exchange, progress) -> registry.call(slug, args, progress));
+    }
+
+    /** The MCP tool for {@code spec}, with {@code outputSchema} as its output schema, calls run by {@code runner}. */
+    static SyncToolSpecification toMcp(ToolSpec spec, ObjectNode outputSchema, Runner runner) {
         ObjectNode annotations = spec.annotations();
         McpSchema.Tool tool = McpSchema.Tool.builder()
                 .name(spec.slug())
                 .title(spec.title())
                 .description(spec.description())
                 .inputSchema(toMap(spec.inputSchema()))
-                .outputSchema(toMap(envelopeSchema(spec.outputSchema())))
+                .outputSchema(toMap(outputSchema))
                 .annotations(McpSchema.ToolAnnotations.builder()
                         .title(spec.title())
                         .readOnlyHint(annotations.path("readOnlyHint").asBoolean(false))
@@ -42,21 +57,26 @@ final class McpToolAdapter {
                 .build();
         return SyncToolSpecification.builder()
                 .tool(tool)
-                .callHandler((exchange, request) -> call(registry, spec, exchange, request))
+                .callHandler((exchange, request) -> call(runner, spec, exchange, request))
                 .build();
     }
 
     private static McpSchema.CallToolResult call(
-            ToolRegistry registry, ToolSpec spec, McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
+            Runner runner, ToolSpec spec, McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
         JsonNode args = ScaleJson.mapper().valueToTree(request.arguments() == null ? Map.of() : request.arguments());
         ProgressListener progress = progressFor(exchange, request);
         ToolResult result;
         try {
-            result = registry.call(spec.slug(), args, progress);
+            result = runner.run(spec.slug(), args, exchange, progress);
         } catch (RuntimeException e) {
-            // The registry turns every known failure into an envelope; this is a bug, logged without arguments
-            // (they may hold secrets) and reported to the model as an internal error.
-            LOG.error("Tool {} failed unexpectedly", spec.slug(), e);
+            // Every known failure comes back as an envelope; this is a bug. Neither the arguments nor the
+            // exception's message are logged (either may hold a key); the type and where it was thrown locate it.
+            StackTraceElement[] trace = e.getStackTrace();
+            LOG.error(
+                    "Tool {} failed unexpectedly: {} at {}",
+                    spec.slug(),
+                    e.getClass().getName(),
+                    trace.length == 0 ? "?" : trace[0]);
             result = ToolResult.failed(
                     dev.scaletoolkit.tools.ToolError.fromStatus(500, "internal error in tool " + spec.slug(), null));
         }

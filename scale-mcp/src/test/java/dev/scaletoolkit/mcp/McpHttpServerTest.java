@@ -3,7 +3,8 @@ package dev.scaletoolkit.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.scaletoolkit.emulator.testing.TestEmulator;
+import dev.scaletoolkit.emulator.junit.RunningEmulator;
+import dev.scaletoolkit.emulator.junit.ScaleEmulatorTest;
 import dev.scaletoolkit.tools.Profile;
 import dev.scaletoolkit.tools.ToolRegistry;
 import dev.scaletoolkit.tools.ToolSpec;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -29,28 +29,24 @@ import tools.jackson.databind.JsonNode;
  * The MCP server over streamable HTTP, mounted on a running emulator as {@code ./scale up} mounts it, and used
  * through the SDK's own client: listing per profile, every tool, bad arguments, the bearer token and progress.
  */
+// Live tasks stay pending for a while, so one can be cancelled and a wait has something to report.
+@ScaleEmulatorTest(workforceDelayMillis = 1500)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class McpHttpServerTest {
     private static final String TOKEN = "mcp_test_token_0123456789";
 
-    private TestEmulator scale;
+    private RunningEmulator scale; // started (and stopped) by @ScaleEmulatorTest
     private ToolRegistry registry;
 
     @BeforeAll
     void start() {
-        // Live tasks stay pending for a while, so one can be cancelled and a wait has something to report.
-        scale = TestEmulator.start(b -> b.workforceDelay(Duration.ofMillis(1500)));
-        registry = ToolRegistry.load(
-                ScaleBackend.http(scale.baseUrl(), scale.account().liveKey()));
+        registry = ToolRegistry.load(ScaleBackend.http(scale.baseUrl(), scale.liveKey()));
         // Mounted after start, as 'scale up' does: the servlet must still be reachable.
-        scale.emulator().mount("/mcp", ScaleMcpServer.httpServlet(registry, Profile.FULL, TOKEN));
-        scale.emulator().mount("/core/mcp", ScaleMcpServer.httpServlet(registry, Profile.CORE, TOKEN));
-        scale.emulator().mount("/readonly/mcp", ScaleMcpServer.httpServlet(registry, Profile.READONLY, TOKEN));
-    }
-
-    @AfterAll
-    void stop() {
-        scale.close();
+        scale.emulator().emulator().mount("/mcp", ScaleMcpServer.httpServlet(registry, Profile.FULL, TOKEN));
+        scale.emulator().emulator().mount("/core/mcp", ScaleMcpServer.httpServlet(registry, Profile.CORE, TOKEN));
+        scale.emulator()
+                .emulator()
+                .mount("/readonly/mcp", ScaleMcpServer.httpServlet(registry, Profile.READONLY, TOKEN));
     }
 
     private McpSyncClient client(String endpoint, Consumer<McpSchema.ProgressNotification> progress) {

@@ -2,7 +2,8 @@ package dev.scaletoolkit.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scaletoolkit.emulator.testing.TestEmulator;
+import dev.scaletoolkit.emulator.junit.RunningEmulator;
+import dev.scaletoolkit.emulator.junit.ScaleEmulatorTest;
 import dev.scaletoolkit.tools.Profile;
 import dev.scaletoolkit.tools.ToolRegistry;
 import dev.scaletoolkit.tools.backend.ScaleBackend;
@@ -22,35 +23,33 @@ import org.junit.jupiter.api.Test;
  * numbers for docs/benchmarks.md and holds the budgets for the part a model reads (name, description, input
  * schema): core under 6 KB, full under 40 KB.
  */
+@ScaleEmulatorTest(workforce = false)
 class ToolListSizeBenchmarkTest {
     private static final int CORE_BUDGET = 6 * 1024;
     private static final int FULL_BUDGET = 40 * 1024;
     private static final String TOKEN = "benchmark-token";
 
     @Test
-    void printsTheSizeOfTheCoreAndFullListings() {
-        try (TestEmulator scale = TestEmulator.start(b -> b.workforceEnabled(false))) {
-            ToolRegistry registry = ToolRegistry.load(
-                    ScaleBackend.http(scale.baseUrl(), scale.account().liveKey()));
-            scale.emulator().mount("/mcp", ScaleMcpServer.httpServlet(registry, Profile.FULL, TOKEN));
-            scale.emulator().mount("/core/mcp", ScaleMcpServer.httpServlet(registry, Profile.CORE, TOKEN));
+    void printsTheSizeOfTheCoreAndFullListings(RunningEmulator scale) {
+        ToolRegistry registry = ToolRegistry.load(ScaleBackend.http(scale.baseUrl(), scale.liveKey()));
+        scale.emulator().emulator().mount("/mcp", ScaleMcpServer.httpServlet(registry, Profile.FULL, TOKEN));
+        scale.emulator().emulator().mount("/core/mcp", ScaleMcpServer.httpServlet(registry, Profile.CORE, TOKEN));
 
-            Listing core = listing(scale.baseUrl(), "/core/mcp");
-            Listing full = listing(scale.baseUrl(), "/mcp");
+        Listing core = listing(scale.baseUrl(), "/core/mcp");
+        Listing full = listing(scale.baseUrl(), "/mcp");
 
-            System.out.printf("MCP tools/list sizes (bytes of minified JSON as the client receives it)%n");
-            System.out.printf("%-8s %6s %24s %22s%n", "profile", "tools", "name+description+input", "full MCP listing");
-            System.out.printf("%-8s %6d %24d %22d%n", "core", core.tools, core.essentials, core.whole);
-            System.out.printf("%-8s %6d %24d %22d%n", "full", full.tools, full.essentials, full.whole);
-            System.out.printf(
-                    "ratio full/core: %.2f (name+description+input), %.2f (full MCP listing)%n",
-                    (double) full.essentials / core.essentials, (double) full.whole / core.whole);
+        System.out.printf("MCP tools/list sizes (bytes of minified JSON as the client receives it)%n");
+        System.out.printf("%-8s %6s %24s %22s%n", "profile", "tools", "name+description+input", "full MCP listing");
+        System.out.printf("%-8s %6d %24d %22d%n", "core", core.tools, core.essentials, core.whole);
+        System.out.printf("%-8s %6d %24d %22d%n", "full", full.tools, full.essentials, full.whole);
+        System.out.printf(
+                "ratio full/core: %.2f (name+description+input), %.2f (full MCP listing)%n",
+                (double) full.essentials / core.essentials, (double) full.whole / core.whole);
 
-            assertThat(core.tools).isEqualTo(registry.list(Profile.CORE).size());
-            assertThat(full.tools).isEqualTo(50);
-            assertThat(core.essentials).isLessThan(CORE_BUDGET);
-            assertThat(full.essentials).isLessThan(FULL_BUDGET);
-        }
+        assertThat(core.tools).isEqualTo(registry.list(Profile.CORE).size());
+        assertThat(full.tools).isEqualTo(50);
+        assertThat(core.essentials).isLessThan(CORE_BUDGET);
+        assertThat(full.essentials).isLessThan(FULL_BUDGET);
     }
 
     /** Sizes of one profile's listing: the whole tools/list result, and its name/description/inputSchema part. */

@@ -13,6 +13,9 @@ import org.jdbi.v3.core.Jdbi;
  * separate from the emulator's (its own Flyway history table and {@code gw_} tables), so both may share one
  * PostgreSQL database. Migrations live under {@code classpath:db/gateway}.
  *
+ * <p>A database that already has every migration on the classpath is opened without starting Flyway
+ * ({@link SchemaCheck}).
+ *
  * <p>Writes are serialised in-process (SQLite has one writer and fails rather than waits when a read transaction
  * is upgraded); reads run freely.
  */
@@ -59,6 +62,10 @@ public final class GatewayDatabase implements AutoCloseable {
     private static GatewayDatabase open(HikariConfig config, boolean postgres) {
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
+            if (SchemaCheck.current(dataSource)) {
+                // nothing to migrate; Flyway's start would cost more than the rest of opening the gateway
+                return new GatewayDatabase(dataSource, postgres);
+            }
             Flyway.configure()
                     .dataSource(dataSource)
                     .locations(MIGRATIONS)

@@ -1,5 +1,6 @@
 package dev.scaletoolkit.triggers.webhook;
 
+import dev.scaletoolkit.emulator.callback.DeliveryLoop;
 import dev.scaletoolkit.model.ScaleJson;
 import dev.scaletoolkit.triggers.TriggerSettings;
 import dev.scaletoolkit.triggers.event.Event;
@@ -10,13 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * (a lease in the database), its next matching event sent and, on a 2xx, the cursor moved past it; on a failure
  * the next attempt waits a doubling delay with jitter, and after the retry window the event is recorded as failed
  * and the next one follows. All of it is in the database, so a restart resumes where it stopped; a crash between
- * sending and recording repeats one delivery (receivers dedupe by the event id).
+ * sending and recording repeats one delivery (receivers dedupe by the event id). The claim-and-send threads are
+ * the emulator's {@link DeliveryLoop}, shared with its callback outbox.
  */
 public final class WebhookDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
@@ -42,9 +38,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final TriggerSettings settings;
     private final Clock clock;
     private final WebhookSender sender = new WebhookSender(SEND_TIMEOUT);
-    private final ScheduledExecutorService poller;
-    private final ExecutorService senders;
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private final DeliveryLoop<WebhookStore.Row> loop;
     private final AutoCloseable subscription;
 
     WebhookDispatcher(WebhookStore store, Webhooks webhooks, Events events, TriggerSettings settings, Clock clock) {
@@ -53,52 +47,19 @@ public final class WebhookDispatcher implements AutoCloseable {
         this.events = events;
         this.settings = settings;
         this.clock = clock;
-        this.poller = Executors.newSingleThreadScheduledExecutor(daemon("scale-webhooks"));
-        this.senders = Executors.newFixedThreadPool(SENDERS, daemon("scale-webhook-sender"));
+        this.loop = new DeliveryLoop<>("scale-webhooks", TICK, SENDERS, SEND_TIMEOUT, this::claim, this::deliver);
+        loop.start();
         this.subscription = events.subscribe(e -> wake());
-        poller.scheduleWithFixedDelay(this::poll, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     /** Looks for work now rather than at the next tick (a new event was stored). */
     void wake() {
-        try {
-            poller.execute(this::poll);
-        } catch (RejectedExecutionException closing) {
-            // the next start picks it up
-        }
+        loop.wake();
     }
 
-    private void poll() {
-        try {
-            int room = SENDERS * 2 - inFlight.get();
-            if (room <= 0) {
-                return;
-            }
-            Instant now = clock.instant();
-            for (WebhookStore.Row row : store.claimDue(now, now.plus(LEASE), room)) {
-                inFlight.incrementAndGet();
-                senders.execute(() -> {
-                    try {
-                        deliver(row);
-                    } finally {
-                        inFlight.decrementAndGet();
-                    }
-                });
-            }
-        } catch (RejectedExecutionException closing) {
-            // the lease runs out and the next start sends it
-        } catch (RuntimeException e) {
-            LOG.warn("Webhook poll failed, will retry: {}", e.toString());
-        }
+    private List<WebhookStore.Row> claim(int room) {
+        Instant now = clock.instant();
+        return store.claimDue(now, now.plus(LEASE), room);
     }
 
     private void deliver(WebhookStore.Row row) {
@@ -176,15 +137,6 @@ public final class WebhookDispatcher implements AutoCloseable {
         } catch (Exception ignored) {
             // removing a listener does not fail
         }
-        poller.shutdownNow();
-        senders.shutdown();
-        try {
-            if (!senders.awaitTermination(SEND_TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS)) {
-                senders.shutdownNow();
-            }
-            poller.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
     }
 }
