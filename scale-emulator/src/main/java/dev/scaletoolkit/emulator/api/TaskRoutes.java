@@ -46,7 +46,7 @@ public final class TaskRoutes implements Routes {
         router.get(
                 "/task/{task_id}",
                 req -> context.db()
-                        .read(h -> TaskStore.findWireJson(h, req.caller(), req.path("task_id")))
+                        .readConnection(c -> TaskStore.findWireJson(c, req.caller(), req.path("task_id")))
                         .map(TaskRoutes::json)
                         .orElseThrow(() -> ApiError.notFound(TaskAccess.NOT_FOUND)));
         router.post(

@@ -18,6 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ApiKeys {
     private final Database db;
     private final Map<String, Caller> cache = new ConcurrentHashMap<>();
+    /**
+     * Accepted {@code Authorization} headers, so a client's every request skips decoding and hashing its key (a
+     * tenth of a get's CPU). Only headers that authenticated are kept; held in memory only, like the request.
+     */
+    private final Map<String, Caller> byHeader = new ConcurrentHashMap<>();
 
     public ApiKeys(Database db) {
         this.db = db;
@@ -39,6 +44,18 @@ public final class ApiKeys {
 
     /** Returns the caller for the header, or throws 401 with a message that never repeats the key. */
     public Caller authenticate(String authorization) {
+        Caller known = authorization == null ? null : byHeader.get(authorization);
+        if (known != null) {
+            return known;
+        }
+        Caller caller = authenticateKey(authorization);
+        if (byHeader.size() < 10_000) {
+            byHeader.put(authorization, caller);
+        }
+        return caller;
+    }
+
+    private Caller authenticateKey(String authorization) {
         String key = extractKey(authorization)
                 .orElseThrow(() -> ApiError.unauthorized(
                         "Unauthorized: no valid API key provided. Send it as HTTP Basic auth (the key as user name,"
@@ -63,6 +80,7 @@ public final class ApiKeys {
     /** Forgets cached lookups, after keys were removed (reset). */
     public void invalidate() {
         cache.clear();
+        byHeader.clear();
     }
 
     static Optional<String> extractKey(String authorization) {

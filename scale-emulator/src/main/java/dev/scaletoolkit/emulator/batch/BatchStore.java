@@ -21,6 +21,11 @@ public final class BatchStore {
     private BatchStore() {}
 
     public static Optional<ObjectNode> find(Handle h, Caller caller, String name) {
+        return find(h.getConnection(), caller, name);
+    }
+
+    /** As {@link #find(Handle, Caller, String)} on a plain connection (the create's read before its write). */
+    public static Optional<ObjectNode> find(java.sql.Connection h, Caller caller, String name) {
         return Jdbc.string(
                         h,
                         "SELECT doc FROM batches WHERE account_id = ? AND test_mode = ? AND name = ?",

@@ -1,5 +1,6 @@
 package dev.scaletoolkit.emulator.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,7 +29,12 @@ public final class Jdbc {
 
     /** Runs an INSERT, UPDATE or DELETE; returns the rows it changed. */
     public static int update(Handle h, String sql, Object... args) {
-        try (PreparedStatement ps = h.getConnection().prepareStatement(sql)) {
+        return update(h.getConnection(), sql, args);
+    }
+
+    /** As {@link #update(Handle, String, Object...)} on a plain connection. */
+    public static int update(Connection c, String sql, Object... args) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, args);
             return ps.executeUpdate();
         } catch (SQLException e) {
@@ -38,7 +44,12 @@ public final class Jdbc {
 
     /** The first row of a query, mapped; empty when there is none. */
     public static <T> Optional<T> first(Handle h, String sql, Row<T> row, Object... args) {
-        try (PreparedStatement ps = h.getConnection().prepareStatement(sql)) {
+        return first(h.getConnection(), sql, row, args);
+    }
+
+    /** As {@link #first(Handle, String, Row, Object...)} on a plain connection. */
+    public static <T> Optional<T> first(Connection c, String sql, Row<T> row, Object... args) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.ofNullable(row.map(rs)) : Optional.empty();
@@ -50,7 +61,12 @@ public final class Jdbc {
 
     /** Every row of a query, mapped, in order. */
     public static <T> java.util.List<T> list(Handle h, String sql, Row<T> row, Object... args) {
-        try (PreparedStatement ps = h.getConnection().prepareStatement(sql)) {
+        return list(h.getConnection(), sql, row, args);
+    }
+
+    /** As {@link #list(Handle, String, Row, Object...)} on a plain connection. */
+    public static <T> java.util.List<T> list(Connection c, String sql, Row<T> row, Object... args) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 java.util.List<T> out = new java.util.ArrayList<>();
@@ -66,7 +82,12 @@ public final class Jdbc {
 
     /** The first column of the first row as text; empty when there is no row or the value is null. */
     public static Optional<String> string(Handle h, String sql, Object... args) {
-        return first(h, sql, rs -> rs.getString(1), args);
+        return string(h.getConnection(), sql, args);
+    }
+
+    /** As {@link #string(Handle, String, Object...)} on a plain connection. */
+    public static Optional<String> string(Connection c, String sql, Object... args) {
+        return first(c, sql, rs -> rs.getString(1), args);
     }
 
     private static void bind(PreparedStatement ps, Object[] args) throws SQLException {

@@ -50,7 +50,7 @@ public final class TaskQuery {
         int limit = request.limit();
         boolean limited = request.limited();
 
-        return context.db().read(h -> {
+        return context.db().readConnection(h -> {
             long total = TaskStore.total(h, filter);
             List<String> docs = TaskStore.page(h, filter, after, limit + 1);
             boolean hasMore = docs.size() > limit;

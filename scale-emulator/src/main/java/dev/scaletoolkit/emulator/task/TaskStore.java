@@ -58,7 +58,7 @@ public final class TaskStore {
      * The caller's task as its stored wire JSON text, for reads that send it on unchanged (no parse, no
      * re-serialise).
      */
-    public static Optional<String> findWireJson(Handle h, Caller caller, String taskId) {
+    public static Optional<String> findWireJson(java.sql.Connection h, Caller caller, String taskId) {
         if (!Ids.isObjectId(taskId)) {
             return Optional.empty();
         }
@@ -315,7 +315,7 @@ public final class TaskStore {
     }
 
     /** The exact number of tasks the filter matches, from {@code task_counts} when it can answer. */
-    public static long total(Handle h, TaskFilter filter) {
+    public static long total(java.sql.Connection h, TaskFilter filter) {
         if (filter.countable()) {
             Where w = new Where();
             w.add("account_id = ?", filter.caller().accountId());
@@ -341,7 +341,8 @@ public final class TaskStore {
     }
 
     /** Up to {@code limit} matching tasks as stored wire JSON, newest first, after {@code after} (or from the top). */
-    public static List<String> page(Handle h, TaskFilter filter, TaskFilter.PagePosition after, int limit) {
+    public static List<String> page(
+            java.sql.Connection h, TaskFilter filter, TaskFilter.PagePosition after, int limit) {
         Where w = where(filter);
         if (after != null) {
             // The leading "created_at <= ?" is a range on the listing index, so page 1,000 starts where page 999
