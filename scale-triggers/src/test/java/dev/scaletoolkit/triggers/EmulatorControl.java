@@ -19,6 +19,11 @@ final class EmulatorControl {
         post(scale, "/_emulator/workforce", "{\"enabled\":" + enabled + ",\"delay_ms\":50}");
     }
 
+    /** Completes one pending task now, with a generated response. */
+    static void complete(TestEmulator scale, String taskId) {
+        post(scale, "/_emulator/tasks/" + taskId + "/complete", "{}");
+    }
+
     /** Makes the next {@code times} API calls answer 429 with {@code Retry-After}. */
     static void rateLimit(TestEmulator scale, int times, int retryAfterSeconds) {
         post(
