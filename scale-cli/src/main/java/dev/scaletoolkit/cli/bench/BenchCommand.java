@@ -205,15 +205,16 @@ public final class BenchCommand implements Callable<Integer> {
             // measured (the control, which every ratio divides by) read half its later rate in trial runs.
             err.println("  warming up (unmeasured)");
             err.flush();
-            AtomicLong warmed = new AtomicLong();
+            AtomicLong created = new AtomicLong();
+            LoadRun.Requests creates = (r, c, s) -> new Request(
+                    "POST",
+                    "/v1/task/categorization",
+                    BenchLoader.json(createBefore + "c" + c + "-" + s + "-" + created.incrementAndGet() + "\"}"));
             List<LoadRun.Requests> warmUps = List.of(
                     (r, c, s) -> Request.get("/_emulator/health"),
                     (r, c, s) -> Request.get("/v1/task/" + ids[r.nextInt(ids.length)]),
                     (r, c, s) -> Request.get(projectStatusPaths.get(r.nextInt(projectStatusPaths.size()))),
-                    (r, c, s) -> new Request(
-                            "POST",
-                            "/v1/task/categorization",
-                            BenchLoader.json(createBefore + "warm" + c + "-" + warmed.incrementAndGet() + "\"}")));
+                    creates);
             for (LoadRun.Requests op : warmUps) {
                 LoadRun.run("warm-up", base, auth, concurrency, Duration.ZERO, warm.multipliedBy(2), op);
             }
@@ -260,11 +261,6 @@ public final class BenchCommand implements Callable<Integer> {
                     "GET /v1/tasks?limit=100&next_token=T",
                     (r, c, s) -> Request.get(deepPath),
                     withWrk ? new WrkOp("/", scripts.randomGets(List.of(deepPath))) : null));
-            AtomicLong created = new AtomicLong();
-            LoadRun.Requests creates = (r, c, s) -> new Request(
-                    "POST",
-                    "/v1/task/categorization",
-                    BenchLoader.json(createBefore + "c" + c + "-" + s + "-" + created.incrementAndGet() + "\"}"));
             WrkOp wrkCreates = withWrk
                     ? new WrkOp("/", scripts.uniquePosts("/v1/task/categorization", createBefore + "w", "\"}"))
                     : null;

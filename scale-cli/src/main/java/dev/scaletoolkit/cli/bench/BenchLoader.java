@@ -66,21 +66,39 @@ final class BenchLoader {
     /** Creates {@code count} tasks over {@code connections} connections; returns their ids in creation order. */
     String[] loadTasks(int count, int connections, PrintWriter progress) {
         String[] ids = new String[count];
+        inParallel(count, connections, count, "bench-load-", progress, (http, i) -> {
+            ids[i] = taskId(http.post("/v1/task/categorization", taskBody(i)));
+            return 1;
+        });
+        return ids;
+    }
+
+    /** One unit of loading on a connection of its own; returns how many tasks it created. */
+    @FunctionalInterface
+    private interface Unit {
+        int load(RawHttp http, int unit) throws IOException;
+    }
+
+    /**
+     * Runs units {@code 0..units-1} over {@code connections} connections, each taking the next unit until none is
+     * left or one fails, and prints progress every tenth of {@code count} tasks. Throws the first failure.
+     */
+    private void inParallel(int units, int connections, int count, String name, PrintWriter progress, Unit unit) {
         AtomicInteger next = new AtomicInteger();
-        AtomicInteger done = new AtomicInteger();
+        AtomicInteger loaded = new AtomicInteger();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        List<Thread> threads = new ArrayList<>();
         int step = Math.max(1, count / 10);
+        List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
             Thread t = new Thread(
                     () -> {
                         try (RawHttp http = new RawHttp(base, authorization)) {
-                            for (int i = next.getAndIncrement();
-                                    i < count && failure.get() == null;
-                                    i = next.getAndIncrement()) {
-                                ids[i] = taskId(http.post("/v1/task/categorization", taskBody(i)));
-                                int n = done.incrementAndGet();
-                                if (n % step == 0) {
+                            for (int k = next.getAndIncrement();
+                                    k < units && failure.get() == null;
+                                    k = next.getAndIncrement()) {
+                                int added = unit.load(http, k);
+                                int n = loaded.addAndGet(added);
+                                if (n / step > (n - added) / step) {
                                     synchronized (progress) {
                                         progress.printf("  loaded %,d of %,d tasks%n", n, count);
                                         progress.flush();
@@ -91,7 +109,7 @@ final class BenchLoader {
                             failure.compareAndSet(null, new IllegalStateException("loading failed: " + e, e));
                         }
                     },
-                    "bench-load-" + c);
+                    name + c);
             threads.add(t);
         }
         threads.forEach(Thread::start);
@@ -106,7 +124,6 @@ final class BenchLoader {
         if (failure.get() != null) {
             throw failure.get();
         }
-        return ids;
     }
 
     private byte[] taskBody(int i) {
@@ -131,69 +148,32 @@ final class BenchLoader {
     String[] loadTasksBulk(int count, int connections, String apiKey, PrintWriter progress) {
         String[] ids = new String[count];
         int chunks = (count + BULK - 1) / BULK;
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger done = new AtomicInteger();
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        int step = Math.max(1, chunks / 10);
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < connections; c++) {
-            Thread t = new Thread(
-                    () -> {
-                        try (RawHttp http = new RawHttp(base, authorization)) {
-                            for (int k = next.getAndIncrement();
-                                    k < chunks && failure.get() == null;
-                                    k = next.getAndIncrement()) {
-                                int from = k * BULK;
-                                int to = Math.min(count, from + BULK);
-                                StringBuilder body = new StringBuilder("{\"api_key\":")
-                                        .append(ScaleJson.mapper().writeValueAsString(apiKey))
-                                        .append(",\"tasks\":[");
-                                for (int i = from; i < to; i++) {
-                                    body.append(i == from ? "" : ",")
-                                            .append("{\"type\":\"categorization\",")
-                                            .append(taskFields(i))
-                                            .append('}');
-                                }
-                                body.append("]}");
-                                JsonNode answer = ScaleJson.mapper()
-                                        .readTree(expectOk(http.post("/_emulator/tasks/bulk", json(body.toString())))
-                                                .body());
-                                JsonNode got = answer.path("task_ids");
-                                if (got.size() != to - from) {
-                                    throw new IllegalStateException("a bulk load answered " + got.size() + " ids for "
-                                            + (to - from) + " tasks");
-                                }
-                                for (int i = from; i < to; i++) {
-                                    ids[i] = got.get(i - from).asString();
-                                }
-                                int n = done.incrementAndGet();
-                                if (n % step == 0) {
-                                    synchronized (progress) {
-                                        progress.printf(
-                                                "  loaded %,d of %,d tasks%n", Math.min(count, n * BULK), count);
-                                        progress.flush();
-                                    }
-                                }
-                            }
-                        } catch (IOException | RuntimeException e) {
-                            failure.compareAndSet(null, new IllegalStateException("loading failed: " + e, e));
-                        }
-                    },
-                    "bench-bulk-" + c);
-            threads.add(t);
-        }
-        threads.forEach(Thread::start);
-        for (Thread t : threads) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while loading", e);
+        inParallel(chunks, connections, count, "bench-bulk-", progress, (http, k) -> {
+            int from = k * BULK;
+            int to = Math.min(count, from + BULK);
+            StringBuilder body = new StringBuilder("{\"api_key\":")
+                    .append(ScaleJson.mapper().writeValueAsString(apiKey))
+                    .append(",\"tasks\":[");
+            for (int i = from; i < to; i++) {
+                body.append(i == from ? "" : ",")
+                        .append("{\"type\":\"categorization\",")
+                        .append(taskFields(i))
+                        .append('}');
             }
-        }
-        if (failure.get() != null) {
-            throw failure.get();
-        }
+            body.append("]}");
+            JsonNode got = ScaleJson.mapper()
+                    .readTree(expectOk(http.post("/_emulator/tasks/bulk", json(body.toString())))
+                            .body())
+                    .path("task_ids");
+            if (got.size() != to - from) {
+                throw new IllegalStateException(
+                        "a bulk load answered " + got.size() + " ids for " + (to - from) + " tasks");
+            }
+            for (int i = from; i < to; i++) {
+                ids[i] = got.get(i - from).asString();
+            }
+            return to - from;
+        });
         return ids;
     }
 

@@ -17,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ApiKeys {
     private final Database db;
-    private final Map<String, Caller> cache = new ConcurrentHashMap<>();
     /**
      * Accepted {@code Authorization} headers, so a client's every request skips decoding and hashing its key (a
      * tenth of a get's CPU). Only headers that authenticated are kept; held in memory only, like the request.
@@ -61,15 +60,8 @@ public final class ApiKeys {
                         "Unauthorized: no valid API key provided. Send it as HTTP Basic auth (the key as user name,"
                                 + " empty password) or as a Bearer token."));
         String hash = hash(key);
-        Caller cached = cache.get(hash);
-        if (cached != null) {
-            return cached;
-        }
-        Optional<Caller> found = db.read(h -> ApiKeyStore.find(h, hash));
-        Caller caller = found.orElseThrow(
-                () -> ApiError.unauthorized("Unauthorized: the API key is not valid for this server."));
-        cache.put(hash, caller);
-        return caller;
+        return db.read(h -> ApiKeyStore.find(h, hash))
+                .orElseThrow(() -> ApiError.unauthorized("Unauthorized: the API key is not valid for this server."));
     }
 
     /** The account and world of {@code key}, read inside the caller's transaction (no cache). */
@@ -79,7 +71,6 @@ public final class ApiKeys {
 
     /** Forgets cached lookups, after keys were removed (reset). */
     public void invalidate() {
-        cache.clear();
         byHeader.clear();
     }
 

@@ -7,13 +7,11 @@ import dev.scaletoolkit.model.ScaleTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The simulated labelers: a background worker that completes pending live tasks once their {@code work_due_at}
@@ -124,15 +122,6 @@ public final class Workforce implements AutoCloseable {
         }
         // One transaction for the whole poll: a backlog drains at one commit per poll, not one per task.
         return completion.completeAll(ids, "workforce", () -> enabled);
-    }
-
-    /**
-     * Completes one pending task with a generated response and its quality records, in one transaction. Empty when
-     * the task is gone or no longer pending (a human or a cancel got there first).
-     */
-    public Optional<ObjectNode> complete(String taskId) {
-        TaskCompletion.Result result = completion.complete(taskId, null, "workforce");
-        return result.finished() ? result.task() : Optional.empty();
     }
 
     @Override

@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class GatewayMetrics {
     private static final Duration RETRY_WINDOW = Duration.ofMinutes(10);
+    /** Request timers by method, route and status (built once each, looked up on every request). */
+    private final java.util.Map<String, Timer> emulatorTimers = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<String, Long> lastRetryableFailure = new ConcurrentHashMap<>();
@@ -107,8 +109,6 @@ public final class GatewayMetrics {
                                 .register(registry))
                 .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
-
-    private final java.util.Map<String, Timer> emulatorTimers = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Prometheus text exposition format. */
     public String scrape() {
