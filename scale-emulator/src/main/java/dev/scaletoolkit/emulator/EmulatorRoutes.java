@@ -5,12 +5,12 @@ import dev.scaletoolkit.emulator.api.BatchRoutes;
 import dev.scaletoolkit.emulator.api.FileRoutes;
 import dev.scaletoolkit.emulator.api.ProjectRoutes;
 import dev.scaletoolkit.emulator.api.QualityRoutes;
-import dev.scaletoolkit.emulator.api.Routes;
 import dev.scaletoolkit.emulator.api.StudioRoutes;
 import dev.scaletoolkit.emulator.api.TaskRoutes;
 import dev.scaletoolkit.emulator.api.TeamRoutes;
 import dev.scaletoolkit.emulator.batch.BatchSweep;
 import dev.scaletoolkit.emulator.file.FileFetcher;
+import dev.scaletoolkit.emulator.http.Routes;
 import java.util.ArrayList;
 import java.util.List;
 

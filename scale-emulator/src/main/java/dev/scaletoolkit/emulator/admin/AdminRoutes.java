@@ -1,14 +1,14 @@
 package dev.scaletoolkit.emulator.admin;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
-import dev.scaletoolkit.emulator.api.Routes;
 import dev.scaletoolkit.emulator.auth.AccountStore;
 import dev.scaletoolkit.emulator.batch.BatchSettlement;
-import dev.scaletoolkit.emulator.http.ApiError;
+import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.http.ApiRequest;
 import dev.scaletoolkit.emulator.http.ApiServlet;
-import dev.scaletoolkit.emulator.http.Fields;
 import dev.scaletoolkit.emulator.http.Router;
+import dev.scaletoolkit.emulator.http.Routes;
+import dev.scaletoolkit.emulator.json.Fields;
 import dev.scaletoolkit.emulator.store.DataReset;
 import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.emulator.task.TaskCompletion;

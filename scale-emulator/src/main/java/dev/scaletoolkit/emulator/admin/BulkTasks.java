@@ -2,9 +2,9 @@ package dev.scaletoolkit.emulator.admin;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.auth.Caller;
-import dev.scaletoolkit.emulator.http.ApiError;
+import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.http.ApiRequest;
-import dev.scaletoolkit.emulator.http.Fields;
+import dev.scaletoolkit.emulator.json.Fields;
 import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.emulator.task.TaskCreation;
 import java.util.ArrayList;

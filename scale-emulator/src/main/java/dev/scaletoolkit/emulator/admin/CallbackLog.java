@@ -2,7 +2,7 @@ package dev.scaletoolkit.emulator.admin;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.callback.CallbackStore;
-import dev.scaletoolkit.emulator.http.ApiError;
+import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.http.ApiRequest;
 import dev.scaletoolkit.emulator.store.Docs;
 import java.util.Optional;

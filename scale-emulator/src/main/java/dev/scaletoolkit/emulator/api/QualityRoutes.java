@@ -2,10 +2,11 @@ package dev.scaletoolkit.emulator.api;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.auth.Caller;
+import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.file.KeysetCursor;
-import dev.scaletoolkit.emulator.http.ApiError;
 import dev.scaletoolkit.emulator.http.ApiRequest;
 import dev.scaletoolkit.emulator.http.Router;
+import dev.scaletoolkit.emulator.http.Routes;
 import dev.scaletoolkit.emulator.quality.AuditStore;
 import dev.scaletoolkit.emulator.quality.QualityAttemptStore;
 import dev.scaletoolkit.emulator.quality.QualityAttemptStore.Attempt;

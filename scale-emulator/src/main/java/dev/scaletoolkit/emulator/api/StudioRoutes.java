@@ -3,6 +3,7 @@ package dev.scaletoolkit.emulator.api;
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.http.ApiRequest;
 import dev.scaletoolkit.emulator.http.Router;
+import dev.scaletoolkit.emulator.http.Routes;
 import dev.scaletoolkit.emulator.studio.ProjectGroups;
 import dev.scaletoolkit.emulator.studio.StudioAssignments;
 import dev.scaletoolkit.emulator.studio.StudioBatches;

@@ -2,10 +2,11 @@ package dev.scaletoolkit.emulator.api;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.batch.BatchSettlement;
-import dev.scaletoolkit.emulator.http.ApiError;
-import dev.scaletoolkit.emulator.http.Fields;
+import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.http.Reply;
 import dev.scaletoolkit.emulator.http.Router;
+import dev.scaletoolkit.emulator.http.Routes;
+import dev.scaletoolkit.emulator.json.Fields;
 import dev.scaletoolkit.emulator.task.TaskAccess;
 import dev.scaletoolkit.emulator.task.TaskCompletion;
 import dev.scaletoolkit.emulator.task.TaskCreation;

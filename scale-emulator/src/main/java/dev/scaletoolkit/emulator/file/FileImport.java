@@ -2,9 +2,9 @@ package dev.scaletoolkit.emulator.file;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.auth.Caller;
-import dev.scaletoolkit.emulator.http.ApiError;
+import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.http.ApiRequest;
-import dev.scaletoolkit.emulator.http.Fields;
+import dev.scaletoolkit.emulator.json.Fields;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;

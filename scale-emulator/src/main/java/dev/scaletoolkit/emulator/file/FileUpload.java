@@ -3,7 +3,7 @@ package dev.scaletoolkit.emulator.file;
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.EmulatorLimits;
 import dev.scaletoolkit.emulator.auth.Caller;
-import dev.scaletoolkit.emulator.http.ApiError;
+import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.http.ApiRequest;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -2,9 +2,8 @@ package dev.scaletoolkit.emulator.project;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.auth.Caller;
-import dev.scaletoolkit.emulator.http.ApiError;
-import dev.scaletoolkit.emulator.http.ApiRequest;
-import dev.scaletoolkit.emulator.http.Fields;
+import dev.scaletoolkit.emulator.error.ApiError;
+import dev.scaletoolkit.emulator.json.Fields;
 import dev.scaletoolkit.emulator.store.Docs;
 import java.util.Map;
 import java.util.Optional;
@@ -158,8 +157,7 @@ public final class Projects {
         }
         JsonNode instruction = params.get("instruction");
         if (instruction != null && !instruction.isNull() && !instruction.isString()) {
-            throw ApiError.invalidParam(
-                    prefix + "instruction", "must be a string, got a " + ApiRequest.kind(instruction));
+            throw ApiError.invalidParam(prefix + "instruction", "must be a string, got a " + Fields.kind(instruction));
         }
     }
 

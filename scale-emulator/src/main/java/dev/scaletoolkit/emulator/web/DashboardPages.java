@@ -1,7 +1,7 @@
 package dev.scaletoolkit.emulator.web;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
-import dev.scaletoolkit.emulator.http.ApiError;
+import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.model.ScaleTime;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.scaletoolkit.emulator.web;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.EmulatorServices;
-import dev.scaletoolkit.emulator.api.Routes;
+import dev.scaletoolkit.emulator.http.Routes;
 import jakarta.servlet.http.HttpServlet;
 import java.util.Optional;
 
