@@ -40,7 +40,7 @@ final class EmulatorRoutes {
         workers.add(FileFetcher.start(context));
         // Always started so the control plane can resume it; it stays paused while the workforce is disabled.
         workers.add(services.workforce().start());
-        workers.add(BatchSweep.start(services.batches()));
+        workers.add(BatchSweep.start(services.batches(), context.supervisor()));
         return workers;
     }
 }
