@@ -25,8 +25,11 @@ public final class WebUi {
         ApiReads api = new ApiReads(context, services, journal);
         LabelerQueue queue = new LabelerQueue(context, api);
         TaskPages tasks = new TaskPages(context, queue, submission);
-        this.servlet =
-                new WebServlet(signIn, tasks, new ReviewPages(context, api, tasks), new DashboardPages(context, api));
+        this.servlet = new WebServlet(
+                signIn,
+                tasks,
+                new ReviewPages(context, api, tasks, services.reviews()),
+                new DashboardPages(context, api));
         this.links = new SignInLinkRoutes(context, signIn);
     }
 
