@@ -109,7 +109,7 @@ public final class ScaleEmulator implements AutoCloseable {
 
     private void mountApi() {
         Router api = new Router();
-        for (Routes routes : EmulatorRoutes.all(context, services)) {
+        for (Routes routes : EmulatorRoutes.all(services)) {
             routes.register(api);
         }
         ApiServlet v1 = new ApiServlet(

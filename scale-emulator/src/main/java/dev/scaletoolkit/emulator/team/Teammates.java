@@ -47,6 +47,26 @@ public final class Teammates {
         this.context = context;
     }
 
+    /** The team as {@code GET /v1/teams} answers it. */
+    public ArrayNode list(String accountId) {
+        return context.db().read(h -> wire(h, accountId));
+    }
+
+    /** Invites {@code {"emails": [...], "role": ...}}; answers the whole team. */
+    public ArrayNode invite(String accountId, ObjectNode body) {
+        return context.db().write(h -> invite(h, accountId, body));
+    }
+
+    /** Changes the role of {@code {"emails": [...], "role": ...}}; answers the whole team. */
+    public ArrayNode setRole(String accountId, ObjectNode body) {
+        return context.db().write(h -> setRole(h, accountId, body));
+    }
+
+    /** Accepts a pending invitation in its own transaction; false when there is none for {@code email}. */
+    public boolean accept(String accountId, String email) {
+        return context.db().write(h -> accept(h, accountId, email));
+    }
+
     /** Every member, owner first, then in the order they joined or were invited. */
     public static List<Member> all(Handle h, String accountId) {
         return TeamStore.all(h, accountId);

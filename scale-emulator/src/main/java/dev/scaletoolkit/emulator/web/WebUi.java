@@ -32,7 +32,7 @@ public final class WebUi {
         this.servlet = new WebServlet(
                 signIn,
                 tasks,
-                new ReviewPages(context, api, tasks),
+                new ReviewPages(context, api, tasks, services.reviews()),
                 new DashboardPages(context, api, reservationPages),
                 reservationPages);
         this.links = new SignInLinkRoutes(context, signIn);
