@@ -2,8 +2,7 @@ package dev.scaletoolkit.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scaletoolkit.emulator.junit.RunningEmulator;
-import dev.scaletoolkit.emulator.junit.ScaleEmulatorTest;
+import dev.scaletoolkit.emulator.testing.TestEmulator;
 import dev.scaletoolkit.gateway.Gateway;
 import dev.scaletoolkit.gateway.audit.AuditEntry;
 import dev.scaletoolkit.gateway.connection.Connections.NewConnection;
@@ -32,30 +31,35 @@ import tools.jackson.databind.JsonNode;
  * found, inspected and called through them; through the gateway, a scoped token finds, reads and calls only its
  * tools, and every call (refusals too) is audited; large results come back cut, and the rest is read on.
  */
-@ScaleEmulatorTest(workforceDelayMillis = 1500)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class McpDiscoveryTest {
     private static final String TOKEN = "discovery_test_token_0123456789";
-    private RunningEmulator scale; // started (and stopped) by @ScaleEmulatorTest
+    private TestEmulator scale; // in-process: the MCP servlets are mounted on it
     private ToolRegistry registry;
     private Gateway gateway;
 
     @BeforeAll
     void start() throws Exception {
-        registry = ToolRegistry.load(ScaleBackend.http(scale.baseUrl(), scale.liveKey()));
-        var emulator = scale.emulator().emulator();
+        // live tasks stay pending for a while, so the tour's cancel and waits have something to do
+        scale = TestEmulator.start(b -> b.workforceDelay(java.time.Duration.ofMillis(1500)));
+        registry = ToolRegistry.load(
+                ScaleBackend.http(scale.baseUrl(), scale.account().liveKey()));
+        var emulator = scale.emulator();
         emulator.mount("/discovery/mcp", ScaleMcpServer.httpServlet(registry, Profile.DISCOVERY, TOKEN));
         emulator.mount(
                 "/small/mcp", ScaleMcpServer.httpServlet(registry, Profile.DISCOVERY, TOKEN, new ResultBudget(2048)));
         Path home = Files.createTempDirectory("discovery-gateway");
         gateway = Gateway.open(home, Map.<String, String>of()::get);
-        gateway.connections().add(new NewConnection("test", scale.baseUrl() + "/v1", null, scale.testKey(), null));
+        gateway.connections()
+                .add(new NewConnection(
+                        "test", scale.baseUrl() + "/v1", null, scale.account().testKey(), null));
         emulator.mount("/mcp", GatewayMcp.httpServlet(gateway, null, null));
     }
 
     @AfterAll
     void stop() {
         gateway.close();
+        scale.close();
     }
 
     @Test
