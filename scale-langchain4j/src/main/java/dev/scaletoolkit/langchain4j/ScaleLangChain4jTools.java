@@ -69,10 +69,12 @@ public final class ScaleLangChain4jTools {
         JsonNode args;
         String text = request.arguments();
         try {
-            args = text == null || text.isBlank() ? ScaleJson.mapper().createObjectNode() : ScaleJson.mapper().readTree(text);
+            args = text == null || text.isBlank()
+                    ? ScaleJson.mapper().createObjectNode()
+                    : ScaleJson.mapper().readTree(text);
         } catch (JacksonException e) {
-            throw new ToolExecutionException("The arguments of " + request.name() + " are not JSON: "
-                    + e.getOriginalMessage());
+            throw new ToolExecutionException(
+                    "The arguments of " + request.name() + " are not JSON: " + e.getOriginalMessage());
         }
         ObjectNode envelope = set.callSized(request.name(), args, ProgressListener.NONE);
         String json = ScaleJson.mapper().writeValueAsString(envelope);
@@ -88,7 +90,8 @@ public final class ScaleLangChain4jTools {
         JsonObjectSchema.Builder params = JsonObjectSchema.builder();
         input.path("properties")
                 .properties()
-                .forEach(e -> params.addProperty(e.getKey(), JsonRawSchema.from(e.getValue().toString())));
+                .forEach(e -> params.addProperty(
+                        e.getKey(), JsonRawSchema.from(e.getValue().toString())));
         List<String> required = new ArrayList<>();
         input.path("required").forEach(r -> required.add(r.asString()));
         params.required(required);
@@ -97,7 +100,10 @@ public final class ScaleLangChain4jTools {
         }
         if (input.path("$defs").isObject()) {
             Map<String, dev.langchain4j.model.chat.request.json.JsonSchemaElement> defs = new LinkedHashMap<>();
-            input.get("$defs").properties().forEach(e -> defs.put(e.getKey(), JsonRawSchema.from(e.getValue().toString())));
+            input.get("$defs")
+                    .properties()
+                    .forEach(e ->
+                            defs.put(e.getKey(), JsonRawSchema.from(e.getValue().toString())));
             params.definitions(defs);
         }
         return ToolSpecification.builder()

@@ -79,8 +79,8 @@ public final class ScaleSpringAiTools {
             } catch (JacksonException e) {
                 throw new ToolExecutionException(
                         definition,
-                        new IllegalArgumentException("The arguments of " + definition.name() + " are not JSON: "
-                                + e.getOriginalMessage()));
+                        new IllegalArgumentException(
+                                "The arguments of " + definition.name() + " are not JSON: " + e.getOriginalMessage()));
             }
             ObjectNode envelope = set.callSized(definition.name(), args, ProgressListener.NONE);
             String json = ScaleJson.mapper().writeValueAsString(envelope);

@@ -61,8 +61,7 @@ public final class AgentToolSet {
      * The tools {@code visible} to one caller, each call run by {@code runner} (which enforces the caller's
      * scope); {@code discovery} lists the three discovery tools instead of {@code visible}.
      */
-    public static AgentToolSet of(
-            List<ToolSpec> visible, ToolRegistry catalog, ToolRunner runner, boolean discovery) {
+    public static AgentToolSet of(List<ToolSpec> visible, ToolRegistry catalog, ToolRunner runner, boolean discovery) {
         List<ToolSpec> listed = new ArrayList<>(discovery ? Discovery.tools() : visible);
         listed.add(Discovery.spec(Discovery.READ_RESULT));
         return new AgentToolSet(
