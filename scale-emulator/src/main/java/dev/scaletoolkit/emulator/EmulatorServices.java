@@ -12,6 +12,8 @@ import dev.scaletoolkit.emulator.file.FileReads;
 import dev.scaletoolkit.emulator.file.FileUpload;
 import dev.scaletoolkit.emulator.project.Projects;
 import dev.scaletoolkit.emulator.quality.QualityReads;
+import dev.scaletoolkit.emulator.queue.Skips;
+import dev.scaletoolkit.emulator.signin.SignIn;
 import dev.scaletoolkit.emulator.studio.Studio;
 import dev.scaletoolkit.emulator.task.TaskCallbackStatus;
 import dev.scaletoolkit.emulator.task.TaskCompletion;
@@ -47,6 +49,8 @@ import dev.scaletoolkit.emulator.workforce.Workforce;
  * @param quality fixless audits and training attempts
  * @param callbackLog the callback delivery log
  * @param control the control plane's counters and reset
+ * @param signIn the browser UI's passwords, set-password links and sessions
+ * @param skips the tasks each labeler put aside in the browser's queue
  * @param callbacks the callback dispatcher (a worker)
  * @param workforce the simulated labelers (a worker)
  */
@@ -68,6 +72,8 @@ public record EmulatorServices(
         QualityReads quality,
         CallbackLog callbackLog,
         ControlPlane control,
+        SignIn signIn,
+        Skips skips,
         CallbackDispatcher callbacks,
         Workforce workforce) {
 
@@ -98,6 +104,8 @@ public record EmulatorServices(
                 new QualityReads(context),
                 new CallbackLog(context),
                 new ControlPlane(context),
+                new SignIn(context),
+                new Skips(context),
                 callbacks,
                 new Workforce(context, completion));
     }

@@ -1,8 +1,7 @@
 package dev.scaletoolkit.emulator.web;
 
-import dev.scaletoolkit.emulator.EmulatorContext;
-import dev.scaletoolkit.emulator.studio.StudioAssignments;
-import dev.scaletoolkit.emulator.studio.StudioBatches;
+import dev.scaletoolkit.emulator.queue.Skips;
+import dev.scaletoolkit.emulator.studio.Studio;
 import dev.scaletoolkit.emulator.team.Teammates;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
@@ -23,11 +22,13 @@ final class LabelerQueue {
     /** How far back the queue looks within one batch for its oldest task (pages of 100). */
     private static final int MAX_PAGES = 20;
 
-    private final EmulatorContext context;
+    private final Studio studio;
+    private final Skips skips;
     private final ApiReads api;
 
-    LabelerQueue(EmulatorContext context, ApiReads api) {
-        this.context = context;
+    LabelerQueue(Studio studio, Skips skips, ApiReads api) {
+        this.studio = studio;
+        this.skips = skips;
         this.api = api;
     }
 
@@ -36,7 +37,7 @@ final class LabelerQueue {
 
     /** The projects assigned to {@code viewer}, alphabetical. */
     List<String> projects(Viewer viewer) {
-        ObjectNode map = context.db().read(h -> StudioAssignments.map(h, viewer.caller()));
+        ObjectNode map = studio.assignments(viewer.caller());
         String me = Teammates.normalize(viewer.email());
         List<String> out = new ArrayList<>();
         map.properties().forEach(e -> {
@@ -51,7 +52,7 @@ final class LabelerQueue {
     List<Batch> batches(Viewer viewer) {
         Set<String> mine = Set.copyOf(projects(viewer));
         List<Batch> out = new ArrayList<>();
-        for (JsonNode b : context.db().read(h -> StudioBatches.list(h, viewer.caller()))) {
+        for (JsonNode b : studio.batches(viewer.caller())) {
             if (mine.contains(b.path("projectName").asString())) {
                 out.add(new Batch(
                         b.path("name").asString(),
@@ -66,7 +67,7 @@ final class LabelerQueue {
 
     /** The id of the next task to label, if any. */
     Optional<String> next(HttpServletRequest req, Viewer viewer) {
-        Set<String> skipped = context.db().read(h -> SkipStore.of(h, viewer.accountId(), viewer.email()));
+        Set<String> skipped = skips.of(viewer.accountId(), viewer.email());
         List<Map<String, List<String>>> places = new ArrayList<>();
         for (Batch b : batches(viewer)) {
             places.add(Map.of("batch", List.of(b.name()), "project", List.of(b.project())));
@@ -87,10 +88,7 @@ final class LabelerQueue {
         }
         if (fallback != null) {
             // Everything left was skipped once: start the round again.
-            context.db().write(h -> {
-                SkipStore.clear(h, viewer.accountId(), viewer.email());
-                return null;
-            });
+            skips.clear(viewer.accountId(), viewer.email());
         }
         return Optional.ofNullable(fallback);
     }
@@ -119,10 +117,7 @@ final class LabelerQueue {
 
     /** Puts a task aside for this labeler. */
     void skip(Viewer viewer, String taskId) {
-        context.db().write(h -> {
-            SkipStore.add(h, viewer.accountId(), viewer.email(), taskId, context.now());
-            return null;
-        });
+        skips.add(viewer.accountId(), viewer.email(), taskId);
     }
 
     /** Whether the labeler may work on a task of {@code project}: assigned to it, or a manager. */

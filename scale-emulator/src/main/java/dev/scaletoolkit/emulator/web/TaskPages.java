@@ -1,8 +1,7 @@
 package dev.scaletoolkit.emulator.web;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
-import dev.scaletoolkit.emulator.task.TaskAccess;
-import dev.scaletoolkit.emulator.task.TaskJson;
+import dev.scaletoolkit.emulator.task.TaskQuery;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -14,8 +13,10 @@ final class TaskPages {
     private final EmulatorContext context;
     private final LabelerQueue queue;
     private final TaskSubmission submission;
+    private final TaskQuery query;
 
-    TaskPages(EmulatorContext context, LabelerQueue queue, TaskSubmission submission) {
+    TaskPages(EmulatorContext context, LabelerQueue queue, TaskSubmission submission, TaskQuery query) {
+        this.query = query;
         this.context = context;
         this.queue = queue;
         this.submission = submission;
@@ -115,9 +116,7 @@ final class TaskPages {
 
     /** The task in the viewer's account, if the viewer may work on it. */
     ObjectNode load(Viewer viewer, String taskId) {
-        ObjectNode task = context.db()
-                .read(h -> TaskAccess.find(h, viewer.caller(), taskId))
-                .map(TaskJson::wire)
+        ObjectNode task = query.find(viewer.caller(), taskId)
                 .orElseThrow(() -> WebError.notFound("No task " + taskId + " in your team's account."));
         if (!queue.mayLabel(viewer, task.path("project").asString(null))) {
             throw WebError.forbidden("This task belongs to a project you are not assigned to.");

@@ -3,6 +3,7 @@ package dev.scaletoolkit.emulator.web;
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.EmulatorServices;
 import dev.scaletoolkit.emulator.http.Routes;
+import dev.scaletoolkit.emulator.signin.SignIn;
 import jakarta.servlet.http.HttpServlet;
 import java.util.Optional;
 
@@ -20,17 +21,17 @@ public final class WebUi {
 
     /** @param journal the request journal's control-plane routes (shown on the dashboard), or null */
     public WebUi(EmulatorContext context, EmulatorServices services, Routes journal) {
-        this.signIn = new SignIn(context);
+        this.signIn = services.signIn();
         TaskSubmission submission = new TaskSubmission(services.completion());
         ApiReads api = new ApiReads(context, services, journal);
-        LabelerQueue queue = new LabelerQueue(context, api);
-        TaskPages tasks = new TaskPages(context, queue, submission);
+        LabelerQueue queue = new LabelerQueue(services.studio(), services.skips(), api);
+        TaskPages tasks = new TaskPages(context, queue, submission, services.query());
         this.servlet = new WebServlet(
                 signIn,
                 tasks,
-                new ReviewPages(context, api, tasks, services.reviews()),
+                new ReviewPages(context, api, tasks, services.reviews(), services.teammates()),
                 new DashboardPages(context, api));
-        this.links = new SignInLinkRoutes(context, signIn);
+        this.links = new SignInLinkRoutes(services.accounts(), services.teammates(), signIn);
     }
 
     /** The servlet for {@code /}: pages, static files, and Scale's JSON 404 for anything else. */
