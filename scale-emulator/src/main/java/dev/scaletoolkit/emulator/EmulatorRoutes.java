@@ -38,7 +38,8 @@ final class EmulatorRoutes {
                 services.creation(),
                 services.completion(),
                 services.callbackLog(),
-                services.workforce());
+                services.workforce(),
+                context.supervisor());
     }
 
     /** Background workers, started after the server is up and closed before it stops. */
@@ -48,7 +49,7 @@ final class EmulatorRoutes {
         workers.add(FileFetcher.start(context));
         // Always started so the control plane can resume it; it stays paused while the workforce is disabled.
         workers.add(services.workforce().start());
-        workers.add(BatchSweep.start(services.settlement()));
+        workers.add(BatchSweep.start(services.settlement(), context.supervisor()));
         return workers;
     }
 }

@@ -14,6 +14,8 @@ import dev.scaletoolkit.emulator.project.Projects;
 import dev.scaletoolkit.emulator.quality.QualityReads;
 import dev.scaletoolkit.emulator.queue.Skips;
 import dev.scaletoolkit.emulator.signin.SignIn;
+import dev.scaletoolkit.emulator.studio.LabelerSubmissions;
+import dev.scaletoolkit.emulator.studio.Reservations;
 import dev.scaletoolkit.emulator.studio.Studio;
 import dev.scaletoolkit.emulator.task.TaskCallbackStatus;
 import dev.scaletoolkit.emulator.task.TaskCompletion;
@@ -50,7 +52,9 @@ import dev.scaletoolkit.emulator.workforce.Workforce;
  * @param callbackLog the callback delivery log
  * @param control the control plane's counters and reset
  * @param signIn the browser UI's passwords, set-password links and sessions
+ * @param reservations which labeler holds which task in the browser's queue
  * @param skips the tasks each labeler put aside in the browser's queue
+ * @param submissions the browser UI's way to complete a reserved task
  * @param callbacks the callback dispatcher (a worker)
  * @param workforce the simulated labelers (a worker)
  */
@@ -73,7 +77,9 @@ public record EmulatorServices(
         CallbackLog callbackLog,
         ControlPlane control,
         SignIn signIn,
+        Reservations reservations,
         Skips skips,
+        LabelerSubmissions submissions,
         CallbackDispatcher callbacks,
         Workforce workforce) {
 
@@ -86,6 +92,7 @@ public record EmulatorServices(
         TaskCompletion completion =
                 new TaskCompletion(context, settlement, new SimulatedLabeler(context), callbacks::wake);
         BlobStore blobs = BlobStore.under(context.config().dataDir());
+        Reservations reservations = new Reservations(context);
         return new EmulatorServices(
                 new Accounts(context),
                 new Projects(context),
@@ -105,7 +112,9 @@ public record EmulatorServices(
                 new CallbackLog(context),
                 new ControlPlane(context),
                 new SignIn(context),
-                new Skips(context),
+                reservations,
+                new Skips(context, reservations),
+                new LabelerSubmissions(context, completion, reservations, callbacks::wake),
                 callbacks,
                 new Workforce(context, completion));
     }

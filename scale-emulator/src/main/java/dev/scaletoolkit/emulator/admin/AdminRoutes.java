@@ -16,6 +16,7 @@ import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.emulator.task.TaskCompletion;
 import dev.scaletoolkit.emulator.task.TaskCreation;
 import dev.scaletoolkit.emulator.workforce.Workforce;
+import dev.scaletoolkit.infra.work.Supervisor;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -27,7 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The control plane under {@code /_emulator}, for tests and demos; JSON in, JSON out, errors in Scale's shape.
  *
  * <ul>
- *   <li>{@code GET /health} — up and version (no token needed).
+ *   <li>{@code GET /health} — version and {@code status}: {@code ok}, or {@code degraded} with the background
+ *       workers that are down (see {@link WorkerHealth}); always 200 while the server answers (no token needed).
  *   <li>{@code GET /stats} — writes and commits since start (writes / commits = mean group-commit size).
  *   <li>{@code POST /reset} {@code {keep_accounts?: true}} — deletes all data; accounts, keys and owners stay
  *       unless {@code keep_accounts} is false. Faults are cleared and the workforce returns to its configuration.
@@ -53,6 +55,7 @@ public final class AdminRoutes implements Routes {
     private final Workforce workforce;
     private final BulkTasks bulk;
     private final Seeder seeder;
+    private final Supervisor supervisor;
 
     /** The control plane over the services built at boot. */
     public AdminRoutes(
@@ -63,7 +66,9 @@ public final class AdminRoutes implements Routes {
             TaskCreation creation,
             TaskCompletion completion,
             CallbackLog callbackLog,
-            Workforce workforce) {
+            Workforce workforce,
+            Supervisor supervisor) {
+        this.supervisor = supervisor;
         this.control = control;
         this.faults = faults;
         this.accounts = accounts;
@@ -76,12 +81,7 @@ public final class AdminRoutes implements Routes {
 
     @Override
     public void register(Router router) {
-        router.addPublic("GET", "/health", req -> {
-            ObjectNode out = Docs.object();
-            out.put("status", "ok");
-            out.put("version", ApiServlet.VERSION);
-            return out;
-        });
+        router.addPublic("GET", "/health", req -> WorkerHealth.of(supervisor, ApiServlet.VERSION));
         router.get("/stats", req -> {
             // Group commit at work: writes / commits is how many writes shared each commit (and its sync).
             ControlPlane.Stats stats = control.stats();

@@ -42,7 +42,7 @@ public final class CallbackDispatcher implements AutoCloseable {
 
     /** Starts polling the outbox; returns this. */
     public CallbackDispatcher start() {
-        loop.start();
+        loop.start(context.supervisor());
         return this;
     }
 

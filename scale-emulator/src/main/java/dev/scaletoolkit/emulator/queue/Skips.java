@@ -1,6 +1,7 @@
 package dev.scaletoolkit.emulator.queue;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
+import dev.scaletoolkit.emulator.studio.Reservations;
 import java.util.Set;
 
 /**
@@ -9,9 +10,11 @@ import java.util.Set;
  */
 public final class Skips {
     private final EmulatorContext context;
+    private final Reservations reservations;
 
-    public Skips(EmulatorContext context) {
+    public Skips(EmulatorContext context, Reservations reservations) {
         this.context = context;
+        this.reservations = reservations;
     }
 
     /** The ids of the tasks this teammate skipped. */
@@ -19,10 +22,11 @@ public final class Skips {
         return context.db().read(h -> SkipStore.of(h, accountId, email));
     }
 
-    /** Puts a task aside for this teammate. */
+    /** Puts a task aside for this teammate and gives their reservation of it back, in one transaction. */
     public void add(String accountId, String email, String taskId) {
         context.db().write(h -> {
             SkipStore.add(h, accountId, email, taskId, context.now());
+            reservations.giveBack(h, taskId, email);
             return null;
         });
     }
