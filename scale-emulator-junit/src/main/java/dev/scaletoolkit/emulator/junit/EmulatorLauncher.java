@@ -29,8 +29,8 @@ import java.util.jar.JarEntry;
  *
  * <p>Where the emulator comes from, first match wins: the system property {@value #JAR_PROPERTY} (a standalone jar
  * of your choice); the jar embedded at {@value #EMBEDDED} (copied once per version into the temporary directory);
- * the test's own class path when {@value #CLASSPATH_PROPERTY}{@code =inherit} (this module's own tests, which run
- * before the jar is packaged).
+ * the class path in the system property {@value #CLASSPATH_PROPERTY}, where an entry {@code @FILE} stands for the
+ * class path written in FILE (this project's own tests, which run before the jar is packaged).
  */
 final class EmulatorLauncher {
     static final String JAR_PROPERTY = "scale.emulator.jar";
@@ -136,14 +136,30 @@ final class EmulatorLauncher {
                 throw new IllegalStateException(JAR_PROPERTY + " names " + jar + ", which is not a file");
             }
             command.addAll(List.of("-jar", path.toString()));
-        } else if ("inherit".equals(System.getProperty(CLASSPATH_PROPERTY))) {
-            String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-            command.addAll(List.of("-cp", classPath, MAIN_CLASS));
+        } else if (System.getProperty(CLASSPATH_PROPERTY) != null) {
+            command.addAll(List.of("-cp", expand(System.getProperty(CLASSPATH_PROPERTY)), MAIN_CLASS));
         } else {
             command.addAll(List.of("-jar", embeddedJar().toString()));
         }
         command.add("--test-kit");
         return command;
+    }
+
+    /** A class path whose {@code @FILE} entries are replaced by the class path that FILE holds. */
+    static String expand(String classPath) {
+        List<String> entries = new ArrayList<>();
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            if (entry.startsWith("@")) {
+                try {
+                    entries.add(Files.readString(Path.of(entry.substring(1))).trim());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read the emulator's class path from " + entry, e);
+                }
+            } else if (!entry.isBlank()) {
+                entries.add(entry);
+            }
+        }
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     /** The embedded standalone jar as a file: used in place, or copied once per content into the cache. */
