@@ -140,9 +140,9 @@ final class EmulatorLauncher {
         } else if (System.getProperty(CLASSPATH_PROPERTY) != null) {
             command.addAll(List.of("-cp", expand(System.getProperty(CLASSPATH_PROPERTY)), MAIN_CLASS));
         } else {
-            Path jar = embeddedJar();
-            command.addAll(classDataSharing(jar));
-            command.addAll(List.of("-jar", jar.toString()));
+            Path embedded = embeddedJar();
+            command.addAll(classDataSharing(embedded));
+            command.addAll(List.of("-jar", embedded.toString()));
         }
         command.add("--test-kit");
         return command;
