@@ -42,7 +42,8 @@ final class ApiReads {
                         services.completion(),
                         services.callbackLog(),
                         services.workforce(),
-                        context.supervisor())
+                        context.supervisor(),
+                        context.clock())
                 .register(admin);
         if (journal != null) {
             journal.register(admin);
