@@ -12,6 +12,10 @@ import dev.scaletoolkit.emulator.file.FileReads;
 import dev.scaletoolkit.emulator.file.FileUpload;
 import dev.scaletoolkit.emulator.project.Projects;
 import dev.scaletoolkit.emulator.quality.QualityReads;
+import dev.scaletoolkit.emulator.queue.Skips;
+import dev.scaletoolkit.emulator.signin.SignIn;
+import dev.scaletoolkit.emulator.studio.LabelerSubmissions;
+import dev.scaletoolkit.emulator.studio.Reservations;
 import dev.scaletoolkit.emulator.studio.Studio;
 import dev.scaletoolkit.emulator.task.TaskCallbackStatus;
 import dev.scaletoolkit.emulator.task.TaskCompletion;
@@ -47,6 +51,10 @@ import dev.scaletoolkit.emulator.workforce.Workforce;
  * @param quality fixless audits and training attempts
  * @param callbackLog the callback delivery log
  * @param control the control plane's counters and reset
+ * @param signIn the browser UI's passwords, set-password links and sessions
+ * @param reservations which labeler holds which task in the browser's queue
+ * @param skips the tasks each labeler put aside in the browser's queue
+ * @param submissions the browser UI's way to complete a reserved task
  * @param callbacks the callback dispatcher (a worker)
  * @param workforce the simulated labelers (a worker)
  */
@@ -68,6 +76,10 @@ public record EmulatorServices(
         QualityReads quality,
         CallbackLog callbackLog,
         ControlPlane control,
+        SignIn signIn,
+        Reservations reservations,
+        Skips skips,
+        LabelerSubmissions submissions,
         CallbackDispatcher callbacks,
         Workforce workforce) {
 
@@ -80,6 +92,7 @@ public record EmulatorServices(
         TaskCompletion completion =
                 new TaskCompletion(context, settlement, new SimulatedLabeler(context), callbacks::wake);
         BlobStore blobs = BlobStore.under(context.config().dataDir());
+        Reservations reservations = new Reservations(context);
         return new EmulatorServices(
                 new Accounts(context),
                 new Projects(context),
@@ -98,6 +111,10 @@ public record EmulatorServices(
                 new QualityReads(context),
                 new CallbackLog(context),
                 new ControlPlane(context),
+                new SignIn(context),
+                reservations,
+                new Skips(context, reservations),
+                new LabelerSubmissions(context, completion, reservations, callbacks::wake),
                 callbacks,
                 new Workforce(context, completion));
     }

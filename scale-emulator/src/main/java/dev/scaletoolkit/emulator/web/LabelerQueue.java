@@ -1,10 +1,9 @@
 package dev.scaletoolkit.emulator.web;
 
-import dev.scaletoolkit.emulator.EmulatorContext;
+import dev.scaletoolkit.emulator.queue.Skips;
 import dev.scaletoolkit.emulator.studio.Reservations;
-import dev.scaletoolkit.emulator.studio.StudioAssignments;
-import dev.scaletoolkit.emulator.studio.StudioBatches;
-import dev.scaletoolkit.emulator.task.TaskAccess;
+import dev.scaletoolkit.emulator.studio.Studio;
+import dev.scaletoolkit.emulator.task.TaskQuery;
 import dev.scaletoolkit.emulator.team.Teammates;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
@@ -27,12 +26,16 @@ final class LabelerQueue {
     /** How far back the queue looks within one batch for its oldest task (pages of 100). */
     private static final int MAX_PAGES = 20;
 
-    private final EmulatorContext context;
+    private final Studio studio;
+    private final Skips skips;
+    private final TaskQuery query;
     private final ApiReads api;
     private final Reservations reservations;
 
-    LabelerQueue(EmulatorContext context, ApiReads api, Reservations reservations) {
-        this.context = context;
+    LabelerQueue(Studio studio, Skips skips, TaskQuery query, ApiReads api, Reservations reservations) {
+        this.studio = studio;
+        this.skips = skips;
+        this.query = query;
         this.api = api;
         this.reservations = reservations;
     }
@@ -42,7 +45,7 @@ final class LabelerQueue {
 
     /** The projects assigned to {@code viewer}, alphabetical. */
     List<String> projects(Viewer viewer) {
-        ObjectNode map = context.db().read(h -> StudioAssignments.map(h, viewer.caller()));
+        ObjectNode map = studio.assignments(viewer.caller());
         String me = Teammates.normalize(viewer.email());
         List<String> out = new ArrayList<>();
         map.properties().forEach(e -> {
@@ -57,7 +60,7 @@ final class LabelerQueue {
     List<Batch> batches(Viewer viewer) {
         Set<String> mine = Set.copyOf(projects(viewer));
         List<Batch> out = new ArrayList<>();
-        for (JsonNode b : context.db().read(h -> StudioBatches.list(h, viewer.caller()))) {
+        for (JsonNode b : studio.batches(viewer.caller())) {
             if (mine.contains(b.path("projectName").asString())) {
                 out.add(new Batch(
                         b.path("name").asString(),
@@ -72,7 +75,7 @@ final class LabelerQueue {
 
     /** The id of the next task to label, reserved for the viewer, if any. */
     Optional<String> next(HttpServletRequest req, Viewer viewer) {
-        Set<String> skipped = context.db().read(h -> SkipStore.of(h, viewer.accountId(), viewer.email()));
+        Set<String> skipped = skips.of(viewer.accountId(), viewer.email());
         Set<String> heldByOthers = new java.util.HashSet<>();
         for (Reservations.Lease lease : reservations.running(viewer.accountId())) {
             if (!lease.email().equals(viewer.email())) {
@@ -104,10 +107,7 @@ final class LabelerQueue {
         }
         if (!fallback.isEmpty()) {
             // Everything left was skipped once: start the round again.
-            context.db().write(h -> {
-                SkipStore.clear(h, viewer.accountId(), viewer.email());
-                return null;
-            });
+            skips.clear(viewer.accountId(), viewer.email());
             for (String id : fallback) {
                 if (reserve(viewer, id)) {
                     return Optional.of(id);
@@ -123,8 +123,7 @@ final class LabelerQueue {
     }
 
     private boolean stillPending(Viewer viewer, String taskId) {
-        return context.db()
-                .read(h -> TaskAccess.find(h, viewer.caller(), taskId))
+        return query.find(viewer.caller(), taskId)
                 .map(t -> t.path("status").asString().equals("pending"))
                 .orElse(false);
     }
@@ -153,11 +152,7 @@ final class LabelerQueue {
 
     /** Puts a task aside for this labeler and gives its reservation back. */
     void skip(Viewer viewer, String taskId) {
-        context.db().write(h -> {
-            SkipStore.add(h, viewer.accountId(), viewer.email(), taskId, context.now());
-            reservations.giveBack(h, taskId, viewer.email());
-            return null;
-        });
+        skips.add(viewer.accountId(), viewer.email(), taskId);
     }
 
     /** Whether the labeler may work on a task of {@code project}: assigned to it, or a manager. */

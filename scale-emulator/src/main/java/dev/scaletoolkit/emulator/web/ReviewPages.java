@@ -20,8 +20,10 @@ final class ReviewPages {
     private final ApiReads api;
     private final TaskPages tasks;
     private final TaskReviews reviews;
+    private final Teammates teammates;
 
-    ReviewPages(EmulatorContext context, ApiReads api, TaskPages tasks, TaskReviews reviews) {
+    ReviewPages(EmulatorContext context, ApiReads api, TaskPages tasks, TaskReviews reviews, Teammates teammates) {
+        this.teammates = teammates;
         this.context = context;
         this.api = api;
         this.tasks = tasks;
@@ -65,7 +67,7 @@ final class ReviewPages {
 
     private void quality(Exchange ex, Viewer viewer, StringBuilder main) {
         List<String> emails = new ArrayList<>();
-        context.db().read(h -> Teammates.all(h, viewer.accountId())).forEach(m -> emails.add(m.email()));
+        teammates.members(viewer.accountId()).forEach(m -> emails.add(m.email()));
         JsonNode attempts = api.v1(
                 ex.req(),
                 viewer.caller(),

@@ -1,6 +1,7 @@
-package dev.scaletoolkit.emulator.web;
+package dev.scaletoolkit.emulator.signin;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
+import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.team.Teammates;
 import dev.scaletoolkit.model.ScaleTime;
 import java.time.Duration;
@@ -13,20 +14,34 @@ import org.jdbi.v3.core.Handle;
  * plane mints one for an invited or active teammate; using it accepts a pending invitation, stores the bcrypt hash
  * and signs the browser in.
  */
-final class SignIn {
-    static final Duration SESSION_LIFETIME = Duration.ofHours(12);
-    static final Duration LINK_LIFETIME = Duration.ofDays(7);
-    static final int MIN_PASSWORD_LENGTH = 10;
-    static final int MAX_PASSWORD_LENGTH = 72; // bcrypt reads no further
+public final class SignIn {
+    /** How long a browser stays signed in. */
+    public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
+    /** How long a set-password link works. */
+    public static final Duration LINK_LIFETIME = Duration.ofDays(7);
+    /** The shortest password accepted. */
+    public static final int MIN_PASSWORD_LENGTH = 10;
+    /** The longest password accepted. */
+    public static final int MAX_PASSWORD_LENGTH = 72; // bcrypt reads no further
 
     private final EmulatorContext context;
 
-    SignIn(EmulatorContext context) {
+    /**
+     * A signed-in teammate.
+     *
+     * @param accountId their account
+     * @param email their email
+     * @param role labeler, member, manager or admin
+     * @param csrfToken the token their forms must carry
+     */
+    public record Session(String accountId, String email, String role, String csrfToken) {}
+
+    public SignIn(EmulatorContext context) {
         this.context = context;
     }
 
     /** A new set-password link for a teammate of {@code accountId}; empty when there is no such teammate. */
-    Optional<String> mintLink(String accountId, String email) {
+    public Optional<String> mintLink(String accountId, String email) {
         String wanted = Teammates.normalize(email);
         return context.db().write(h -> {
             Optional<Teammates.Member> member = Teammates.find(h, accountId, wanted);
@@ -41,34 +56,35 @@ final class SignIn {
     }
 
     /** Whether this teammate already has a password. */
-    boolean hasPassword(String accountId, String email) {
+    public boolean hasPassword(String accountId, String email) {
         return context.db()
                 .read(h -> UserStore.find(h, accountId, Teammates.normalize(email)))
                 .isPresent();
     }
 
-    /** The teammate a still-valid link is for. */
-    Optional<PasswordLinkStore.Link> link(String token) {
+    /** The email of the teammate a still-valid link is for. */
+    public Optional<String> linkEmail(String token) {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
         return context.db()
                 .read(h -> PasswordLinkStore.find(h, Secrets.digest(token)))
-                .filter(l -> l.expiresAt().compareTo(context.now()) > 0);
+                .filter(l -> l.expiresAt().compareTo(context.now()) > 0)
+                .map(PasswordLinkStore.Link::email);
     }
 
     /** Uses a link: stores the password and returns a new session id. */
-    String setPassword(String token, String password, String confirmation) {
+    public String setPassword(String token, String password, String confirmation) {
         checkPassword(password, confirmation);
         String hash = Secrets.hashPassword(password);
         return context.db().write(h -> {
             PasswordLinkStore.Link link = PasswordLinkStore.find(h, Secrets.digest(token))
                     .filter(l -> l.expiresAt().compareTo(context.now()) > 0)
-                    .orElseThrow(() -> WebError.forbidden(
-                            "This link has expired or was already used. Ask your manager for a new one."));
+                    .orElseThrow(() -> new ApiError(
+                            403, "This link has expired or was already used. Ask your manager for a new one."));
             Teammates.Member member = Teammates.find(h, link.accountId(), link.email())
                     .filter(m -> !m.state().equals("disabled"))
-                    .orElseThrow(() -> WebError.forbidden("This teammate is no longer on the team."));
+                    .orElseThrow(() -> new ApiError(403, "This teammate is no longer on the team."));
             if (member.state().equals("invited")) {
                 Teammates.accept(h, link.accountId(), member.email());
             }
@@ -79,7 +95,7 @@ final class SignIn {
     }
 
     /** Signs in with email and password; empty when they do not match an active teammate. */
-    Optional<String> signIn(String email, String password) {
+    public Optional<String> signIn(String email, String password) {
         if (email == null || password == null || password.length() > MAX_PASSWORD_LENGTH) {
             return Optional.empty();
         }
@@ -103,7 +119,7 @@ final class SignIn {
     }
 
     /** The signed-in teammate behind a session id, while the session lasts and they are still active. */
-    Optional<Viewer> viewer(String sessionId) {
+    public Optional<Session> session(String sessionId) {
         if (sessionId == null || sessionId.length() > 100) {
             return Optional.empty();
         }
@@ -112,10 +128,10 @@ final class SignIn {
                         .filter(s -> s.expiresAt().compareTo(context.now()) > 0)
                         .flatMap(s -> Teammates.find(h, s.accountId(), s.email())
                                 .filter(Teammates.Member::isActive)
-                                .map(m -> new Viewer(s.accountId(), s.email(), m.role(), s.csrfToken()))));
+                                .map(m -> new Session(s.accountId(), s.email(), m.role(), s.csrfToken()))));
     }
 
-    void signOut(String sessionId) {
+    public void signOut(String sessionId) {
         if (sessionId != null) {
             context.db().write(h -> {
                 SessionStore.delete(h, Secrets.digest(sessionId));
@@ -136,13 +152,13 @@ final class SignIn {
 
     private static void checkPassword(String password, String confirmation) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw WebError.badRequest("Choose a password of at least " + MIN_PASSWORD_LENGTH + " characters.");
+            throw ApiError.badRequest("Choose a password of at least " + MIN_PASSWORD_LENGTH + " characters.");
         }
         if (password.length() > MAX_PASSWORD_LENGTH) {
-            throw WebError.badRequest("Choose a password of at most " + MAX_PASSWORD_LENGTH + " characters.");
+            throw ApiError.badRequest("Choose a password of at most " + MAX_PASSWORD_LENGTH + " characters.");
         }
         if (!password.equals(confirmation)) {
-            throw WebError.badRequest("The two passwords differ; type the same password twice.");
+            throw ApiError.badRequest("The two passwords differ; type the same password twice.");
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.scaletoolkit.emulator.web;
+package dev.scaletoolkit.emulator.signin;
 
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -8,6 +8,7 @@ final class PasswordLinkStore {
     private PasswordLinkStore() {}
 
     /** Who a link is for. */
+    /** A set-password link: whose it is and until when it works. */
     record Link(String accountId, String email, String expiresAt) {}
 
     static void insert(Handle h, String tokenHash, String accountId, String email, String now, String expiresAt) {

@@ -1,20 +1,21 @@
-package dev.scaletoolkit.emulator.web;
+package dev.scaletoolkit.emulator.studio;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
-import dev.scaletoolkit.emulator.studio.Reservations;
+import dev.scaletoolkit.emulator.auth.Caller;
+import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.task.TaskCompletion;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The one place the UI finishes a task: the emulator's completion service (task, batch and callback in one
+ * The one place the browser UI finishes a task: the emulator's completion service (task, batch and callback in one
  * transaction), with the labeler's email recorded as who answered. The labeler must hold the task's reservation,
  * checked and given back in that same transaction; {@code anyway} submits without one as long as nobody else
  * holds the task.
  */
-final class TaskSubmission {
+public final class LabelerSubmissions {
     /** Why a submission did not complete the task; the page keeps the labeler's answer for each. */
-    enum Refusal {
+    public enum Refusal {
         /** The labeler's lease ran out (nobody else holds the task). */
         LEASE_EXPIRED,
         /** Someone else holds the task now. */
@@ -24,7 +25,7 @@ final class TaskSubmission {
     }
 
     /** What a submission did: empty refusal means the task is completed. */
-    record Outcome(Optional<Refusal> refusal, Optional<Reservations.Lease> holder) {
+    public record Outcome(Optional<Refusal> refusal, Optional<Reservations.Lease> holder) {
         static final Outcome DONE = new Outcome(Optional.empty(), Optional.empty());
 
         static Outcome refused(Refusal why, Optional<Reservations.Lease> holder) {
@@ -37,7 +38,7 @@ final class TaskSubmission {
     private final Reservations reservations;
     private final Runnable callbacksQueued;
 
-    TaskSubmission(
+    public LabelerSubmissions(
             EmulatorContext context, TaskCompletion completion, Reservations reservations, Runnable callbacksQueued) {
         this.context = context;
         this.completion = completion;
@@ -46,23 +47,23 @@ final class TaskSubmission {
     }
 
     /** Completes a pending task with a labeler's response if their reservation allows it. */
-    Outcome complete(Viewer viewer, String taskId, JsonNode response, boolean anyway) {
+    public Outcome complete(Caller caller, String email, String taskId, JsonNode response, boolean anyway) {
         Outcome outcome = context.db().write(h -> {
             Optional<Reservations.Lease> holder = reservations.holder(h, taskId);
-            boolean mine = holder.isPresent() && holder.get().email().equals(viewer.email());
+            boolean mine = holder.isPresent() && holder.get().email().equals(email);
             if (!mine && holder.isPresent()) {
                 return Outcome.refused(Refusal.HELD_BY_OTHER, holder);
             }
             if (!mine && !anyway) {
                 return Outcome.refused(Refusal.LEASE_EXPIRED, Optional.empty());
             }
-            TaskCompletion.Result result = completion.complete(h, viewer.caller(), taskId, response, viewer.email());
+            TaskCompletion.Result result = completion.complete(h, caller, taskId, response, email);
             return switch (result.outcome()) {
                 case FINISHED -> {
-                    reservations.giveBack(h, taskId, viewer.email());
+                    reservations.giveBack(h, taskId, email);
                     yield Outcome.DONE;
                 }
-                case NOT_FOUND -> throw WebError.notFound("No task " + taskId + " in your team's account.");
+                case NOT_FOUND -> throw ApiError.notFound("No task " + taskId + " in your team's account.");
                 case NOT_PENDING -> Outcome.refused(Refusal.NOT_PENDING, Optional.empty());
             };
         });

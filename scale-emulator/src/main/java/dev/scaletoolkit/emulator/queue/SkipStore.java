@@ -1,4 +1,4 @@
-package dev.scaletoolkit.emulator.web;
+package dev.scaletoolkit.emulator.queue;
 
 import java.util.Set;
 import java.util.TreeSet;

@@ -1,4 +1,4 @@
-package dev.scaletoolkit.emulator.web;
+package dev.scaletoolkit.emulator.signin;
 
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;

@@ -1,4 +1,4 @@
-package dev.scaletoolkit.emulator.web;
+package dev.scaletoolkit.emulator.signin;
 
 import com.password4j.Password;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +9,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /** Random tokens, their digests, constant-time comparison and password hashing (bcrypt through password4j). */
-final class Secrets {
+public final class Secrets {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Checked against when an email has no password, so an unknown email costs the same time as a wrong one. */
     private static final String DECOY_HASH =
@@ -18,7 +18,8 @@ final class Secrets {
     private Secrets() {}
 
     /** 32 random bytes, URL-safe base64 without padding. */
-    static String token() {
+    /** A fresh random token (URL-safe). */
+    public static String token() {
         byte[] b = new byte[32];
         RANDOM.nextBytes(b);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
@@ -33,7 +34,8 @@ final class Secrets {
         }
     }
 
-    static boolean same(String a, String b) {
+    /** Compares two tokens in constant time. */
+    public static boolean same(String a, String b) {
         if (a == null || b == null) {
             return false;
         }
