@@ -122,9 +122,7 @@ final class EmulatorLauncher {
         command.add("-Xshare:auto");
         command.add("-Xmx512m");
         command.add("-Dscale.log.level=WARN");
-        if (Runtime.version().feature() >= 17) {
-            command.add("--enable-native-access=ALL-UNNAMED"); // sqlite-jdbc's natives, quiet on newer JDKs
-        }
+        command.add("--enable-native-access=ALL-UNNAMED"); // sqlite-jdbc's natives: no warning on newer JDKs
         String options = System.getProperty(JAVA_OPTIONS_PROPERTY, "").trim();
         if (!options.isEmpty()) {
             command.addAll(List.of(options.split("\\s+")));
