@@ -32,8 +32,35 @@
   });
 
   const submitForm = document.getElementById('submit-form');
+
+  // An attachment that fails to load (missing, or not an image): the page says so, submit is disabled, and
+  // Report a problem opens with its reason chosen. Editors call window.scaleAssetBroken for their own images.
+  function assetBroken(url) {
+    const alert = document.getElementById('asset-alert');
+    if (!alert || !submitForm || submitForm.dataset.broken === 'true') return;
+    alert.textContent = 'The attachment could not be loaded, or is not an image (' + url + '). You cannot submit'
+      + ' this task: report the problem below so a manager can fix it.';
+    alert.hidden = false;
+    submitForm.dataset.broken = 'true';
+    const button = document.getElementById('submit');
+    if (button) button.disabled = true;
+    const problem = document.getElementById('problem');
+    if (problem) problem.open = true;
+    const reason = document.getElementById('problem-reason');
+    if (reason) reason.value = 'broken_asset';
+  }
+  window.scaleAssetBroken = assetBroken;
+  document.querySelectorAll('img.attachment, .compare img').forEach((img) => {
+    if (img.complete && img.naturalWidth === 0) assetBroken(img.src);
+    else img.addEventListener('error', () => assetBroken(img.src));
+  });
+
   if (submitForm) {
     submitForm.addEventListener('submit', (e) => {
+      if (submitForm.dataset.broken === 'true') {
+        e.preventDefault();
+        return;
+      }
       const editor = window.scaleEditor;
       if (editor && editor.serialize && editor.serialize() === false) {
         e.preventDefault();

@@ -205,7 +205,7 @@
     if (frameImages[index] || !frames[index]) { image = frameImages[index]; done(); return; }
     const img = new Image();
     img.onload = () => { frameImages[index] = img; if (index === frame) { image = img; } done(); };
-    img.onerror = () => { image = null; done(); };
+    img.onerror = () => { image = null; if (!readOnly && window.scaleAssetBroken) window.scaleAssetBroken(frames[index]); done(); };
     img.src = frames[index];
   }
 
@@ -695,7 +695,11 @@
   } else if (cfg.image) {
     const img = new Image();
     img.onload = () => { image = img; W = img.naturalWidth; H = img.naturalHeight; start(); canvas.dataset.ready = 'true'; };
-    img.onerror = () => { start(); canvas.dataset.ready = 'true'; };
+    img.onerror = () => {
+      if (!readOnly && window.scaleAssetBroken) window.scaleAssetBroken(cfg.image);
+      start();
+      canvas.dataset.ready = 'true';
+    };
     img.src = cfg.image;
   } else {
     start();

@@ -28,7 +28,9 @@ final class AnnotatePage {
         main.append("<div class=\"work\">");
         brief(main, task, instruction, lease, leaseLength);
         main.append("<section class=\"editor\" aria-labelledby=\"editor-title\">")
-                .append("<h2 id=\"editor-title\" class=\"sr-only\">Annotation</h2>");
+                .append("<h2 id=\"editor-title\" class=\"sr-only\">Annotation</h2>")
+                // Shown by app.js when an attachment fails to load: submit is then disabled.
+                .append("<p class=\"alert\" id=\"asset-alert\" role=\"alert\" hidden></p>");
         main.append("<form method=\"post\" action=\"/tasks/")
                 .append(Html.esc(id))
                 .append("/submit\" id=\"submit-form\" class=\"answer\">")
@@ -52,6 +54,7 @@ final class AnnotatePage {
                 .append("<input type=\"hidden\" name=\"task_id\" value=\"")
                 .append(Html.esc(id))
                 .append("\"><button class=\"ghost\">Skip <kbd>S</kbd></button></form>")
+                .append(ProblemPages.reportForm(viewer, id))
                 .append("</section></div>");
         return main.toString();
     }

@@ -1,6 +1,7 @@
 package dev.scaletoolkit.emulator.web;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
+import dev.scaletoolkit.emulator.studio.Problems;
 import dev.scaletoolkit.emulator.studio.Reservations;
 import dev.scaletoolkit.emulator.studio.StudioAssignments;
 import dev.scaletoolkit.emulator.studio.StudioBatches;
@@ -30,11 +31,13 @@ final class LabelerQueue {
     private final EmulatorContext context;
     private final ApiReads api;
     private final Reservations reservations;
+    private final Problems problems;
 
-    LabelerQueue(EmulatorContext context, ApiReads api, Reservations reservations) {
+    LabelerQueue(EmulatorContext context, ApiReads api, Reservations reservations, Problems problems) {
         this.context = context;
         this.api = api;
         this.reservations = reservations;
+        this.problems = problems;
     }
 
     /** One Studio batch the labeler works on, with its progress. */
@@ -73,8 +76,12 @@ final class LabelerQueue {
     /** The id of the next task to label, reserved for the viewer, if any. */
     Optional<String> next(HttpServletRequest req, Viewer viewer) {
         Set<String> skipped = context.db().read(h -> SkipStore.of(h, viewer.accountId(), viewer.email()));
-        Set<String> heldByOthers = new java.util.HashSet<>();
+        // Reported tasks wait for a manager; tasks others hold are theirs.
+        Set<String> heldByOthers = new java.util.HashSet<>(problems.reportedTasks(viewer.accountId()));
         for (Reservations.Lease lease : reservations.running(viewer.accountId())) {
+            if (heldByOthers.contains(lease.taskId())) {
+                continue;
+            }
             if (!lease.email().equals(viewer.email())) {
                 heldByOthers.add(lease.taskId());
             } else if (!skipped.contains(lease.taskId()) && stillPending(viewer, lease.taskId())) {

@@ -1,6 +1,7 @@
 package dev.scaletoolkit.emulator.web;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
+import dev.scaletoolkit.emulator.studio.Problems;
 import dev.scaletoolkit.emulator.studio.Reservations;
 import dev.scaletoolkit.emulator.task.TaskAccess;
 import dev.scaletoolkit.emulator.task.TaskJson;
@@ -16,8 +17,15 @@ final class TaskPages {
     private final LabelerQueue queue;
     private final TaskSubmission submission;
     private final Reservations reservations;
+    private final Problems problems;
 
-    TaskPages(EmulatorContext context, LabelerQueue queue, TaskSubmission submission, Reservations reservations) {
+    TaskPages(
+            EmulatorContext context,
+            LabelerQueue queue,
+            TaskSubmission submission,
+            Reservations reservations,
+            Problems problems) {
+        this.problems = problems;
         this.context = context;
         this.queue = queue;
         this.submission = submission;
@@ -37,9 +45,13 @@ final class TaskPages {
         ex.param("notice")
                 .ifPresent(n -> main.append("<p class=\"notice\" role=\"status\">")
                         .append(
-                                n.equals("done")
-                                        ? "Submitted. Nothing is waiting for you right now."
-                                        : "Nothing to label right now.")
+                                switch (n) {
+                                    case "done" -> "Submitted. Nothing is waiting for you right now.";
+                                    case "reported" ->
+                                        "Problem reported: a manager will look at it. Nothing else is waiting for"
+                                                + " you right now.";
+                                    default -> "Nothing to label right now.";
+                                })
                         .append("</p>"));
         if (projects.isEmpty()) {
             main.append("<section class=\"card empty\"><h2>No projects yet</h2><p>A manager assigns Studio projects"
@@ -97,6 +109,14 @@ final class TaskPages {
                     .append("</h1><p>Only pending tasks can be labeled.</p><p><a class=\"button primary\"")
                     .append(" href=\"/queue/next\">Next task</a></p></section>");
             ex.html(409, Layout.page("Task finished", ex.viewer(), "Queue", main.toString()));
+            return;
+        }
+        if (problems.reportedTasks(ex.viewer().accountId()).contains(taskId)) {
+            String main = "<section class=\"card narrow\"><p class=\"eyebrow\">Reported</p><h1>A problem was"
+                    + " reported on this task</h1><p class=\"alert\" role=\"alert\">It waits for a manager on the"
+                    + " Problems list and is out of every queue until then.</p><p><a class=\"button primary\""
+                    + " href=\"/queue/next\">Next task</a></p></section>";
+            ex.html(409, Layout.page("Task reported", ex.viewer(), "Queue", main));
             return;
         }
         Reservations.Claim claim = reservations.reserve(

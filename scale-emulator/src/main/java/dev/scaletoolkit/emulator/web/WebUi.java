@@ -3,7 +3,9 @@ package dev.scaletoolkit.emulator.web;
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.EmulatorServices;
 import dev.scaletoolkit.emulator.api.Routes;
+import dev.scaletoolkit.emulator.studio.Problems;
 import dev.scaletoolkit.emulator.studio.Reservations;
+import dev.scaletoolkit.emulator.task.TaskEdits;
 import jakarta.servlet.http.HttpServlet;
 import java.util.Optional;
 
@@ -23,18 +25,20 @@ public final class WebUi {
     public WebUi(EmulatorContext context, EmulatorServices services, Routes journal) {
         this.signIn = new SignIn(context);
         Reservations reservations = new Reservations(context);
+        Problems problems = new Problems(context, reservations, new TaskEdits(context, services.batches()));
         TaskSubmission submission =
                 new TaskSubmission(context, services.completion(), reservations, services.callbacks()::wake);
         ApiReads api = new ApiReads(context, services, journal);
-        LabelerQueue queue = new LabelerQueue(context, api, reservations);
-        TaskPages tasks = new TaskPages(context, queue, submission, reservations);
+        LabelerQueue queue = new LabelerQueue(context, api, reservations, problems);
+        TaskPages tasks = new TaskPages(context, queue, submission, reservations, problems);
         ReservationPages reservationPages = new ReservationPages(reservations, tasks);
         this.servlet = new WebServlet(
                 signIn,
                 tasks,
                 new ReviewPages(context, api, tasks),
                 new DashboardPages(context, api, reservationPages),
-                reservationPages);
+                reservationPages,
+                new ProblemPages(problems, tasks));
         this.links = new SignInLinkRoutes(context, signIn);
     }
 
