@@ -2,7 +2,7 @@ package dev.scaletoolkit.emulator.studio;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.auth.Caller;
-import dev.scaletoolkit.emulator.http.ApiError;
+import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.task.TaskAccess;
 import dev.scaletoolkit.emulator.task.TaskEdits;
 import dev.scaletoolkit.emulator.task.TaskStore;

@@ -2,10 +2,9 @@ package dev.scaletoolkit.emulator.web;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.EmulatorServices;
-import dev.scaletoolkit.emulator.api.Routes;
+import dev.scaletoolkit.emulator.http.Routes;
 import dev.scaletoolkit.emulator.studio.Problems;
 import dev.scaletoolkit.emulator.studio.Reservations;
-import dev.scaletoolkit.emulator.task.TaskEdits;
 import jakarta.servlet.http.HttpServlet;
 import java.util.Optional;
 
@@ -25,7 +24,7 @@ public final class WebUi {
     public WebUi(EmulatorContext context, EmulatorServices services, Routes journal) {
         this.signIn = new SignIn(context);
         Reservations reservations = new Reservations(context);
-        Problems problems = new Problems(context, reservations, new TaskEdits(context, services.batches()));
+        Problems problems = new Problems(context, reservations, services.edits());
         TaskSubmission submission =
                 new TaskSubmission(context, services.completion(), reservations, services.callbacks()::wake);
         ApiReads api = new ApiReads(context, services, journal);
@@ -35,7 +34,7 @@ public final class WebUi {
         this.servlet = new WebServlet(
                 signIn,
                 tasks,
-                new ReviewPages(context, api, tasks),
+                new ReviewPages(context, api, tasks, services.reviews()),
                 new DashboardPages(context, api, reservationPages),
                 reservationPages,
                 new ProblemPages(problems, tasks));
