@@ -67,9 +67,18 @@
       shapes.push(shape);
     });
   }
-  adopt(cfg.base, 'base');
-  adopt(cfg.hypothesis, 'hypothesis');
-  adopt(cfg.initial, 'answer');
+  const draft = !readOnly && window.scaleDraftRestored && window.scaleDraftRestored.editor;
+  if (draft && frames && Array.isArray(draft.frames) && draft.frames.length === frames.length) {
+    // A saved draft is the whole state, pre-drawn shapes included (with their origin, so rights still apply).
+    draft.frames.forEach((list, i) => { frameShapes[i] = list; });
+    shapes = frameShapes[0];
+  } else if (draft && !frames && Array.isArray(draft.shapes)) {
+    shapes = draft.shapes;
+  } else {
+    adopt(cfg.base, 'base');
+    adopt(cfg.hypothesis, 'hypothesis');
+    adopt(cfg.initial, 'answer');
+  }
 
   const editable = (s) => !readOnly && (s._origin !== 'base' || cfg.canEditBase);
   const deletable = (s) => !readOnly && (s._origin !== 'base' || cfg.canDeleteBase);
@@ -478,6 +487,7 @@
     renderShapes();
     renderAttributes();
     draw();
+    if (!readOnly && window.scaleDraft) window.scaleDraft.changed();
   }
 
   function setTool(t) {
@@ -677,7 +687,15 @@
     return true;
   }
 
-  window.scaleEditor = { onKey, serialize };
+  function snapshot() {
+    if (frames) {
+      frameShapes[frame] = shapes;
+      return { frames: frameShapes };
+    }
+    return { shapes };
+  }
+
+  window.scaleEditor = readOnly ? { onKey, serialize } : { onKey, serialize, snapshot };
 
   function start() {
     if (!W || !H) { W = 1280; H = 800; }
@@ -685,6 +703,7 @@
     renderToolbar();
     fit();
     changed();
+    if (!readOnly && window.scaleDraft) window.scaleDraft.baseline();
   }
   if (frames) {
     loadFrame(0, () => {

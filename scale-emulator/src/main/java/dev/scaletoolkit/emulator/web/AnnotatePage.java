@@ -19,7 +19,8 @@ final class AnnotatePage {
             String instruction,
             long seed,
             Reservations.Lease lease,
-            java.time.Duration leaseLength) {
+            java.time.Duration leaseLength,
+            JsonNode draft) {
         String id = task.path("task_id").asString();
         String type = task.path("type").asString();
         JsonNode params = task.path("params");
@@ -27,6 +28,10 @@ final class AnnotatePage {
         StringBuilder main = new StringBuilder(8192);
         main.append("<div class=\"work\">");
         brief(main, task, instruction, lease, leaseLength);
+        if (draft != null) {
+            // Restored by the editors (image.js, ner.js) or, for forms, by app.js field by field.
+            main.append(Html.jsonBlock("draft", draft));
+        }
         main.append("<section class=\"editor\" aria-labelledby=\"editor-title\">")
                 .append("<h2 id=\"editor-title\" class=\"sr-only\">Annotation</h2>")
                 // Shown by app.js when an attachment fails to load: submit is then disabled.
@@ -48,6 +53,7 @@ final class AnnotatePage {
         }
         main.append("<div class=\"actions\"><button class=\"primary\" id=\"submit\">Submit <kbd>Enter</kbd>")
                 .append("</button><span id=\"status\" class=\"muted\" role=\"status\" aria-live=\"polite\"></span>")
+                .append("<span id=\"draft-status\" class=\"muted\" role=\"status\"></span>")
                 .append("</div></form>")
                 .append("<form method=\"post\" action=\"/queue/skip\" id=\"skip-form\" class=\"skip-form\">")
                 .append(Html.csrfField(viewer.csrfToken()))

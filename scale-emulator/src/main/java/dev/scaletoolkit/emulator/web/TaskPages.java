@@ -18,6 +18,7 @@ final class TaskPages {
     private final TaskSubmission submission;
     private final Reservations reservations;
     private final Problems problems;
+    private DraftPages drafts;
 
     TaskPages(
             EmulatorContext context,
@@ -30,6 +31,11 @@ final class TaskPages {
         this.queue = queue;
         this.submission = submission;
         this.reservations = reservations;
+    }
+
+    /** Drafts are wired after this page (they load tasks through it). */
+    void drafts(DraftPages drafts) {
+        this.drafts = drafts;
     }
 
     void queue(Exchange ex) throws IOException {
@@ -131,7 +137,8 @@ final class TaskPages {
                 task.path("instruction").asString(""),
                 context.config().workforceSeed(),
                 claim.lease(),
-                reservations.length());
+                reservations.length(),
+                drafts.draftOf(ex.viewer(), taskId));
         ex.html(200, Layout.page("Label " + task.path("type").asString(), ex.viewer(), "Queue", main));
     }
 

@@ -1,6 +1,7 @@
 package dev.scaletoolkit.emulator.web;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
+import dev.scaletoolkit.emulator.studio.Drafts;
 import dev.scaletoolkit.emulator.studio.Reservations;
 import dev.scaletoolkit.emulator.task.TaskCompletion;
 import java.util.Optional;
@@ -9,7 +10,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The one place the UI finishes a task: the emulator's completion service (task, batch and callback in one
  * transaction), with the labeler's email recorded as who answered. The labeler must hold the task's reservation,
- * checked and given back in that same transaction; {@code anyway} submits without one as long as nobody else
+ * checked and given back (and their draft deleted) in that same transaction; {@code anyway} submits without one as long as nobody else
  * holds the task.
  */
 final class TaskSubmission {
@@ -35,10 +36,16 @@ final class TaskSubmission {
     private final EmulatorContext context;
     private final TaskCompletion completion;
     private final Reservations reservations;
+    private final Drafts drafts;
     private final Runnable callbacksQueued;
 
     TaskSubmission(
-            EmulatorContext context, TaskCompletion completion, Reservations reservations, Runnable callbacksQueued) {
+            EmulatorContext context,
+            TaskCompletion completion,
+            Reservations reservations,
+            Drafts drafts,
+            Runnable callbacksQueued) {
+        this.drafts = drafts;
         this.context = context;
         this.completion = completion;
         this.reservations = reservations;
@@ -60,6 +67,7 @@ final class TaskSubmission {
             return switch (result.outcome()) {
                 case FINISHED -> {
                     reservations.giveBack(h, taskId, viewer.email());
+                    drafts.discard(h, taskId, viewer.email());
                     yield Outcome.DONE;
                 }
                 case NOT_FOUND -> throw WebError.notFound("No task " + taskId + " in your team's account.");

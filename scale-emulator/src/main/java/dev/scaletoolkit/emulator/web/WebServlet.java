@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 final class WebServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(WebServlet.class);
     private static final int MAX_FORM_BYTES = 10 * 1024 * 1024;
-    private static final Pattern TASK = Pattern.compile("/tasks/([0-9a-f]{24})(/submit|/lease|/problem)?");
+    private static final Pattern TASK = Pattern.compile("/tasks/([0-9a-f]{24})(/submit|/lease|/problem|/draft)?");
     private static final Pattern PROBLEM = Pattern.compile("/problems/([0-9a-f]{24})");
     private static final Pattern RELEASE = Pattern.compile("/reservations/([0-9a-f]{24})/release");
     private static final Pattern REVIEW = Pattern.compile("/review/([0-9a-f]{24})");
@@ -32,6 +32,7 @@ final class WebServlet extends HttpServlet {
     private final transient DashboardPages dashboardPages;
     private final transient ReservationPages reservationPages;
     private final transient ProblemPages problemPages;
+    private final transient DraftPages draftPages;
     private final transient StaticFiles statics = new StaticFiles();
 
     WebServlet(
@@ -40,7 +41,9 @@ final class WebServlet extends HttpServlet {
             ReviewPages review,
             DashboardPages dashboard,
             ReservationPages reservations,
-            ProblemPages problems) {
+            ProblemPages problems,
+            DraftPages drafts) {
+        this.draftPages = drafts;
         this.reservationPages = reservations;
         this.problemPages = problems;
         this.signIn = signIn;
@@ -133,7 +136,9 @@ final class WebServlet extends HttpServlet {
         } else if (path.equals("/queue/skip") && post) {
             taskPages.skip(ex);
         } else if ((m = TASK.matcher(path)).matches()) {
-            if (post && "/problem".equals(m.group(2))) {
+            if (post && "/draft".equals(m.group(2))) {
+                draftPages.save(ex, m.group(1));
+            } else if (post && "/problem".equals(m.group(2))) {
                 problemPages.report(ex, m.group(1));
             } else if (post && "/lease".equals(m.group(2))) {
                 reservationPages.renew(ex, m.group(1));

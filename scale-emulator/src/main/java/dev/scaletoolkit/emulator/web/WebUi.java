@@ -3,6 +3,7 @@ package dev.scaletoolkit.emulator.web;
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.EmulatorServices;
 import dev.scaletoolkit.emulator.http.Routes;
+import dev.scaletoolkit.emulator.studio.Drafts;
 import dev.scaletoolkit.emulator.studio.Problems;
 import dev.scaletoolkit.emulator.studio.Reservations;
 import jakarta.servlet.http.HttpServlet;
@@ -25,11 +26,14 @@ public final class WebUi {
         this.signIn = new SignIn(context);
         Reservations reservations = new Reservations(context);
         Problems problems = new Problems(context, reservations, services.edits());
+        Drafts drafts = new Drafts(context, reservations);
         TaskSubmission submission =
-                new TaskSubmission(context, services.completion(), reservations, services.callbacks()::wake);
+                new TaskSubmission(context, services.completion(), reservations, drafts, services.callbacks()::wake);
         ApiReads api = new ApiReads(context, services, journal);
         LabelerQueue queue = new LabelerQueue(context, api, reservations, problems);
         TaskPages tasks = new TaskPages(context, queue, submission, reservations, problems);
+        DraftPages draftPages = new DraftPages(drafts, tasks);
+        tasks.drafts(draftPages);
         ReservationPages reservationPages = new ReservationPages(reservations, tasks);
         this.servlet = new WebServlet(
                 signIn,
@@ -37,7 +41,8 @@ public final class WebUi {
                 new ReviewPages(context, api, tasks, services.reviews()),
                 new DashboardPages(context, api, reservationPages),
                 reservationPages,
-                new ProblemPages(problems, tasks));
+                new ProblemPages(problems, tasks),
+                draftPages);
         this.links = new SignInLinkRoutes(context, signIn);
     }
 
