@@ -186,7 +186,7 @@
   if (draftUrl) {
     if (restored) {
       restoreFields(restored.fields);
-      setDraftStatus('Draft restored');
+      setDraftStatus(restored.previous ? 'Your previous answer is loaded' : 'Draft restored');
     }
     if (!document.getElementById('editor-config')) window.scaleDraft.baseline();
     submitForm.addEventListener('input', window.scaleDraft.changed);

@@ -2,6 +2,7 @@ package dev.scaletoolkit.emulator.web;
 
 import dev.scaletoolkit.emulator.response.Responses;
 import dev.scaletoolkit.emulator.studio.Reservations;
+import dev.scaletoolkit.emulator.studio.Rework;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -20,7 +21,8 @@ final class AnnotatePage {
             long seed,
             Reservations.Lease lease,
             java.time.Duration leaseLength,
-            JsonNode draft) {
+            JsonNode draft,
+            Rework.Attempt sentBack) {
         String id = task.path("task_id").asString();
         String type = task.path("type").asString();
         JsonNode params = task.path("params");
@@ -28,6 +30,20 @@ final class AnnotatePage {
         StringBuilder main = new StringBuilder(8192);
         main.append("<div class=\"work\">");
         brief(main, task, instruction, lease, leaseLength);
+        if (sentBack != null) {
+            main.append("<section class=\"rework\" id=\"rework\" aria-labelledby=\"rework-title\">")
+                    .append("<h2 id=\"rework-title\">Sent back for rework</h2><p>")
+                    .append(Html.esc(sentBack.rejectedBy()))
+                    .append(" rejected attempt ")
+                    .append(sentBack.attempt())
+                    .append(":</p><blockquote>")
+                    .append(Html.esc(sentBack.comment()))
+                    .append("</blockquote><p class=\"muted\">Your previous answer is loaded below: correct it and"
+                            + " submit again.</p></section>");
+            if (draft == null) {
+                draft = previousAnswer(kind, task.path("response"));
+            }
+        }
         if (draft != null) {
             // Restored by the editors (image.js, ner.js) or, for forms, by app.js field by field.
             main.append(Html.jsonBlock("draft", draft));
@@ -145,6 +161,51 @@ final class AnnotatePage {
                 .append(" spellcheck=\"false\" aria-describedby=\"structured-hint\">")
                 .append(Html.pretty(draft))
                 .append("</textarea></div>");
+    }
+
+    /**
+     * The rejected answer in the shape of a draft, so the screen opens with it: shapes, entities, or form fields
+     * (one per top-level value). Video answers behind a response URL and masks are not preloaded.
+     */
+    static ObjectNode previousAnswer(Editors.Kind kind, JsonNode response) {
+        ObjectNode out = dev.scaletoolkit.emulator.store.Docs.object();
+        out.put("previous", true);
+        var fields = out.putArray("fields");
+        JsonNode annotations = response.path("annotations");
+        switch (kind) {
+            case IMAGE ->
+                out.putObject("editor").set("shapes", annotations.isArray() ? annotations : fields.arrayNode());
+            case VIDEO -> {
+                if (annotations.isArray()) {
+                    var frames = out.putObject("editor").putArray("frames");
+                    annotations.forEach(f -> frames.add(f.path("annotations")));
+                } else {
+                    out.putNull("editor");
+                }
+            }
+            case NER -> out.putObject("editor").set("spans", annotations.isArray() ? annotations : fields.arrayNode());
+            case STRUCTURED -> {
+                out.putNull("editor");
+                fields.addArray().add("response").add(Html.prettyText(response));
+            }
+            case SEGMENT -> out.putNull("editor");
+            default -> {
+                out.putNull("editor");
+                response.properties().forEach(e -> {
+                    JsonNode v = e.getValue();
+                    if (v.isValueNode()) {
+                        fields.addArray().add(e.getKey()).add(v.asString());
+                    } else if (v.isArray()) {
+                        v.forEach(item -> {
+                            if (item.isValueNode()) {
+                                fields.addArray().add(e.getKey()).add(item.asString());
+                            }
+                        });
+                    }
+                });
+            }
+        }
+        return out;
     }
 
     /** The labels a form shows, in order. */

@@ -3,6 +3,7 @@ package dev.scaletoolkit.emulator.web;
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.studio.Problems;
 import dev.scaletoolkit.emulator.studio.Reservations;
+import dev.scaletoolkit.emulator.studio.Rework;
 import dev.scaletoolkit.emulator.studio.StudioAssignments;
 import dev.scaletoolkit.emulator.studio.StudioBatches;
 import dev.scaletoolkit.emulator.task.TaskAccess;
@@ -32,8 +33,10 @@ final class LabelerQueue {
     private final ApiReads api;
     private final Reservations reservations;
     private final Problems problems;
+    private final Rework rework;
 
-    LabelerQueue(EmulatorContext context, ApiReads api, Reservations reservations, Problems problems) {
+    LabelerQueue(EmulatorContext context, ApiReads api, Reservations reservations, Problems problems, Rework rework) {
+        this.rework = rework;
         this.context = context;
         this.api = api;
         this.reservations = reservations;
@@ -89,6 +92,18 @@ final class LabelerQueue {
                 return Optional.of(lease.taskId());
             }
         }
+        // Work sent back for rework comes before new work: first what was sent to this labeler, then to anyone.
+        List<Rework.Attempt> reworks = new ArrayList<>(rework.waitingFor(viewer.accountId(), viewer.email()));
+        reworks.sort(java.util.Comparator.comparing(a -> a.assignee().isEmpty()));
+        Set<String> mine = Set.copyOf(projects(viewer));
+        for (Rework.Attempt a : reworks) {
+            if (!heldByOthers.contains(a.taskId())
+                    && !skipped.contains(a.taskId())
+                    && (viewer.isManager() || a.assignee().isPresent() || inProjects(viewer, a.taskId(), mine))
+                    && reserve(viewer, a.taskId())) {
+                return Optional.of(a.taskId());
+            }
+        }
         List<Map<String, List<String>>> places = new ArrayList<>();
         for (Batch b : batches(viewer)) {
             places.add(Map.of("batch", List.of(b.name()), "project", List.of(b.project())));
@@ -132,7 +147,17 @@ final class LabelerQueue {
     private boolean stillPending(Viewer viewer, String taskId) {
         return context.db()
                 .read(h -> TaskAccess.find(h, viewer.caller(), taskId))
-                .map(t -> t.path("status").asString().equals("pending"))
+                .map(t -> t.path("status").asString().equals("pending")
+                        || context.db()
+                                .read(h -> rework.openFor(h, viewer.accountId(), taskId, viewer.email()))
+                                .isPresent())
+                .orElse(false);
+    }
+
+    private boolean inProjects(Viewer viewer, String taskId, Set<String> projects) {
+        return context.db()
+                .read(h -> TaskAccess.find(h, viewer.caller(), taskId))
+                .map(t -> projects.contains(t.path("project").asString("")))
                 .orElse(false);
     }
 

@@ -3,6 +3,7 @@ package dev.scaletoolkit.emulator.web;
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.studio.Problems;
 import dev.scaletoolkit.emulator.studio.Reservations;
+import dev.scaletoolkit.emulator.studio.Rework;
 import dev.scaletoolkit.emulator.task.TaskAccess;
 import dev.scaletoolkit.emulator.task.TaskJson;
 import java.io.IOException;
@@ -18,6 +19,7 @@ final class TaskPages {
     private final TaskSubmission submission;
     private final Reservations reservations;
     private final Problems problems;
+    private final Rework rework;
     private DraftPages drafts;
 
     TaskPages(
@@ -25,7 +27,9 @@ final class TaskPages {
             LabelerQueue queue,
             TaskSubmission submission,
             Reservations reservations,
-            Problems problems) {
+            Problems problems,
+            Rework rework) {
+        this.rework = rework;
         this.problems = problems;
         this.context = context;
         this.queue = queue;
@@ -109,7 +113,14 @@ final class TaskPages {
 
     void annotate(Exchange ex, String taskId) throws IOException {
         ObjectNode task = load(ex.viewer(), taskId);
-        if (!task.path("status").asString().equals("pending")) {
+        // A completed task sent back to this labeler (or to anyone) is answered again.
+        Rework.Attempt sentBack = task.path("status").asString().equals("completed")
+                ? context.db()
+                        .read(h -> rework.openFor(
+                                h, ex.viewer().accountId(), taskId, ex.viewer().email()))
+                        .orElse(null)
+                : null;
+        if (!task.path("status").asString().equals("pending") && sentBack == null) {
             StringBuilder main = new StringBuilder("<section class=\"card narrow\"><h1>Task is ")
                     .append(Html.esc(task.path("status").asString()))
                     .append("</h1><p>Only pending tasks can be labeled.</p><p><a class=\"button primary\"")
@@ -138,7 +149,8 @@ final class TaskPages {
                 context.config().workforceSeed(),
                 claim.lease(),
                 reservations.length(),
-                drafts.draftOf(ex.viewer(), taskId));
+                drafts.draftOf(ex.viewer(), taskId),
+                sentBack);
         ex.html(200, Layout.page("Label " + task.path("type").asString(), ex.viewer(), "Queue", main));
     }
 

@@ -3,6 +3,8 @@ package dev.scaletoolkit.emulator.web;
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.studio.Drafts;
 import dev.scaletoolkit.emulator.studio.Reservations;
+import dev.scaletoolkit.emulator.studio.Rework;
+import dev.scaletoolkit.emulator.task.TaskAccess;
 import dev.scaletoolkit.emulator.task.TaskCompletion;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -37,6 +39,7 @@ final class TaskSubmission {
     private final TaskCompletion completion;
     private final Reservations reservations;
     private final Drafts drafts;
+    private final Rework rework;
     private final Runnable callbacksQueued;
 
     TaskSubmission(
@@ -44,7 +47,9 @@ final class TaskSubmission {
             TaskCompletion completion,
             Reservations reservations,
             Drafts drafts,
+            Rework rework,
             Runnable callbacksQueued) {
+        this.rework = rework;
         this.drafts = drafts;
         this.context = context;
         this.completion = completion;
@@ -55,6 +60,14 @@ final class TaskSubmission {
     /** Completes a pending task with a labeler's response if their reservation allows it. */
     Outcome complete(Viewer viewer, String taskId, JsonNode response, boolean anyway) {
         Outcome outcome = context.db().write(h -> {
+            // A task sent back for rework is answered again: its response is replaced, not completed twice.
+            Optional<Rework.Attempt> rework = this.rework.openFor(h, viewer.accountId(), taskId, viewer.email());
+            boolean pending = TaskAccess.find(h, viewer.caller(), taskId)
+                    .map(t -> t.path("status").asString().equals("pending"))
+                    .orElse(false);
+            if (!pending && rework.isEmpty()) {
+                return Outcome.refused(Refusal.NOT_PENDING, Optional.empty());
+            }
             Optional<Reservations.Lease> holder = reservations.holder(h, taskId);
             boolean mine = holder.isPresent() && holder.get().email().equals(viewer.email());
             if (!mine && holder.isPresent()) {
@@ -63,7 +76,9 @@ final class TaskSubmission {
             if (!mine && !anyway) {
                 return Outcome.refused(Refusal.LEASE_EXPIRED, Optional.empty());
             }
-            TaskCompletion.Result result = completion.complete(h, viewer.caller(), taskId, response, viewer.email());
+            TaskCompletion.Result result = rework.isPresent()
+                    ? this.rework.resubmit(h, viewer.caller(), taskId, response, viewer.email())
+                    : completion.complete(h, viewer.caller(), taskId, response, viewer.email());
             return switch (result.outcome()) {
                 case FINISHED -> {
                     reservations.giveBack(h, taskId, viewer.email());

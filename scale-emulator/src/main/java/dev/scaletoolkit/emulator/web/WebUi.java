@@ -6,6 +6,7 @@ import dev.scaletoolkit.emulator.http.Routes;
 import dev.scaletoolkit.emulator.studio.Drafts;
 import dev.scaletoolkit.emulator.studio.Problems;
 import dev.scaletoolkit.emulator.studio.Reservations;
+import dev.scaletoolkit.emulator.studio.Rework;
 import jakarta.servlet.http.HttpServlet;
 import java.util.Optional;
 
@@ -27,18 +28,19 @@ public final class WebUi {
         Reservations reservations = new Reservations(context);
         Problems problems = new Problems(context, reservations, services.edits());
         Drafts drafts = new Drafts(context, reservations);
-        TaskSubmission submission =
-                new TaskSubmission(context, services.completion(), reservations, drafts, services.callbacks()::wake);
+        Rework rework = new Rework(context, services.reviews(), services.completion());
+        TaskSubmission submission = new TaskSubmission(
+                context, services.completion(), reservations, drafts, rework, services.callbacks()::wake);
         ApiReads api = new ApiReads(context, services, journal);
-        LabelerQueue queue = new LabelerQueue(context, api, reservations, problems);
-        TaskPages tasks = new TaskPages(context, queue, submission, reservations, problems);
+        LabelerQueue queue = new LabelerQueue(context, api, reservations, problems, rework);
+        TaskPages tasks = new TaskPages(context, queue, submission, reservations, problems, rework);
         DraftPages draftPages = new DraftPages(drafts, tasks);
         tasks.drafts(draftPages);
         ReservationPages reservationPages = new ReservationPages(reservations, tasks);
         this.servlet = new WebServlet(
                 signIn,
                 tasks,
-                new ReviewPages(context, api, tasks, services.reviews()),
+                new ReviewPages(context, api, tasks, services.reviews(), rework),
                 new DashboardPages(context, api, reservationPages),
                 reservationPages,
                 new ProblemPages(problems, tasks),
