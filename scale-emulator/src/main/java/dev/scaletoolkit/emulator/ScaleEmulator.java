@@ -17,6 +17,7 @@ import dev.scaletoolkit.emulator.store.Ids;
 import dev.scaletoolkit.infra.work.Supervisor;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -73,7 +74,11 @@ public final class ScaleEmulator implements AutoCloseable {
         server.setErrorHandler(new JsonErrorHandler());
         JournalFilter.install(servlets, journal, clock);
         RequestGuard.install(servlets, config);
-        server.setHandler(servlets);
+        // Counts requests in flight, so a stop with a grace period lets them finish (close(Duration)).
+        org.eclipse.jetty.server.handler.GracefulHandler graceful =
+                new org.eclipse.jetty.server.handler.GracefulHandler();
+        graceful.setHandler(servlets);
+        server.setHandler(graceful);
         mountApi();
     }
 
@@ -222,6 +227,21 @@ public final class ScaleEmulator implements AutoCloseable {
 
     @Override
     public void close() {
+        close(Duration.ZERO);
+    }
+
+    /**
+     * Stops the emulator, first letting the requests in flight finish for up to {@code grace} (new connections are
+     * refused at once), then stopping the background workers: what was acknowledged is committed, and callbacks not
+     * yet sent stay in the outbox for the next start. {@code scale up} uses this on SIGTERM.
+     */
+    public void close(Duration grace) {
+        try {
+            server.setStopTimeout(grace.toMillis());
+            server.stop();
+        } catch (Exception ignored) {
+            // stopping
+        }
         for (int i = workers.size() - 1; i >= 0; i--) {
             try {
                 workers.get(i).close();
@@ -230,11 +250,6 @@ public final class ScaleEmulator implements AutoCloseable {
             }
         }
         context.supervisor().close();
-        try {
-            server.stop();
-        } catch (Exception ignored) {
-            // stopping
-        }
         context.db().close();
     }
 }

@@ -16,6 +16,7 @@ import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.emulator.task.TaskCompletion;
 import dev.scaletoolkit.emulator.task.TaskCreation;
 import dev.scaletoolkit.emulator.workforce.Workforce;
+import dev.scaletoolkit.infra.work.Supervisor;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -54,6 +55,7 @@ public final class AdminRoutes implements Routes {
     private final Workforce workforce;
     private final BulkTasks bulk;
     private final Seeder seeder;
+    private final Supervisor supervisor;
 
     /** The control plane over the services built at boot. */
     public AdminRoutes(
@@ -64,7 +66,9 @@ public final class AdminRoutes implements Routes {
             TaskCreation creation,
             TaskCompletion completion,
             CallbackLog callbackLog,
-            Workforce workforce) {
+            Workforce workforce,
+            Supervisor supervisor) {
+        this.supervisor = supervisor;
         this.control = control;
         this.faults = faults;
         this.accounts = accounts;
@@ -77,7 +81,7 @@ public final class AdminRoutes implements Routes {
 
     @Override
     public void register(Router router) {
-        router.addPublic("GET", "/health", req -> WorkerHealth.of(control.supervisor(), ApiServlet.VERSION));
+        router.addPublic("GET", "/health", req -> WorkerHealth.of(supervisor, ApiServlet.VERSION));
         router.get("/stats", req -> {
             // Group commit at work: writes / commits is how many writes shared each commit (and its sync).
             ControlPlane.Stats stats = control.stats();

@@ -11,11 +11,6 @@ public final class ControlPlane {
         this.context = context;
     }
 
-    /** The supervisor the emulator's background workers run under (for the health report). */
-    public dev.scaletoolkit.infra.work.Supervisor supervisor() {
-        return context.supervisor();
-    }
-
     /**
      * Writes and commits since start; writes / commits is how many writes shared each group commit (and its sync).
      *

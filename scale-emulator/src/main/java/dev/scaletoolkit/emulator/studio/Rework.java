@@ -103,9 +103,22 @@ public final class Rework {
                 .filter(a -> a.assignee().isEmpty() || a.assignee().get().equals(email));
     }
 
+    /** As {@link #openFor(Handle, String, String, String)}, in a transaction of its own. */
+    public Optional<Attempt> openFor(String accountId, String taskId, String email) {
+        return context.db().read(h -> openFor(h, accountId, taskId, email));
+    }
+
     /** The tasks waiting for {@code email}'s rework (theirs, then anyone's), oldest rejection first. */
     public List<Attempt> waitingFor(String accountId, String email) {
         return context.db().read(h -> ReworkStore.openFor(h, accountId, email));
+    }
+
+    /** The person who answered the task as it stands (kept with it, never sent to clients), if a person did. */
+    public Optional<String> labelerOf(Caller caller, String taskId) {
+        return context.db()
+                .read(h -> TaskAccess.find(h, caller, taskId))
+                .map(t -> t.path("_completed_by").asString(""))
+                .filter(by -> by.contains("@"));
     }
 
     /** Every rejected attempt at the task, first to last. */

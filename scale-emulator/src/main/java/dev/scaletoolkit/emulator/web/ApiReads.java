@@ -41,7 +41,8 @@ final class ApiReads {
                         services.creation(),
                         services.completion(),
                         services.callbackLog(),
-                        services.workforce())
+                        services.workforce(),
+                        context.supervisor())
                 .register(admin);
         if (journal != null) {
             journal.register(admin);

@@ -21,10 +21,18 @@ final class ReviewPages {
     private final ApiReads api;
     private final TaskPages tasks;
     private final TaskReviews reviews;
+    private final Teammates teammates;
     private final Rework rework;
 
-    ReviewPages(EmulatorContext context, ApiReads api, TaskPages tasks, TaskReviews reviews, Rework rework) {
+    ReviewPages(
+            EmulatorContext context,
+            ApiReads api,
+            TaskPages tasks,
+            TaskReviews reviews,
+            Teammates teammates,
+            Rework rework) {
         this.rework = rework;
+        this.teammates = teammates;
         this.context = context;
         this.api = api;
         this.tasks = tasks;
@@ -68,7 +76,7 @@ final class ReviewPages {
 
     private void quality(Exchange ex, Viewer viewer, StringBuilder main) {
         List<String> emails = new ArrayList<>();
-        context.db().read(h -> Teammates.all(h, viewer.accountId())).forEach(m -> emails.add(m.email()));
+        teammates.members(viewer.accountId()).forEach(m -> emails.add(m.email()));
         JsonNode attempts = api.v1(
                 ex.req(),
                 viewer.caller(),
@@ -173,7 +181,8 @@ final class ReviewPages {
                     .append(Html.csrfField(viewer.csrfToken()))
                     .append("<label for=\"comments\">Comment for the labeler</label>")
                     .append("<textarea id=\"comments\" name=\"comments\" rows=\"3\"></textarea>")
-                    .append(sendBackChoice(answeredBy(viewer, taskId)))
+                    .append(sendBackChoice(
+                            rework.labelerOf(viewer.caller(), taskId).orElse("")))
                     .append("<div class=\"actions\"><button class=\"primary\" name=\"decision\" value=\"accept\">")
                     .append("Accept</button><button class=\"danger\" name=\"decision\" value=\"reject\">Reject")
                     .append("</button></div></form>");
@@ -213,23 +222,15 @@ final class ReviewPages {
         StringBuilder out = new StringBuilder(
                         "<fieldset class=\"choices send-to\"><legend>If rejected, send it back to")
                 .append("</legend>");
-        if (labeler.contains("@")) {
+        if (!labeler.isEmpty()) {
             out.append("<label class=\"choice\"><input type=\"radio\" name=\"send_to\" value=\"labeler\" checked>")
                     .append(Html.esc(labeler))
                     .append("</label>");
         }
         return out.append("<label class=\"choice\"><input type=\"radio\" name=\"send_to\" value=\"queue\"")
-                .append(labeler.contains("@") ? "" : " checked")
+                .append(labeler.isEmpty() ? " checked" : "")
                 .append(">Anyone on the project (the queue)</label></fieldset>")
                 .toString();
-    }
-
-    /** Who answered the task (kept with it, never sent to clients): a labeler's email, or a worker's name. */
-    private String answeredBy(Viewer viewer, String taskId) {
-        return context.db()
-                .read(h -> dev.scaletoolkit.emulator.task.TaskAccess.find(h, viewer.caller(), taskId))
-                .map(t -> t.path("_completed_by").asString(""))
-                .orElse("");
     }
 
     /** Earlier attempts that were rejected, with the answer and the comment of each. */

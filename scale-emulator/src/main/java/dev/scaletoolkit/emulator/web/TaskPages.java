@@ -1,11 +1,11 @@
 package dev.scaletoolkit.emulator.web;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
+import dev.scaletoolkit.emulator.studio.LabelerSubmissions;
 import dev.scaletoolkit.emulator.studio.Problems;
 import dev.scaletoolkit.emulator.studio.Reservations;
 import dev.scaletoolkit.emulator.studio.Rework;
-import dev.scaletoolkit.emulator.task.TaskAccess;
-import dev.scaletoolkit.emulator.task.TaskJson;
+import dev.scaletoolkit.emulator.task.TaskQuery;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class TaskPages {
     private final EmulatorContext context;
     private final LabelerQueue queue;
-    private final TaskSubmission submission;
+    private final LabelerSubmissions submission;
+    private final TaskQuery query;
     private final Reservations reservations;
     private final Problems problems;
     private final Rework rework;
@@ -25,12 +26,14 @@ final class TaskPages {
     TaskPages(
             EmulatorContext context,
             LabelerQueue queue,
-            TaskSubmission submission,
+            LabelerSubmissions submission,
+            TaskQuery query,
             Reservations reservations,
             Problems problems,
             Rework rework) {
-        this.rework = rework;
         this.problems = problems;
+        this.rework = rework;
+        this.query = query;
         this.context = context;
         this.queue = queue;
         this.submission = submission;
@@ -115,9 +118,7 @@ final class TaskPages {
         ObjectNode task = load(ex.viewer(), taskId);
         // A completed task sent back to this labeler (or to anyone) is answered again.
         Rework.Attempt sentBack = task.path("status").asString().equals("completed")
-                ? context.db()
-                        .read(h -> rework.openFor(
-                                h, ex.viewer().accountId(), taskId, ex.viewer().email()))
+                ? rework.openFor(ex.viewer().accountId(), taskId, ex.viewer().email())
                         .orElse(null)
                 : null;
         if (!task.path("status").asString().equals("pending") && sentBack == null) {
@@ -176,7 +177,8 @@ final class TaskPages {
         JsonNode params = task.path("params");
         JsonNode response = Answers.read(Editors.kind(type, params), type, ex, params);
         boolean anyway = ex.param("anyway").isPresent();
-        TaskSubmission.Outcome outcome = submission.complete(ex.viewer(), taskId, response, anyway);
+        LabelerSubmissions.Outcome outcome =
+                submission.complete(ex.viewer().caller(), ex.viewer().email(), taskId, response, anyway);
         if (outcome.refusal().isEmpty()) {
             ex.redirect("/queue/next?after=done");
             return;
@@ -186,9 +188,7 @@ final class TaskPages {
 
     /** The task in the viewer's account, if the viewer may work on it. */
     ObjectNode load(Viewer viewer, String taskId) {
-        ObjectNode task = context.db()
-                .read(h -> TaskAccess.find(h, viewer.caller(), taskId))
-                .map(TaskJson::wire)
+        ObjectNode task = query.find(viewer.caller(), taskId)
                 .orElseThrow(() -> WebError.notFound("No task " + taskId + " in your team's account."));
         if (!queue.mayLabel(viewer, task.path("project").asString(null))) {
             throw WebError.forbidden("This task belongs to a project you are not assigned to.");

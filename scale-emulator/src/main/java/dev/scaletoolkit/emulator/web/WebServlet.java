@@ -2,6 +2,8 @@ package dev.scaletoolkit.emulator.web;
 
 import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.http.ApiServlet;
+import dev.scaletoolkit.emulator.signin.Secrets;
+import dev.scaletoolkit.emulator.signin.SignIn;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -72,7 +74,8 @@ final class WebServlet extends HttpServlet {
             if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("POST")) {
                 throw new WebError(405, "Pages answer GET and POST only.");
             }
-            ex.viewer(signIn.viewer(ex.cookie(Exchange.SESSION_COOKIE).orElse(null))
+            ex.viewer(signIn.session(ex.cookie(Exchange.SESSION_COOKIE).orElse(null))
+                    .map(Viewer::of)
                     .orElse(null));
             if (ex.isPost()) {
                 checkForm(ex);
