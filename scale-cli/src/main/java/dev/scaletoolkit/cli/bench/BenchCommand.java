@@ -365,7 +365,7 @@ public final class BenchCommand implements Callable<Integer> {
     /** {@code [commits, writes]} the emulator has made so far ({@code GET /_emulator/stats}). */
     private static long[] writeStats(URI base, String auth) throws IOException {
         try (RawHttp http = new RawHttp(base, auth)) {
-            var stats = dev.scaletoolkit.model.ScaleJson.mapper()
+            var stats = dev.scaletoolkit.model.jackson.ScaleJson.mapper()
                     .readTree(BenchLoader.expectOk(http.get("/_emulator/stats")).body());
             return new long[] {
                 stats.path("commits").asLong(), stats.path("writes").asLong()
@@ -374,7 +374,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private static long pendingTotal(RawHttp http) throws IOException {
-        return dev.scaletoolkit.model.ScaleJson.mapper()
+        return dev.scaletoolkit.model.jackson.ScaleJson.mapper()
                 .readTree(BenchLoader.expectOk(http.get("/v1/tasks?status=pending&limit=1"))
                         .body())
                 .path("total")

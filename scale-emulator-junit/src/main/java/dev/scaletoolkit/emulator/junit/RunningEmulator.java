@@ -5,9 +5,9 @@ import dev.scaletoolkit.client.ScaleClient;
 import dev.scaletoolkit.client.emulator.EmulatorControl;
 import dev.scaletoolkit.client.emulator.Fault;
 import dev.scaletoolkit.emulator.testing.TestEmulator;
+import dev.scaletoolkit.model.json.JsonValue;
 import java.nio.file.Path;
 import java.util.Optional;
-import tools.jackson.databind.JsonNode;
 
 /**
  * One emulator started by {@link ScaleEmulatorExtension}: where it is, its account's keys, a ready client, and
@@ -70,7 +70,7 @@ public final class RunningEmulator implements AutoCloseable {
     }
 
     /** Adds a fault rule, e.g. {@code Fault.status(429).retryAfterSeconds(1).times(2)}. */
-    public JsonNode addFault(Fault fault) {
+    public JsonValue addFault(Fault fault) {
         return control.addFault(fault);
     }
 
@@ -79,17 +79,17 @@ public final class RunningEmulator implements AutoCloseable {
     }
 
     /** Completes a pending task now (its callback is sent as usual). */
-    public JsonNode completeTask(String taskId) {
+    public JsonValue completeTask(String taskId) {
         return control.completeTask(taskId);
     }
 
     /** Puts a pending task in {@code error} now. */
-    public JsonNode failTask(String taskId, String message) {
+    public JsonValue failTask(String taskId, String message) {
         return control.failTask(taskId, message);
     }
 
     /** The requests the emulator received, when it keeps a journal. */
-    public Optional<JsonNode> requests() {
+    public Optional<JsonValue> requests() {
         return control.requests();
     }
 

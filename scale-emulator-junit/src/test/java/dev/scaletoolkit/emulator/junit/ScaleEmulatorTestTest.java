@@ -9,14 +9,13 @@ import dev.scaletoolkit.client.emulator.Fault;
 import dev.scaletoolkit.client.error.BadRequestException;
 import dev.scaletoolkit.client.project.ProjectCreateParams;
 import dev.scaletoolkit.client.task.GenericTaskParams;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.model.json.JsonValue;
 import dev.scaletoolkit.model.task.Task;
 import dev.scaletoolkit.model.task.TaskType;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The annotation's promises: injected fields and parameters that work, faults and task completion from a test. */
@@ -38,7 +37,7 @@ class ScaleEmulatorTestTest {
         assertThat(liveKey).startsWith("live_").isEqualTo(emulator.liveKey());
         assertThat(emulator.toString()).doesNotContain(liveKey);
         assertThat(Files.isDirectory(emulator.dataDir())).isTrue();
-        assertThat(control.health().path("status").asString()).isEqualTo("ok");
+        assertThat(control.health().path("status").stringValue()).isEqualTo("ok");
         assertThat(scale.projects().list()).isNotNull();
     }
 
@@ -84,8 +83,9 @@ class ScaleEmulatorTestTest {
     @Test
     void readsTheRequestJournal() {
         scale.projects().list();
-        JsonNode journal = emulator.requests().orElseThrow();
-        assertThat(journal.path("docs").findValuesAsString("path")).anyMatch(p -> p.endsWith("/projects"));
+        JsonValue journal = emulator.requests().orElseThrow();
+        assertThat(journal.path("docs").elements())
+                .anyMatch(e -> e.path("path").asText("").endsWith("/projects"));
     }
 
     @Nested

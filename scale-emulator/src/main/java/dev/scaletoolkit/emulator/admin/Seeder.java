@@ -11,7 +11,7 @@ import dev.scaletoolkit.emulator.http.Fields;
 import dev.scaletoolkit.emulator.project.ProjectStore;
 import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.emulator.store.Ids;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -7,7 +7,7 @@ import dev.scaletoolkit.emulator.project.Ontology;
 import dev.scaletoolkit.emulator.project.ProjectStore;
 import dev.scaletoolkit.emulator.project.Projects;
 import dev.scaletoolkit.emulator.project.TaskTemplates;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 

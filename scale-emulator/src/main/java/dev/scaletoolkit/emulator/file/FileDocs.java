@@ -3,7 +3,7 @@ package dev.scaletoolkit.emulator.file;
 import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.http.ApiError;
 import dev.scaletoolkit.emulator.store.Docs;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;

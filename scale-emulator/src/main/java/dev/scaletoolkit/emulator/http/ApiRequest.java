@@ -1,7 +1,7 @@
 package dev.scaletoolkit.emulator.http;
 
 import dev.scaletoolkit.emulator.auth.Caller;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.model.ScaleTime;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;

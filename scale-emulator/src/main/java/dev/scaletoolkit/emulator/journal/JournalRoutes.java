@@ -4,7 +4,7 @@ import dev.scaletoolkit.emulator.api.Routes;
 import dev.scaletoolkit.emulator.http.ApiError;
 import dev.scaletoolkit.emulator.http.ApiRequest;
 import dev.scaletoolkit.emulator.http.Router;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.model.ScaleTime;
 import java.util.Locale;
 import tools.jackson.core.JacksonException;

@@ -1,7 +1,7 @@
 package dev.scaletoolkit.emulator.response;
 
 import dev.scaletoolkit.emulator.store.Docs;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.model.ScaleTime;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -2,7 +2,7 @@ package dev.scaletoolkit.emulator.task;
 
 import dev.scaletoolkit.emulator.http.ApiError;
 import dev.scaletoolkit.emulator.http.ApiRequest;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

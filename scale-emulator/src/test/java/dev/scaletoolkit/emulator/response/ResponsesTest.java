@@ -2,7 +2,7 @@ package dev.scaletoolkit.emulator.response;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.model.ScaleTime;
 import java.time.LocalDate;
 import java.util.ArrayList;
