@@ -1,8 +1,8 @@
 package dev.scaletoolkit.emulator.http;
 
 import dev.scaletoolkit.emulator.auth.Caller;
-import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.model.ScaleTime;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
