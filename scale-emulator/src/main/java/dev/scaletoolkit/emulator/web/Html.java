@@ -52,7 +52,7 @@ final class Html {
         if (value == null || value.isMissingNode()) {
             return "";
         }
-        return esc(dev.scaletoolkit.model.ScaleJson.mapper()
+        return esc(dev.scaletoolkit.model.jackson.ScaleJson.mapper()
                 .writerWithDefaultPrettyPrinter()
                 .writeValueAsString(value));
     }
