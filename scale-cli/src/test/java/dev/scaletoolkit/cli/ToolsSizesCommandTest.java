@@ -3,7 +3,7 @@ package dev.scaletoolkit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scaletoolkit.mcp.McpSizes;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
