@@ -297,7 +297,8 @@ public final class RunningEmulator implements AutoCloseable {
             // The child stops and deletes its data when its standard input ends.
             OutputStream stdin = process.getOutputStream();
             stdin.close();
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+            // Writing the class-data archive (the first run on a machine) takes a while on a busy one.
+            if (!process.waitFor(EmulatorLauncher.writesArchive(command) ? 90 : 15, TimeUnit.SECONDS)) {
                 process.destroy();
                 if (!process.waitFor(5, TimeUnit.SECONDS)) {
                     process.destroyForcibly();

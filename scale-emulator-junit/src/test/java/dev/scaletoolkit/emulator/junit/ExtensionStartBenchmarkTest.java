@@ -84,6 +84,14 @@ class ExtensionStartBenchmarkTest {
         System.out.printf("  a second child JVM up (Scope.ISOLATED): %6d ms%n", own / 1_000_000);
     }
 
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     private static long time(Class<?> testClass) {
         long start = System.nanoTime();
         EngineTestKit.engine("junit-jupiter")
