@@ -44,9 +44,12 @@ public final class ScaleEmulator implements AutoCloseable {
     private final ServerConnector connector;
     private final RequestJournal journal = new RequestJournal();
     private dev.scaletoolkit.emulator.web.WebUi webUi;
+    private final EmulatorClock clock;
 
-    private ScaleEmulator(EmulatorConfig config, Clock clock, Supervisor supervisor) {
+    private ScaleEmulator(EmulatorConfig config, Clock baseClock, Supervisor supervisor) {
         this.config = config;
+        // Tests (and the control plane's POST /_emulator/clock) move this clock forward instead of sleeping.
+        this.clock = baseClock instanceof EmulatorClock c ? c : new EmulatorClock(baseClock);
         DataDirectory.ownerOnly(config.dataDir());
         Database db = config.jdbcUrl() != null
                 ? Database.postgres(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword())
@@ -215,6 +218,11 @@ public final class ScaleEmulator implements AutoCloseable {
      */
     public EmulatorServices services() {
         return services;
+    }
+
+    /** The clock every part of this emulator reads; {@link EmulatorClock#advance} makes time pass. */
+    public EmulatorClock clock() {
+        return clock;
     }
 
     public EmulatorContext context() {
