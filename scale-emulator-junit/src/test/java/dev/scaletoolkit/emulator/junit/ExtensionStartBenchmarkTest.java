@@ -72,8 +72,8 @@ class ExtensionStartBenchmarkTest {
             own = System.nanoTime() - own;
         }
         System.out.printf(
-                "JUnit extension start-up (emulator from %s, JVM %s, %d cores)%n",
-                from, Runtime.version(), Runtime.getRuntime().availableProcessors());
+                "JUnit extension start-up (emulator from %s, JVM %s, %d cores, load average %s)%n",
+                from, Runtime.version(), Runtime.getRuntime().availableProcessors(), loadAverage());
         System.out.printf("  first class, child JVM start included: %6d ms%n", first / 1_000_000);
         System.out.printf(
                 "  second class (reset only):              %6d ms  (%.3f of the first)%n",
