@@ -1,14 +1,18 @@
 package dev.scaletoolkit.emulator.api;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
+import dev.scaletoolkit.emulator.EmulatorLimits;
 import dev.scaletoolkit.emulator.http.ApiRequest;
+import dev.scaletoolkit.emulator.http.Reply;
 import dev.scaletoolkit.emulator.http.Router;
 import dev.scaletoolkit.emulator.project.Ontology;
 import dev.scaletoolkit.emulator.project.ProjectStore;
 import dev.scaletoolkit.emulator.project.Projects;
 import dev.scaletoolkit.emulator.project.TaskTemplates;
-import dev.scaletoolkit.model.ScaleJson;
-import tools.jackson.databind.node.ArrayNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Projects under {@code /v1/projects}: create, list, read, version params and ontologies, task templates. */
@@ -39,13 +43,28 @@ public final class ProjectRoutes implements Routes {
         return context.db().write(h -> projects.create(h, req.caller(), body));
     }
 
-    // GET /v1/projects[?archived=true|false]
+    // GET /v1/projects[?archived=true|false]: Scale answers every project in one array, so it is streamed from the
+    // database row by row (at most EmulatorLimits.MAX_PROJECTS_LISTED) instead of built in memory.
     private Object list(ApiRequest req) {
-        ArrayNode out = ScaleJson.mapper().createArrayNode();
-        context.db()
-                .read(h -> ProjectStore.list(h, req.caller(), req.queryBool("archived")))
-                .forEach(out::add);
-        return out;
+        Optional<Boolean> archived = req.queryBool("archived");
+        return new Reply.Stream("application/json; charset=utf-8", out -> {
+            out.write('[');
+            boolean[] first = {true};
+            context.db()
+                    .read(h ->
+                            ProjectStore.forEach(h, req.caller(), archived, EmulatorLimits.MAX_PROJECTS_LISTED, doc -> {
+                                try {
+                                    if (!first[0]) {
+                                        out.write(',');
+                                    }
+                                    first[0] = false;
+                                    out.write(doc.getBytes(StandardCharsets.UTF_8));
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException(e);
+                                }
+                            }));
+            out.write(']');
+        });
     }
 
     // GET /v1/projects/{name}

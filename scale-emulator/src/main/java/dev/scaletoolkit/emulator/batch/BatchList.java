@@ -6,7 +6,6 @@ import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.emulator.task.TaskStore;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import tools.jackson.databind.node.ArrayNode;
@@ -48,9 +47,7 @@ public final class BatchList {
     public ObjectNode run(Handle h, Caller caller) {
         BatchStore.Filter filter = this.filter;
         if (excludeArchived) {
-            List<String> archived = ProjectStore.list(h, caller, Optional.of(true)).stream()
-                    .map(p -> p.path("name").asString())
-                    .toList();
+            List<String> archived = ProjectStore.archivedNames(h, caller);
             filter = new BatchStore.Filter(
                     filter.caller(),
                     filter.project(),

@@ -1,6 +1,7 @@
 package dev.scaletoolkit.emulator.project;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
+import dev.scaletoolkit.emulator.EmulatorLimits;
 import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.http.ApiError;
 import dev.scaletoolkit.emulator.http.ApiRequest;
@@ -81,6 +82,7 @@ public final class Projects {
         datasetId.ifPresent(v -> doc.put("datasetId", v));
         pipeline.ifPresent(v -> doc.put("pipeline", v));
         attempts.ifPresent(v -> doc.put("consensus_attempts", v.intValue()));
+        checkStoredSize(doc, "params");
         ProjectStore.insert(h, caller, doc);
         return doc;
     }
@@ -116,6 +118,7 @@ public final class Projects {
         int version = latest == null ? 0 : latest.path("version").asInt(0) + 1;
         String now = context.now();
         history.add(entry(version, now, params));
+        checkStoredSize(project, "params");
         ProjectStore.update(h, caller, project, now);
         return project;
     }
@@ -160,6 +163,21 @@ public final class Projects {
         if (instruction != null && !instruction.isNull() && !instruction.isString()) {
             throw ApiError.invalidParam(
                     prefix + "instruction", "must be a string, got a " + ApiRequest.kind(instruction));
+        }
+    }
+
+    /**
+     * A project is stored whole and read whole on every task create, so it has a size limit (every params version
+     * counts: {@code setParams} appends one to {@code param_history}).
+     */
+    private static void checkStoredSize(ObjectNode project, String field) {
+        int bytes = Docs.write(project).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > EmulatorLimits.MAX_PROJECT_BYTES) {
+            throw ApiError.invalidParam(
+                    field,
+                    "would make the project " + bytes + " bytes with all its params versions; the limit is "
+                            + EmulatorLimits.MAX_PROJECT_BYTES + " bytes (2 MB). Shorten the instruction, or link"
+                            + " long instructions instead of inlining them.");
         }
     }
 
