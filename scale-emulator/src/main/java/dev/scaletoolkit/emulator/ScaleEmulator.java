@@ -1,13 +1,13 @@
 package dev.scaletoolkit.emulator;
 
-import dev.scaletoolkit.emulator.api.Routes;
 import dev.scaletoolkit.emulator.auth.ApiKeys;
-import dev.scaletoolkit.emulator.http.ApiError;
+import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.http.ApiServlet;
 import dev.scaletoolkit.emulator.http.FaultPlan;
 import dev.scaletoolkit.emulator.http.JsonErrorHandler;
 import dev.scaletoolkit.emulator.http.RequestGuard;
 import dev.scaletoolkit.emulator.http.Router;
+import dev.scaletoolkit.emulator.http.Routes;
 import dev.scaletoolkit.emulator.journal.JournalFilter;
 import dev.scaletoolkit.emulator.journal.JournalRoutes;
 import dev.scaletoolkit.emulator.journal.RequestJournal;
@@ -109,7 +109,7 @@ public final class ScaleEmulator implements AutoCloseable {
 
     private void mountApi() {
         Router api = new Router();
-        for (Routes routes : EmulatorRoutes.all(context, services)) {
+        for (Routes routes : EmulatorRoutes.all(services)) {
             routes.register(api);
         }
         ApiServlet v1 = new ApiServlet(

@@ -1,7 +1,7 @@
 package dev.scaletoolkit.emulator.web;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
-import dev.scaletoolkit.emulator.http.ApiError;
+import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.model.ScaleTime;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -23,10 +23,12 @@ final class DashboardPages {
 
     private final EmulatorContext context;
     private final ApiReads api;
+    private final ReservationPages reservations;
 
-    DashboardPages(EmulatorContext context, ApiReads api) {
+    DashboardPages(EmulatorContext context, ApiReads api, ReservationPages reservations) {
         this.context = context;
         this.api = api;
+        this.reservations = reservations;
     }
 
     /** The same news as {@code /_emulator/health}: a background worker that failed and waits to run again. */
@@ -81,6 +83,7 @@ final class DashboardPages {
         main.append("</section></div><section class=\"card\"><h2>Batches</h2>");
         batches(ex, viewer, main);
         main.append("</section>");
+        reservations.card(viewer, main);
         journal(ex, main);
         ex.html(200, Layout.page("Dashboard", viewer, "Dashboard", main.toString()));
     }
