@@ -7,7 +7,6 @@ import dev.scaletoolkit.emulator.store.Ids;
 import dev.scaletoolkit.infra.crypto.SecretBox;
 import dev.scaletoolkit.infra.work.Supervisor;
 import dev.scaletoolkit.model.ScaleTime;
-import java.time.Clock;
 import java.util.function.Supplier;
 
 /**
@@ -18,7 +17,7 @@ import java.util.function.Supplier;
 public record EmulatorContext(
         EmulatorConfig config,
         Database db,
-        Clock clock,
+        EmulatorClock clock,
         Ids ids,
         ApiKeys apiKeys,
         FaultPlan faults,

@@ -38,7 +38,9 @@ final class EmulatorRoutes {
                 services.creation(),
                 services.completion(),
                 services.callbackLog(),
-                services.workforce());
+                services.workforce(),
+                context.supervisor(),
+                context.clock());
     }
 
     /** Background workers, started after the server is up and closed before it stops. */

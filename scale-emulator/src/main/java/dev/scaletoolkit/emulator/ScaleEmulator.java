@@ -19,6 +19,7 @@ import dev.scaletoolkit.infra.crypto.SecretBox;
 import dev.scaletoolkit.infra.work.Supervisor;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -45,9 +46,12 @@ public final class ScaleEmulator implements AutoCloseable {
     private final ServerConnector connector;
     private final RequestJournal journal = new RequestJournal();
     private dev.scaletoolkit.emulator.web.WebUi webUi;
+    private final EmulatorClock clock;
 
-    private ScaleEmulator(EmulatorConfig config, Clock clock, Supervisor supervisor) {
+    private ScaleEmulator(EmulatorConfig config, Clock baseClock, Supervisor supervisor) {
         this.config = config;
+        // Tests (and the control plane's POST /_emulator/clock) move this clock forward instead of sleeping.
+        this.clock = baseClock instanceof EmulatorClock c ? c : new EmulatorClock(baseClock);
         DataDirectory.ownerOnly(config.dataDir());
         Database db = config.jdbcUrl() != null
                 ? Database.postgres(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword())
@@ -84,7 +88,11 @@ public final class ScaleEmulator implements AutoCloseable {
         server.setErrorHandler(new JsonErrorHandler());
         JournalFilter.install(servlets, journal, clock);
         RequestGuard.install(servlets, config);
-        server.setHandler(servlets);
+        // Counts requests in flight, so a stop with a grace period lets them finish (close(Duration)).
+        org.eclipse.jetty.server.handler.GracefulHandler graceful =
+                new org.eclipse.jetty.server.handler.GracefulHandler();
+        graceful.setHandler(servlets);
+        server.setHandler(graceful);
         mountApi();
     }
 
@@ -232,6 +240,11 @@ public final class ScaleEmulator implements AutoCloseable {
         return services;
     }
 
+    /** The clock every part of this emulator reads; {@link EmulatorClock#advance} makes time pass. */
+    public EmulatorClock clock() {
+        return clock;
+    }
+
     public EmulatorContext context() {
         return context;
     }
@@ -242,6 +255,21 @@ public final class ScaleEmulator implements AutoCloseable {
 
     @Override
     public void close() {
+        close(Duration.ZERO);
+    }
+
+    /**
+     * Stops the emulator, first letting the requests in flight finish for up to {@code grace} (new connections are
+     * refused at once), then stopping the background workers: what was acknowledged is committed, and callbacks not
+     * yet sent stay in the outbox for the next start. {@code scale up} uses this on SIGTERM.
+     */
+    public void close(Duration grace) {
+        try {
+            server.setStopTimeout(grace.toMillis());
+            server.stop();
+        } catch (Exception ignored) {
+            // stopping
+        }
         for (int i = workers.size() - 1; i >= 0; i--) {
             try {
                 workers.get(i).close();
@@ -250,11 +278,6 @@ public final class ScaleEmulator implements AutoCloseable {
             }
         }
         context.supervisor().close();
-        try {
-            server.stop();
-        } catch (Exception ignored) {
-            // stopping
-        }
         context.db().close();
     }
 }

@@ -40,6 +40,7 @@ public final class RunningEmulator implements AutoCloseable {
 
     private final Process process;
     private final Path log;
+    private final java.util.List<String> command;
     private final boolean isShared;
     private final String baseUrl;
     private final String liveKey;
@@ -57,6 +58,7 @@ public final class RunningEmulator implements AutoCloseable {
     private RunningEmulator(EmulatorLauncher.Started started, boolean isShared) {
         this.process = started.process();
         this.log = started.log();
+        this.command = started.command();
         this.isShared = isShared;
         JsonValue ready = started.ready();
         this.baseUrl = ready.path("base_url").stringValue();
@@ -303,6 +305,7 @@ public final class RunningEmulator implements AutoCloseable {
             }
             if (!process.isAlive() && process.exitValue() == 0) {
                 Files.deleteIfExists(log); // kept when the child failed, for the reader
+                EmulatorLauncher.adoptArchive(command);
             }
         } catch (IOException ignored) {
             process.destroyForcibly(); // the pipe is already gone; make sure the child is too

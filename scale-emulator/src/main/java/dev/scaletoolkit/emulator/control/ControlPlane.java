@@ -3,10 +3,7 @@ package dev.scaletoolkit.emulator.control;
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.store.DataReset;
 
-/**
- * What the control plane does to the whole emulator: report its background workers' health, count its writes and
- * commits, and wipe its data.
- */
+/** What the control plane does to the whole emulator's data: count its writes and commits, and wipe it. */
 public final class ControlPlane {
     private final EmulatorContext context;
 
@@ -21,11 +18,6 @@ public final class ControlPlane {
      * @param writes writes that went into them
      */
     public record Stats(long commits, long writes) {}
-
-    /** The background workers that failed and wait to run again (empty while all run). */
-    public java.util.List<dev.scaletoolkit.infra.work.Supervisor.Worker> workersDown() {
-        return context.supervisor().down();
-    }
 
     /** The group-commit counters. */
     public Stats stats() {

@@ -1,7 +1,7 @@
 package dev.scaletoolkit.emulator.journal;
 
 import dev.scaletoolkit.infra.secret.SecretShapes;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

@@ -10,7 +10,7 @@ import dev.scaletoolkit.emulator.api.TaskRoutes;
 import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.http.Router;
 import dev.scaletoolkit.emulator.http.Routes;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +41,9 @@ final class ApiReads {
                         services.creation(),
                         services.completion(),
                         services.callbackLog(),
-                        services.workforce())
+                        services.workforce(),
+                        context.supervisor(),
+                        context.clock())
                 .register(admin);
         if (journal != null) {
             journal.register(admin);

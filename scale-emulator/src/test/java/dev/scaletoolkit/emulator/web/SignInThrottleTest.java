@@ -3,6 +3,7 @@ package dev.scaletoolkit.emulator.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scaletoolkit.emulator.ManualClock;
+import dev.scaletoolkit.emulator.signin.SignInThrottle;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
