@@ -3,6 +3,7 @@ package dev.scaletoolkit.emulator.studio;
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.error.ApiError;
+import dev.scaletoolkit.emulator.task.TaskAccess;
 import dev.scaletoolkit.emulator.task.TaskCompletion;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -55,7 +56,11 @@ public final class LabelerSubmissions {
                 return Outcome.refused(Refusal.HELD_BY_OTHER, holder);
             }
             if (!mine && !anyway) {
-                return Outcome.refused(Refusal.LEASE_EXPIRED, Optional.empty());
+                // A task someone already finished says so, rather than asking to submit anyway.
+                boolean pending = TaskAccess.find(h, caller, taskId)
+                        .map(t -> t.path("status").asString().equals("pending"))
+                        .orElse(true);
+                return Outcome.refused(pending ? Refusal.LEASE_EXPIRED : Refusal.NOT_PENDING, Optional.empty());
             }
             TaskCompletion.Result result = completion.complete(h, caller, taskId, response, email);
             return switch (result.outcome()) {
