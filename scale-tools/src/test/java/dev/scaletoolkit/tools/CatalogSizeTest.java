@@ -2,7 +2,7 @@ package dev.scaletoolkit.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.tools.adapter.OpenAiTools;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;

@@ -122,9 +122,7 @@ final class EmulatorLauncher {
         command.add("-Xshare:auto");
         command.add("-Xmx512m");
         command.add("-Dscale.log.level=WARN");
-        if (Runtime.version().feature() >= 17) {
-            command.add("--enable-native-access=ALL-UNNAMED"); // sqlite-jdbc's natives, quiet on newer JDKs
-        }
+        command.add("--enable-native-access=ALL-UNNAMED"); // sqlite-jdbc's natives: no warning on newer JDKs
         String options = System.getProperty(JAVA_OPTIONS_PROPERTY, "").trim();
         if (!options.isEmpty()) {
             command.addAll(List.of(options.split("\\s+")));
@@ -140,9 +138,9 @@ final class EmulatorLauncher {
         } else if (System.getProperty(CLASSPATH_PROPERTY) != null) {
             command.addAll(List.of("-cp", expand(System.getProperty(CLASSPATH_PROPERTY)), MAIN_CLASS));
         } else {
-            Path jar = embeddedJar();
-            command.addAll(classDataSharing(jar));
-            command.addAll(List.of("-jar", jar.toString()));
+            Path embedded = embeddedJar();
+            command.addAll(classDataSharing(embedded));
+            command.addAll(List.of("-jar", embedded.toString()));
         }
         command.add("--test-kit");
         return command;

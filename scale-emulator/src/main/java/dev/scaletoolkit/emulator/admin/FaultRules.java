@@ -4,7 +4,7 @@ import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.http.FaultPlan;
 import dev.scaletoolkit.emulator.json.Fields;
 import dev.scaletoolkit.emulator.store.Docs;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.util.List;
 import java.util.Locale;
 import tools.jackson.databind.node.ArrayNode;

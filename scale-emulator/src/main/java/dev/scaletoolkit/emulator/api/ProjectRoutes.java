@@ -4,7 +4,7 @@ import dev.scaletoolkit.emulator.http.ApiRequest;
 import dev.scaletoolkit.emulator.http.Router;
 import dev.scaletoolkit.emulator.http.Routes;
 import dev.scaletoolkit.emulator.project.Projects;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import tools.jackson.databind.node.ArrayNode;
 
 /** Projects under {@code /v1/projects}: create, list, read, version params and ontologies, task templates. */

@@ -1,7 +1,7 @@
 package dev.scaletoolkit.emulator.auth;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package dev.scaletoolkit.emulator.http;
 import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.json.Fields;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.scaletoolkit.emulator.http;
 
 import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.error.ApiError;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -160,7 +160,7 @@ public final class RequestGuard implements Filter {
             resp.setStatus(403);
             resp.setContentType("application/json; charset=utf-8");
             String body = "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":"
-                    + dev.scaletoolkit.model.ScaleJson.mapper().writeValueAsString(message) + "}}";
+                    + dev.scaletoolkit.model.jackson.ScaleJson.mapper().writeValueAsString(message) + "}}";
             resp.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
             return;
         }

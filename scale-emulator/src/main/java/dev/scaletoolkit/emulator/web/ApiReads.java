@@ -8,7 +8,7 @@ import dev.scaletoolkit.emulator.callback.CallbackStore;
 import dev.scaletoolkit.emulator.http.Query;
 import dev.scaletoolkit.emulator.journal.JournalRoutes;
 import dev.scaletoolkit.emulator.store.Docs;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;

@@ -28,15 +28,33 @@ public final class WebUi {
         Reservations reservations = services.reservations();
         ApiReads api =
                 new ApiReads(services, () -> FaultRules.list(context.faults().rules()), journal);
-        LabelerQueue queue = new LabelerQueue(services.studio(), services.skips(), services.query(), api, reservations);
-        TaskPages tasks = new TaskPages(context, queue, services.submissions(), services.query(), reservations);
+        LabelerQueue queue = new LabelerQueue(
+                services.studio(),
+                services.skips(),
+                services.query(),
+                api,
+                reservations,
+                services.problems(),
+                services.rework());
+        TaskPages tasks = new TaskPages(
+                context,
+                queue,
+                services.submissions(),
+                services.query(),
+                reservations,
+                services.problems(),
+                services.rework());
+        DraftPages draftPages = new DraftPages(services.drafts(), tasks);
+        tasks.drafts(draftPages);
         ReservationPages reservationPages = new ReservationPages(reservations, tasks);
         this.servlet = new WebServlet(
                 signIn,
                 tasks,
-                new ReviewPages(context, api, tasks, services.reviews(), services.teammates()),
+                new ReviewPages(context, api, tasks, services.reviews(), services.teammates(), services.rework()),
                 new DashboardPages(context, api, reservationPages),
-                reservationPages);
+                reservationPages,
+                new ProblemPages(services.problems(), tasks),
+                draftPages);
         this.links = new SignInLinkRoutes(services.accounts(), services.teammates(), signIn);
     }
 

@@ -131,7 +131,7 @@ class PostgresBackendTest {
                 com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/cb", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            String taskId = dev.scaletoolkit.model.ScaleJson.mapper()
+            String taskId = dev.scaletoolkit.model.jackson.ScaleJson.mapper()
                     .readTree(body)
                     .path("task_id")
                     .asString();

@@ -197,7 +197,7 @@ class WebPagesTest {
                 + " \"width\": 30, \"height\": 40}]}";
         assertThat(post(labeler, path, token, "response", good).statusCode()).isEqualTo(303);
         assertThat(world.taskJson(imageTask).path("status").asString()).isEqualTo("completed");
-        assertRefused(post(labeler, path, token, "response", good), 409, "already finished");
+        assertRefused(post(labeler, path, token, "response", good), 409, "no longer pending");
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.scaletoolkit.tools.task;
 
 import static dev.scaletoolkit.tools.backend.ScaleRequest.segment;
 
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.tools.HandlerTable;
 import dev.scaletoolkit.tools.Shapes;
 import dev.scaletoolkit.tools.ToolCall;

@@ -6,7 +6,7 @@ import dev.scaletoolkit.client.ScaleClient;
 import dev.scaletoolkit.client.error.RateLimitException;
 import dev.scaletoolkit.client.error.ScaleException;
 import dev.scaletoolkit.gateway.connection.Connection;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.triggers.TriggerSettings;
 import dev.scaletoolkit.triggers.event.EventParser;
 import dev.scaletoolkit.triggers.event.Events;
