@@ -4,13 +4,14 @@ import dev.scaletoolkit.emulator.auth.ApiKeys;
 import dev.scaletoolkit.emulator.http.FaultPlan;
 import dev.scaletoolkit.emulator.store.Database;
 import dev.scaletoolkit.emulator.store.Ids;
+import dev.scaletoolkit.infra.work.Supervisor;
 import dev.scaletoolkit.model.ScaleTime;
 import java.time.Clock;
 import java.util.function.Supplier;
 
 /**
  * What routes and background workers share: the database, the clock, id generation, configuration and the fault
- * plan. One per running emulator.
+ * plan, and the supervisor every background worker runs under. One per running emulator.
  */
 public record EmulatorContext(
         EmulatorConfig config,
@@ -19,7 +20,8 @@ public record EmulatorContext(
         Ids ids,
         ApiKeys apiKeys,
         FaultPlan faults,
-        Supplier<String> baseUrl) {
+        Supplier<String> baseUrl,
+        Supervisor supervisor) {
 
     /** The current time in Scale's wire format. */
     public String now() {

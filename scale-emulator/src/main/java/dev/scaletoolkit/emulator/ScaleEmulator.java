@@ -1,19 +1,20 @@
 package dev.scaletoolkit.emulator;
 
-import dev.scaletoolkit.emulator.api.Routes;
 import dev.scaletoolkit.emulator.auth.ApiKeys;
-import dev.scaletoolkit.emulator.http.ApiError;
+import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.http.ApiServlet;
 import dev.scaletoolkit.emulator.http.FaultPlan;
 import dev.scaletoolkit.emulator.http.JsonErrorHandler;
 import dev.scaletoolkit.emulator.http.RequestGuard;
 import dev.scaletoolkit.emulator.http.Router;
+import dev.scaletoolkit.emulator.http.Routes;
 import dev.scaletoolkit.emulator.journal.JournalFilter;
 import dev.scaletoolkit.emulator.journal.JournalRoutes;
 import dev.scaletoolkit.emulator.journal.RequestJournal;
 import dev.scaletoolkit.emulator.store.DataDirectory;
 import dev.scaletoolkit.emulator.store.Database;
 import dev.scaletoolkit.emulator.store.Ids;
+import dev.scaletoolkit.infra.work.Supervisor;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class ScaleEmulator implements AutoCloseable {
     private final RequestJournal journal = new RequestJournal();
     private dev.scaletoolkit.emulator.web.WebUi webUi;
 
-    private ScaleEmulator(EmulatorConfig config, Clock clock) {
+    private ScaleEmulator(EmulatorConfig config, Clock clock, Supervisor supervisor) {
         this.config = config;
         DataDirectory.ownerOnly(config.dataDir());
         Database db = config.jdbcUrl() != null
@@ -62,8 +63,8 @@ public final class ScaleEmulator implements AutoCloseable {
         connector.setHost(config.host());
         connector.setPort(config.port());
         server.addConnector(connector);
-        this.context =
-                new EmulatorContext(config, db, clock, new Ids(clock), new ApiKeys(db), new FaultPlan(), this::baseUrl);
+        this.context = new EmulatorContext(
+                config, db, clock, new Ids(clock), new ApiKeys(db), new FaultPlan(), this::baseUrl, supervisor);
         this.services = EmulatorServices.create(context);
         this.servlets = new ServletContextHandler();
         servlets.setContextPath("/");
@@ -88,7 +89,15 @@ public final class ScaleEmulator implements AutoCloseable {
     }
 
     public static ScaleEmulator start(EmulatorConfig config, Clock clock) {
-        ScaleEmulator emulator = new ScaleEmulator(config, clock);
+        return start(config, clock, new Supervisor(clock, Supervisor.DEFAULT_BACKOFF));
+    }
+
+    /**
+     * As {@link #start(EmulatorConfig, Clock)} with the supervisor the background workers run under (a test hands
+     * in one whose back-off it controls).
+     */
+    public static ScaleEmulator start(EmulatorConfig config, Clock clock, Supervisor supervisor) {
+        ScaleEmulator emulator = new ScaleEmulator(config, clock, supervisor);
         try {
             emulator.startServer();
         } catch (Exception e) {
@@ -100,7 +109,7 @@ public final class ScaleEmulator implements AutoCloseable {
 
     private void mountApi() {
         Router api = new Router();
-        for (Routes routes : EmulatorRoutes.all(context, services)) {
+        for (Routes routes : EmulatorRoutes.all(services)) {
             routes.register(api);
         }
         ApiServlet v1 = new ApiServlet(
@@ -220,6 +229,7 @@ public final class ScaleEmulator implements AutoCloseable {
                 // stopping: nothing useful to do with a failure here
             }
         }
+        context.supervisor().close();
         try {
             server.stop();
         } catch (Exception ignored) {

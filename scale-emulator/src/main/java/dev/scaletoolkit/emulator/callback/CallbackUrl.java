@@ -1,7 +1,7 @@
 package dev.scaletoolkit.emulator.callback;
 
+import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.file.AddressPolicy;
-import dev.scaletoolkit.emulator.http.ApiError;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;

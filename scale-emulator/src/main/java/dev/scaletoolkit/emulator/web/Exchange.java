@@ -94,6 +94,16 @@ final class Exchange {
         resp.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A JSON answer for the pages' own scripts (lease renewal, drafts). */
+    void json(int status, tools.jackson.databind.JsonNode body) throws IOException {
+        headers();
+        resp.setStatus(status);
+        resp.setContentType("application/json");
+        resp.setHeader("Cache-Control", "no-store");
+        resp.getOutputStream()
+                .write(dev.scaletoolkit.emulator.store.Docs.write(body).getBytes(StandardCharsets.UTF_8));
+    }
+
     void redirect(String location) {
         headers();
         resp.setStatus(303);

@@ -19,11 +19,13 @@ final class ReviewPages {
     private final EmulatorContext context;
     private final ApiReads api;
     private final TaskPages tasks;
+    private final TaskReviews reviews;
 
-    ReviewPages(EmulatorContext context, ApiReads api, TaskPages tasks) {
+    ReviewPages(EmulatorContext context, ApiReads api, TaskPages tasks, TaskReviews reviews) {
         this.context = context;
         this.api = api;
         this.tasks = tasks;
+        this.reviews = reviews;
     }
 
     void list(Exchange ex) throws IOException {
@@ -184,7 +186,7 @@ final class ReviewPages {
         ObjectNode body = Docs.object();
         body.put("accepted", decision.equals("accept"));
         ex.param("comments").ifPresent(c -> body.put("comments", c));
-        new TaskReviews(context).audit(viewer.caller(), taskId, body, viewer.email());
+        reviews.audit(viewer.caller(), taskId, body, viewer.email());
         ex.redirect("/review?notice=" + Html.url(taskId + (decision.equals("accept") ? " accepted" : " rejected")));
     }
 

@@ -1,28 +1,74 @@
 package dev.scaletoolkit.emulator.web;
 
+import dev.scaletoolkit.emulator.EmulatorContext;
+import dev.scaletoolkit.emulator.studio.Reservations;
 import dev.scaletoolkit.emulator.task.TaskCompletion;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The one place the UI finishes a task: the emulator's completion service (task, batch and callback in one
- * transaction, then the dispatcher is woken), with the labeler's email recorded as who answered.
+ * transaction), with the labeler's email recorded as who answered. The labeler must hold the task's reservation,
+ * checked and given back in that same transaction; {@code anyway} submits without one as long as nobody else
+ * holds the task.
  */
 final class TaskSubmission {
-    private final TaskCompletion completion;
-
-    TaskSubmission(TaskCompletion completion) {
-        this.completion = completion;
+    /** Why a submission did not complete the task; the page keeps the labeler's answer for each. */
+    enum Refusal {
+        /** The labeler's lease ran out (nobody else holds the task). */
+        LEASE_EXPIRED,
+        /** Someone else holds the task now. */
+        HELD_BY_OTHER,
+        /** Someone finished or canceled the task first. */
+        NOT_PENDING
     }
 
-    /** Completes a pending task with a labeler's response; refuses when someone finished it first. */
-    ObjectNode complete(Viewer viewer, String taskId, JsonNode response) {
-        TaskCompletion.Result result = completion.complete(viewer.caller(), taskId, response, viewer.email());
-        return switch (result.outcome()) {
-            case FINISHED -> result.task().orElseThrow();
-            case NOT_FOUND -> throw WebError.notFound("No task " + taskId + " in your team's account.");
-            case NOT_PENDING ->
-                throw new WebError(409, "This task is no longer pending: someone else finished or canceled it.");
-        };
+    /** What a submission did: empty refusal means the task is completed. */
+    record Outcome(Optional<Refusal> refusal, Optional<Reservations.Lease> holder) {
+        static final Outcome DONE = new Outcome(Optional.empty(), Optional.empty());
+
+        static Outcome refused(Refusal why, Optional<Reservations.Lease> holder) {
+            return new Outcome(Optional.of(why), holder);
+        }
+    }
+
+    private final EmulatorContext context;
+    private final TaskCompletion completion;
+    private final Reservations reservations;
+    private final Runnable callbacksQueued;
+
+    TaskSubmission(
+            EmulatorContext context, TaskCompletion completion, Reservations reservations, Runnable callbacksQueued) {
+        this.context = context;
+        this.completion = completion;
+        this.reservations = reservations;
+        this.callbacksQueued = callbacksQueued;
+    }
+
+    /** Completes a pending task with a labeler's response if their reservation allows it. */
+    Outcome complete(Viewer viewer, String taskId, JsonNode response, boolean anyway) {
+        Outcome outcome = context.db().write(h -> {
+            Optional<Reservations.Lease> holder = reservations.holder(h, taskId);
+            boolean mine = holder.isPresent() && holder.get().email().equals(viewer.email());
+            if (!mine && holder.isPresent()) {
+                return Outcome.refused(Refusal.HELD_BY_OTHER, holder);
+            }
+            if (!mine && !anyway) {
+                return Outcome.refused(Refusal.LEASE_EXPIRED, Optional.empty());
+            }
+            TaskCompletion.Result result = completion.complete(h, viewer.caller(), taskId, response, viewer.email());
+            return switch (result.outcome()) {
+                case FINISHED -> {
+                    reservations.giveBack(h, taskId, viewer.email());
+                    yield Outcome.DONE;
+                }
+                case NOT_FOUND -> throw WebError.notFound("No task " + taskId + " in your team's account.");
+                case NOT_PENDING -> Outcome.refused(Refusal.NOT_PENDING, Optional.empty());
+            };
+        });
+        if (outcome.refusal().isEmpty()) {
+            callbacksQueued.run();
+        }
+        return outcome;
     }
 }

@@ -2,7 +2,8 @@ package dev.scaletoolkit.emulator.web;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.EmulatorServices;
-import dev.scaletoolkit.emulator.api.Routes;
+import dev.scaletoolkit.emulator.http.Routes;
+import dev.scaletoolkit.emulator.studio.Reservations;
 import jakarta.servlet.http.HttpServlet;
 import java.util.Optional;
 
@@ -21,12 +22,19 @@ public final class WebUi {
     /** @param journal the request journal's control-plane routes (shown on the dashboard), or null */
     public WebUi(EmulatorContext context, EmulatorServices services, Routes journal) {
         this.signIn = new SignIn(context);
-        TaskSubmission submission = new TaskSubmission(services.completion());
+        Reservations reservations = new Reservations(context);
+        TaskSubmission submission =
+                new TaskSubmission(context, services.completion(), reservations, services.callbacks()::wake);
         ApiReads api = new ApiReads(context, services, journal);
-        LabelerQueue queue = new LabelerQueue(context, api);
-        TaskPages tasks = new TaskPages(context, queue, submission);
-        this.servlet =
-                new WebServlet(signIn, tasks, new ReviewPages(context, api, tasks), new DashboardPages(context, api));
+        LabelerQueue queue = new LabelerQueue(context, api, reservations);
+        TaskPages tasks = new TaskPages(context, queue, submission, reservations);
+        ReservationPages reservationPages = new ReservationPages(reservations, tasks);
+        this.servlet = new WebServlet(
+                signIn,
+                tasks,
+                new ReviewPages(context, api, tasks, services.reviews()),
+                new DashboardPages(context, api, reservationPages),
+                reservationPages);
         this.links = new SignInLinkRoutes(context, signIn);
     }
 

@@ -1,4 +1,4 @@
-package dev.scaletoolkit.emulator.http;
+package dev.scaletoolkit.emulator.error;
 
 import java.util.Map;
 

@@ -1,7 +1,9 @@
-package dev.scaletoolkit.emulator.http;
+package dev.scaletoolkit.emulator.json;
 
+import dev.scaletoolkit.emulator.error.ApiError;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -28,7 +30,7 @@ public final class Fields {
         }
         JsonNode v = body.get(field);
         if (!v.isString()) {
-            throw ApiError.invalidParam(field, "must be a string, got a " + ApiRequest.kind(v));
+            throw ApiError.invalidParam(field, "must be a string, got a " + kind(v));
         }
         return Optional.of(v.stringValue());
     }
@@ -42,9 +44,9 @@ public final class Fields {
             return Optional.of(v.booleanValue());
         }
         if (v.isString()) {
-            return Optional.of(ApiRequest.parseBool(field, v.stringValue()));
+            return Optional.of(parseBool(field, v.stringValue()));
         }
-        throw ApiError.invalidParam(field, "must be a boolean, got a " + ApiRequest.kind(v));
+        throw ApiError.invalidParam(field, "must be a boolean, got a " + kind(v));
     }
 
     public static Optional<Long> optLong(JsonNode body, String field) {
@@ -74,7 +76,7 @@ public final class Fields {
         }
         JsonNode v = body.get(field);
         if (!v.isObject()) {
-            throw ApiError.invalidParam(field, "must be an object, got a " + ApiRequest.kind(v));
+            throw ApiError.invalidParam(field, "must be an object, got a " + kind(v));
         }
         return Optional.of((ObjectNode) v);
     }
@@ -89,13 +91,13 @@ public final class Fields {
             return Optional.of(List.of(v.stringValue()));
         }
         if (!v.isArray()) {
-            throw ApiError.invalidParam(field, "must be an array of strings, got a " + ApiRequest.kind(v));
+            throw ApiError.invalidParam(field, "must be an array of strings, got a " + kind(v));
         }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < v.size(); i++) {
             JsonNode item = v.get(i);
             if (!item.isString()) {
-                throw ApiError.invalidParam(field + "[" + i + "]", "must be a string, got a " + ApiRequest.kind(item));
+                throw ApiError.invalidParam(field + "[" + i + "]", "must be a string, got a " + kind(item));
             }
             out.add(item.stringValue());
         }
@@ -111,6 +113,41 @@ public final class Fields {
     }
 
     private static String describe(JsonNode v) {
-        return v.isString() ? "\"" + v.stringValue() + "\"" : "a " + ApiRequest.kind(v);
+        return v.isString() ? "\"" + v.stringValue() + "\"" : "a " + kind(v);
+    }
+
+    /** A value read as a boolean: {@code true/1/yes} or {@code false/0/no}, as form posts and queries send it. */
+    public static boolean parseBool(String name, String v) {
+        switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes":
+                return true;
+            case "false", "0", "no":
+                return false;
+            default:
+                throw ApiError.invalidParam(name, "must be true or false, got \"" + v + "\"");
+        }
+    }
+
+    /** The JSON kind of {@code node} as error messages name it: object, array, string, boolean, number, null. */
+    public static String kind(JsonNode node) {
+        if (node == null || node.isMissingNode() || node.isNull()) {
+            return "null";
+        }
+        if (node.isObject()) {
+            return "object";
+        }
+        if (node.isArray()) {
+            return "array";
+        }
+        if (node.isString()) {
+            return "string";
+        }
+        if (node.isBoolean()) {
+            return "boolean";
+        }
+        if (node.isNumber()) {
+            return "number";
+        }
+        return node.getNodeType().toString().toLowerCase(Locale.ROOT);
     }
 }
