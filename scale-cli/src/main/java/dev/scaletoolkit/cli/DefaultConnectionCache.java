@@ -27,6 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class DefaultConnectionCache {
     static final String FILE_NAME = "default-connection.json";
+    /** How long the database must have been left alone before its stamp is trusted. */
+    static final long SETTLED_MILLIS = 1000;
 
     /** What the database said: the default's name and base URL, or no default at all ({@code name} null). */
     record Remembered(String name, String baseUrl) {}
@@ -37,12 +39,20 @@ final class DefaultConnectionCache {
         this.home = home;
     }
 
-    /** The size and modification time of the database files, or empty when there is no database. */
+    /**
+     * The size and modification time of the database files; empty (never matches) when they cannot be read or
+     * were modified less than {@link #SETTLED_MILLIS} ago: a later write within the same tick of the file system's
+     * clock could then leave the stamp as it was.
+     */
     String stamp() {
+        long now = System.currentTimeMillis();
         StringBuilder s = new StringBuilder();
         for (String name : new String[] {Gateway.DB_FILE, Gateway.DB_FILE + "-wal"}) {
             try {
                 BasicFileAttributes a = Files.readAttributes(home.resolve(name), BasicFileAttributes.class);
+                if (now - a.lastModifiedTime().toMillis() < SETTLED_MILLIS) {
+                    return "";
+                }
                 s.append(name)
                         .append(':')
                         .append(a.size())

@@ -44,10 +44,16 @@ class StartupPathTest {
                     .atMost(Duration.ofSeconds(60))
                     .until(() -> out.toString().contains("Listening on port: "));
             Map<String, String> env = Map.of("SCALE_HOME", home.toString());
-            // the first command after 'scale up' reads the gateway once and remembers the default connection
             assertThat(child(dir, env, null, "projects", "create", "startup_probe", "--type", "categorization")
                             .exitCode)
                     .isZero();
+            // a command reads the gateway once the database has been left alone a moment, and remembers the
+            // default connection; commands after it do not open the database
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(120))
+                    .until(() -> child(dir, env, null, "--version").exitCode == 0
+                            && child(dir, env, null, "projects", "get", "startup_probe").exitCode == 0
+                            && Files.exists(home.resolve(DefaultConnectionCache.FILE_NAME)));
 
             for (String[] command : new String[][] {
                 {"projects", "list"}, {"tasks", "list"}, {"tools", "list"}, {"emulator", "faults", "list"}
