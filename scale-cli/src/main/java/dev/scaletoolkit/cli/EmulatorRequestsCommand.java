@@ -87,7 +87,7 @@ final class EmulatorRequestsCommand extends SdkCommand {
                     .send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (java.net.ConnectException | java.net.http.HttpConnectTimeoutException e) {
             // exit 3, as every command that cannot reach its Scale
-            throw new Unreachable("nothing answers at " + base + " (start the emulator with ./scale up)");
+            throw new Unreachable("cannot reach " + base + ": nothing listens there (start the emulator with ./scale up)");
         }
         PrintWriter out = spec.commandLine().getOut();
         JsonNode body = ScaleJson.mapper().readTree(r.body());

@@ -180,8 +180,9 @@ final class Target implements AutoCloseable {
         try (java.net.Socket s = new java.net.Socket()) {
             s.connect(new java.net.InetSocketAddress(host.equals("[::1]") ? "::1" : host, port), 1000);
         } catch (IOException e) {
-            throw new Unreachable("nothing answers at " + apiUrl
-                    + ": start the emulator with ./scale up, or choose another Scale (./scale --help)");
+            throw new Unreachable("cannot reach " + apiUrl
+                    + ": nothing listens there; start the emulator with ./scale up, or choose another Scale"
+                    + " (./scale --help)");
         }
     }
 

@@ -102,7 +102,7 @@ class CliEdgesTest {
             List<String> lines = Arrays.asList(run.err().strip().split("\n"));
             // the notice naming the target, then one line that says what is wrong: no retries, no stack trace hint
             assertThat(lines).as(command.toString()).hasSize(2);
-            assertThat(lines.get(1)).contains("nothing answers at " + dead).doesNotContain("SCALE_DEBUG");
+            assertThat(lines.get(1)).contains("cannot reach " + dead).doesNotContain("SCALE_DEBUG");
         }
     }
 
@@ -120,7 +120,7 @@ class CliEdgesTest {
             Cli.Run run = Cli.run(env, "tasks", "list");
             assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.UNREACHABLE);
             assertThat(run.err().strip().split("\n")).hasSize(2);
-            assertThat(run.err()).contains("nothing answers at " + dead);
+            assertThat(run.err()).contains("cannot reach " + dead);
         }
     }
 
