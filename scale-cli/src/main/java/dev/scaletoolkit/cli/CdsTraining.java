@@ -99,7 +99,7 @@ public final class CdsTraining {
         quietly(env, new String[] {"--version"}, null, null);
 
         // scale mcp: initialize and list tools over a pipe
-        String key = dev.scaletoolkit.model.ScaleJson.mapper()
+        String key = dev.scaletoolkit.model.jackson.ScaleJson.mapper()
                 .readTree(Files.readString(data.resolve("credentials.json")))
                 .path("live_key")
                 .asString();

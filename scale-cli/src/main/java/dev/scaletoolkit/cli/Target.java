@@ -7,7 +7,7 @@ import dev.scaletoolkit.emulator.EmulatorConfig;
 import dev.scaletoolkit.emulator.ScaleEmulator;
 import dev.scaletoolkit.emulator.auth.Accounts;
 import dev.scaletoolkit.emulator.auth.DemoAccount;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.tools.ToolRegistry;
 import dev.scaletoolkit.tools.backend.ScaleBackend;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.scaletoolkit.cli;
 
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.tools.Profile;
 import dev.scaletoolkit.tools.ToolRegistry;
 import dev.scaletoolkit.tools.ToolResult;
@@ -31,7 +31,11 @@ import tools.jackson.databind.node.ObjectNode;
 final class ToolsCommand implements Runnable, LazyGroup {
     @Override
     public List<Class<?>> subcommands() {
-        return List.of(ToolsCommand.ListTools.class, ToolsCommand.Call.class, ToolsExportCommand.class);
+        return List.of(
+                ToolsCommand.ListTools.class,
+                ToolsCommand.Call.class,
+                ToolsExportCommand.class,
+                ToolsSizesCommand.class);
     }
 
     @CommandLine.Spec
@@ -54,7 +58,8 @@ final class ToolsCommand implements Runnable, LazyGroup {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(
                     spec.commandLine(),
-                    option + ": " + e.getMessage() + Suggest.hint(value, List.of("core", "full", "readonly")));
+                    option + ": " + e.getMessage()
+                            + Suggest.hint(value, List.of("core", "full", "readonly", "discovery")));
         }
     }
 

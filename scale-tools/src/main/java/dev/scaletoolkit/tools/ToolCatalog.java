@@ -1,6 +1,6 @@
 package dev.scaletoolkit.tools;
 
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package dev.scaletoolkit.tools;
 
 import com.networknt.schema.Schema;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.tools.backend.ScaleBackend;
 import dev.scaletoolkit.tools.backend.ScaleBackendException;
 import java.util.ArrayList;

@@ -139,6 +139,14 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Runs per figure for --startup (default: ${DEFAULT-VALUE}).")
     int runs;
 
+    @Option(
+            names = "--sdk",
+            negatable = false,
+            description = "Measure the Java SDK instead: its create loop against a bare JDK HttpClient loop, and its"
+                    + " bulk submitter against the emulator's own create rate (--duration, --warmup, --concurrency"
+                    + " and --target apply; see SdkBench).")
+    boolean sdk;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -187,6 +195,9 @@ public final class BenchCommand implements Callable<Integer> {
                 emulator = BenchEmulator.start(data, sync, jvmArgs);
                 base = URI.create(emulator.baseUrl());
                 key = emulator.liveKey();
+            }
+            if (sdk) {
+                return new SdkBench(out, err, base, key.trim(), window, warm, concurrency).run();
             }
             String auth =
                     "Basic " + Base64.getEncoder().encodeToString((key.trim() + ":").getBytes(StandardCharsets.UTF_8));
@@ -390,7 +401,7 @@ public final class BenchCommand implements Callable<Integer> {
     /** {@code [commits, writes]} the emulator has made so far ({@code GET /_emulator/stats}). */
     private static long[] writeStats(URI base, String auth) throws IOException {
         try (RawHttp http = new RawHttp(base, auth)) {
-            var stats = dev.scaletoolkit.model.ScaleJson.mapper()
+            var stats = dev.scaletoolkit.model.jackson.ScaleJson.mapper()
                     .readTree(BenchLoader.expectOk(http.get("/_emulator/stats")).body());
             return new long[] {
                 stats.path("commits").asLong(), stats.path("writes").asLong()
@@ -399,7 +410,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private static long pendingTotal(RawHttp http) throws IOException {
-        return dev.scaletoolkit.model.ScaleJson.mapper()
+        return dev.scaletoolkit.model.jackson.ScaleJson.mapper()
                 .readTree(BenchLoader.expectOk(http.get("/v1/tasks?status=pending&limit=1"))
                         .body())
                 .path("total")

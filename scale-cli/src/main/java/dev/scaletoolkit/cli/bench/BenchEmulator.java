@@ -1,7 +1,7 @@
 package dev.scaletoolkit.cli.bench;
 
 import dev.scaletoolkit.emulator.auth.DemoAccount;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -10,7 +10,7 @@ import dev.scaletoolkit.emulator.api.TaskRoutes;
 import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.http.Router;
 import dev.scaletoolkit.emulator.http.Routes;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +42,8 @@ final class ApiReads {
                         services.completion(),
                         services.callbackLog(),
                         services.workforce(),
-                        context.supervisor())
+                        context.supervisor(),
+                        context.clock())
                 .register(admin);
         if (journal != null) {
             journal.register(admin);
