@@ -59,7 +59,7 @@ final class Html {
 
     /** JSON indented, unescaped (for a value the page escapes itself). */
     static String prettyText(JsonNode value) {
-        return dev.scaletoolkit.model.ScaleJson.mapper()
+        return dev.scaletoolkit.model.jackson.ScaleJson.mapper()
                 .writerWithDefaultPrettyPrinter()
                 .writeValueAsString(value);
     }
