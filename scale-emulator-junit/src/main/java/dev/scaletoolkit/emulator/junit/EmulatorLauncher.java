@@ -29,8 +29,8 @@ import java.util.jar.JarEntry;
  *
  * <p>Where the emulator comes from, first match wins: the system property {@value #JAR_PROPERTY} (a standalone jar
  * of your choice); the jar embedded at {@value #EMBEDDED} (copied once per version into the temporary directory);
- * the test's own class path when {@value #CLASSPATH_PROPERTY}{@code =inherit} (this module's own tests, which run
- * before the jar is packaged).
+ * the class path in the system property {@value #CLASSPATH_PROPERTY}, where an entry {@code @FILE} stands for the
+ * class path written in FILE (this project's own tests, which run before the jar is packaged).
  */
 final class EmulatorLauncher {
     static final String JAR_PROPERTY = "scale.emulator.jar";
@@ -46,7 +46,7 @@ final class EmulatorLauncher {
     private EmulatorLauncher() {}
 
     /** What the child reported once it was listening. */
-    record Started(Process process, JsonValue ready, Path log) {}
+    record Started(Process process, JsonValue ready, Path log, List<String> command) {}
 
     static Started launch() {
         List<String> command = command();
@@ -72,7 +72,7 @@ final class EmulatorLauncher {
                 process.waitFor(5, TimeUnit.SECONDS);
                 throw failed("exited before it was ready", process, log);
             }
-            return new Started(process, JsonValue.parse(ready.substring(READY.length())), log);
+            return new Started(process, JsonValue.parse(ready.substring(READY.length())), log, command);
         } catch (TimeoutException e) {
             process.destroyForcibly();
             throw failed("was not ready within " + START_TIMEOUT_SECONDS + " s", process, log);
@@ -122,9 +122,7 @@ final class EmulatorLauncher {
         command.add("-Xshare:auto");
         command.add("-Xmx512m");
         command.add("-Dscale.log.level=WARN");
-        if (Runtime.version().feature() >= 17) {
-            command.add("--enable-native-access=ALL-UNNAMED"); // sqlite-jdbc's natives, quiet on newer JDKs
-        }
+        command.add("--enable-native-access=ALL-UNNAMED"); // sqlite-jdbc's natives: no warning on newer JDKs
         String options = System.getProperty(JAVA_OPTIONS_PROPERTY, "").trim();
         if (!options.isEmpty()) {
             command.addAll(List.of(options.split("\\s+")));
@@ -135,15 +133,118 @@ final class EmulatorLauncher {
             if (!Files.isRegularFile(path)) {
                 throw new IllegalStateException(JAR_PROPERTY + " names " + jar + ", which is not a file");
             }
+            command.addAll(classDataSharing(path));
             command.addAll(List.of("-jar", path.toString()));
-        } else if ("inherit".equals(System.getProperty(CLASSPATH_PROPERTY))) {
-            String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-            command.addAll(List.of("-cp", classPath, MAIN_CLASS));
+        } else if (System.getProperty(CLASSPATH_PROPERTY) != null) {
+            command.addAll(List.of("-cp", expand(System.getProperty(CLASSPATH_PROPERTY)), MAIN_CLASS));
         } else {
-            command.addAll(List.of("-jar", embeddedJar().toString()));
+            Path embedded = embeddedJar();
+            command.addAll(classDataSharing(embedded));
+            command.addAll(List.of("-jar", embedded.toString()));
         }
         command.add("--test-kit");
         return command;
+    }
+
+    /**
+     * Class data sharing for the emulator's jar: the first child writes an archive of the classes it loaded when
+     * it exits, later ones map it instead of loading and verifying those classes again (about a third of the
+     * start). The archive is written under a name of its own and moved into place by {@link #adoptArchive}, so two
+     * JVMs never share a half-written one; a stale or foreign archive is ignored by the JVM.
+     */
+    static List<String> classDataSharing(Path jar) {
+        if (Boolean.getBoolean("scale.emulator.no-cds")) {
+            return List.of();
+        }
+        Path archive = archiveFor(jar);
+        adoptFinishedArchive(archive);
+        if (Files.isRegularFile(archive)) {
+            return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        }
+        Path pending = pendingArchive(archive);
+        return List.of("-XX:ArchiveClassesAtExit=" + pending, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    }
+
+    /**
+     * A child whose parent did not wait for its exit (a test JVM killed at the end of its run) may still have
+     * written its archive; one untouched for a minute is complete, and becomes the archive.
+     */
+    private static void adoptFinishedArchive(Path archive) {
+        if (Files.isRegularFile(archive)) {
+            return;
+        }
+        String prefix = archive.getFileName() + ".";
+        try (var files = Files.list(archive.getParent())) {
+            for (Path pending : files.filter(f -> f.getFileName().toString().startsWith(prefix)
+                            && f.getFileName().toString().endsWith(".pending"))
+                    .toList()) {
+                long age = System.currentTimeMillis()
+                        - Files.getLastModifiedTime(pending).toMillis();
+                if (age > 60_000 && Files.size(pending) > 0) {
+                    Files.move(pending, archive, StandardCopyOption.ATOMIC_MOVE);
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            // no archive this time; the child starts without one
+        }
+    }
+
+    /** After a child has exited: its archive, if it wrote one, becomes the one later children use. */
+    static void adoptArchive(List<String> command) {
+        for (String option : command) {
+            if (option.startsWith("-XX:ArchiveClassesAtExit=")) {
+                Path pending = Path.of(option.substring("-XX:ArchiveClassesAtExit=".length()));
+                Path archive = Path.of(pending.toString().replaceFirst("\\.[0-9]+-[0-9]+\\.pending$", ""));
+                try {
+                    if (Files.isRegularFile(pending) && Files.size(pending) > 0) {
+                        Files.move(pending, archive, StandardCopyOption.ATOMIC_MOVE);
+                    }
+                } catch (IOException e) {
+                    // another JVM adopted its archive first; this one is not needed
+                } finally {
+                    try {
+                        Files.deleteIfExists(pending);
+                    } catch (IOException ignored) {
+                        // a leftover file in the temporary directory
+                    }
+                }
+            }
+        }
+    }
+
+    private static Path archiveFor(Path jar) {
+        String version = Runtime.version().toString().replaceAll("[^A-Za-z0-9.+-]", "_");
+        return cacheDir().resolve(jar.getFileName() + "-" + version + ".jsa");
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger CHILDREN =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    private static Path pendingArchive(Path archive) {
+        return Path.of(archive + "." + ProcessHandle.current().pid() + "-" + CHILDREN.incrementAndGet() + ".pending");
+    }
+
+    /** Whether the child writes an archive when it exits, which takes a while. */
+    static boolean writesArchive(List<String> command) {
+        return command.stream().anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit="));
+    }
+
+    /** A class path whose {@code @FILE} entries are replaced by the class path that FILE holds. */
+    static String expand(String classPath) {
+        List<String> entries = new ArrayList<>();
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            if (entry.startsWith("@")) {
+                try {
+                    entries.add(Files.readString(Path.of(entry.substring(1))).trim());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read the emulator's class path from " + entry, e);
+                }
+            } else if (!entry.isBlank()) {
+                entries.add(entry);
+            }
+        }
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     /** The embedded standalone jar as a file: used in place, or copied once per content into the cache. */

@@ -40,6 +40,7 @@ public final class RunningEmulator implements AutoCloseable {
 
     private final Process process;
     private final Path log;
+    private final java.util.List<String> command;
     private final boolean isShared;
     private final String baseUrl;
     private final String liveKey;
@@ -57,6 +58,7 @@ public final class RunningEmulator implements AutoCloseable {
     private RunningEmulator(EmulatorLauncher.Started started, boolean isShared) {
         this.process = started.process();
         this.log = started.log();
+        this.command = started.command();
         this.isShared = isShared;
         JsonValue ready = started.ready();
         this.baseUrl = ready.path("base_url").stringValue();
@@ -182,7 +184,7 @@ public final class RunningEmulator implements AutoCloseable {
      * @return the rules now in force
      */
     public JsonValue addFault(Fault fault) {
-        return JsonValue.parse(control.addFault(fault).toString());
+        return control.addFault(fault);
     }
 
     /** Removes every fault rule. */
@@ -197,7 +199,7 @@ public final class RunningEmulator implements AutoCloseable {
      * @return the completed task
      */
     public JsonValue completeTask(String taskId) {
-        return JsonValue.parse(control.completeTask(taskId).toString());
+        return control.completeTask(taskId);
     }
 
     /**
@@ -208,7 +210,7 @@ public final class RunningEmulator implements AutoCloseable {
      * @return the failed task
      */
     public JsonValue failTask(String taskId, String message) {
-        return JsonValue.parse(control.failTask(taskId, message).toString());
+        return control.failTask(taskId, message);
     }
 
     /**
@@ -217,7 +219,7 @@ public final class RunningEmulator implements AutoCloseable {
      * @return the journal's page of requests, empty when the journal is off
      */
     public Optional<JsonValue> requests() {
-        return control.requests().map(node -> JsonValue.parse(node.toString()));
+        return control.requests();
     }
 
     /**
@@ -295,7 +297,8 @@ public final class RunningEmulator implements AutoCloseable {
             // The child stops and deletes its data when its standard input ends.
             OutputStream stdin = process.getOutputStream();
             stdin.close();
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+            // Writing the class-data archive (the first run on a machine) takes a while on a busy one.
+            if (!process.waitFor(EmulatorLauncher.writesArchive(command) ? 90 : 15, TimeUnit.SECONDS)) {
                 process.destroy();
                 if (!process.waitFor(5, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
@@ -303,6 +306,7 @@ public final class RunningEmulator implements AutoCloseable {
             }
             if (!process.isAlive() && process.exitValue() == 0) {
                 Files.deleteIfExists(log); // kept when the child failed, for the reader
+                EmulatorLauncher.adoptArchive(command);
             }
         } catch (IOException ignored) {
             process.destroyForcibly(); // the pipe is already gone; make sure the child is too

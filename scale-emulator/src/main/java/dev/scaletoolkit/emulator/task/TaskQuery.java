@@ -42,6 +42,11 @@ public final class TaskQuery {
         this.context = context;
     }
 
+    /** The caller's task as its wire JSON, if the caller has it. */
+    public java.util.Optional<ObjectNode> find(Caller caller, String taskId) {
+        return context.db().read(h -> TaskAccess.find(h, caller, taskId)).map(TaskJson::wire);
+    }
+
     /** The caller's task as its stored wire JSON text, sent on unchanged; 404 when the caller has no such task. */
     public String retrieve(Caller caller, String taskId) {
         return context.db()

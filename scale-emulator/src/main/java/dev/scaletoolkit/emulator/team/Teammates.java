@@ -47,6 +47,16 @@ public final class Teammates {
         this.context = context;
     }
 
+    /** Every member of the account's team, owner first. */
+    public List<Member> members(String accountId) {
+        return context.db().read(h -> all(h, accountId));
+    }
+
+    /** The member with this email (compared without case), if any. */
+    public Optional<Member> member(String accountId, String email) {
+        return context.db().read(h -> find(h, accountId, email));
+    }
+
     /** The team as {@code GET /v1/teams} answers it. */
     public ArrayNode list(String accountId) {
         return context.db().read(h -> wire(h, accountId));

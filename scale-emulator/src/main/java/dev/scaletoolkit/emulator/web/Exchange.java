@@ -1,5 +1,6 @@
 package dev.scaletoolkit.emulator.web;
 
+import dev.scaletoolkit.emulator.signin.Secrets;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -84,6 +85,10 @@ final class Exchange {
         String token = Secrets.token();
         setCookie(FORM_COOKIE, token, 86_400);
         return token;
+    }
+
+    void header(String name, String value) {
+        resp.setHeader(name, value);
     }
 
     void html(int status, String body) throws IOException {

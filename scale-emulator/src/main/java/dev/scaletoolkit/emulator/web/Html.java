@@ -57,6 +57,13 @@ final class Html {
                 .writeValueAsString(value));
     }
 
+    /** JSON indented, unescaped (for a value the page escapes itself). */
+    static String prettyText(JsonNode value) {
+        return dev.scaletoolkit.model.jackson.ScaleJson.mapper()
+                .writerWithDefaultPrettyPrinter()
+                .writeValueAsString(value);
+    }
+
     static String csrfField(String token) {
         return "<input type=\"hidden\" name=\"csrf\" value=\"" + esc(token) + "\">";
     }

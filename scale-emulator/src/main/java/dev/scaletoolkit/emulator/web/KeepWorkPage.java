@@ -1,5 +1,6 @@
 package dev.scaletoolkit.emulator.web;
 
+import dev.scaletoolkit.emulator.studio.LabelerSubmissions;
 import java.io.IOException;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -12,9 +13,9 @@ import tools.jackson.databind.JsonNode;
 final class KeepWorkPage {
     private KeepWorkPage() {}
 
-    static void render(Exchange ex, String taskId, JsonNode response, TaskSubmission.Outcome outcome)
+    static void render(Exchange ex, String taskId, JsonNode response, LabelerSubmissions.Outcome outcome)
             throws IOException {
-        TaskSubmission.Refusal why = outcome.refusal().orElseThrow();
+        LabelerSubmissions.Refusal why = outcome.refusal().orElseThrow();
         StringBuilder main = new StringBuilder("<section class=\"card narrow keep-work\"><p class=\"eyebrow\">")
                 .append("Not submitted</p><h1>");
         switch (why) {
@@ -34,15 +35,15 @@ final class KeepWorkPage {
             }
             case NOT_PENDING ->
                 main.append("This task is already finished")
-                        .append("</h1><p class=\"alert\" role=\"alert\">Someone else finished or canceled this task")
-                        .append(" first. Copy your answer below so it is not lost.</p>");
+                        .append("</h1><p class=\"alert\" role=\"alert\">This task is no longer pending: someone")
+                        .append(" else finished or canceled it first. Copy your answer below so it is not lost.</p>");
         }
         main.append("<label for=\"your-answer\">Your answer</label><textarea id=\"your-answer\" readonly rows=\"12\"")
                 .append(" spellcheck=\"false\">")
                 .append(Html.pretty(response))
                 .append("</textarea><div class=\"actions\">")
                 .append("<button type=\"button\" data-copy=\"your-answer\">Copy your answer</button>");
-        if (why == TaskSubmission.Refusal.LEASE_EXPIRED) {
+        if (why == LabelerSubmissions.Refusal.LEASE_EXPIRED) {
             main.append("<form method=\"post\" action=\"/tasks/")
                     .append(Html.esc(taskId))
                     .append("/submit\">")

@@ -1,10 +1,11 @@
 package dev.scaletoolkit.emulator.web;
 
-import dev.scaletoolkit.emulator.EmulatorContext;
+import dev.scaletoolkit.emulator.queue.Skips;
+import dev.scaletoolkit.emulator.studio.Problems;
 import dev.scaletoolkit.emulator.studio.Reservations;
-import dev.scaletoolkit.emulator.studio.StudioAssignments;
-import dev.scaletoolkit.emulator.studio.StudioBatches;
-import dev.scaletoolkit.emulator.task.TaskAccess;
+import dev.scaletoolkit.emulator.studio.Rework;
+import dev.scaletoolkit.emulator.studio.Studio;
+import dev.scaletoolkit.emulator.task.TaskQuery;
 import dev.scaletoolkit.emulator.team.Teammates;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
@@ -27,12 +28,27 @@ final class LabelerQueue {
     /** How far back the queue looks within one batch for its oldest task (pages of 100). */
     private static final int MAX_PAGES = 20;
 
-    private final EmulatorContext context;
+    private final Studio studio;
+    private final Skips skips;
+    private final TaskQuery query;
     private final ApiReads api;
     private final Reservations reservations;
+    private final Problems problems;
+    private final Rework rework;
 
-    LabelerQueue(EmulatorContext context, ApiReads api, Reservations reservations) {
-        this.context = context;
+    LabelerQueue(
+            Studio studio,
+            Skips skips,
+            TaskQuery query,
+            ApiReads api,
+            Reservations reservations,
+            Problems problems,
+            Rework rework) {
+        this.problems = problems;
+        this.rework = rework;
+        this.studio = studio;
+        this.skips = skips;
+        this.query = query;
         this.api = api;
         this.reservations = reservations;
     }
@@ -42,7 +58,7 @@ final class LabelerQueue {
 
     /** The projects assigned to {@code viewer}, alphabetical. */
     List<String> projects(Viewer viewer) {
-        ObjectNode map = context.db().read(h -> StudioAssignments.map(h, viewer.caller()));
+        ObjectNode map = studio.assignments(viewer.caller());
         String me = Teammates.normalize(viewer.email());
         List<String> out = new ArrayList<>();
         map.properties().forEach(e -> {
@@ -57,7 +73,7 @@ final class LabelerQueue {
     List<Batch> batches(Viewer viewer) {
         Set<String> mine = Set.copyOf(projects(viewer));
         List<Batch> out = new ArrayList<>();
-        for (JsonNode b : context.db().read(h -> StudioBatches.list(h, viewer.caller()))) {
+        for (JsonNode b : studio.batches(viewer.caller())) {
             if (mine.contains(b.path("projectName").asString())) {
                 out.add(new Batch(
                         b.path("name").asString(),
@@ -72,14 +88,30 @@ final class LabelerQueue {
 
     /** The id of the next task to label, reserved for the viewer, if any. */
     Optional<String> next(HttpServletRequest req, Viewer viewer) {
-        Set<String> skipped = context.db().read(h -> SkipStore.of(h, viewer.accountId(), viewer.email()));
-        Set<String> heldByOthers = new java.util.HashSet<>();
+        Set<String> skipped = skips.of(viewer.accountId(), viewer.email());
+        // Reported tasks wait for a manager; tasks others hold are theirs.
+        Set<String> heldByOthers = new java.util.HashSet<>(problems.reportedTasks(viewer.accountId()));
         for (Reservations.Lease lease : reservations.running(viewer.accountId())) {
+            if (heldByOthers.contains(lease.taskId())) {
+                continue;
+            }
             if (!lease.email().equals(viewer.email())) {
                 heldByOthers.add(lease.taskId());
             } else if (!skipped.contains(lease.taskId()) && stillPending(viewer, lease.taskId())) {
                 // The labeler's own task comes back first (a reload, a second tab, Start labeling again).
                 return Optional.of(lease.taskId());
+            }
+        }
+        // Work sent back for rework comes before new work: first what was sent to this labeler, then to anyone.
+        List<Rework.Attempt> reworks = new ArrayList<>(rework.waitingFor(viewer.accountId(), viewer.email()));
+        reworks.sort(java.util.Comparator.comparing(a -> a.assignee().isEmpty()));
+        Set<String> mine = Set.copyOf(projects(viewer));
+        for (Rework.Attempt a : reworks) {
+            if (!heldByOthers.contains(a.taskId())
+                    && !skipped.contains(a.taskId())
+                    && (viewer.isManager() || a.assignee().isPresent() || inProjects(viewer, a.taskId(), mine))
+                    && reserve(viewer, a.taskId())) {
+                return Optional.of(a.taskId());
             }
         }
         List<Map<String, List<String>>> places = new ArrayList<>();
@@ -104,10 +136,7 @@ final class LabelerQueue {
         }
         if (!fallback.isEmpty()) {
             // Everything left was skipped once: start the round again.
-            context.db().write(h -> {
-                SkipStore.clear(h, viewer.accountId(), viewer.email());
-                return null;
-            });
+            skips.clear(viewer.accountId(), viewer.email());
             for (String id : fallback) {
                 if (reserve(viewer, id)) {
                     return Optional.of(id);
@@ -123,9 +152,16 @@ final class LabelerQueue {
     }
 
     private boolean stillPending(Viewer viewer, String taskId) {
-        return context.db()
-                .read(h -> TaskAccess.find(h, viewer.caller(), taskId))
-                .map(t -> t.path("status").asString().equals("pending"))
+        return query.find(viewer.caller(), taskId)
+                .map(t -> t.path("status").asString().equals("pending")
+                        || rework.openFor(viewer.accountId(), taskId, viewer.email())
+                                .isPresent())
+                .orElse(false);
+    }
+
+    private boolean inProjects(Viewer viewer, String taskId, Set<String> projects) {
+        return query.find(viewer.caller(), taskId)
+                .map(t -> projects.contains(t.path("project").asString("")))
                 .orElse(false);
     }
 
@@ -153,11 +189,7 @@ final class LabelerQueue {
 
     /** Puts a task aside for this labeler and gives its reservation back. */
     void skip(Viewer viewer, String taskId) {
-        context.db().write(h -> {
-            SkipStore.add(h, viewer.accountId(), viewer.email(), taskId, context.now());
-            reservations.giveBack(h, taskId, viewer.email());
-            return null;
-        });
+        skips.add(viewer.accountId(), viewer.email(), taskId);
     }
 
     /** Whether the labeler may work on a task of {@code project}: assigned to it, or a manager. */

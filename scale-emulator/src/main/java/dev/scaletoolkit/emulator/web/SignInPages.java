@@ -1,5 +1,6 @@
 package dev.scaletoolkit.emulator.web;
 
+import dev.scaletoolkit.emulator.signin.SignIn;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -12,6 +13,10 @@ final class SignInPages {
     }
 
     void signInForm(Exchange ex, String error, String email) throws IOException {
+        signInForm(ex, error, email, error == null ? 200 : 401);
+    }
+
+    private void signInForm(Exchange ex, String error, String email, int status) throws IOException {
         StringBuilder main = new StringBuilder("<section class=\"card narrow\"><h1>Sign in</h1>")
                 .append("<p class=\"muted\">Teammates invited through the API sign in here, with the password they"
                         + " chose from their invitation link.</p>");
@@ -26,12 +31,19 @@ final class SignInPages {
                 .append("<input id=\"password\" name=\"password\" type=\"password\""
                         + " autocomplete=\"current-password\" required>")
                 .append("<button class=\"primary\">Sign in</button></form></section>");
-        ex.html(error == null ? 200 : 401, Layout.page("Sign in", null, "", main.toString()));
+        ex.html(status, Layout.page("Sign in", null, "", main.toString()));
     }
 
     void signInPost(Exchange ex) throws IOException {
         String email = ex.param("email").orElse("");
-        Optional<String> session = signIn.signIn(email, ex.raw("password"));
+        Optional<String> session;
+        try {
+            session = signIn.signIn(email, ex.raw("password"), ex.req().getRemoteAddr());
+        } catch (SignIn.Throttled e) {
+            ex.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            signInForm(ex, e.getMessage(), email, 429);
+            return;
+        }
         if (session.isEmpty()) {
             signInForm(ex, "That email and password do not match an active teammate.", email);
             return;
@@ -48,13 +60,13 @@ final class SignInPages {
 
     void setPasswordForm(Exchange ex, String error) throws IOException {
         String token = ex.param("token").orElse("");
-        Optional<PasswordLinkStore.Link> link = signIn.link(token);
+        Optional<String> link = signIn.linkEmail(token);
         if (link.isEmpty()) {
             throw WebError.forbidden("This link has expired or was already used. Ask your manager for a new one.");
         }
         StringBuilder main = new StringBuilder("<section class=\"card narrow\"><h1>Choose a password</h1>")
                 .append("<p class=\"muted\">For <b>")
-                .append(Html.esc(link.get().email()))
+                .append(Html.esc(link.get()))
                 .append("</b>. This link works once.</p>");
         errorBox(main, error);
         main.append("<form method=\"post\" action=\"/set-password\" class=\"stack\">")
@@ -62,7 +74,7 @@ final class SignInPages {
                 .append("<input type=\"hidden\" name=\"token\" value=\"")
                 .append(Html.esc(token))
                 .append("\"><input type=\"hidden\" name=\"username\" autocomplete=\"username\" value=\"")
-                .append(Html.esc(link.get().email()))
+                .append(Html.esc(link.get()))
                 .append("\"><label for=\"password\">New password <small>(at least ")
                 .append(SignIn.MIN_PASSWORD_LENGTH)
                 .append(" characters)</small></label><input id=\"password\" name=\"password\" type=\"password\""

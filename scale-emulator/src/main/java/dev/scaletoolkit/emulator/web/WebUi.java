@@ -2,7 +2,10 @@ package dev.scaletoolkit.emulator.web;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.EmulatorServices;
+import dev.scaletoolkit.emulator.admin.FaultRules;
 import dev.scaletoolkit.emulator.http.Routes;
+import dev.scaletoolkit.emulator.journal.JournalRoutes;
+import dev.scaletoolkit.emulator.signin.SignIn;
 import dev.scaletoolkit.emulator.studio.Reservations;
 import jakarta.servlet.http.HttpServlet;
 import java.util.Optional;
@@ -19,23 +22,40 @@ public final class WebUi {
     private final WebServlet servlet;
     private final SignInLinkRoutes links;
 
-    /** @param journal the request journal's control-plane routes (shown on the dashboard), or null */
-    public WebUi(EmulatorContext context, EmulatorServices services, Routes journal) {
-        this.signIn = new SignIn(context);
-        Reservations reservations = new Reservations(context);
-        TaskSubmission submission =
-                new TaskSubmission(context, services.completion(), reservations, services.callbacks()::wake);
-        ApiReads api = new ApiReads(context, services, journal);
-        LabelerQueue queue = new LabelerQueue(context, api, reservations);
-        TaskPages tasks = new TaskPages(context, queue, submission, reservations);
+    /** @param journal the request journal (shown on the dashboard), or null */
+    public WebUi(EmulatorContext context, EmulatorServices services, JournalRoutes journal) {
+        this.signIn = services.signIn();
+        Reservations reservations = services.reservations();
+        ApiReads api =
+                new ApiReads(services, () -> FaultRules.list(context.faults().rules()), journal);
+        LabelerQueue queue = new LabelerQueue(
+                services.studio(),
+                services.skips(),
+                services.query(),
+                api,
+                reservations,
+                services.problems(),
+                services.rework());
+        TaskPages tasks = new TaskPages(
+                context,
+                queue,
+                services.submissions(),
+                services.query(),
+                reservations,
+                services.problems(),
+                services.rework());
+        DraftPages draftPages = new DraftPages(services.drafts(), tasks);
+        tasks.drafts(draftPages);
         ReservationPages reservationPages = new ReservationPages(reservations, tasks);
         this.servlet = new WebServlet(
                 signIn,
                 tasks,
-                new ReviewPages(context, api, tasks, services.reviews()),
+                new ReviewPages(context, api, tasks, services.reviews(), services.teammates(), services.rework()),
                 new DashboardPages(context, api, reservationPages),
-                reservationPages);
-        this.links = new SignInLinkRoutes(context, signIn);
+                reservationPages,
+                new ProblemPages(services.problems(), tasks),
+                draftPages);
+        this.links = new SignInLinkRoutes(services.accounts(), services.teammates(), signIn);
     }
 
     /** The servlet for {@code /}: pages, static files, and Scale's JSON 404 for anything else. */

@@ -94,7 +94,9 @@ public final class ResultBudget {
                 .put("unit", c.unit()));
         marker.put(
                 "read_more",
-                "This result was cut to " + maxBytes + " bytes. Call SCALE_AI_READ_RESULT with result_id, the path"
+                "This result was cut to " + maxBytes
+                        + " bytes. Call SCALE_AI_READ_RESULT (in the discovery profile: through"
+                        + " SCALE_AI_CALL_TOOL) with result_id, the path"
                         + " of a cut field and offset = its 'kept' to read on.");
         return copy;
     }
