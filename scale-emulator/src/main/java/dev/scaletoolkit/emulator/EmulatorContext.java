@@ -9,8 +9,8 @@ import java.time.Clock;
 import java.util.function.Supplier;
 
 /**
- * What routes and background workers share: the database, the clock, id generation, configuration and the fault
- * plan. One per running emulator.
+ * What routes and background workers share: the database, the clock, id generation, configuration, the fault
+ * plan and the outbound-address policy its callbacks and imports pass. One per running emulator.
  */
 public record EmulatorContext(
         EmulatorConfig config,
@@ -19,7 +19,8 @@ public record EmulatorContext(
         Ids ids,
         ApiKeys apiKeys,
         FaultPlan faults,
-        Supplier<String> baseUrl) {
+        Supplier<String> baseUrl,
+        EmulatorOutbound outbound) {
 
     /** The current time in Scale's wire format. */
     public String now() {

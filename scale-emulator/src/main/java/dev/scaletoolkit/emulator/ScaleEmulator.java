@@ -62,8 +62,15 @@ public final class ScaleEmulator implements AutoCloseable {
         connector.setHost(config.host());
         connector.setPort(config.port());
         server.addConnector(connector);
-        this.context =
-                new EmulatorContext(config, db, clock, new Ids(clock), new ApiKeys(db), new FaultPlan(), this::baseUrl);
+        this.context = new EmulatorContext(
+                config,
+                db,
+                clock,
+                new Ids(clock),
+                new ApiKeys(db),
+                new FaultPlan(),
+                this::baseUrl,
+                EmulatorOutbound.of(config, this::port));
         this.services = EmulatorServices.create(context);
         this.servlets = new ServletContextHandler();
         servlets.setContextPath("/");

@@ -44,6 +44,9 @@ class GatewayMcpTest {
         home = Files.createTempDirectory("gateway-mcp");
         gateway = Gateway.open(home, Map.<String, String>of()::get);
         String url = scale.baseUrl() + "/v1";
+        gateway.connections()
+                .outbound()
+                .recordStartedEmulator(java.net.URI.create(url).getAuthority());
         gateway.connections().add(new NewConnection("live", url, null, scale.liveKey(), null));
         gateway.connections().add(new NewConnection("test", url, null, scale.testKey(), null));
         scale.emulator().emulator().mount("/mcp", GatewayMcp.httpServlet(gateway, null, null));

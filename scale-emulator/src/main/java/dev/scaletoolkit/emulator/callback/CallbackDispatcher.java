@@ -1,6 +1,7 @@
 package dev.scaletoolkit.emulator.callback;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
+import dev.scaletoolkit.infra.delivery.DeliveryLoop;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +31,8 @@ public final class CallbackDispatcher implements AutoCloseable {
     /** A dispatcher that sends nothing until {@link #start}. */
     public CallbackDispatcher(EmulatorContext context) {
         this.context = context;
-        this.sender = new CallbackSender(context.config().callbackTimeout());
+        this.sender = new CallbackSender(
+                context.outbound().callbacks(), context.config().callbackTimeout());
         this.recorder = new CallbackRecorder(context);
         this.loop = new DeliveryLoop<>(
                 "scale-callbacks", POLL, SENDERS, context.config().callbackTimeout(), this::claim, this::deliver);
