@@ -43,7 +43,10 @@ final class TokensCommand implements Runnable {
         @Option(names = "--connection", required = true, paramLabel = "NAME", description = "Its connection.")
         String connection;
 
-        @Option(names = "--profile", description = "Tools it may use: core, full or readonly.")
+        @Option(
+                names = "--profile",
+                description = "Tools it may use: core, full, readonly, or discovery (all tools, or those of --tools,"
+                        + " reached through three small discovery tools).")
         String profile;
 
         @Option(names = "--tools", split = ",", paramLabel = "TOOL", description = "Or an explicit tool list.")

@@ -28,7 +28,12 @@ import tools.jackson.databind.node.ObjectNode;
         name = "tools",
         mixinStandardHelpOptions = true,
         description = "List the agent tools or call one, with the same validation and envelope agents get.",
-        subcommands = {ToolsCommand.ListTools.class, ToolsCommand.Call.class, ToolsExportCommand.class})
+        subcommands = {
+            ToolsCommand.ListTools.class,
+            ToolsCommand.Call.class,
+            ToolsExportCommand.class,
+            ToolsSizesCommand.class
+        })
 final class ToolsCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -50,7 +55,8 @@ final class ToolsCommand implements Runnable {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(
                     spec.commandLine(),
-                    option + ": " + e.getMessage() + Suggest.hint(value, List.of("core", "full", "readonly")));
+                    option + ": " + e.getMessage()
+                            + Suggest.hint(value, List.of("core", "full", "readonly", "discovery")));
         }
     }
 

@@ -34,6 +34,9 @@ import picocli.CommandLine.Option;
             "  ./scale up --port 8791 --data /tmp/scale-demo --workforce-delay 10s"
         })
 final class UpCommand implements Callable<Integer> {
+    /** How long requests in flight may take to finish after SIGTERM (container runtimes wait 10 s by default). */
+    static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
+
     @Option(
             names = "--port",
             defaultValue = "8790",
@@ -70,7 +73,10 @@ final class UpCommand implements Callable<Integer> {
 
     @Option(
             names = "--admin-token",
-            description = "Token for /_emulator when --host is not loopback (or env SCALE_EMULATOR_ADMIN_TOKEN).")
+            description = {
+                "Token for /_emulator when --host is not loopback (or env SCALE_EMULATOR_ADMIN_TOKEN, or a file named",
+                "by SCALE_EMULATOR_ADMIN_TOKEN_FILE); at least 16 characters. Without one, up refuses such a host."
+            })
     String adminToken;
 
     @Option(
@@ -101,7 +107,8 @@ final class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var env = ScaleCli.env(spec);
-        String token = adminToken != null ? adminToken : env.apply("SCALE_EMULATOR_ADMIN_TOKEN");
+        String token = adminToken != null ? adminToken : UpSettings.adminToken(spec, env);
+        DemoAccount.Keys wantedKeys = UpSettings.demoKeys(spec, env);
         Profile profile = ToolsCommand.profile(spec, "--mcp-profile", mcpProfile);
         EmulatorConfig.Builder builder = EmulatorConfig.builder()
                 .host(host)
@@ -128,6 +135,7 @@ final class UpCommand implements Callable<Integer> {
             builder.postgres(postgresUrl, env.apply("SCALE_DB_USER"), env.apply("SCALE_DB_PASSWORD"));
         }
         EmulatorConfig config = builder.build();
+        UpSettings.requireAdminTokenOffLoopback(spec, config);
         ScaleEmulator emulator = ScaleEmulator.start(config);
         // Ctrl-C (or SIGTERM) only wakes this thread, which closes the emulator so SQLite is left clean.
         CountDownLatch stop = new CountDownLatch(1);
@@ -144,7 +152,14 @@ final class UpCommand implements Callable<Integer> {
         dev.scaletoolkit.gateway.Gateway gateway = null;
         GatewayTriggers triggers = GatewayTriggers.NONE;
         try {
-            Accounts.NewAccount demo = DemoAccount.ensure(emulator.context());
+            Accounts.NewAccount demo = DemoAccount.ensure(emulator.context(), wantedKeys);
+            if (!wantedKeys.matches(demo)) {
+                spec.commandLine()
+                        .getErr()
+                        .println(
+                                "The data directory already has a demo account with other keys; it keeps them"
+                                        + " (SCALE_EMULATOR_LIVE_KEY / SCALE_EMULATOR_TEST_KEY apply to a new data directory).");
+            }
             Path dir = data.toAbsolutePath().normalize();
             // every other command finds this emulator through the state file, from any directory
             new EmulatorState(emulator.baseUrl(), dir, dir.resolve(DemoAccount.FILE_NAME), pid, SdkVersion.VERSION)
@@ -176,7 +191,7 @@ final class UpCommand implements Callable<Integer> {
         } finally {
             EmulatorState.removeIfOurs(stateFile, pid);
             triggers.close();
-            emulator.close();
+            emulator.close(SHUTDOWN_GRACE);
             if (gateway != null) {
                 gateway.close();
             }

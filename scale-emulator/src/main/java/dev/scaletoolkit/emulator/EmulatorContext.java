@@ -4,13 +4,15 @@ import dev.scaletoolkit.emulator.auth.ApiKeys;
 import dev.scaletoolkit.emulator.http.FaultPlan;
 import dev.scaletoolkit.emulator.store.Database;
 import dev.scaletoolkit.emulator.store.Ids;
+import dev.scaletoolkit.infra.work.Supervisor;
 import dev.scaletoolkit.model.ScaleTime;
 import java.time.Clock;
 import java.util.function.Supplier;
 
 /**
  * What routes and background workers share: the database, the clock, id generation, configuration, the fault
- * plan and the outbound-address policy its callbacks and imports pass. One per running emulator.
+ * plan, the supervisor every background worker runs under and the outbound-address policies its callbacks and
+ * imports pass. One per running emulator.
  */
 public record EmulatorContext(
         EmulatorConfig config,
@@ -20,6 +22,7 @@ public record EmulatorContext(
         ApiKeys apiKeys,
         FaultPlan faults,
         Supplier<String> baseUrl,
+        Supervisor supervisor,
         EmulatorOutbound outbound) {
 
     /** The current time in Scale's wire format. */

@@ -5,12 +5,12 @@ import dev.scaletoolkit.emulator.api.BatchRoutes;
 import dev.scaletoolkit.emulator.api.FileRoutes;
 import dev.scaletoolkit.emulator.api.ProjectRoutes;
 import dev.scaletoolkit.emulator.api.QualityRoutes;
-import dev.scaletoolkit.emulator.api.Routes;
 import dev.scaletoolkit.emulator.api.StudioRoutes;
 import dev.scaletoolkit.emulator.api.TaskRoutes;
 import dev.scaletoolkit.emulator.api.TeamRoutes;
 import dev.scaletoolkit.emulator.batch.BatchSweep;
 import dev.scaletoolkit.emulator.file.FileFetcher;
+import dev.scaletoolkit.emulator.http.Routes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,19 +18,28 @@ import java.util.List;
 final class EmulatorRoutes {
     private EmulatorRoutes() {}
 
-    static List<Routes> all(EmulatorContext context, EmulatorServices services) {
+    static List<Routes> all(EmulatorServices services) {
         return List.of(
-                new TaskRoutes(context, services.completion(), services.batches()),
-                new BatchRoutes(context, services.batches()),
-                new ProjectRoutes(context),
-                new FileRoutes(context),
-                new TeamRoutes(context),
-                new StudioRoutes(context),
-                new QualityRoutes(context));
+                new TaskRoutes(services.creation(), services.query(), services.edits(), services.reviews()),
+                new BatchRoutes(services.batches()),
+                new ProjectRoutes(services.projects()),
+                new FileRoutes(services.files(), services.fileImports(), services.fileReads()),
+                new TeamRoutes(services.teammates()),
+                new StudioRoutes(services.studio()),
+                new QualityRoutes(services.quality()));
     }
 
     static Routes admin(EmulatorContext context, EmulatorServices services) {
-        return new AdminRoutes(context, services.completion(), services.batches(), services.workforce());
+        return new AdminRoutes(
+                services.control(),
+                context.faults(),
+                services.accounts(),
+                services.projects(),
+                services.creation(),
+                services.completion(),
+                services.callbackLog(),
+                services.workforce(),
+                context.supervisor());
     }
 
     /** Background workers, started after the server is up and closed before it stops. */
@@ -40,7 +49,7 @@ final class EmulatorRoutes {
         workers.add(FileFetcher.start(context));
         // Always started so the control plane can resume it; it stays paused while the workforce is disabled.
         workers.add(services.workforce().start());
-        workers.add(BatchSweep.start(services.batches()));
+        workers.add(BatchSweep.start(services.settlement(), context.supervisor()));
         return workers;
     }
 }

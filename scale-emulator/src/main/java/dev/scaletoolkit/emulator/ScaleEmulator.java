@@ -1,21 +1,23 @@
 package dev.scaletoolkit.emulator;
 
-import dev.scaletoolkit.emulator.api.Routes;
 import dev.scaletoolkit.emulator.auth.ApiKeys;
-import dev.scaletoolkit.emulator.http.ApiError;
+import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.http.ApiServlet;
 import dev.scaletoolkit.emulator.http.FaultPlan;
 import dev.scaletoolkit.emulator.http.JsonErrorHandler;
 import dev.scaletoolkit.emulator.http.RequestGuard;
 import dev.scaletoolkit.emulator.http.Router;
+import dev.scaletoolkit.emulator.http.Routes;
 import dev.scaletoolkit.emulator.journal.JournalFilter;
 import dev.scaletoolkit.emulator.journal.JournalRoutes;
 import dev.scaletoolkit.emulator.journal.RequestJournal;
 import dev.scaletoolkit.emulator.store.DataDirectory;
 import dev.scaletoolkit.emulator.store.Database;
 import dev.scaletoolkit.emulator.store.Ids;
+import dev.scaletoolkit.infra.work.Supervisor;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -43,7 +45,7 @@ public final class ScaleEmulator implements AutoCloseable {
     private final RequestJournal journal = new RequestJournal();
     private dev.scaletoolkit.emulator.web.WebUi webUi;
 
-    private ScaleEmulator(EmulatorConfig config, Clock clock) {
+    private ScaleEmulator(EmulatorConfig config, Clock clock, Supervisor supervisor) {
         this.config = config;
         DataDirectory.ownerOnly(config.dataDir());
         Database db = config.jdbcUrl() != null
@@ -70,6 +72,7 @@ public final class ScaleEmulator implements AutoCloseable {
                 new ApiKeys(db),
                 new FaultPlan(),
                 this::baseUrl,
+                supervisor,
                 EmulatorOutbound.of(config, this::port));
         this.services = EmulatorServices.create(context);
         this.servlets = new ServletContextHandler();
@@ -79,7 +82,11 @@ public final class ScaleEmulator implements AutoCloseable {
         server.setErrorHandler(new JsonErrorHandler());
         JournalFilter.install(servlets, journal, clock);
         RequestGuard.install(servlets, config);
-        server.setHandler(servlets);
+        // Counts requests in flight, so a stop with a grace period lets them finish (close(Duration)).
+        org.eclipse.jetty.server.handler.GracefulHandler graceful =
+                new org.eclipse.jetty.server.handler.GracefulHandler();
+        graceful.setHandler(servlets);
+        server.setHandler(graceful);
         mountApi();
     }
 
@@ -95,7 +102,15 @@ public final class ScaleEmulator implements AutoCloseable {
     }
 
     public static ScaleEmulator start(EmulatorConfig config, Clock clock) {
-        ScaleEmulator emulator = new ScaleEmulator(config, clock);
+        return start(config, clock, new Supervisor(clock, Supervisor.DEFAULT_BACKOFF));
+    }
+
+    /**
+     * As {@link #start(EmulatorConfig, Clock)} with the supervisor the background workers run under (a test hands
+     * in one whose back-off it controls).
+     */
+    public static ScaleEmulator start(EmulatorConfig config, Clock clock, Supervisor supervisor) {
+        ScaleEmulator emulator = new ScaleEmulator(config, clock, supervisor);
         try {
             emulator.startServer();
         } catch (Exception e) {
@@ -107,7 +122,7 @@ public final class ScaleEmulator implements AutoCloseable {
 
     private void mountApi() {
         Router api = new Router();
-        for (Routes routes : EmulatorRoutes.all(context, services)) {
+        for (Routes routes : EmulatorRoutes.all(services)) {
             routes.register(api);
         }
         ApiServlet v1 = new ApiServlet(
@@ -220,6 +235,21 @@ public final class ScaleEmulator implements AutoCloseable {
 
     @Override
     public void close() {
+        close(Duration.ZERO);
+    }
+
+    /**
+     * Stops the emulator, first letting the requests in flight finish for up to {@code grace} (new connections are
+     * refused at once), then stopping the background workers: what was acknowledged is committed, and callbacks not
+     * yet sent stay in the outbox for the next start. {@code scale up} uses this on SIGTERM.
+     */
+    public void close(Duration grace) {
+        try {
+            server.setStopTimeout(grace.toMillis());
+            server.stop();
+        } catch (Exception ignored) {
+            // stopping
+        }
         for (int i = workers.size() - 1; i >= 0; i--) {
             try {
                 workers.get(i).close();
@@ -227,11 +257,7 @@ public final class ScaleEmulator implements AutoCloseable {
                 // stopping: nothing useful to do with a failure here
             }
         }
-        try {
-            server.stop();
-        } catch (Exception ignored) {
-            // stopping
-        }
+        context.supervisor().close();
         context.db().close();
     }
 }

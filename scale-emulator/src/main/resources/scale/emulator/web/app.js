@@ -44,6 +44,44 @@
     });
   }
 
+  // Copy buttons (the page that keeps a refused answer).
+  document.addEventListener('click', (e) => {
+    const button = e.target.closest('[data-copy]');
+    if (!button) return;
+    const field = document.getElementById(button.dataset.copy);
+    if (!field) return;
+    field.select();
+    const done = () => { button.textContent = 'Copied'; };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(field.value).then(done, () => { document.execCommand('copy'); done(); });
+    } else {
+      document.execCommand('copy');
+      done();
+    }
+  });
+
+  // The task's reservation is renewed while the page is open; if someone else got the task, the page says so.
+  const lease = document.getElementById('lease');
+  const csrfInput = document.querySelector('input[name="csrf"]');
+  window.scaleCsrf = csrfInput ? csrfInput.value : '';
+  if (lease) {
+    const every = Math.max(5, Number(lease.dataset.seconds || 1800) / 3) * 1000;
+    const renew = () => {
+      const body = new URLSearchParams({ csrf: window.scaleCsrf });
+      fetch(lease.dataset.url, { method: 'POST', body, credentials: 'same-origin' })
+        .then((r) => r.json().then((j) => ({ ok: r.ok, j })))
+        .then(({ ok, j }) => {
+          const time = lease.querySelector('time');
+          if (ok && time) { time.dateTime = j.expires_at; time.textContent = j.until; }
+          const alert = document.getElementById('lease-alert');
+          if (!ok && alert) { alert.textContent = j.message || 'Your reservation ended.'; alert.hidden = false; }
+        })
+        .catch(() => {});
+    };
+    window.scaleRenewLease = renew;
+    setInterval(renew, every);
+  }
+
   document.addEventListener('keydown', (e) => {
     if (help && !help.hidden) {
       if (e.key === 'Escape' || e.key === '?') {

@@ -65,8 +65,7 @@ class BadInputTest {
 
     private static List<Route> routes() {
         Router router = new Router();
-        EmulatorRoutes.all(scale.emulator().context(), scale.emulator().services())
-                .forEach(r -> r.register(router));
+        EmulatorRoutes.all(scale.emulator().services()).forEach(r -> r.register(router));
         return router.routes();
     }
 

@@ -5,6 +5,7 @@ import dev.scaletoolkit.gateway.call.Caller;
 import dev.scaletoolkit.gateway.call.ToolGate;
 import dev.scaletoolkit.model.ScaleJson;
 import dev.scaletoolkit.tools.ToolSpec;
+import dev.scaletoolkit.tools.sizing.ResultBudget;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -24,7 +25,7 @@ final class GatedToolAdapter {
 
     private GatedToolAdapter() {}
 
-    static SyncToolSpecification toMcp(ToolGate gate, Caller caller, ToolSpec spec) {
+    static SyncToolSpecification toMcp(ToolGate gate, Caller caller, ToolSpec spec, ResultBudget budget) {
         ObjectNode output = McpToolAdapter.envelopeSchema(spec.outputSchema());
         if (gate.acceptsDryRun(spec.slug())) {
             // a dry run answers with a preview instead of the tool's usual data
@@ -41,7 +42,8 @@ final class GatedToolAdapter {
         return McpToolAdapter.toMcp(
                 spec,
                 output,
-                (slug, args, exchange, progress) -> gate.call(caller, slug, args, progress, approverFor(exchange)));
+                (slug, args, exchange, progress) -> gate.call(caller, slug, args, progress, approverFor(exchange)),
+                budget);
     }
 
     /** Asks the person through MCP elicitation when the client declared it can; otherwise nobody can be asked. */

@@ -2,6 +2,11 @@ package dev.scaletoolkit.mcp;
 
 import dev.scaletoolkit.gateway.Gateway;
 import dev.scaletoolkit.gateway.call.Caller;
+import dev.scaletoolkit.gateway.call.ConnectionTools;
+import dev.scaletoolkit.gateway.call.ToolGate;
+import dev.scaletoolkit.tools.ToolSpec;
+import dev.scaletoolkit.tools.discovery.Discovery;
+import dev.scaletoolkit.tools.sizing.ResultBudget;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -12,6 +17,7 @@ import jakarta.servlet.http.HttpServlet;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -65,6 +71,7 @@ public final class GatewayMcp {
         if (!templates.isEmpty()) {
             spec.capabilities(McpSchema.ServerCapabilities.builder()
                             .tools(false)
+                            .prompts(false)
                             .resources(true, false)
                             .build())
                     .resourceTemplates(templates);
@@ -76,18 +83,36 @@ public final class GatewayMcp {
 
     private static <S extends McpServer.SyncSpecification<S>> McpServer.SyncSpecification<S> configure(
             McpServer.SyncSpecification<S> spec, Gateway gateway, Caller caller) {
-        List<SyncToolSpecification> tools = gateway.gate().list(caller).stream()
-                .map(t -> GatedToolAdapter.toMcp(gateway.gate(), caller, t))
-                .toList();
+        ResultBudget budget = ResultBudget.fromEnv(System::getenv);
+        ToolGate gate = gateway.gate();
+        List<ToolSpec> visible = gate.list(caller);
+        List<SyncToolSpecification> tools = new ArrayList<>();
+        if (caller.discovery()) {
+            // every call the discovery tools make passes the same gate as a direct call, as this caller
+            Discovery discovery = new Discovery(visible, ConnectionTools.catalog());
+            tools.addAll(McpDiscovery.tools(
+                    discovery,
+                    exchange -> (name, args, progress) ->
+                            gate.call(caller, name, args, progress, GatedToolAdapter.approverFor(exchange)),
+                    budget));
+        } else {
+            visible.forEach(t -> tools.add(GatedToolAdapter.toMcp(gate, caller, t, budget)));
+            tools.add(McpDiscovery.readResult(budget));
+        }
+        String confirm = " Costly or destructive calls need confirmation: call them with \"dry_run\": true first,"
+                + " then again with the \"confirmation_token\" it returns.";
         return spec.serverInfo(ScaleMcpServer.NAME, ScaleMcpServer.VERSION)
                 .instructions(
-                        "Tools for Scale AI's data-labeling API through the scale-toolkit gateway, on connection '"
-                                + caller.connection()
-                                + "'. Costly or destructive calls need confirmation: call them with"
-                                + " \"dry_run\": true first, then again with the \"confirmation_token\" it returns."
-                                + " Every result is {successful, data, error}.")
-                .capabilities(
-                        McpSchema.ServerCapabilities.builder().tools(false).build())
+                        caller.discovery()
+                                ? ScaleMcpServer.DISCOVERY_INSTRUCTIONS + confirm
+                                : "Tools for Scale AI's data-labeling API through the scale-toolkit gateway, on"
+                                        + " connection '" + caller.connection() + "'." + confirm
+                                        + " Every result is {successful, data, error}.")
+                .capabilities(McpSchema.ServerCapabilities.builder()
+                        .tools(false)
+                        .prompts(false)
+                        .build())
+                .prompts(McpPrompts.all())
                 .validateToolInputs(false)
                 .requestTimeout(Duration.ofMinutes(10))
                 .tools(tools);

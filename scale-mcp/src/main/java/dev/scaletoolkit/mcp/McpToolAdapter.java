@@ -5,6 +5,7 @@ import dev.scaletoolkit.tools.ProgressListener;
 import dev.scaletoolkit.tools.ToolRegistry;
 import dev.scaletoolkit.tools.ToolResult;
 import dev.scaletoolkit.tools.ToolSpec;
+import dev.scaletoolkit.tools.sizing.ResultBudget;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -31,38 +32,47 @@ final class McpToolAdapter {
         ToolResult run(String slug, JsonNode args, McpSyncServerExchange exchange, ProgressListener progress);
     }
 
-    static SyncToolSpecification toMcp(ToolRegistry registry, ToolSpec spec) {
+    static SyncToolSpecification toMcp(ToolRegistry registry, ToolSpec spec, ResultBudget budget) {
         return toMcp(
                 spec,
                 envelopeSchema(spec.outputSchema()),
-                (slug, args, exchange, progress) -> registry.call(slug, args, progress));
+                (slug, args, exchange, progress) -> registry.call(slug, args, progress),
+                budget);
     }
 
-    /** The MCP tool for {@code spec}, with {@code outputSchema} as its output schema, calls run by {@code runner}. */
-    static SyncToolSpecification toMcp(ToolSpec spec, ObjectNode outputSchema, Runner runner) {
+    /**
+     * The MCP tool for {@code spec}, with {@code outputSchema} as its output schema (none when null), calls run by
+     * {@code runner} and their results kept within {@code budget}.
+     */
+    static SyncToolSpecification toMcp(ToolSpec spec, ObjectNode outputSchema, Runner runner, ResultBudget budget) {
         ObjectNode annotations = spec.annotations();
-        McpSchema.Tool tool = McpSchema.Tool.builder()
+        McpSchema.Tool.Builder tool = McpSchema.Tool.builder()
                 .name(spec.slug())
                 .title(spec.title())
                 .description(spec.description())
                 .inputSchema(toMap(spec.inputSchema()))
-                .outputSchema(toMap(outputSchema))
                 .annotations(McpSchema.ToolAnnotations.builder()
-                        .title(spec.title())
+                        .title(outputSchema == null ? null : spec.title())
                         .readOnlyHint(annotations.path("readOnlyHint").asBoolean(false))
                         .destructiveHint(annotations.path("destructiveHint").asBoolean(false))
                         .idempotentHint(annotations.path("idempotentHint").asBoolean(false))
                         .openWorldHint(annotations.path("openWorldHint").asBoolean(true))
-                        .build())
-                .build();
+                        .build());
+        if (outputSchema != null) {
+            tool.outputSchema(toMap(outputSchema));
+        }
         return SyncToolSpecification.builder()
-                .tool(tool)
-                .callHandler((exchange, request) -> call(runner, spec, exchange, request))
+                .tool(tool.build())
+                .callHandler((exchange, request) -> call(runner, spec, exchange, request, budget))
                 .build();
     }
 
     private static McpSchema.CallToolResult call(
-            Runner runner, ToolSpec spec, McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
+            Runner runner,
+            ToolSpec spec,
+            McpSyncServerExchange exchange,
+            McpSchema.CallToolRequest request,
+            ResultBudget budget) {
         JsonNode args = ScaleJson.mapper().valueToTree(request.arguments() == null ? Map.of() : request.arguments());
         ProgressListener progress = progressFor(exchange, request);
         ToolResult result;
@@ -80,7 +90,7 @@ final class McpToolAdapter {
             result = ToolResult.failed(
                     dev.scaletoolkit.tools.ToolError.fromStatus(500, "internal error in tool " + spec.slug(), null));
         }
-        ObjectNode envelope = result.toJson();
+        ObjectNode envelope = budget.fit(result.toJson());
         return McpSchema.CallToolResult.builder()
                 .structuredContent(toMap(envelope))
                 .addTextContent(ScaleJson.mapper().writeValueAsString(envelope))

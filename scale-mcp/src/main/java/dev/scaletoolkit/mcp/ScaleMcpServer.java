@@ -2,6 +2,8 @@ package dev.scaletoolkit.mcp;
 
 import dev.scaletoolkit.tools.Profile;
 import dev.scaletoolkit.tools.ToolRegistry;
+import dev.scaletoolkit.tools.discovery.Discovery;
+import dev.scaletoolkit.tools.sizing.ResultBudget;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
@@ -13,6 +15,7 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -30,6 +33,11 @@ public final class ScaleMcpServer {
             + " type, organise them in projects and batches, follow their progress, and manage Studio teams."
             + " Every result is {successful, data, error}; on failure, error.retryable says whether to try again.";
 
+    /** Short on purpose: the discovery profile's whole opening (initialize + tools/list) stays under 2 KB. */
+    static final String DISCOVERY_INSTRUCTIONS = "Scale AI data-labeling tools, found on demand: search with"
+            + " SCALE_AI_SEARCH_TOOLS, read a schema with SCALE_AI_GET_TOOL_SCHEMA, call with SCALE_AI_CALL_TOOL."
+            + " Results are {successful, data, error}.";
+
     private static final AtomicInteger MOUNTS = new AtomicInteger();
 
     private ScaleMcpServer() {}
@@ -42,7 +50,8 @@ public final class ScaleMcpServer {
     /** Serves the tools of {@code profile} over the given streams until the input ends. */
     public static McpSyncServer stdio(ToolRegistry registry, Profile profile, InputStream in, OutputStream out) {
         StdioServerTransportProvider transport = new StdioServerTransportProvider(jsonMapper(), in, out);
-        return configure(McpServer.sync(transport), registry, profile).build();
+        return configure(McpServer.sync(transport), registry, profile, ResultBudget.fromEnv(System::getenv))
+                .build();
     }
 
     /**
@@ -50,10 +59,16 @@ public final class ScaleMcpServer {
      * <token>}. Mount it with {@code ScaleEmulator.mount("/mcp", holder)} or on any Jetty EE10 context.
      */
     public static ServletHolder httpServlet(ToolRegistry registry, Profile profile, String bearerToken) {
+        return httpServlet(registry, profile, bearerToken, ResultBudget.fromEnv(System::getenv));
+    }
+
+    /** As above, with results kept within {@code budget}. */
+    public static ServletHolder httpServlet(
+            ToolRegistry registry, Profile profile, String bearerToken, ResultBudget budget) {
         // Jetty maps paths to servlets by holder name, so each mount needs its own name.
         ServletHolder holder = new ServletHolder(
                 "scale-mcp-" + profile.wireName() + "-" + MOUNTS.incrementAndGet(),
-                servlet(registry, profile, bearerToken));
+                servlet(registry, profile, bearerToken, budget));
         // The SDK's streamable transport answers asynchronously; without this every POST fails.
         holder.setAsyncSupported(true);
         return holder;
@@ -61,24 +76,37 @@ public final class ScaleMcpServer {
 
     /** The servlet of {@link #httpServlet} without its holder, for endpoints that forward to it (the gateway's). */
     public static jakarta.servlet.http.HttpServlet servlet(ToolRegistry registry, Profile profile, String bearerToken) {
+        return servlet(registry, profile, bearerToken, ResultBudget.fromEnv(System::getenv));
+    }
+
+    private static jakarta.servlet.http.HttpServlet servlet(
+            ToolRegistry registry, Profile profile, String bearerToken, ResultBudget budget) {
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(jsonMapper())
                 .mcpEndpoint("/mcp")
                 .keepAliveInterval(Duration.ofSeconds(30))
                 .build();
-        configure(McpServer.sync(transport), registry, profile).build();
+        configure(McpServer.sync(transport), registry, profile, budget).build();
         return new BearerTokenServlet(new JsonRpcErrorShield(transport), bearerToken);
     }
 
     private static <S extends McpServer.SyncSpecification<S>> McpServer.SyncSpecification<S> configure(
-            McpServer.SyncSpecification<S> spec, ToolRegistry registry, Profile profile) {
-        List<SyncToolSpecification> tools = registry.list(profile).stream()
-                .map(t -> McpToolAdapter.toMcp(registry, t))
-                .toList();
+            McpServer.SyncSpecification<S> spec, ToolRegistry registry, Profile profile, ResultBudget budget) {
+        List<SyncToolSpecification> tools = new ArrayList<>();
+        if (profile == Profile.DISCOVERY) {
+            Discovery discovery = new Discovery(registry.list(Profile.FULL), registry);
+            tools.addAll(McpDiscovery.tools(discovery, exchange -> registry::call, budget));
+        } else {
+            registry.list(profile).forEach(t -> tools.add(McpToolAdapter.toMcp(registry, t, budget)));
+            tools.add(McpDiscovery.readResult(budget));
+        }
         return spec.serverInfo(NAME, VERSION)
-                .instructions(INSTRUCTIONS)
-                .capabilities(
-                        McpSchema.ServerCapabilities.builder().tools(false).build())
+                .instructions(profile == Profile.DISCOVERY ? DISCOVERY_INSTRUCTIONS : INSTRUCTIONS)
+                .capabilities(McpSchema.ServerCapabilities.builder()
+                        .tools(false)
+                        .prompts(false)
+                        .build())
+                .prompts(McpPrompts.all())
                 // The registry validates inputs itself and reports every bad field in the tool envelope.
                 .validateToolInputs(false)
                 .requestTimeout(Duration.ofMinutes(10))

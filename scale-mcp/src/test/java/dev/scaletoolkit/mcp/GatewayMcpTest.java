@@ -3,8 +3,7 @@ package dev.scaletoolkit.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.scaletoolkit.emulator.junit.RunningEmulator;
-import dev.scaletoolkit.emulator.junit.ScaleEmulatorTest;
+import dev.scaletoolkit.emulator.testing.TestEmulator;
 import dev.scaletoolkit.gateway.Gateway;
 import dev.scaletoolkit.gateway.audit.AuditEntry;
 import dev.scaletoolkit.gateway.connection.Connections.NewConnection;
@@ -32,29 +31,32 @@ import org.junit.jupiter.api.TestInstance;
  * One MCP endpoint, many agents: each token sees and may call only what it allows; costly calls are put to the
  * person when the client supports elicitation; all over real HTTP with the MCP SDK's own client.
  */
-@ScaleEmulatorTest(workforce = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GatewayMcpTest {
-    private RunningEmulator scale; // started (and stopped) by @ScaleEmulatorTest
+    private TestEmulator scale; // in-process: the MCP servlets are mounted on it
     private Gateway gateway;
     private Path home;
 
     @BeforeAll
     void start() throws Exception {
+        scale = TestEmulator.start(b -> b.workforceEnabled(false));
         home = Files.createTempDirectory("gateway-mcp");
         gateway = Gateway.open(home, Map.<String, String>of()::get);
         String url = scale.baseUrl() + "/v1";
         gateway.connections()
                 .outbound()
                 .recordStartedEmulator(java.net.URI.create(url).getAuthority());
-        gateway.connections().add(new NewConnection("live", url, null, scale.liveKey(), null));
-        gateway.connections().add(new NewConnection("test", url, null, scale.testKey(), null));
-        scale.emulator().emulator().mount("/mcp", GatewayMcp.httpServlet(gateway, null, null));
+        gateway.connections()
+                .add(new NewConnection("live", url, null, scale.account().liveKey(), null));
+        gateway.connections()
+                .add(new NewConnection("test", url, null, scale.account().testKey(), null));
+        scale.emulator().mount("/mcp", GatewayMcp.httpServlet(gateway, null, null));
     }
 
     @AfterAll
     void stop() {
         gateway.close();
+        scale.close();
     }
 
     private AgentTokens.Created token(String connection, Profile profile, boolean live) {

@@ -2,8 +2,7 @@ package dev.scaletoolkit.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scaletoolkit.emulator.junit.RunningEmulator;
-import dev.scaletoolkit.emulator.junit.ScaleEmulatorTest;
+import dev.scaletoolkit.emulator.testing.TestEmulator;
 import dev.scaletoolkit.model.ScaleJson;
 import dev.scaletoolkit.tools.Profile;
 import dev.scaletoolkit.tools.ToolRegistry;
@@ -13,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,17 +23,23 @@ import tools.jackson.databind.JsonNode;
  * Malformed MCP traffic from a caller holding the token gets a JSON-RPC error and nothing of the server's insides:
  * no serialised exception, no class names, no stack frames.
  */
-@ScaleEmulatorTest(workforce = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class McpErrorShieldTest {
     private static final String TOKEN = "mcp_test_token_shield_0123456789";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private RunningEmulator scale; // started (and stopped) by @ScaleEmulatorTest
+    private TestEmulator scale; // in-process: the MCP servlets are mounted on it
+
+    @AfterAll
+    void stop() {
+        scale.close();
+    }
 
     @BeforeAll
     void start() {
-        ToolRegistry registry = ToolRegistry.load(ScaleBackend.http(scale.baseUrl(), scale.liveKey()));
-        scale.emulator().emulator().mount("/mcp", ScaleMcpServer.httpServlet(registry, Profile.CORE, TOKEN));
+        scale = TestEmulator.start(b -> b.workforceEnabled(false));
+        ToolRegistry registry = ToolRegistry.load(
+                ScaleBackend.http(scale.baseUrl(), scale.account().liveKey()));
+        scale.emulator().mount("/mcp", ScaleMcpServer.httpServlet(registry, Profile.CORE, TOKEN));
     }
 
     @ParameterizedTest

@@ -3,8 +3,7 @@ package dev.scaletoolkit.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.scaletoolkit.emulator.junit.RunningEmulator;
-import dev.scaletoolkit.emulator.junit.ScaleEmulatorTest;
+import dev.scaletoolkit.emulator.testing.TestEmulator;
 import dev.scaletoolkit.tools.Profile;
 import dev.scaletoolkit.tools.ToolRegistry;
 import dev.scaletoolkit.tools.ToolSpec;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -30,23 +30,27 @@ import tools.jackson.databind.JsonNode;
  * through the SDK's own client: listing per profile, every tool, bad arguments, the bearer token and progress.
  */
 // Live tasks stay pending for a while, so one can be cancelled and a wait has something to report.
-@ScaleEmulatorTest(workforceDelayMillis = 1500)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class McpHttpServerTest {
     private static final String TOKEN = "mcp_test_token_0123456789";
 
-    private RunningEmulator scale; // started (and stopped) by @ScaleEmulatorTest
+    private TestEmulator scale; // in-process: the MCP servlets are mounted on it
     private ToolRegistry registry;
+
+    @AfterAll
+    void stop() {
+        scale.close();
+    }
 
     @BeforeAll
     void start() {
-        registry = ToolRegistry.load(ScaleBackend.http(scale.baseUrl(), scale.liveKey()));
+        scale = TestEmulator.start(b -> b.workforceDelay(Duration.ofMillis(1500)));
+        registry = ToolRegistry.load(
+                ScaleBackend.http(scale.baseUrl(), scale.account().liveKey()));
         // Mounted after start, as 'scale up' does: the servlet must still be reachable.
-        scale.emulator().emulator().mount("/mcp", ScaleMcpServer.httpServlet(registry, Profile.FULL, TOKEN));
-        scale.emulator().emulator().mount("/core/mcp", ScaleMcpServer.httpServlet(registry, Profile.CORE, TOKEN));
-        scale.emulator()
-                .emulator()
-                .mount("/readonly/mcp", ScaleMcpServer.httpServlet(registry, Profile.READONLY, TOKEN));
+        scale.emulator().mount("/mcp", ScaleMcpServer.httpServlet(registry, Profile.FULL, TOKEN));
+        scale.emulator().mount("/core/mcp", ScaleMcpServer.httpServlet(registry, Profile.CORE, TOKEN));
+        scale.emulator().mount("/readonly/mcp", ScaleMcpServer.httpServlet(registry, Profile.READONLY, TOKEN));
     }
 
     private McpSyncClient client(String endpoint, Consumer<McpSchema.ProgressNotification> progress) {
@@ -67,7 +71,12 @@ class McpHttpServerTest {
                     : Profile.parse(endpoint.substring(1, endpoint.indexOf("/mcp")));
             McpSyncClient client = client(endpoint, null);
             try {
-                List<McpSchema.Tool> tools = McpToolTour.listAll(client);
+                List<McpSchema.Tool> listed = McpToolTour.listAll(client);
+                // every profile also lists the reader of results cut to size
+                assertThat(listed).extracting(McpSchema.Tool::name).contains("SCALE_AI_READ_RESULT");
+                List<McpSchema.Tool> tools = listed.stream()
+                        .filter(t -> !t.name().equals("SCALE_AI_READ_RESULT"))
+                        .toList();
                 assertThat(tools)
                         .extracting(McpSchema.Tool::name)
                         .as(endpoint)

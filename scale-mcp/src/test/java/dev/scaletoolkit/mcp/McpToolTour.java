@@ -36,12 +36,30 @@ public final class McpToolTour {
     private final Map<String, Schema> outputSchemas = new LinkedHashMap<>();
     private final Set<String> called = new LinkedHashSet<>();
 
+    /** True when every call goes through SCALE_AI_CALL_TOOL and schemas come from SCALE_AI_GET_TOOL_SCHEMA. */
+    private final boolean discovery;
+
     /** Lists the server's tools (following every cursor) and compiles their output schemas. */
     public McpToolTour(McpSyncClient client) {
+        this(client, false);
+    }
+
+    /**
+     * A tour of a discovery-profile server: each tool is called through {@code SCALE_AI_CALL_TOOL}, and its result
+     * checked against the schema {@code SCALE_AI_GET_TOOL_SCHEMA} returns, as an agent would find them.
+     */
+    public static McpToolTour throughDiscovery(McpSyncClient client) {
+        return new McpToolTour(client, true);
+    }
+
+    private McpToolTour(McpSyncClient client, boolean discovery) {
         this.client = client;
+        this.discovery = discovery;
         for (McpSchema.Tool tool : listAll(client)) {
             tools.put(tool.name(), tool);
-            outputSchemas.put(tool.name(), SCHEMAS.getSchema(toJson(tool.outputSchema())));
+            if (tool.outputSchema() != null) { // SCALE_AI_READ_RESULT's data is a part of another tool's
+                outputSchemas.put(tool.name(), SCHEMAS.getSchema(toJson(tool.outputSchema())));
+            }
         }
     }
 
@@ -78,13 +96,35 @@ public final class McpToolTour {
 
     /** Calls a tool without judging the answer. */
     public McpSchema.CallToolResult raw(String tool, Map<String, Object> arguments) {
+        if (discovery) {
+            Map<String, Object> wrapped = new LinkedHashMap<>();
+            wrapped.put("name", tool);
+            wrapped.put("arguments", arguments);
+            return client.callTool(McpSchema.CallToolRequest.builder("SCALE_AI_CALL_TOOL")
+                    .arguments(wrapped)
+                    .build());
+        }
         return client.callTool(
                 McpSchema.CallToolRequest.builder(tool).arguments(arguments).build());
     }
 
+    /** The output schema of a tool the discovery server does not list: its data schema, wrapped in the envelope. */
+    private Schema discoveredSchema(String tool) {
+        McpSchema.CallToolResult r = client.callTool(McpSchema.CallToolRequest.builder("SCALE_AI_GET_TOOL_SCHEMA")
+                .arguments(Map.of("name", tool))
+                .build());
+        JsonNode data = toJson(r.structuredContent()).path("data");
+        assertThat(data.path("name").asString())
+                .as("schema of " + tool + ": " + data)
+                .isEqualTo(tool);
+        return SCHEMAS.getSchema(
+                McpToolAdapter.envelopeSchema((tools.jackson.databind.node.ObjectNode) data.get("output_schema")));
+    }
+
     /** Every way the structured result breaks the tool's listed output schema (empty when it fits). */
     public List<String> outputProblems(String tool, McpSchema.CallToolResult result) {
-        Schema schema = outputSchemas.get(tool);
+        Schema schema =
+                discovery ? outputSchemas.computeIfAbsent(tool, this::discoveredSchema) : outputSchemas.get(tool);
         assertThat(schema).as("output schema listed for " + tool).isNotNull();
         List<String> out = new ArrayList<>();
         for (Error e : schema.validate(toJson(result.structuredContent()))) {

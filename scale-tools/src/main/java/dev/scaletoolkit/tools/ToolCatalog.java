@@ -99,6 +99,9 @@ final class ToolCatalog {
                 problems.add("profiles: " + e.getMessage());
             }
         });
+        if (profiles.contains(Profile.DISCOVERY)) {
+            problems.add("profiles: discovery is not listed per tool (it reaches every tool)");
+        }
         if (!profiles.contains(Profile.FULL)) {
             problems.add("profiles must include full");
         }

@@ -126,11 +126,12 @@ public final class ToolRegistry {
         return new ToolRegistry(Map.copyOf(bySlug), Map.copyOf(byShortName), backend, LocalFiles.UNRESTRICTED);
     }
 
-    /** The tools in a profile, sorted by slug. */
+    /** The tools in a profile (for {@link Profile#DISCOVERY}: those it reaches, all of them), sorted by slug. */
     public List<ToolSpec> list(Profile profile) {
+        Profile scope = profile.scope();
         return bySlug.values().stream()
                 .map(Entry::spec)
-                .filter(s -> s.profiles().contains(profile))
+                .filter(s -> s.profiles().contains(scope))
                 .sorted((a, b) -> a.slug().compareTo(b.slug()))
                 .toList();
     }

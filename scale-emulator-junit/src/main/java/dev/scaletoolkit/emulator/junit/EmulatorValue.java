@@ -18,7 +18,11 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 public @interface EmulatorValue {
-    /** Which value. */
+    /**
+     * Which value.
+     *
+     * @return the kind of value to inject
+     */
     Kind value();
 
     /** The values that can be injected. */

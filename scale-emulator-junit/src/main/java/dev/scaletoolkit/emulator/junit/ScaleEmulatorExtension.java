@@ -2,7 +2,6 @@ package dev.scaletoolkit.emulator.junit;
 
 import dev.scaletoolkit.client.ScaleClient;
 import dev.scaletoolkit.client.emulator.EmulatorControl;
-import dev.scaletoolkit.emulator.testing.TestEmulator;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
@@ -16,8 +15,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestInstancePostProcessor;
 
 /**
- * Starts the Scale emulator for a test class (or once per JVM) and hands it to the tests. Use it through
- * {@link ScaleEmulatorTest}, or register it with settings of your own:
+ * Gives a test class a Scale emulator. Use it through {@link ScaleEmulatorTest}, or register it with settings of
+ * your own:
  *
  * <pre>{@code
  * @RegisterExtension
@@ -30,8 +29,12 @@ import org.junit.jupiter.api.extension.TestInstancePostProcessor;
  * }</pre>
  *
  * <p>It fills in fields and parameters of type {@link RunningEmulator}, {@link ScaleClient} (live key) and
- * {@link EmulatorControl}, and {@code String}s marked {@link EmulatorValue}. The emulator of a class is stopped
- * and its data directory deleted after the class; a {@link Scope#JVM} one when the run ends.
+ * {@link EmulatorControl}, and {@code String}s marked {@link EmulatorValue}. The emulator runs in a child JVM (see
+ * {@link RunningEmulator}); with the default {@link Scope#CLASS} one child serves the whole test run and is emptied
+ * before each class.
+ *
+ * <p>Built against JUnit Jupiter 5.10's API and nothing of the platform's internals, so it runs on Jupiter 5.10
+ * and later, 6.x included.
  */
 public final class ScaleEmulatorExtension
         implements BeforeAllCallback, BeforeEachCallback, TestInstancePostProcessor, ParameterResolver {
@@ -50,39 +53,53 @@ public final class ScaleEmulatorExtension
         this.configured = configured;
     }
 
+    /**
+     * Settings for {@code @RegisterExtension}.
+     *
+     * @return a builder with the defaults (class scope, workforce on, 200 ms per task)
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The emulator of the running test class; only once a test (or {@code @BeforeAll}) is running. */
+    /**
+     * The emulator of the running test class.
+     *
+     * @return the emulator
+     * @throws IllegalStateException before the class's first test or {@code @BeforeAll} method runs
+     */
     public RunningEmulator emulator() {
         RunningEmulator e = current;
         if (e == null) {
-            throw new IllegalStateException("the emulator starts before the first test of the class; ask for it"
+            throw new IllegalStateException("the emulator is ready before the first test of the class; ask for it"
                     + " from a test, a @BeforeEach or a @BeforeAll method");
         }
         return e;
     }
 
-    /** Shortcut for {@code emulator().client()}. */
+    /**
+     * Shortcut for {@code emulator().client()}.
+     *
+     * @return a client on the live key
+     */
     public ScaleClient client() {
         return emulator().client();
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws IllegalAccessException {
-        RunningEmulator e = start(context);
+        RunningEmulator e = prepare(context);
         injectFields(context.getRequiredTestClass(), null, e, true);
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        start(context); // for extensions registered on an instance field, which see no beforeAll
+        prepare(context); // for extensions registered on an instance field, which see no beforeAll
     }
 
     @Override
     public void postProcessTestInstance(Object instance, ExtensionContext context) throws IllegalAccessException {
-        injectFields(instance.getClass(), instance, start(context), false);
+        injectFields(instance.getClass(), instance, prepare(context), false);
     }
 
     @Override
@@ -93,17 +110,18 @@ public final class ScaleEmulatorExtension
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        RunningEmulator e = start(context);
+        RunningEmulator e = prepare(context);
         Optional<EmulatorValue> value = parameter.findAnnotation(EmulatorValue.class);
         return value.isPresent()
                 ? value(e, value.get().value())
                 : valueFor(parameter.getParameter().getType(), e);
     }
 
-    private RunningEmulator start(ExtensionContext context) {
+    /** Once per top-level class (its {@code @Nested} classes share it): the emulator, emptied and set up. */
+    private RunningEmulator prepare(ExtensionContext context) {
         Settings settings = settings(context);
-        ExtensionContext owner = settings.scope() == Scope.JVM ? context.getRoot() : topLevelClass(context);
-        Holder holder = owner.getStore(NAMESPACE).computeIfAbsent(settings, s -> new Holder(s.start()), Holder.class);
+        ExtensionContext.Store store = topLevelClass(context).getStore(NAMESPACE);
+        ClassEmulator holder = store.getOrComputeIfAbsent(settings, ClassEmulator::new, ClassEmulator.class);
         current = holder.emulator;
         return holder.emulator;
     }
@@ -176,29 +194,44 @@ public final class ScaleEmulatorExtension
         };
     }
 
-    /** What one emulator is started with; equal settings share a JVM-scoped emulator. */
+    /** What a class asks for. */
     record Settings(Scope scope, boolean workforce, long workforceDelayMillis) {
         static final Settings DEFAULTS = new Settings(Scope.CLASS, true, 200);
 
         Settings {
+            if (scope == null) {
+                throw new ExtensionConfigurationException("scope must not be null");
+            }
             if (workforceDelayMillis < 0) {
                 throw new ExtensionConfigurationException(
                         "workforceDelayMillis must be 0 or more, got " + workforceDelayMillis);
             }
         }
-
-        RunningEmulator start() {
-            return new RunningEmulator(TestEmulator.start(b -> b.workforceEnabled(workforce)
-                    .workforceDelay(Duration.ofMillis(Math.max(1, workforceDelayMillis)))));
-        }
     }
 
-    /** Closed by JUnit with the context that holds it: the class, or the whole run. */
-    private static final class Holder implements AutoCloseable {
+    /**
+     * A class's emulator, set up when the class starts. JUnit closes it with the class's context: that stops an
+     * {@link Scope#ISOLATED} emulator and does nothing to the shared one. Both close interfaces are implemented
+     * because Jupiter before 5.13 calls only {@code CloseableResource}; {@code close} runs at most once.
+     */
+    @SuppressWarnings("deprecation")
+    static final class ClassEmulator implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         final RunningEmulator emulator;
 
-        Holder(RunningEmulator emulator) {
-            this.emulator = emulator;
+        ClassEmulator(Settings settings) {
+            if (settings.scope() == Scope.ISOLATED) {
+                emulator = RunningEmulator.start();
+            } else {
+                emulator = RunningEmulator.shared();
+                if (settings.scope() == Scope.CLASS) {
+                    emulator.reset();
+                }
+            }
+            if (!settings.equals(new Settings(settings.scope(), true, 200)) || settings.scope() == Scope.JVM) {
+                // reset() restored the defaults; another setting (or a JVM-scoped class after others) sets its own
+                emulator.workforce(
+                        settings.workforce(), Duration.ofMillis(Math.max(1, settings.workforceDelayMillis())));
+            }
         }
 
         @Override
@@ -215,22 +248,44 @@ public final class ScaleEmulatorExtension
 
         private Builder() {}
 
+        /**
+         * What the class shares with other classes.
+         *
+         * @param scope {@link Scope#CLASS} (the default), {@link Scope#JVM} or {@link Scope#ISOLATED}
+         * @return this builder
+         */
         public Builder scope(Scope scope) {
             this.scope = scope;
             return this;
         }
 
-        /** Whether the simulated workforce completes live tasks (default true); off, tasks stay pending. */
+        /**
+         * Whether the simulated workforce completes live tasks (default true); off, tasks stay pending.
+         *
+         * @param enabled on or off
+         * @return this builder
+         */
         public Builder workforce(boolean enabled) {
             this.workforce = enabled;
             return this;
         }
 
+        /**
+         * How long the workforce takes per task (default 200 ms).
+         *
+         * @param delay the delay
+         * @return this builder
+         */
         public Builder workforceDelay(Duration delay) {
             this.workforceDelayMillis = delay.toMillis();
             return this;
         }
 
+        /**
+         * The extension, for a {@code static} field marked {@code @RegisterExtension}.
+         *
+         * @return the extension
+         */
         public ScaleEmulatorExtension build() {
             return new ScaleEmulatorExtension(new Settings(scope, workforce, workforceDelayMillis));
         }

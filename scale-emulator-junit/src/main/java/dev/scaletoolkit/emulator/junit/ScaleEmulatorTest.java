@@ -9,9 +9,10 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs the Scale emulator for this test class: a fresh data directory, a free port on 127.0.0.1, one account.
- * Fields and parameters of type {@link RunningEmulator}, {@code ScaleClient} and {@code EmulatorControl}, and
- * {@code String}s marked {@link EmulatorValue}, are filled in.
+ * Gives this test class a Scale emulator with no data and one account, on a free port on 127.0.0.1, running in a
+ * child JVM (one for the whole test run, emptied before each class; see {@link Scope}). Fields and parameters of
+ * type {@link RunningEmulator}, {@code ScaleClient} and {@code EmulatorControl}, and {@code String}s marked
+ * {@link EmulatorValue}, are filled in.
  *
  * <pre>{@code
  * @ScaleEmulatorTest
@@ -29,12 +30,25 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Inherited
 @ExtendWith(ScaleEmulatorExtension.class)
 public @interface ScaleEmulatorTest {
-    /** One emulator per test class (the default), or one shared by every class of the JVM that asks for it. */
+    /**
+     * What the class shares with the other classes of the run.
+     *
+     * @return {@link Scope#CLASS} (the default: emptied before the class), {@link Scope#JVM} (data kept) or
+     *     {@link Scope#ISOLATED} (an emulator of its own)
+     */
     Scope scope() default Scope.CLASS;
 
-    /** Whether the simulated workforce completes live tasks by itself (default true). */
+    /**
+     * Whether the simulated workforce completes live tasks by itself.
+     *
+     * @return true (the default) to have live tasks completed; false to leave them pending for the test
+     */
     boolean workforce() default true;
 
-    /** How long the workforce takes per task, in milliseconds (default 200). */
+    /**
+     * How long the workforce takes per task.
+     *
+     * @return milliseconds, 200 by default
+     */
     long workforceDelayMillis() default 200;
 }

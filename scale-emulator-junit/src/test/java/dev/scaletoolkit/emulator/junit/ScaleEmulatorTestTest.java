@@ -9,15 +9,12 @@ import dev.scaletoolkit.client.emulator.Fault;
 import dev.scaletoolkit.client.error.BadRequestException;
 import dev.scaletoolkit.client.project.ProjectCreateParams;
 import dev.scaletoolkit.client.task.GenericTaskParams;
-import dev.scaletoolkit.model.ScaleJson;
 import dev.scaletoolkit.model.json.JsonValue;
 import dev.scaletoolkit.model.task.Task;
 import dev.scaletoolkit.model.task.TaskType;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** The annotation's promises: injected fields and parameters that work, faults and task completion from a test. */
 @ScaleEmulatorTest(workforce = false)
@@ -38,7 +35,7 @@ class ScaleEmulatorTestTest {
         assertThat(liveKey).startsWith("live_").isEqualTo(emulator.liveKey());
         assertThat(emulator.toString()).doesNotContain(liveKey);
         assertThat(Files.isDirectory(emulator.dataDir())).isTrue();
-        assertThat(control.health().path("status").asString()).isEqualTo("ok");
+        assertThat(control.health().toString()).contains("\"ok\"");
         assertThat(scale.projects().list()).isNotNull();
     }
 
@@ -84,8 +81,10 @@ class ScaleEmulatorTestTest {
     @Test
     void readsTheRequestJournal() {
         scale.projects().list();
-        JsonNode journal = emulator.requests().orElseThrow();
-        assertThat(journal.path("docs").findValuesAsString("path")).anyMatch(p -> p.endsWith("/projects"));
+        JsonValue journal = emulator.requests().orElseThrow();
+        assertThat(journal.path("docs").elements())
+                .extracting(doc -> doc.path("path").asText(""))
+                .anyMatch(p -> p.endsWith("/projects"));
     }
 
     @Nested
@@ -104,15 +103,9 @@ class ScaleEmulatorTestTest {
                         .type(TaskType.IMAGEANNOTATION)
                         .name(project)
                         .build());
-        ObjectNode body = ScaleJson.mapper().createObjectNode();
-        body.put("project", project);
-        body.put("attachment", "https://example.com/" + uniqueId + ".jpg");
-        body.put("unique_id", uniqueId);
-        body.putObject("geometries")
-                .putObject("box")
-                .putArray("objects_to_annotate")
-                .add("cat");
-        return GenericTaskParams.of(
-                TaskType.IMAGEANNOTATION, JsonValue.parse(ScaleJson.mapper().writeValueAsString(body)));
+        JsonValue body = JsonValue.parse("""
+                {"project": "%s", "attachment": "https://example.com/%s.jpg", "unique_id": "%s",
+                 "geometries": {"box": {"objects_to_annotate": ["cat"]}}}""".formatted(project, uniqueId, uniqueId));
+        return GenericTaskParams.of(TaskType.IMAGEANNOTATION, body);
     }
 }

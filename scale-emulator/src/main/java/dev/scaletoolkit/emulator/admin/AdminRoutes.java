@@ -1,22 +1,25 @@
 package dev.scaletoolkit.emulator.admin;
 
-import dev.scaletoolkit.emulator.EmulatorContext;
-import dev.scaletoolkit.emulator.api.Routes;
-import dev.scaletoolkit.emulator.auth.AccountStore;
-import dev.scaletoolkit.emulator.batch.BatchSettlement;
-import dev.scaletoolkit.emulator.http.ApiError;
+import dev.scaletoolkit.emulator.auth.Accounts;
+import dev.scaletoolkit.emulator.callback.CallbackLog;
+import dev.scaletoolkit.emulator.callback.CallbackStore;
+import dev.scaletoolkit.emulator.control.ControlPlane;
+import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.http.ApiRequest;
 import dev.scaletoolkit.emulator.http.ApiServlet;
-import dev.scaletoolkit.emulator.http.Fields;
+import dev.scaletoolkit.emulator.http.FaultPlan;
 import dev.scaletoolkit.emulator.http.Router;
-import dev.scaletoolkit.emulator.store.DataReset;
+import dev.scaletoolkit.emulator.http.Routes;
+import dev.scaletoolkit.emulator.json.Fields;
+import dev.scaletoolkit.emulator.project.Projects;
 import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.emulator.task.TaskCompletion;
 import dev.scaletoolkit.emulator.task.TaskCreation;
-import dev.scaletoolkit.emulator.task.TaskTypes;
 import dev.scaletoolkit.emulator.workforce.Workforce;
+import dev.scaletoolkit.infra.work.Supervisor;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -25,7 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The control plane under {@code /_emulator}, for tests and demos; JSON in, JSON out, errors in Scale's shape.
  *
  * <ul>
- *   <li>{@code GET /health} — up and version (no token needed).
+ *   <li>{@code GET /health} — version and {@code status}: {@code ok}, or {@code degraded} with the background
+ *       workers that are down (see {@link WorkerHealth}); always 200 while the server answers (no token needed).
  *   <li>{@code GET /stats} — writes and commits since start (writes / commits = mean group-commit size).
  *   <li>{@code POST /reset} {@code {keep_accounts?: true}} — deletes all data; accounts, keys and owners stay
  *       unless {@code keep_accounts} is false. Faults are cleared and the workforce returns to its configuration.
@@ -41,50 +45,66 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Off loopback every route but health needs the admin token ({@code ScaleEmulator.authorizeAdmin}).
  */
 public final class AdminRoutes implements Routes {
-    private final EmulatorContext context;
+    private static final Set<String> CALLBACK_STATES = Set.of("pending", "delivered", "failed");
+
+    private final ControlPlane control;
+    private final FaultPlan faults;
+    private final Accounts accounts;
     private final TaskCompletion completion;
+    private final CallbackLog callbackLog;
     private final Workforce workforce;
     private final BulkTasks bulk;
+    private final Seeder seeder;
+    private final Supervisor supervisor;
 
+    /** The control plane over the services built at boot. */
     public AdminRoutes(
-            EmulatorContext context, TaskCompletion completion, BatchSettlement batches, Workforce workforce) {
-        this.context = context;
+            ControlPlane control,
+            FaultPlan faults,
+            Accounts accounts,
+            Projects projects,
+            TaskCreation creation,
+            TaskCompletion completion,
+            CallbackLog callbackLog,
+            Workforce workforce,
+            Supervisor supervisor) {
+        this.supervisor = supervisor;
+        this.control = control;
+        this.faults = faults;
+        this.accounts = accounts;
         this.completion = completion;
+        this.callbackLog = callbackLog;
         this.workforce = workforce;
-        this.bulk = new BulkTasks(context, new TaskCreation(context, TaskTypes.standard(), completion, batches));
+        this.bulk = new BulkTasks(accounts, creation);
+        this.seeder = new Seeder(accounts, projects);
     }
 
     @Override
     public void register(Router router) {
-        router.addPublic("GET", "/health", req -> {
-            ObjectNode out = Docs.object();
-            out.put("status", "ok");
-            out.put("version", ApiServlet.VERSION);
-            return out;
-        });
+        router.addPublic("GET", "/health", req -> WorkerHealth.of(supervisor, ApiServlet.VERSION));
         router.get("/stats", req -> {
             // Group commit at work: writes / commits is how many writes shared each commit (and its sync).
-            long[] counts = context.db().writeCounts();
+            ControlPlane.Stats stats = control.stats();
             ObjectNode out = Docs.object();
-            out.put("commits", counts[0]);
-            out.put("writes", counts[1]);
+            out.put("commits", stats.commits());
+            out.put("writes", stats.writes());
             return out;
         });
         router.post("/reset", this::reset);
-        router.post("/seed", req -> new Seeder(context).seed(req));
+        router.post("/seed", req -> seeder.seed(req.bodyObject()));
         router.get("/accounts", req -> accounts());
-        router.post("/tasks/bulk", bulk::create);
+        router.post("/tasks/bulk", req -> bulk.create(req.bodyObject()));
         router.post("/tasks/{task_id}/complete", this::complete);
         router.post("/tasks/{task_id}/fail", this::fail);
-        router.get("/callbacks", req -> CallbackLog.list(context, req));
-        router.get("/faults", req -> FaultRules.list(context.faults().rules()));
+        router.get("/callbacks", this::callbacks);
+        router.get("/faults", req -> FaultRules.list(faults.rules()));
         router.post("/faults", req -> {
-            context.faults().add(FaultRules.parse(req.bodyObject()));
-            return FaultRules.list(context.faults().rules());
+            faults.add(FaultRules.parse(req.bodyObject()));
+            return FaultRules.list(faults.rules());
         });
         router.delete("/faults", req -> {
-            context.faults().clear();
-            return FaultRules.list(context.faults().rules());
+            faults.clear();
+            return FaultRules.list(faults.rules());
         });
         router.post("/teams/accept", this::acceptInvitation);
         router.get("/workforce", req -> workforceState(workforce));
@@ -93,15 +113,12 @@ public final class AdminRoutes implements Routes {
 
     private Object reset(ApiRequest req) {
         boolean keepAccounts = Fields.optBool(req.bodyObject(), "keep_accounts").orElse(true);
-        int accounts = DataReset.run(context, keepAccounts);
-        if (!keepAccounts) {
-            context.apiKeys().invalidate();
-        }
-        context.faults().clear();
+        int left = control.reset(keepAccounts);
+        faults.clear();
         workforce.restoreDefaults();
         ObjectNode out = Docs.object();
         out.put("reset", true);
-        out.put("accounts", accounts);
+        out.put("accounts", left);
         return out;
     }
 
@@ -113,18 +130,7 @@ public final class AdminRoutes implements Routes {
         ObjectNode body = req.bodyObject();
         String email = Fields.requireString(body, "email");
         String only = Fields.optString(body, "account_id").orElse(null);
-        int accepted = context.db().write(h -> {
-            java.util.List<String> accounts = only != null
-                    ? java.util.List.of(only)
-                    : AccountStore.all(h).stream().map(AccountStore.Account::id).toList();
-            int n = 0;
-            for (String account : accounts) {
-                if (dev.scaletoolkit.emulator.team.Teammates.accept(h, account, email)) {
-                    n++;
-                }
-            }
-            return n;
-        });
+        int accepted = accounts.acceptInvitation(email, only);
         if (accepted == 0) {
             throw ApiError.notFound("No pending invitation for " + email + ".");
         }
@@ -137,7 +143,7 @@ public final class AdminRoutes implements Routes {
     private Object accounts() {
         ObjectNode out = Docs.object();
         ArrayNode docs = out.putArray("docs");
-        for (AccountStore.Account account : context.db().read(AccountStore::all)) {
+        for (var account : accounts.list()) {
             ObjectNode a = Docs.object();
             a.put("account_id", account.id());
             a.put("name", account.name());
@@ -145,6 +151,24 @@ public final class AdminRoutes implements Routes {
             a.put("created_at", account.createdAt());
             docs.add(a);
         }
+        return out;
+    }
+
+    /**
+     * GET /callbacks?task_id=&batch_name=&state=&limit= — the delivery log, oldest first; {@code state} is
+     * {@code pending}, {@code delivered} or {@code failed}.
+     */
+    private Object callbacks(ApiRequest req) {
+        Optional<String> state = req.query("state");
+        if (state.isPresent() && !CALLBACK_STATES.contains(state.get())) {
+            throw ApiError.invalidParam("state", "must be pending, delivered or failed, got \"" + state.get() + "\"");
+        }
+        int limit = req.queryInt("limit", 1, 1000).orElse(200);
+        CallbackStore.LogFilter filter = new CallbackStore.LogFilter(
+                req.query("task_id").orElse(null), req.query("batch_name").orElse(null), state.orElse(null), limit);
+        ObjectNode out = Docs.object();
+        ArrayNode docs = out.putArray("docs");
+        callbackLog.list(filter).forEach(docs::add);
         return out;
     }
 

@@ -1,10 +1,9 @@
 package dev.scaletoolkit.emulator.admin;
 
-import dev.scaletoolkit.emulator.EmulatorContext;
+import dev.scaletoolkit.emulator.auth.Accounts;
 import dev.scaletoolkit.emulator.auth.Caller;
-import dev.scaletoolkit.emulator.http.ApiError;
-import dev.scaletoolkit.emulator.http.ApiRequest;
-import dev.scaletoolkit.emulator.http.Fields;
+import dev.scaletoolkit.emulator.error.ApiError;
+import dev.scaletoolkit.emulator.json.Fields;
 import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.emulator.task.TaskCreation;
 import java.util.ArrayList;
@@ -28,17 +27,16 @@ final class BulkTasks {
     /** Bounds one request (and so one transaction, which holds the single writer while it runs). */
     static final int MAX_TASKS = 1000;
 
-    private final EmulatorContext context;
+    private final Accounts accounts;
     private final TaskCreation creation;
 
-    BulkTasks(EmulatorContext context, TaskCreation creation) {
-        this.context = context;
+    BulkTasks(Accounts accounts, TaskCreation creation) {
+        this.accounts = accounts;
         this.creation = creation;
     }
 
-    ObjectNode create(ApiRequest req) {
-        ObjectNode body = req.bodyObject();
-        Caller caller = context.apiKeys().authenticate("Bearer " + Fields.requireString(body, "api_key"));
+    ObjectNode create(ObjectNode body) {
+        Caller caller = accounts.authenticate(Fields.requireString(body, "api_key"));
         JsonNode tasks = body.get("tasks");
         if (tasks == null || !tasks.isArray() || tasks.isEmpty()) {
             throw ApiError.invalidParam("tasks", "must be a non-empty array of task objects");
@@ -50,8 +48,7 @@ final class BulkTasks {
         List<TaskCreation.Item> items = new ArrayList<>(tasks.size());
         for (int i = 0; i < tasks.size(); i++) {
             if (!(tasks.get(i) instanceof ObjectNode task)) {
-                throw ApiError.invalidParam(
-                        "tasks[" + i + "]", "must be an object, got " + ApiRequest.kind(tasks.get(i)));
+                throw ApiError.invalidParam("tasks[" + i + "]", "must be an object, got " + Fields.kind(tasks.get(i)));
             }
             ObjectNode createBody = task.deepCopy();
             JsonNode type = createBody.remove("type");

@@ -1,8 +1,8 @@
 package dev.scaletoolkit.emulator.admin;
 
-import dev.scaletoolkit.emulator.http.ApiError;
+import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.http.FaultPlan;
-import dev.scaletoolkit.emulator.http.Fields;
+import dev.scaletoolkit.emulator.json.Fields;
 import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.model.ScaleJson;
 import java.util.List;

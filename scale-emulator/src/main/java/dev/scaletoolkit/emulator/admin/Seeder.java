@@ -1,21 +1,17 @@
 package dev.scaletoolkit.emulator.admin;
 
-import dev.scaletoolkit.emulator.EmulatorContext;
-import dev.scaletoolkit.emulator.auth.AccountStore;
 import dev.scaletoolkit.emulator.auth.Accounts;
 import dev.scaletoolkit.emulator.auth.ApiKeys;
 import dev.scaletoolkit.emulator.auth.Caller;
-import dev.scaletoolkit.emulator.http.ApiError;
-import dev.scaletoolkit.emulator.http.ApiRequest;
-import dev.scaletoolkit.emulator.http.Fields;
-import dev.scaletoolkit.emulator.project.ProjectStore;
+import dev.scaletoolkit.emulator.error.ApiError;
+import dev.scaletoolkit.emulator.json.Fields;
+import dev.scaletoolkit.emulator.project.Projects;
 import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.emulator.store.Ids;
 import dev.scaletoolkit.model.ScaleJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -33,18 +29,20 @@ import tools.jackson.databind.node.ObjectNode;
  * run. Everything is checked before anything is written; each account is then committed on its own.
  */
 final class Seeder {
-    private final EmulatorContext context;
+    private final Accounts accounts;
+    private final Projects projects;
 
-    Seeder(EmulatorContext context) {
-        this.context = context;
+    Seeder(Accounts accounts, Projects projects) {
+        this.accounts = accounts;
+        this.projects = projects;
     }
 
     private record AccountSpec(String name, String email, String liveKey, String testKey) {}
 
-    private record ProjectSpec(String account, String name, String type, ObjectNode doc, List<Integer> modes) {}
+    /** A project to create, as the body of {@code POST /v1/projects}, in the test modes listed. */
+    private record ProjectSpec(String account, ObjectNode body, List<Boolean> testModes) {}
 
-    ObjectNode seed(ApiRequest req) {
-        ObjectNode body = req.bodyObject();
+    ObjectNode seed(ObjectNode body) {
         List<AccountSpec> accounts = new ArrayList<>();
         JsonNode list = array(body, "accounts");
         for (int i = 0; i < list.size(); i++) {
@@ -74,7 +72,7 @@ final class Seeder {
             return ScaleJson.mapper().createArrayNode();
         }
         if (!v.isArray()) {
-            throw ApiError.invalidParam(field, "must be an array, got a " + ApiRequest.kind(v));
+            throw ApiError.invalidParam(field, "must be an array, got a " + Fields.kind(v));
         }
         return v;
     }
@@ -110,24 +108,19 @@ final class Seeder {
                 .orElseThrow(() -> ApiError.invalidParam(
                         where + ".account", "is required when no account is seeded in the same call"));
         String mode = optString(item, where, "mode").orElse("both");
-        List<Integer> modes = switch (mode) {
-            case "live" -> List.of(0);
-            case "test" -> List.of(1);
-            case "both" -> List.of(0, 1);
+        List<Boolean> modes = switch (mode) {
+            case "live" -> List.of(false);
+            case "test" -> List.of(true);
+            case "both" -> List.of(false, true);
             default -> throw ApiError.invalidParam(where + ".mode", "must be live, test or both, got \"" + mode + "\"");
         };
-        ObjectNode params = Fields.optObject(item, "params").orElse(Docs.object());
-        ObjectNode doc = Docs.object();
-        doc.put("type", type);
-        doc.put("name", name);
-        ObjectNode version = doc.putArray("param_history").addObject();
-        version.setAll(params);
-        version.put("version", 0);
-        doc.put("archived", false);
-        for (String flag : List.of("rapid", "studio")) {
-            Fields.optBool(item, flag).ifPresent(v -> doc.put(flag, v));
-        }
-        return new ProjectSpec(account, name, type, doc, modes);
+        // Everything but the seed's own keys goes to Projects.create, which checks it as POST /v1/projects does.
+        ObjectNode body = ((ObjectNode) item).deepCopy();
+        body.remove("account");
+        body.remove("mode");
+        body.put("type", type);
+        body.put("name", name);
+        return new ProjectSpec(account, body, modes);
     }
 
     private ObjectNode createOrFind(AccountSpec spec) {
@@ -147,19 +140,13 @@ final class Seeder {
             out.put("email", spec.email());
             out.put("live_key", spec.liveKey());
             out.put("test_key", spec.testKey());
-            out.put("callback_auth_key", new Accounts(context).callbackAuthKey(id));
+            out.put("callback_auth_key", accounts.callbackAuthKey(id));
             out.put("created", false);
             return out;
         }
         String live = spec.liveKey() != null ? spec.liveKey() : "live_" + Ids.secret(16);
         String test = spec.testKey() != null ? spec.testKey() : "test_" + Ids.secret(16);
-        Accounts.NewAccount made;
-        try {
-            made = new Accounts(context).create(spec.name(), spec.email(), live, test);
-        } catch (UnableToExecuteStatementException e) {
-            // Another seed call took one of these keys between the check above and this insert.
-            throw ApiError.conflict("A key of account " + spec.email() + " is already used by another account.");
-        }
+        Accounts.NewAccount made = accounts.create(spec.name(), spec.email(), live, test);
         out.put("account_id", made.accountId());
         out.put("name", made.name());
         out.put("email", made.email());
@@ -171,39 +158,22 @@ final class Seeder {
     }
 
     private ObjectNode createProject(ProjectSpec spec) {
-        String accountId = context.db()
-                .read(h -> AccountStore.all(h).stream()
-                        .filter(a -> a.email().equals(spec.account()))
-                        .map(AccountStore.Account::id)
-                        .findFirst())
+        String accountId = accounts.idOfEmail(spec.account())
                 .orElseThrow(() -> ApiError.notFound("No account with email " + spec.account() + "."));
-        String now = context.now();
-        ObjectNode doc = spec.doc().deepCopy();
-        doc.put("created_at", now);
-        ((ObjectNode) doc.get("param_history").get(0)).put("created_at", now);
-        context.db().write(h -> {
-            for (int mode : spec.modes()) {
-                Caller owner = new Caller(accountId, mode == 1);
-                if (ProjectStore.exists(h, owner, spec.name())) {
-                    throw ApiError.conflict(
-                            "Project " + spec.name() + " already exists in account " + spec.account() + ".");
-                }
-                ProjectStore.insert(h, owner, doc);
-            }
-            return null;
-        });
-        ObjectNode out = doc.deepCopy();
+        List<Caller> owners = spec.testModes().stream()
+                .map(test -> new Caller(accountId, test))
+                .toList();
+        ObjectNode out = projects.createAll(owners, spec.body()).get(0).deepCopy();
         out.put("account_id", accountId);
         return out;
     }
 
     private Optional<String> accountOfKey(String key) {
-        return context.db().read(h -> ApiKeys.find(h, key).map(Caller::accountId));
+        return accounts.idOfKey(key);
     }
 
     private String emailOf(String accountId) {
-        return context.db()
-                .read(h -> AccountStore.find(h, accountId).orElseThrow().email());
+        return accounts.emailOf(accountId).orElseThrow();
     }
 
     private static String requireString(JsonNode item, String where, String field) {
@@ -216,7 +186,7 @@ final class Seeder {
             return Optional.empty();
         }
         if (!v.isString()) {
-            throw ApiError.invalidParam(where + "." + field, "must be a string, got a " + ApiRequest.kind(v));
+            throw ApiError.invalidParam(where + "." + field, "must be a string, got a " + Fields.kind(v));
         }
         return Optional.of(v.stringValue());
     }

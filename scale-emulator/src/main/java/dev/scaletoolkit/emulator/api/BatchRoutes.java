@@ -1,13 +1,12 @@
 package dev.scaletoolkit.emulator.api;
 
-import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.batch.BatchList;
-import dev.scaletoolkit.emulator.batch.BatchSettlement;
 import dev.scaletoolkit.emulator.batch.BatchStore;
 import dev.scaletoolkit.emulator.batch.Batches;
-import dev.scaletoolkit.emulator.http.ApiError;
+import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.http.ApiRequest;
 import dev.scaletoolkit.emulator.http.Router;
+import dev.scaletoolkit.emulator.http.Routes;
 import dev.scaletoolkit.model.ScaleTime;
 import java.util.List;
 import java.util.Optional;
@@ -15,12 +14,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** Batches under {@code /v1/batches}: create, list, read, status counts, finalize, metadata and priority. */
 public final class BatchRoutes implements Routes {
-    private final EmulatorContext context;
     private final Batches batches;
 
-    public BatchRoutes(EmulatorContext context, BatchSettlement settlement) {
-        this.context = context;
-        this.batches = new Batches(context, settlement);
+    public BatchRoutes(Batches batches) {
+        this.batches = batches;
     }
 
     @Override
@@ -37,40 +34,39 @@ public final class BatchRoutes implements Routes {
     // POST /v1/batches
     private Object create(ApiRequest req) {
         ObjectNode body = req.bodyObject();
-        return context.db().write(h -> batches.create(h, req.caller(), body));
+        return batches.create(req.caller(), body);
     }
 
     // GET /v1/batches
     private Object list(ApiRequest req) {
-        BatchList query = parseList(req);
-        return context.db().read(h -> query.run(h, req.caller()));
+        return batches.list(req.caller(), parseList(req));
     }
 
     // GET /v1/batches/{name}
     private Object retrieve(ApiRequest req) {
-        return context.db().read(h -> BatchStore.require(h, req.caller(), req.path("name")));
+        return batches.retrieve(req.caller(), req.path("name"));
     }
 
     // GET /v1/batches/{name}/status
     private Object status(ApiRequest req) {
-        return context.db().read(h -> Batches.status(h, req.caller(), req.path("name")));
+        return batches.status(req.caller(), req.path("name"));
     }
 
     // POST /v1/batches/{name}/finalize
     private Object finalizeBatch(ApiRequest req) {
-        return context.db().write(h -> batches.finalizeBatch(h, req.caller(), req.path("name")));
+        return batches.finalizeBatch(req.caller(), req.path("name"));
     }
 
     // POST /v1/batches/{name}/setMetadata — the body is the metadata object itself.
     private Object setMetadata(ApiRequest req) {
         ObjectNode body = req.bodyObject();
-        return context.db().write(h -> batches.setMetadata(h, req.caller(), req.path("name"), body));
+        return batches.setMetadata(req.caller(), req.path("name"), body);
     }
 
     // POST /v1/batches/{name}/prioritize — body {priority}; the endpoint is unconfirmed upstream.
     private Object prioritize(ApiRequest req) {
         ObjectNode body = req.bodyObject();
-        return context.db().write(h -> batches.prioritize(h, req.caller(), req.path("name"), body));
+        return batches.prioritize(req.caller(), req.path("name"), body);
     }
 
     /** Reads and checks the listing query; 400 naming the parameter on any bad value. */

@@ -1,41 +1,42 @@
 package dev.scaletoolkit.emulator.api;
 
-import dev.scaletoolkit.emulator.EmulatorContext;
-import dev.scaletoolkit.emulator.auth.Caller;
-import dev.scaletoolkit.emulator.file.BlobStore;
 import dev.scaletoolkit.emulator.file.FileDocs;
 import dev.scaletoolkit.emulator.file.FileImport;
 import dev.scaletoolkit.emulator.file.FileListing;
-import dev.scaletoolkit.emulator.file.FileStore;
+import dev.scaletoolkit.emulator.file.FileReads;
 import dev.scaletoolkit.emulator.file.FileUpload;
 import dev.scaletoolkit.emulator.file.KeysetCursor;
-import dev.scaletoolkit.emulator.http.ApiError;
 import dev.scaletoolkit.emulator.http.ApiRequest;
 import dev.scaletoolkit.emulator.http.Reply;
 import dev.scaletoolkit.emulator.http.Router;
+import dev.scaletoolkit.emulator.http.Routes;
 import dev.scaletoolkit.emulator.store.Docs;
-import java.nio.file.Path;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Routes for files under {@code /v1}: upload, import by URL, the assets listing, and reading one file back. */
 public final class FileRoutes implements Routes {
-    private final EmulatorContext context;
-    private final BlobStore blobs;
+    private final FileUpload upload;
+    private final FileImport fileImport;
+    private final FileReads reads;
 
-    public FileRoutes(EmulatorContext context) {
-        this.context = context;
-        this.blobs = BlobStore.under(context.config().dataDir());
+    public FileRoutes(FileUpload upload, FileImport fileImport, FileReads reads) {
+        this.upload = upload;
+        this.fileImport = fileImport;
+        this.reads = reads;
     }
 
     @Override
     public void register(Router router) {
-        FileUpload upload = new FileUpload(context, blobs);
-        FileImport fileImport = new FileImport(context);
-        router.post("/files/upload", upload::handle);
-        router.post("/files/import", fileImport::handle);
+        router.post("/files/upload", req -> upload.upload(req.caller(), MultipartUpload.read(req)));
+        router.post("/files/import", req -> fileImport.start(req.caller(), req.bodyObject()));
         router.get("/files", this::list);
-        router.get("/files/{id}", this::retrieve);
-        router.get("/files/{id}/content", this::content);
+        // an emulator extra: the way to watch an import land
+        router.get("/files/{id}", req -> reads.retrieve(req.caller(), req.path("id")));
+        // an emulator extra: the stored bytes, with the file's mime_type
+        router.get("/files/{id}/content", req -> {
+            FileReads.Content content = reads.content(req.caller(), req.path("id"));
+            return new Reply.FileBody(content.mimeType(), content.path());
+        });
     }
 
     /**
@@ -55,7 +56,7 @@ public final class FileRoutes implements Routes {
                 .map(c -> KeysetCursor.decode("cursor", c))
                 .orElse(null);
         int limit = request.queryInt("limit", 1, 100).orElse(100);
-        FileListing.Page page = FileListing.list(context.db(), request.caller(), project, metadata, after, limit);
+        FileListing.Page page = reads.list(request.caller(), project, metadata, after, limit);
         ObjectNode out = Docs.object();
         out.putArray("docs").addAll(page.docs());
         if (page.next() == null) {
@@ -65,35 +66,5 @@ public final class FileRoutes implements Routes {
         }
         out.put("has_more", page.next() != null);
         return out;
-    }
-
-    // GET /v1/files/{id} (an emulator extra: the way to watch an import land)
-    private Object retrieve(ApiRequest request) {
-        String id = request.path("id");
-        return context.db().read(h -> FileStore.find(h, request.caller(), id)).orElseThrow(() -> notFound(id));
-    }
-
-    // GET /v1/files/{id}/content (an emulator extra: the stored bytes, with the file's mime_type)
-    private Object content(ApiRequest request) {
-        String id = request.path("id");
-        Caller caller = request.caller();
-        ObjectNode file = context.db().read(h -> FileStore.find(h, caller, id)).orElseThrow(() -> notFound(id));
-        String sha = context.db().read(h -> FileStore.sha256(h, caller, id)).orElse(null);
-        if (sha == null) {
-            throw ApiError.conflict("File " + id + " has no content: its state is "
-                    + file.path("state").asString()
-                    + (file.has("failure_reason")
-                            ? " (" + file.get("failure_reason").asString() + ")"
-                            : "")
-                    + ".");
-        }
-        Path path = blobs.find(sha)
-                .orElseThrow(() ->
-                        ApiError.notFound("The bytes of file " + id + " are missing" + " from the data directory."));
-        return new Reply.FileBody(file.path("mime_type").asString(), path);
-    }
-
-    private static ApiError notFound(String id) {
-        return ApiError.notFound("File with that ID not found: " + id + ".");
     }
 }

@@ -1,6 +1,6 @@
 package dev.scaletoolkit.emulator.api;
 
-import dev.scaletoolkit.emulator.http.ApiError;
+import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.http.ApiRequest;
 import dev.scaletoolkit.emulator.task.TaskFilter;
 import dev.scaletoolkit.emulator.task.TaskQuery;

@@ -1,20 +1,15 @@
 package dev.scaletoolkit.emulator.api;
 
-import dev.scaletoolkit.emulator.EmulatorContext;
-import dev.scaletoolkit.emulator.batch.BatchSettlement;
-import dev.scaletoolkit.emulator.http.ApiError;
-import dev.scaletoolkit.emulator.http.Fields;
 import dev.scaletoolkit.emulator.http.Reply;
 import dev.scaletoolkit.emulator.http.Router;
-import dev.scaletoolkit.emulator.task.TaskAccess;
-import dev.scaletoolkit.emulator.task.TaskCompletion;
+import dev.scaletoolkit.emulator.http.Routes;
+import dev.scaletoolkit.emulator.json.Fields;
+import dev.scaletoolkit.emulator.task.ResponseBlob;
 import dev.scaletoolkit.emulator.task.TaskCreation;
 import dev.scaletoolkit.emulator.task.TaskEdits;
 import dev.scaletoolkit.emulator.task.TaskEdits.TagOp;
 import dev.scaletoolkit.emulator.task.TaskQuery;
 import dev.scaletoolkit.emulator.task.TaskReviews;
-import dev.scaletoolkit.emulator.task.TaskStore;
-import dev.scaletoolkit.emulator.task.TaskTypes;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -24,31 +19,23 @@ import java.nio.charset.StandardCharsets;
 public final class TaskRoutes implements Routes {
     private static final String JSON = "application/json; charset=utf-8";
 
-    private final EmulatorContext context;
-    private final TaskCompletion completion;
-    private final BatchSettlement batches;
+    private final TaskCreation creation;
+    private final TaskQuery query;
+    private final TaskEdits edits;
+    private final TaskReviews reviews;
 
-    public TaskRoutes(EmulatorContext context, TaskCompletion completion, BatchSettlement batches) {
-        this.context = context;
-        this.completion = completion;
-        this.batches = batches;
+    public TaskRoutes(TaskCreation creation, TaskQuery query, TaskEdits edits, TaskReviews reviews) {
+        this.creation = creation;
+        this.query = query;
+        this.edits = edits;
+        this.reviews = reviews;
     }
 
     @Override
     public void register(Router router) {
-        TaskCreation creation = new TaskCreation(context, TaskTypes.standard(), completion, batches);
-        TaskQuery query = new TaskQuery(context);
-        TaskEdits edits = new TaskEdits(context, batches);
-        TaskReviews reviews = new TaskReviews(context);
-
         router.get("/tasks", req -> json(query.list(TaskListParams.parse(req))));
         // A read sends the stored JSON as it is: no parse, no re-serialise.
-        router.get(
-                "/task/{task_id}",
-                req -> context.db()
-                        .readConnection(c -> TaskStore.findWireJson(c, req.caller(), req.path("task_id")))
-                        .map(TaskRoutes::json)
-                        .orElseThrow(() -> ApiError.notFound(TaskAccess.NOT_FOUND)));
+        router.get("/task/{task_id}", req -> json(query.retrieve(req.caller(), req.path("task_id"))));
         router.post(
                 "/task/{type}",
                 req -> json(creation.create(
@@ -75,13 +62,18 @@ public final class TaskRoutes implements Routes {
                 req -> edits.setUniqueId(
                         req.caller(), req.path("task_id"), Fields.requireString(req.bodyObject(), "unique_id")));
         router.delete("/task/{task_id}/unique_id", req -> edits.clearUniqueId(req.caller(), req.path("task_id")));
-        router.post("/task/{task_id}/audit", req -> reviews.audit(req.caller(), req.path("task_id"), req.bodyObject()));
+        // Scale answers an audit with plain OK.
+        router.post("/task/{task_id}/audit", req -> {
+            reviews.audit(req.caller(), req.path("task_id"), req.bodyObject());
+            return new Reply.Text("OK");
+        });
         // Third-party clients disagree on the spelling; Scale's own docs name neither, so both are served.
         router.post("/task/{task_id}/send-callback", req -> reviews.resendCallback(req.caller(), req.path("task_id")));
         router.post("/task/{task_id}/send_callback", req -> reviews.resendCallback(req.caller(), req.path("task_id")));
-        router.get(
-                "/task/{task_id}/response_url/{uuid}",
-                req -> reviews.responseBlob(req.caller(), req.path("task_id"), req.path("uuid")));
+        router.get("/task/{task_id}/response_url/{uuid}", req -> {
+            ResponseBlob blob = reviews.responseBlob(req.caller(), req.path("task_id"), req.path("uuid"));
+            return new Reply.Bytes(blob.contentType(), blob.body());
+        });
     }
 
     /** Stored JSON text sent as it is. */

@@ -1,6 +1,6 @@
 package dev.scaletoolkit.emulator.auth;
 
-import dev.scaletoolkit.emulator.http.ApiError;
+import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.store.Database;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -25,10 +25,45 @@ public final class DemoAccount {
 
     private DemoAccount() {}
 
+    /**
+     * Keys the operator asks the demo account to have (a container's environment, so a CI job knows them in
+     * advance); a null key is made at random. They apply when the account is made: an existing account keeps its own.
+     *
+     * @param liveKey {@code live_} and 32 lowercase hex digits, or null
+     * @param testKey {@code test_} and 32 lowercase hex digits, or null
+     */
+    public record Keys(String liveKey, String testKey) {
+        /** Both keys made at random. */
+        public static final Keys RANDOM = new Keys(null, null);
+
+        private static final java.util.regex.Pattern LIVE = java.util.regex.Pattern.compile("live_[0-9a-f]{32}");
+        private static final java.util.regex.Pattern TEST = java.util.regex.Pattern.compile("test_[0-9a-f]{32}");
+
+        public Keys {
+            if (liveKey != null && !LIVE.matcher(liveKey).matches()) {
+                throw new IllegalArgumentException("the live key must be live_ and 32 lowercase hex digits");
+            }
+            if (testKey != null && !TEST.matcher(testKey).matches()) {
+                throw new IllegalArgumentException("the test key must be test_ and 32 lowercase hex digits");
+            }
+        }
+
+        /** Whether {@code account} has every key asked for here. */
+        public boolean matches(Accounts.NewAccount account) {
+            return (liveKey == null || liveKey.equals(account.liveKey()))
+                    && (testKey == null || testKey.equals(account.testKey()));
+        }
+    }
+
     /** Keys of the demo account: read from the database, adopted from an older data directory, or made. */
     public static Accounts.NewAccount ensure(EmulatorContext context) {
+        return ensure(context, Keys.RANDOM);
+    }
+
+    /** As {@link #ensure(EmulatorContext)}, making a new demo account with the {@code wanted} keys. */
+    public static Accounts.NewAccount ensure(EmulatorContext context, Keys wanted) {
         Path file = context.config().dataDir().resolve(FILE_NAME);
-        Accounts.NewAccount account = fromDatabase(context).orElseGet(() -> adoptOrCreate(context, file));
+        Accounts.NewAccount account = fromDatabase(context).orElseGet(() -> adoptOrCreate(context, file, wanted));
         write(file, account);
         return account;
     }
@@ -46,7 +81,7 @@ public final class DemoAccount {
                                         a.callbackAuthKey()))));
     }
 
-    private static Accounts.NewAccount adoptOrCreate(EmulatorContext context, Path file) {
+    private static Accounts.NewAccount adoptOrCreate(EmulatorContext context, Path file, Keys wanted) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return context.db().write(h -> {
@@ -68,8 +103,12 @@ public final class DemoAccount {
                                     h,
                                     "Demo Labs",
                                     "admin@demo.example",
-                                    "live_" + dev.scaletoolkit.emulator.store.Ids.secret(16),
-                                    "test_" + dev.scaletoolkit.emulator.store.Ids.secret(16)));
+                                    wanted.liveKey() != null
+                                            ? wanted.liveKey()
+                                            : "live_" + dev.scaletoolkit.emulator.store.Ids.secret(16),
+                                    wanted.testKey() != null
+                                            ? wanted.testKey()
+                                            : "test_" + dev.scaletoolkit.emulator.store.Ids.secret(16)));
                     DemoAccountStore.insert(
                             h,
                             new DemoAccountStore.Row(account.accountId(), account.liveKey(), account.testKey()),

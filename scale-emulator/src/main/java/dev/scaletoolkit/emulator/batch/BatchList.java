@@ -3,7 +3,6 @@ package dev.scaletoolkit.emulator.batch;
 import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.project.ProjectStore;
 import dev.scaletoolkit.emulator.store.Docs;
-import dev.scaletoolkit.emulator.task.TaskStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +44,7 @@ public final class BatchList {
     }
 
     /** Runs the query and builds the page. */
-    public ObjectNode run(Handle h, Caller caller) {
+    ObjectNode run(Handle h, Caller caller, BatchTasks tasks) {
         BatchStore.Filter filter = this.filter;
         if (excludeArchived) {
             List<String> archived = ProjectStore.list(h, caller, Optional.of(true)).stream()
@@ -69,7 +68,7 @@ public final class BatchList {
         ArrayNode out = page.putArray("docs");
         for (ObjectNode doc : docs) {
             if (detailed) {
-                addProgress(h, caller, doc);
+                addProgress(h, caller, doc, tasks);
             }
             out.add(doc);
         }
@@ -81,9 +80,8 @@ public final class BatchList {
     }
 
     /** {@code detailed=true}: each batch also carries its task counts (the key name is the emulator's own). */
-    private static void addProgress(Handle h, Caller caller, ObjectNode doc) {
-        Map<String, Integer> counts =
-                TaskStore.countsInBatch(h, caller, doc.path("name").asString());
+    private static void addProgress(Handle h, Caller caller, ObjectNode doc, BatchTasks tasks) {
+        Map<String, Integer> counts = tasks.countsIn(h, caller, doc.path("name").asString());
         ObjectNode progress = doc.putObject("task_counts");
         int total = 0;
         for (Map.Entry<String, Integer> e : counts.entrySet()) {

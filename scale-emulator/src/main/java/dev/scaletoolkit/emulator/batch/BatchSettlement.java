@@ -4,7 +4,6 @@ import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.callback.CallbackStore;
 import dev.scaletoolkit.emulator.store.Docs;
-import dev.scaletoolkit.emulator.task.TaskStore;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -24,9 +23,11 @@ public final class BatchSettlement {
     private static final int SWEEP_PAGE = 200;
 
     private final EmulatorContext context;
+    private final BatchTasks tasks;
 
-    public BatchSettlement(EmulatorContext context) {
+    public BatchSettlement(EmulatorContext context, BatchTasks tasks) {
         this.context = context;
+        this.tasks = tasks;
     }
 
     /**
@@ -68,7 +69,7 @@ public final class BatchSettlement {
      * pending; otherwise leaves it alone. Safe to call any number of times, from any node.
      */
     public Optional<ObjectNode> settle(Handle h, Caller owner, String batch, String afterCallbackId) {
-        if (!TaskStore.anyInBatch(h, owner, batch)) {
+        if (!tasks.anyIn(h, owner, batch)) {
             return Optional.empty();
         }
         String now = context.now();

@@ -1,7 +1,7 @@
 package dev.scaletoolkit.emulator.batch;
 
 import dev.scaletoolkit.emulator.auth.Caller;
-import dev.scaletoolkit.emulator.http.ApiError;
+import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.emulator.store.Jdbc;
 import java.util.LinkedHashMap;

@@ -1,51 +1,34 @@
 package dev.scaletoolkit.emulator.batch;
 
+import dev.scaletoolkit.infra.work.Supervisor;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs {@link BatchSettlement#sweep} at start and then periodically, in the background. */
+/** Runs {@link BatchSettlement#sweep} at start and then periodically, under the emulator's supervisor. */
 public final class BatchSweep implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BatchSweep.class);
     private static final Duration EVERY = Duration.ofMinutes(1);
+    /** The worker's name in logs, health and metrics. */
+    public static final String WORKER = "scale-batch-sweep";
 
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "scale-batch-sweep");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Supervisor.Worker worker;
 
-    private BatchSweep() {}
+    private BatchSweep(Supervisor.Worker worker) {
+        this.worker = worker;
+    }
 
-    public static BatchSweep start(BatchSettlement settlement) {
-        BatchSweep sweep = new BatchSweep();
-        sweep.scheduler.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        int settled = settlement.sweep();
-                        if (settled > 0) {
-                            LOG.info("Completed {} batch(es) left in progress with no pending task", settled);
-                        }
-                    } catch (RuntimeException e) {
-                        LOG.warn("Batch sweep failed, will retry: {}", e.toString());
-                    }
-                },
-                0,
-                EVERY.toMillis(),
-                TimeUnit.MILLISECONDS);
-        return sweep;
+    public static BatchSweep start(BatchSettlement settlement, Supervisor supervisor) {
+        return new BatchSweep(supervisor.start(WORKER, EVERY, () -> {
+            int settled = settlement.sweep();
+            if (settled > 0) {
+                LOG.info("Completed {} batch(es) left in progress with no pending task", settled);
+            }
+        }));
     }
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
-        try {
-            scheduler.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.close();
     }
 }

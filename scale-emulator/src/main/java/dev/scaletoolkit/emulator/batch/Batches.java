@@ -3,26 +3,65 @@ package dev.scaletoolkit.emulator.batch;
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.callback.CallbackUrl;
-import dev.scaletoolkit.emulator.http.ApiError;
-import dev.scaletoolkit.emulator.http.Fields;
+import dev.scaletoolkit.emulator.error.ApiError;
+import dev.scaletoolkit.emulator.json.Fields;
 import dev.scaletoolkit.emulator.project.ProjectStore;
 import dev.scaletoolkit.emulator.store.Docs;
-import dev.scaletoolkit.emulator.task.TaskStore;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import tools.jackson.databind.node.ObjectNode;
 
-/** What can be done to a batch: create, finalize, replace metadata, set a priority, count its tasks. */
+/**
+ * The batch service: create, read, list, finalize, replace metadata, set a priority, count its tasks. Each public
+ * method without a {@link Handle} runs in its own transaction; the ones taking a handle join the caller's.
+ */
 public final class Batches {
     /** Batch priorities are unconfirmed upstream; third-party tools use values within 0–100. */
     private static final int MAX_PRIORITY = 100;
 
     private final EmulatorContext context;
     private final BatchSettlement settlement;
+    private final BatchTasks tasks;
 
-    public Batches(EmulatorContext context, BatchSettlement settlement) {
+    public Batches(EmulatorContext context, BatchSettlement settlement, BatchTasks tasks) {
         this.context = context;
         this.settlement = settlement;
+        this.tasks = tasks;
+    }
+
+    /** Creates a batch from the fields of {@code POST /v1/batches}. */
+    public ObjectNode create(Caller caller, ObjectNode body) {
+        return context.db().write(h -> create(h, caller, body));
+    }
+
+    /** A page of batches. */
+    public ObjectNode list(Caller caller, BatchList query) {
+        return context.db().read(h -> query.run(h, caller, tasks));
+    }
+
+    /** One batch; 404 when the caller has none of that name. */
+    public ObjectNode retrieve(Caller caller, String name) {
+        return context.db().read(h -> BatchStore.require(h, caller, name));
+    }
+
+    /** The batch's status and how many of its tasks are in each status. */
+    public ObjectNode status(Caller caller, String name) {
+        return context.db().read(h -> status(h, caller, name));
+    }
+
+    /** See {@link #finalizeBatch(Handle, Caller, String)}. */
+    public ObjectNode finalizeBatch(Caller caller, String name) {
+        return context.db().write(h -> finalizeBatch(h, caller, name));
+    }
+
+    /** Replaces the batch's metadata. */
+    public ObjectNode setMetadata(Caller caller, String name, ObjectNode metadata) {
+        return context.db().write(h -> setMetadata(h, caller, name, metadata));
+    }
+
+    /** Sets the batch's priority from {@code {"priority": 0..100}}. */
+    public ObjectNode prioritize(Caller caller, String name, ObjectNode body) {
+        return context.db().write(h -> prioritize(h, caller, name, body));
     }
 
     // POST /v1/batches
@@ -103,11 +142,11 @@ public final class Batches {
     }
 
     // GET /v1/batches/{name}/status
-    public static ObjectNode status(Handle h, Caller caller, String name) {
+    ObjectNode status(Handle h, Caller caller, String name) {
         ObjectNode batch = BatchStore.require(h, caller, name);
         ObjectNode out = Docs.object();
         out.put("status", batch.path("status").asString());
-        TaskStore.countsInBatch(h, caller, name).forEach(out::put);
+        tasks.countsIn(h, caller, name).forEach(out::put);
         return out;
     }
 }

@@ -28,19 +28,23 @@ public final class CallbackDispatcher implements AutoCloseable {
     private final CallbackRecorder recorder;
     private final DeliveryLoop<CallbackStore.Delivery> loop;
 
-    /** A dispatcher that sends nothing until {@link #start}. */
-    public CallbackDispatcher(EmulatorContext context) {
+    /**
+     * A dispatcher that sends nothing until {@link #start}.
+     *
+     * @param taskOutcome told when a task's callback is delivered or given up, in the same transaction
+     */
+    public CallbackDispatcher(EmulatorContext context, TaskCallbackOutcome taskOutcome) {
         this.context = context;
         this.sender = new CallbackSender(
                 context.outbound().callbacks(), context.config().callbackTimeout());
-        this.recorder = new CallbackRecorder(context);
+        this.recorder = new CallbackRecorder(context, taskOutcome);
         this.loop = new DeliveryLoop<>(
                 "scale-callbacks", POLL, SENDERS, context.config().callbackTimeout(), this::claim, this::deliver);
     }
 
     /** Starts polling the outbox; returns this. */
     public CallbackDispatcher start() {
-        loop.start();
+        loop.start(context.supervisor());
         return this;
     }
 

@@ -3,21 +3,20 @@ package dev.scaletoolkit.emulator.callback;
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.auth.AccountStore;
 import dev.scaletoolkit.emulator.callback.CallbackStore.Delivery;
-import dev.scaletoolkit.emulator.task.TaskStore;
 import dev.scaletoolkit.model.ScaleTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
-import tools.jackson.databind.node.ObjectNode;
 
 /** The database side of callback delivery: claiming due rows, and recording each attempt's outcome. */
 final class CallbackRecorder {
     private final EmulatorContext context;
+    private final TaskCallbackOutcome taskOutcome;
 
-    CallbackRecorder(EmulatorContext context) {
+    CallbackRecorder(EmulatorContext context, TaskCallbackOutcome taskOutcome) {
         this.context = context;
+        this.taskOutcome = taskOutcome;
     }
 
     /**
@@ -78,7 +77,7 @@ final class CallbackRecorder {
                     outcome.error(),
                     ScaleTime.format(now));
             if (updated && delivery.taskId() != null && !finalState.equals("pending")) {
-                setCallbackSucceeded(h, delivery.taskId(), finalState.equals("delivered"));
+                taskOutcome.settled(h, delivery.taskId(), finalState.equals("delivered"));
             }
             return null;
         });
@@ -90,15 +89,5 @@ final class CallbackRecorder {
             CallbackStore.release(h, delivery.id(), context.now());
             return null;
         });
-    }
-
-    private static void setCallbackSucceeded(Handle h, String taskId, boolean succeeded) {
-        Optional<ObjectNode> task = TaskStore.find(h, taskId);
-        if (task.isPresent()
-                && (!task.get().has("callback_succeeded")
-                        || task.get().get("callback_succeeded").asBoolean() != succeeded)) {
-            task.get().put("callback_succeeded", succeeded);
-            TaskStore.save(h, task.get());
-        }
     }
 }

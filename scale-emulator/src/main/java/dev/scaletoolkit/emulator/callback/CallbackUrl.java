@@ -1,6 +1,6 @@
 package dev.scaletoolkit.emulator.callback;
 
-import dev.scaletoolkit.emulator.http.ApiError;
+import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.infra.net.OutboundPolicy;
 import dev.scaletoolkit.infra.net.Target;
 import java.net.URI;

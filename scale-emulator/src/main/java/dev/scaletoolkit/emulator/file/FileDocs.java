@@ -1,7 +1,8 @@
 package dev.scaletoolkit.emulator.file;
 
 import dev.scaletoolkit.emulator.auth.Caller;
-import dev.scaletoolkit.emulator.http.ApiError;
+import dev.scaletoolkit.emulator.error.ApiError;
+import dev.scaletoolkit.emulator.json.Fields;
 import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.model.ScaleJson;
 import tools.jackson.core.JacksonException;
@@ -69,7 +70,7 @@ public final class FileDocs {
             throw ApiError.invalidParam(
                     field,
                     "must be a JSON object encoded as a string, such as {\"camera\":\"front\"}; got a JSON "
-                            + dev.scaletoolkit.emulator.http.ApiRequest.kind(node));
+                            + Fields.kind(node));
         }
         return (ObjectNode) node;
     }

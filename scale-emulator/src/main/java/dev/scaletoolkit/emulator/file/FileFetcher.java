@@ -2,6 +2,7 @@ package dev.scaletoolkit.emulator.file;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.EmulatorLimits;
+import dev.scaletoolkit.infra.work.Supervisor;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class FileFetcher implements AutoCloseable {
     private final FetchSignal signal;
     private final ExecutorService downloads;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-    private final Thread poller;
+    private volatile Supervisor.Worker poller;
     private volatile boolean running = true;
 
     private FileFetcher(EmulatorContext context) {
@@ -50,37 +51,36 @@ public final class FileFetcher implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.poller = new Thread(this::pollLoop, "scale-file-fetcher");
-        poller.setDaemon(true);
     }
 
+    /** The worker's name in logs, health and metrics. */
+    public static final String WORKER = "scale-file-fetcher";
+
+    /** Starts fetching queued imports under the emulator's supervisor. */
     public static FileFetcher start(EmulatorContext context) {
         FileFetcher f = new FileFetcher(context);
-        f.poller.start();
+        // The poll waits for a signal itself, so the worker runs it again straight after.
+        f.poller = context.supervisor().start(WORKER, Duration.ofMillis(1), f::pollOnce);
         return f;
     }
 
-    private void pollLoop() {
-        while (running) {
-            try {
-                List<FileStore.Pending> due =
-                        context.db().read(h -> FileStore.pendingFetches(h, PARALLEL_DOWNLOADS * 4));
-                for (FileStore.Pending p : due) {
-                    if (inFlight.add(p.id())) {
-                        downloads.execute(() -> download(p));
-                    }
+    /** One poll; a database failure is the supervisor's to log and retry after a back-off. */
+    private void pollOnce() {
+        if (!running) {
+            return;
+        }
+        try {
+            List<FileStore.Pending> due = context.db().read(h -> FileStore.pendingFetches(h, PARALLEL_DOWNLOADS * 4));
+            for (FileStore.Pending p : due) {
+                if (inFlight.add(p.id())) {
+                    downloads.execute(() -> download(p));
                 }
-                signal.await(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RejectedExecutionException e) {
-                return; // closing
-            } catch (RuntimeException e) {
-                // A database hiccup must not end the loop; try again on the next poll.
-                LOG.warn("File fetcher poll failed: {}", e.toString());
-                sleepQuietly();
             }
+            signal.await(POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // closing
+        } catch (RejectedExecutionException e) {
+            // closing
         }
     }
 
@@ -116,22 +116,15 @@ public final class FileFetcher implements AutoCloseable {
         }
     }
 
-    private void sleepQuietly() {
-        try {
-            Thread.sleep(POLL_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
     @Override
     public void close() {
         running = false;
-        poller.interrupt();
         downloads.shutdownNow();
+        Supervisor.Worker p = poller;
+        if (p != null) {
+            p.close();
+        }
         try {
-            poller.join(5000);
             // A download blocked on a silent server is not waited for long: its row stays "fetching" and is
             // fetched again on the next start.
             downloads.awaitTermination(2, TimeUnit.SECONDS);

@@ -2,9 +2,8 @@ package dev.scaletoolkit.emulator.file;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.auth.Caller;
-import dev.scaletoolkit.emulator.http.ApiError;
-import dev.scaletoolkit.emulator.http.ApiRequest;
-import dev.scaletoolkit.emulator.http.Fields;
+import dev.scaletoolkit.emulator.error.ApiError;
+import dev.scaletoolkit.emulator.json.Fields;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
@@ -28,8 +27,8 @@ public final class FileImport {
         this.context = context;
     }
 
-    public ObjectNode handle(ApiRequest request) {
-        ObjectNode body = request.bodyObject();
+    /** Queues the import of {@code {"file_url", "project_name"?, ...}}; answers the file in state fetching. */
+    public ObjectNode start(Caller caller, ObjectNode body) {
         String url = Fields.requireString(body, "file_url").trim();
         URI uri;
         try {
@@ -45,7 +44,6 @@ public final class FileImport {
                 Fields.optString(body, "display_name").orElse(null),
                 Fields.optString(body, "reference_id").orElse(null),
                 metadata(body).orElse(null));
-        Caller caller = request.caller();
         String guessed = Optional.ofNullable(MimeTypes.fromName(uri.getPath())).orElse(MimeTypes.UNKNOWN);
         ObjectNode doc = FileDocs.build(
                 caller, context.ids().uuid(), context.now(), attributes, guessed, null, FileStore.FETCHING);

@@ -1,7 +1,7 @@
 package dev.scaletoolkit.emulator.file;
 
 import dev.scaletoolkit.emulator.auth.Caller;
-import dev.scaletoolkit.emulator.http.ApiError;
+import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.store.Docs;
 import java.sql.SQLException;
 import java.util.List;

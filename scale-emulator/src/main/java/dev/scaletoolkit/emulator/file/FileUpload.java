@@ -3,29 +3,16 @@ package dev.scaletoolkit.emulator.file;
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.EmulatorLimits;
 import dev.scaletoolkit.emulator.auth.Caller;
-import dev.scaletoolkit.emulator.http.ApiError;
-import dev.scaletoolkit.emulator.http.ApiRequest;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.Part;
+import dev.scaletoolkit.emulator.error.ApiError;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import org.eclipse.jetty.http.HttpException;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code POST /v1/files/upload}: a multipart form with the bytes in the part {@code file} and the optional text
- * fields {@code project_name}, {@code display_name}, {@code reference_id} and {@code metadata} (a JSON object sent as
- * a string). The servlet spools parts to disk, so an upload never sits in memory; more than 80 MB is a 413.
+ * Stores an uploaded file: its bytes content-addressed under the data directory, its record in {@code files}. The
+ * wire layer ({@code api/MultipartUpload}) reads the multipart form into an {@link Upload}; more than 80 MB is a 413.
  */
 public final class FileUpload {
-    /** Room for the form's other fields and boundaries on top of the file itself. */
-    static final long FORM_OVERHEAD_BYTES = 1024 * 1024;
-
-    private static final int MAX_TEXT_FIELD_BYTES = 64 * 1024;
-
     private final EmulatorContext context;
     private final BlobStore blobs;
 
@@ -34,40 +21,37 @@ public final class FileUpload {
         this.blobs = blobs;
     }
 
-    public ObjectNode handle(ApiRequest request) throws IOException {
-        HttpServletRequest servlet = request.servlet();
-        String contentType = servlet.getContentType() == null ? "" : servlet.getContentType();
-        if (!contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
-            throw ApiError.badRequest("File upload takes multipart/form-data with the file in a part named \"file\";"
-                    + " got " + (contentType.isEmpty() ? "no Content-Type" : "Content-Type " + contentType) + ".");
-        }
-        if (servlet.getContentLengthLong() > EmulatorLimits.MAX_FILE_BYTES + FORM_OVERHEAD_BYTES) {
-            throw tooLarge();
-        }
-        // The parser reads the body up to the part limit, so at most a few bytes are left for the servlet to drain.
-        servlet.setAttribute(dev.scaletoolkit.emulator.http.ApiServlet.BODY_STREAMED, Boolean.TRUE);
-        Part file = part(servlet, "file");
-        if (file == null) {
-            throw ApiError.invalidParam("file", "is required: send the bytes in a multipart part named \"file\"");
-        }
-        FileDocs.Attributes attributes = new FileDocs.Attributes(
-                text(servlet, "project_name"),
-                text(servlet, "display_name"),
-                text(servlet, "reference_id"),
-                metadata(servlet));
-        Caller caller = request.caller();
+    /**
+     * The bytes and fields of one upload, as the wire layer read them from the form.
+     *
+     * @param attributes the optional text fields
+     * @param content opens the file's bytes (spooled by the servlet, so never all in memory)
+     * @param declaredType the part's Content-Type, or null
+     * @param submittedName the part's file name, or null
+     */
+    public record Upload(FileDocs.Attributes attributes, Content content, String declaredType, String submittedName) {}
+
+    /** Opens the uploaded bytes. */
+    @FunctionalInterface
+    public interface Content {
+        InputStream open() throws IOException;
+    }
+
+    /** Stores the upload's bytes (content-addressed) and its file record; answers the file. */
+    public ObjectNode upload(Caller caller, Upload upload) throws IOException {
+        FileDocs.Attributes attributes = upload.attributes();
         // Checked before copying the bytes so a duplicate is refused cheaply; checked again when committing.
         context.db().read(h -> {
             FileStore.requireFreeReference(h, caller, attributes.referenceId());
             return null;
         });
         BlobStore.Blob blob;
-        try (InputStream in = file.getInputStream()) {
+        try (InputStream in = upload.content().open()) {
             blob = blobs.put(in, EmulatorLimits.MAX_FILE_BYTES);
         } catch (BlobStore.TooLargeException e) {
             throw tooLarge();
         }
-        String mime = MimeTypes.choose(file.getContentType(), file.getSubmittedFileName(), blob.path());
+        String mime = MimeTypes.choose(upload.declaredType(), upload.submittedName(), blob.path());
         ObjectNode doc = FileDocs.build(
                 caller, context.ids().uuid(), context.now(), attributes, mime, blob.size(), FileStore.STORED);
         return context.db().write(h -> {
@@ -77,70 +61,8 @@ public final class FileUpload {
         });
     }
 
-    /**
-     * A part by name. The servlet container enforces the multipart limits while it reads; its failures (an
-     * IllegalStateException for a part or request over the limit, a ServletException or IOException for a broken
-     * body) become 413 or 400 here rather than a 500.
-     */
-    private static Part part(HttpServletRequest servlet, String name) {
-        try {
-            return servlet.getPart(name);
-        } catch (ServletException | IOException | RuntimeException e) {
-            if (overLimit(e)) {
-                throw tooLarge();
-            }
-            throw ApiError.badRequest("The multipart/form-data body could not be read: " + firstLine(e) + ".");
-        }
-    }
-
-    private static String text(HttpServletRequest servlet, String name) throws IOException {
-        Part part = part(servlet, name);
-        if (part == null) {
-            return null;
-        }
-        if (part.getSize() > MAX_TEXT_FIELD_BYTES) {
-            throw ApiError.invalidParam(name, "must be at most " + MAX_TEXT_FIELD_BYTES + " bytes");
-        }
-        try (InputStream in = part.getInputStream()) {
-            String value = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return value.isEmpty() ? null : value;
-        }
-    }
-
-    private static ObjectNode metadata(HttpServletRequest servlet) throws IOException {
-        String text = text(servlet, "metadata");
-        return text == null ? null : FileDocs.parseMetadata("metadata", text);
-    }
-
-    /**
-     * Jetty reports a part or body over the configured limit as an IllegalStateException ("max file size exceeded"),
-     * wrapped in a 400 BadMessageException inside a ServletException; a 413 HttpException means the same.
-     */
-    private static boolean overLimit(Throwable e) {
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof HttpException http) {
-                if (http.getCode() == 413) {
-                    return true;
-                }
-            } else if (t instanceof IllegalStateException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String firstLine(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return message == null
-                ? root.getClass().getSimpleName()
-                : message.lines().findFirst().orElse(message);
-    }
-
-    static ApiError tooLarge() {
+    /** The 413 for a file over Scale's 80 MB limit. */
+    public static ApiError tooLarge() {
         return ApiError.tooLarge("The file is larger than Scale's limit of 80 MB (" + EmulatorLimits.MAX_FILE_BYTES
                 + " bytes) per upload.");
     }

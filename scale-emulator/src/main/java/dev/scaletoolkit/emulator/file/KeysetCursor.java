@@ -1,6 +1,6 @@
 package dev.scaletoolkit.emulator.file;
 
-import dev.scaletoolkit.emulator.http.ApiError;
+import dev.scaletoolkit.emulator.error.ApiError;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 

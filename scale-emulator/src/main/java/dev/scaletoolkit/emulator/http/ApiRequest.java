@@ -1,6 +1,8 @@
 package dev.scaletoolkit.emulator.http;
 
 import dev.scaletoolkit.emulator.auth.Caller;
+import dev.scaletoolkit.emulator.error.ApiError;
+import dev.scaletoolkit.emulator.json.Fields;
 import dev.scaletoolkit.model.ScaleJson;
 import dev.scaletoolkit.model.ScaleTime;
 import jakarta.servlet.http.HttpServletRequest;
@@ -129,14 +131,7 @@ public final class ApiRequest {
     }
 
     static boolean parseBool(String name, String v) {
-        switch (v.trim().toLowerCase(Locale.ROOT)) {
-            case "true", "1", "yes":
-                return true;
-            case "false", "0", "no":
-                return false;
-            default:
-                throw ApiError.invalidParam(name, "must be true or false, got \"" + v + "\"");
-        }
+        return Fields.parseBool(name, v);
     }
 
     // ---- body ----
@@ -234,24 +229,6 @@ public final class ApiRequest {
 
     /** A JSON kind in words, for error messages. */
     public static String kind(JsonNode node) {
-        if (node == null || node.isMissingNode() || node.isNull()) {
-            return "null";
-        }
-        if (node.isObject()) {
-            return "object";
-        }
-        if (node.isArray()) {
-            return "array";
-        }
-        if (node.isString()) {
-            return "string";
-        }
-        if (node.isBoolean()) {
-            return "boolean";
-        }
-        if (node.isNumber()) {
-            return "number";
-        }
-        return node.getNodeType().toString().toLowerCase(Locale.ROOT);
+        return Fields.kind(node);
     }
 }

@@ -1,6 +1,7 @@
 package dev.scaletoolkit.emulator.http;
 
 import dev.scaletoolkit.emulator.auth.Caller;
+import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.model.ScaleJson;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -82,7 +83,7 @@ public final class ApiServlet extends HttpServlet {
                 writeError(resp, mistake.status(), mistake.getMessage(), mistake.headers());
                 return;
             }
-            String reference = dev.scaletoolkit.emulator.journal.JournalFilter.requestId(req);
+            String reference = RequestIds.of(req);
             LOG.error("Unexpected error on {} {}{} (reference {})", method, prefix, path, reference, e);
             writeError(resp, 500, "Internal server error (reference " + reference + ").", Map.of());
         }

@@ -1,5 +1,6 @@
 package dev.scaletoolkit.emulator.http;
 
+import dev.scaletoolkit.emulator.error.ApiError;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package dev.scaletoolkit.emulator.http;
 
+import dev.scaletoolkit.emulator.error.ApiError;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

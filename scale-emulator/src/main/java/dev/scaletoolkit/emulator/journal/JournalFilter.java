@@ -1,5 +1,8 @@
 package dev.scaletoolkit.emulator.journal;
 
+import dev.scaletoolkit.emulator.http.ApiServlet;
+import dev.scaletoolkit.emulator.http.ClientMistakes;
+import dev.scaletoolkit.emulator.http.RequestIds;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -14,8 +17,6 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.slf4j.Logger;
@@ -29,9 +30,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class JournalFilter implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger("dev.scaletoolkit.emulator.requests");
-    public static final String REQUEST_ID_HEADER = "X-Request-Id";
-    private static final String ATTRIBUTE = JournalFilter.class.getName() + ".id";
-    private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    /** The header that carries a request's id both ways. */
+    public static final String REQUEST_ID_HEADER = RequestIds.HEADER;
 
     private final RequestJournal journal;
     private final Clock clock;
@@ -51,10 +51,7 @@ public final class JournalFilter implements Filter {
 
     /** The id of the request being served (the one in its {@code X-Request-Id} answer header). */
     public static String requestId(HttpServletRequest req) {
-        Object id = req.getAttribute(ATTRIBUTE);
-        return id instanceof String s
-                ? s
-                : Long.toHexString(ThreadLocalRandom.current().nextLong());
+        return RequestIds.of(req);
     }
 
     @Override
@@ -62,12 +59,7 @@ public final class JournalFilter implements Filter {
             throws IOException, ServletException {
         HttpServletRequest req = (HttpServletRequest) request;
         HttpServletResponse resp = (HttpServletResponse) response;
-        String given = req.getHeader(REQUEST_ID_HEADER);
-        String id = given != null && SANE_ID.matcher(given).matches()
-                ? given
-                : hex16(ThreadLocalRandom.current().nextLong());
-        req.setAttribute(ATTRIBUTE, id);
-        resp.setHeader(REQUEST_ID_HEADER, id);
+        String id = RequestIds.assign(req, resp);
         String uri = req.getRequestURI();
         boolean journaled = uri.startsWith("/v1/") || uri.equals("/v1");
         boolean plainJson = journaled || uri.startsWith("/_emulator");
@@ -81,23 +73,17 @@ public final class JournalFilter implements Filter {
             } catch (RuntimeException | ServletException | IOException e) {
                 // A mounted servlet (MCP, the gateway) that trips over a bogus charset or a query that does not
                 // decode failed on the caller's mistake: answer a 4xx here instead of letting Jetty log a 500.
-                var mistake = dev.scaletoolkit.emulator.http.ClientMistakes.of(e);
+                var mistake = ClientMistakes.of(e);
                 if (mistake.isEmpty() || resp.isCommitted()) {
                     throw e;
                 }
                 resp.resetBuffer();
-                dev.scaletoolkit.emulator.http.ApiServlet.writeError(
+                ApiServlet.writeError(
                         resp, mistake.get().status(), mistake.get().getMessage(), java.util.Map.of());
             }
         } finally {
             record(req, resp, id, uri, journaled, start, started, capturedReq, capturedResp);
         }
-    }
-
-    /** 16 hex digits, zero-padded (String.format parses its pattern on every call, and this runs on every request). */
-    private static String hex16(long v) {
-        String h = Long.toHexString(v);
-        return h.length() == 16 ? h : "0".repeat(16 - h.length()) + h;
     }
 
     /** Bookkeeping after the answer; it never turns an answered request into a failure. */

@@ -1,9 +1,9 @@
 package dev.scaletoolkit.emulator.journal;
 
-import dev.scaletoolkit.emulator.api.Routes;
-import dev.scaletoolkit.emulator.http.ApiError;
+import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.http.ApiRequest;
 import dev.scaletoolkit.emulator.http.Router;
+import dev.scaletoolkit.emulator.http.Routes;
 import dev.scaletoolkit.model.ScaleJson;
 import dev.scaletoolkit.model.ScaleTime;
 import java.util.Locale;

@@ -2,9 +2,8 @@ package dev.scaletoolkit.emulator.project;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.auth.Caller;
-import dev.scaletoolkit.emulator.http.ApiError;
-import dev.scaletoolkit.emulator.http.ApiRequest;
-import dev.scaletoolkit.emulator.http.Fields;
+import dev.scaletoolkit.emulator.error.ApiError;
+import dev.scaletoolkit.emulator.json.Fields;
 import dev.scaletoolkit.emulator.store.Docs;
 import java.util.HashMap;
 import java.util.Map;
@@ -34,7 +33,7 @@ public final class Ontology {
         JsonNode ontology = body.get("ontology");
         if (!ontology.isArray()) {
             throw ApiError.invalidParam(
-                    "ontology", "must be an array of choices (strings or objects), got a " + ApiRequest.kind(ontology));
+                    "ontology", "must be an array of choices (strings or objects), got a " + Fields.kind(ontology));
         }
         if (ontology.isEmpty()) {
             throw ApiError.invalidParam("ontology", "must contain at least one choice");
@@ -75,7 +74,7 @@ public final class Ontology {
                 checkChoiceObject(item, where, seen, depth);
             } else {
                 throw ApiError.invalidParam(
-                        where, "must be a string or an object with a \"choice\", got a " + ApiRequest.kind(item));
+                        where, "must be a string or an object with a \"choice\", got a " + Fields.kind(item));
             }
         }
     }
@@ -88,14 +87,13 @@ public final class Ontology {
         remember(choice.stringValue(), where + ".choice", seen);
         JsonNode description = item.get("description");
         if (description != null && !description.isNull() && !description.isString()) {
-            throw ApiError.invalidParam(
-                    where + ".description", "must be a string, got a " + ApiRequest.kind(description));
+            throw ApiError.invalidParam(where + ".description", "must be a string, got a " + Fields.kind(description));
         }
         JsonNode subchoices = item.get("subchoices");
         if (subchoices != null && !subchoices.isNull()) {
             if (!subchoices.isArray()) {
                 throw ApiError.invalidParam(
-                        where + ".subchoices", "must be an array, got a " + ApiRequest.kind(subchoices));
+                        where + ".subchoices", "must be an array, got a " + Fields.kind(subchoices));
             }
             checkChoices(subchoices, where + ".subchoices", seen, depth + 1);
         }

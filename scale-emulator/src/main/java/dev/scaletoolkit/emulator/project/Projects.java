@@ -2,10 +2,10 @@ package dev.scaletoolkit.emulator.project;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.auth.Caller;
-import dev.scaletoolkit.emulator.http.ApiError;
-import dev.scaletoolkit.emulator.http.ApiRequest;
-import dev.scaletoolkit.emulator.http.Fields;
+import dev.scaletoolkit.emulator.error.ApiError;
+import dev.scaletoolkit.emulator.json.Fields;
 import dev.scaletoolkit.emulator.store.Docs;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,8 +15,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What can be done to a project: create it and version its default task parameters. Every change runs inside the
- * caller's transaction and returns the project's new wire JSON.
+ * The project service: create, read and list projects, version their default task parameters and ontologies. The
+ * public methods without a {@link Handle} run in their own transaction; those taking one join the caller's. Every
+ * change returns the project's new wire JSON.
  */
 public final class Projects {
     private static final Set<String> PIPELINES = Set.of("standard_task", "consensus_task");
@@ -24,9 +25,55 @@ public final class Projects {
     private static final Set<String> ENTRY_KEYS = Set.of("version", "created_at");
 
     private final EmulatorContext context;
+    private final Ontology ontology;
 
     public Projects(EmulatorContext context) {
         this.context = context;
+        this.ontology = new Ontology(context);
+    }
+
+    /** Creates a project from the fields of {@code POST /v1/projects}. */
+    public ObjectNode create(Caller caller, ObjectNode body) {
+        return context.db().write(h -> create(h, caller, body));
+    }
+
+    /**
+     * Creates the same project for several owners (an account's live and test modes) in one transaction: all of
+     * them or none. Answers the created projects in the owners' order.
+     */
+    public List<ObjectNode> createAll(List<Caller> owners, ObjectNode body) {
+        return context.db().write(h -> {
+            List<ObjectNode> out = new java.util.ArrayList<>();
+            for (Caller owner : owners) {
+                out.add(create(h, owner, body));
+            }
+            return out;
+        });
+    }
+
+    /** The caller's projects, all of them or only the archived ({@code true}) or live ({@code false}) ones. */
+    public List<ObjectNode> list(Caller caller, Optional<Boolean> archived) {
+        return context.db().read(h -> ProjectStore.list(h, caller, archived));
+    }
+
+    /** One project; 404 when the caller has none of that name. */
+    public ObjectNode retrieve(Caller caller, String name) {
+        return context.db().read(h -> ProjectStore.require(h, caller, name));
+    }
+
+    /** Adds a version of the project's default task parameters. */
+    public ObjectNode setParams(Caller caller, String name, ObjectNode body) {
+        return context.db().write(h -> setParams(h, caller, name, body));
+    }
+
+    /** Adds a version of the project's ontology. */
+    public ObjectNode setOntology(Caller caller, String name, ObjectNode body) {
+        return context.db().write(h -> ontology.set(h, caller, name, body));
+    }
+
+    /** The project's task template, as {@code GET /v1/projects/{name}/taskTemplates} answers it. */
+    public ObjectNode taskTemplate(Caller caller, String name) {
+        return context.db().read(h -> TaskTemplates.of(caller, ProjectStore.require(h, caller, name)));
     }
 
     // POST /v1/projects
@@ -158,8 +205,7 @@ public final class Projects {
         }
         JsonNode instruction = params.get("instruction");
         if (instruction != null && !instruction.isNull() && !instruction.isString()) {
-            throw ApiError.invalidParam(
-                    prefix + "instruction", "must be a string, got a " + ApiRequest.kind(instruction));
+            throw ApiError.invalidParam(prefix + "instruction", "must be a string, got a " + Fields.kind(instruction));
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.scaletoolkit.emulator.project;
 
 import dev.scaletoolkit.emulator.auth.Caller;
-import dev.scaletoolkit.emulator.http.ApiError;
+import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.store.Docs;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;

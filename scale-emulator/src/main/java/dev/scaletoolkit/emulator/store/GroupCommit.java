@@ -28,6 +28,8 @@ import org.jdbi.v3.core.Jdbi;
 final class GroupCommit {
     /** Bounds a group so one commit never holds a long queue of callers. */
     static final int MAX_GROUP = 256;
+    /** How often a write that keeps losing database-level races is run before its caller hears of it. */
+    static final int MAX_ATTEMPTS = 8;
 
     private final Jdbi jdbi;
     private final ArrayDeque<Pending<?>> queue = new ArrayDeque<>();
@@ -139,24 +141,38 @@ final class GroupCommit {
         }
     }
 
-    /** One write in a transaction of its own, as before group commit. */
+    /**
+     * One write in a transaction of its own, as before group commit. A write that loses a database-level race
+     * (another node's transaction held the rows it needed in the other order) is run again: it did nothing wrong,
+     * and answering it with an error would turn a lost race into a 500.
+     */
     private void alone(Pending<?> p) {
-        p.reset();
-        try (Handle h = jdbi.open()) {
-            inGroup.set(h);
-            try {
-                h.begin();
-                p.run(h);
-                h.commit();
-                commits.increment();
-            } catch (Throwable e) {
-                rollbackQuietly(h);
-                p.fail(e);
-            } finally {
-                inGroup.remove();
+        for (int attempt = 1; ; attempt++) {
+            p.reset();
+            boolean lostRace = false;
+            try (Handle h = jdbi.open()) {
+                inGroup.set(h);
+                try {
+                    h.begin();
+                    p.run(h);
+                    h.commit();
+                    commits.increment();
+                } catch (Throwable e) {
+                    rollbackQuietly(h);
+                    p.fail(e);
+                    lostRace = isLostRace(e);
+                } finally {
+                    inGroup.remove();
+                }
+            } catch (RuntimeException cannotOpen) {
+                p.fail(cannotOpen);
             }
-        } catch (RuntimeException cannotOpen) {
-            p.fail(cannotOpen);
+            if (!lostRace || attempt >= MAX_ATTEMPTS) {
+                return;
+            }
+            // The winner is committing now; a short random pause keeps the two from meeting again at once.
+            java.util.concurrent.locks.LockSupport.parkNanos(
+                    java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000L << Math.min(attempt, 5)));
         }
     }
 

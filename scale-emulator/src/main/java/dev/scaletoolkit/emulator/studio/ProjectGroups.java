@@ -2,9 +2,8 @@ package dev.scaletoolkit.emulator.studio;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.auth.Caller;
-import dev.scaletoolkit.emulator.http.ApiError;
-import dev.scaletoolkit.emulator.http.ApiRequest;
-import dev.scaletoolkit.emulator.http.Fields;
+import dev.scaletoolkit.emulator.error.ApiError;
+import dev.scaletoolkit.emulator.json.Fields;
 import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.emulator.team.Teammates;
 import java.util.ArrayList;
@@ -134,7 +133,7 @@ public final class ProjectGroups {
             return List.of();
         }
         if (!body.get(field).isArray() && !body.get(field).isString()) {
-            throw ApiError.invalidParam(field, "must be an array of emails, got a " + ApiRequest.kind(body.get(field)));
+            throw ApiError.invalidParam(field, "must be an array of emails, got a " + Fields.kind(body.get(field)));
         }
         return Fields.optStringList(body, field).orElse(List.of()).isEmpty()
                 ? List.of()

@@ -2,7 +2,7 @@ package dev.scaletoolkit.emulator.studio;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.auth.Caller;
-import dev.scaletoolkit.emulator.http.Fields;
+import dev.scaletoolkit.emulator.json.Fields;
 import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.emulator.team.Teammates;
 import java.util.ArrayList;

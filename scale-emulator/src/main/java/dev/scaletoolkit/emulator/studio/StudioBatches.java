@@ -2,9 +2,8 @@ package dev.scaletoolkit.emulator.studio;
 
 import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.batch.BatchStore;
-import dev.scaletoolkit.emulator.http.ApiError;
-import dev.scaletoolkit.emulator.http.ApiRequest;
-import dev.scaletoolkit.emulator.http.Fields;
+import dev.scaletoolkit.emulator.error.ApiError;
+import dev.scaletoolkit.emulator.json.Fields;
 import dev.scaletoolkit.emulator.project.ProjectStore;
 import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.emulator.task.TaskStore;
@@ -96,7 +95,7 @@ public final class StudioBatches {
         }
         if (!body.get("groups").isArray()) {
             throw ApiError.invalidParam(
-                    "groups", "must be an array of group names, got a " + ApiRequest.kind(body.get("groups")));
+                    "groups", "must be an array of group names, got a " + Fields.kind(body.get("groups")));
         }
         List<String> given = Fields.optStringList(body, "groups").orElse(List.of());
         ObjectNode batch = BatchStore.require(h, caller, batchName);
@@ -184,7 +183,7 @@ public final class StudioBatches {
         JsonNode list = body.get("batches");
         if (!list.isArray()) {
             throw ApiError.invalidParam(
-                    "batches", "must be an array of {\"name\": ...} objects, got a " + ApiRequest.kind(list));
+                    "batches", "must be an array of {\"name\": ...} objects, got a " + Fields.kind(list));
         }
         List<String> names = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();

@@ -1,7 +1,7 @@
 package dev.scaletoolkit.emulator.studio;
 
 import dev.scaletoolkit.emulator.auth.Caller;
-import dev.scaletoolkit.emulator.http.ApiError;
+import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.project.ProjectStore;
 import dev.scaletoolkit.emulator.team.Teammates;
 import org.jdbi.v3.core.Handle;

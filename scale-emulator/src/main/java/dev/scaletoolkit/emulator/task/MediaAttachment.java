@@ -1,6 +1,6 @@
 package dev.scaletoolkit.emulator.task;
 
-import dev.scaletoolkit.emulator.http.ApiError;
+import dev.scaletoolkit.emulator.error.ApiError;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package dev.scaletoolkit.emulator.task;
 
-import dev.scaletoolkit.emulator.http.ApiError;
+import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.store.Ids;
 import dev.scaletoolkit.model.ScaleTime;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,6 @@
 package dev.scaletoolkit.emulator.task;
 
 import dev.scaletoolkit.emulator.auth.Caller;
-import dev.scaletoolkit.emulator.http.Reply;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -23,14 +22,14 @@ final class ResponseBlobStore {
     }
 
     /** The blob as bytes with its content type, if it belongs to the owner's task. */
-    static Optional<Reply.Bytes> find(Handle h, Caller owner, String taskId, String blobId) {
+    static Optional<ResponseBlob> find(Handle h, Caller owner, String taskId, String blobId) {
         return h.createQuery("SELECT content_type, body FROM response_blobs WHERE id = :id"
                         + " AND task_id = :task AND account_id = :a AND test_mode = :m")
                 .bind("id", blobId)
                 .bind("task", taskId)
                 .bind("a", owner.accountId())
                 .bind("m", owner.mode())
-                .map((rs, ctx) -> new Reply.Bytes(
+                .map((rs, ctx) -> new ResponseBlob(
                         rs.getString("content_type"), rs.getString("body").getBytes(StandardCharsets.UTF_8)))
                 .findOne();
     }

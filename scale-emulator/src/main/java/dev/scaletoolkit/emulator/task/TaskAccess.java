@@ -1,7 +1,7 @@
 package dev.scaletoolkit.emulator.task;
 
 import dev.scaletoolkit.emulator.auth.Caller;
-import dev.scaletoolkit.emulator.http.ApiError;
+import dev.scaletoolkit.emulator.error.ApiError;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import tools.jackson.databind.node.ObjectNode;

@@ -3,7 +3,7 @@ package dev.scaletoolkit.emulator.task;
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.batch.BatchSettlement;
-import dev.scaletoolkit.emulator.http.ApiError;
+import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.model.ScaleTime;
 import java.util.ArrayList;

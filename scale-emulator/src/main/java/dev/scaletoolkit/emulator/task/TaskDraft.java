@@ -2,9 +2,8 @@ package dev.scaletoolkit.emulator.task;
 
 import dev.scaletoolkit.emulator.EmulatorLimits;
 import dev.scaletoolkit.emulator.callback.CallbackUrl;
-import dev.scaletoolkit.emulator.http.ApiError;
-import dev.scaletoolkit.emulator.http.ApiRequest;
-import dev.scaletoolkit.emulator.http.Fields;
+import dev.scaletoolkit.emulator.error.ApiError;
+import dev.scaletoolkit.emulator.json.Fields;
 import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.infra.net.OutboundPolicy;
 import java.nio.charset.StandardCharsets;
@@ -108,8 +107,7 @@ record TaskDraft(
             return Docs.object();
         }
         if (!value.isObject()) {
-            throw ApiError.invalidParam(
-                    "metadata", "must be an object, got " + TaskTypes.article(ApiRequest.kind(value)));
+            throw ApiError.invalidParam("metadata", "must be an object, got " + TaskTypes.article(Fields.kind(value)));
         }
         checkMetadataSize((ObjectNode) value);
         return ((ObjectNode) value).deepCopy();

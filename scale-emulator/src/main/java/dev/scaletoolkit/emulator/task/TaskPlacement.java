@@ -2,7 +2,7 @@ package dev.scaletoolkit.emulator.task;
 
 import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.batch.BatchStore;
-import dev.scaletoolkit.emulator.http.ApiError;
+import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.project.ProjectStore;
 import dev.scaletoolkit.emulator.store.Docs;
 import java.util.Map;

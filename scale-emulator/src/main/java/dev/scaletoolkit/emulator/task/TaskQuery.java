@@ -1,6 +1,8 @@
 package dev.scaletoolkit.emulator.task;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
+import dev.scaletoolkit.emulator.auth.Caller;
+import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.store.Docs;
 import java.util.List;
 import java.util.Set;
@@ -38,6 +40,18 @@ public final class TaskQuery {
 
     public TaskQuery(EmulatorContext context) {
         this.context = context;
+    }
+
+    /** The caller's task as its wire JSON, if the caller has it. */
+    public java.util.Optional<ObjectNode> find(Caller caller, String taskId) {
+        return context.db().read(h -> TaskAccess.find(h, caller, taskId)).map(TaskJson::wire);
+    }
+
+    /** The caller's task as its stored wire JSON text, sent on unchanged; 404 when the caller has no such task. */
+    public String retrieve(Caller caller, String taskId) {
+        return context.db()
+                .readConnection(c -> TaskStore.findWireJson(c, caller, taskId))
+                .orElseThrow(() -> ApiError.notFound(TaskAccess.NOT_FOUND));
     }
 
     /**

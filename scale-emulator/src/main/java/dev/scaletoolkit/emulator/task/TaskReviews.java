@@ -4,9 +4,8 @@ import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.auth.AccountStore;
 import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.batch.BatchStore;
-import dev.scaletoolkit.emulator.http.ApiError;
-import dev.scaletoolkit.emulator.http.Fields;
-import dev.scaletoolkit.emulator.http.Reply;
+import dev.scaletoolkit.emulator.error.ApiError;
+import dev.scaletoolkit.emulator.json.Fields;
 import dev.scaletoolkit.emulator.quality.AuditStore;
 import dev.scaletoolkit.emulator.store.Docs;
 import java.util.Optional;
@@ -27,14 +26,13 @@ public final class TaskReviews {
     /**
      * Accepts or rejects a completed task: appends an entry to its {@code audits}, sets its
      * {@code customer_review_status}, records the audit and queues a callback when the task has a callback URL.
-     * Answers plain {@code OK}, as Scale does.
      */
-    public Reply audit(Caller caller, String taskId, ObjectNode body) {
-        return audit(caller, taskId, body, null);
+    public void audit(Caller caller, String taskId, ObjectNode body) {
+        audit(caller, taskId, body, null);
     }
 
     /** The same audit made by a named teammate (a manager in the browser); null means the account owner. */
-    public Reply audit(Caller caller, String taskId, ObjectNode body, String auditorEmail) {
+    public void audit(Caller caller, String taskId, ObjectNode body, String auditorEmail) {
         Boolean accepted = Fields.optBool(body, "accepted").orElseThrow(() -> ApiError.missingParam("accepted"));
         Optional<String> comments = Fields.optString(body, "comments");
         context.db().write(h -> {
@@ -77,7 +75,6 @@ public final class TaskReviews {
             }
             return null;
         });
-        return Reply.text("OK");
     }
 
     /**
@@ -107,9 +104,9 @@ public final class TaskReviews {
     }
 
     /** The stored large result behind a secure response URL; 404 unless it belongs to the caller's task. */
-    public Reply responseBlob(Caller caller, String taskId, String blobId) {
+    public ResponseBlob responseBlob(Caller caller, String taskId, String blobId) {
         return context.db()
-                .read(h -> ResponseBlobStore.find(h, caller, taskId, blobId).map(r -> (Reply) r))
+                .read(h -> ResponseBlobStore.find(h, caller, taskId, blobId))
                 .orElseThrow(() -> ApiError.notFound("No response file " + blobId + " for task " + taskId + "."));
     }
 }

@@ -1,7 +1,7 @@
 package dev.scaletoolkit.emulator.task;
 
-import dev.scaletoolkit.emulator.http.ApiError;
-import dev.scaletoolkit.emulator.http.ApiRequest;
+import dev.scaletoolkit.emulator.error.ApiError;
+import dev.scaletoolkit.emulator.json.Fields;
 import dev.scaletoolkit.model.ScaleJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -110,7 +110,7 @@ public final class TaskTypes {
                                     " or ",
                                     rule.kinds().stream()
                                             .map(TaskTypes::article)
-                                            .toList()) + ", got " + article(ApiRequest.kind(value)));
+                                            .toList()) + ", got " + article(Fields.kind(value)));
         }
         if (rule.minItems() > 0 && (value.isArray() || value.isObject()) && value.size() < rule.minItems()) {
             throw ApiError.invalidParam(

@@ -1,8 +1,8 @@
 package dev.scaletoolkit.emulator.team;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
-import dev.scaletoolkit.emulator.http.ApiError;
-import dev.scaletoolkit.emulator.http.Fields;
+import dev.scaletoolkit.emulator.error.ApiError;
+import dev.scaletoolkit.emulator.json.Fields;
 import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.model.ScaleTime;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +45,36 @@ public final class Teammates {
 
     public Teammates(EmulatorContext context) {
         this.context = context;
+    }
+
+    /** Every member of the account's team, owner first. */
+    public List<Member> members(String accountId) {
+        return context.db().read(h -> all(h, accountId));
+    }
+
+    /** The member with this email (compared without case), if any. */
+    public Optional<Member> member(String accountId, String email) {
+        return context.db().read(h -> find(h, accountId, email));
+    }
+
+    /** The team as {@code GET /v1/teams} answers it. */
+    public ArrayNode list(String accountId) {
+        return context.db().read(h -> wire(h, accountId));
+    }
+
+    /** Invites {@code {"emails": [...], "role": ...}}; answers the whole team. */
+    public ArrayNode invite(String accountId, ObjectNode body) {
+        return context.db().write(h -> invite(h, accountId, body));
+    }
+
+    /** Changes the role of {@code {"emails": [...], "role": ...}}; answers the whole team. */
+    public ArrayNode setRole(String accountId, ObjectNode body) {
+        return context.db().write(h -> setRole(h, accountId, body));
+    }
+
+    /** Accepts a pending invitation in its own transaction; false when there is none for {@code email}. */
+    public boolean accept(String accountId, String email) {
+        return context.db().write(h -> accept(h, accountId, email));
     }
 
     /** Every member, owner first, then in the order they joined or were invited. */

@@ -1,6 +1,7 @@
 package dev.scaletoolkit.emulator.web;
 
 import dev.scaletoolkit.emulator.response.Responses;
+import dev.scaletoolkit.emulator.studio.Reservations;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -12,14 +13,20 @@ import tools.jackson.databind.node.ObjectNode;
 final class AnnotatePage {
     private AnnotatePage() {}
 
-    static String render(Viewer viewer, ObjectNode task, String instruction, long seed) {
+    static String render(
+            Viewer viewer,
+            ObjectNode task,
+            String instruction,
+            long seed,
+            Reservations.Lease lease,
+            java.time.Duration leaseLength) {
         String id = task.path("task_id").asString();
         String type = task.path("type").asString();
         JsonNode params = task.path("params");
         Editors.Kind kind = Editors.kind(type, params);
         StringBuilder main = new StringBuilder(8192);
         main.append("<div class=\"work\">");
-        brief(main, task, instruction);
+        brief(main, task, instruction, lease, leaseLength);
         main.append("<section class=\"editor\" aria-labelledby=\"editor-title\">")
                 .append("<h2 id=\"editor-title\" class=\"sr-only\">Annotation</h2>");
         main.append("<form method=\"post\" action=\"/tasks/")
@@ -49,7 +56,12 @@ final class AnnotatePage {
         return main.toString();
     }
 
-    private static void brief(StringBuilder main, ObjectNode task, String instruction) {
+    private static void brief(
+            StringBuilder main,
+            ObjectNode task,
+            String instruction,
+            Reservations.Lease lease,
+            java.time.Duration leaseLength) {
         main.append("<aside class=\"brief\" aria-labelledby=\"task-title\"><p class=\"eyebrow\">")
                 .append(Html.esc(task.path("type").asString()))
                 .append("</p><h1 id=\"task-title\">")
@@ -62,6 +74,17 @@ final class AnnotatePage {
                     .append(Html.esc(task.get("batch").asString()))
                     .append("</dd>");
         }
+        // The page renews the lease while it is open (app.js); the alert says so if someone else got the task.
+        main.append("<dt>Reserved</dt><dd><span id=\"lease\" data-url=\"/tasks/")
+                .append(Html.esc(task.path("task_id").asString()))
+                .append("/lease\" data-seconds=\"")
+                .append(leaseLength.toSeconds())
+                .append("\">for you until <time datetime=\"")
+                .append(Html.esc(lease.expiresAt().toString()))
+                .append("\">")
+                .append(Html.esc(ReservationPages.clock(lease.expiresAt())))
+                .append("</time></span><span id=\"lease-alert\" class=\"alert\" role=\"alert\" hidden></span>")
+                .append("</dd>");
         main.append("</dl><section class=\"instruction\" aria-labelledby=\"instruction-title\">")
                 .append("<h2 id=\"instruction-title\">Instructions</h2><div class=\"md\">");
         String html = Markdown.toHtml(instruction);

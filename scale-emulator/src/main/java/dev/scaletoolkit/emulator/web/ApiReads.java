@@ -6,10 +6,10 @@ import dev.scaletoolkit.emulator.admin.AdminRoutes;
 import dev.scaletoolkit.emulator.api.BatchRoutes;
 import dev.scaletoolkit.emulator.api.ProjectRoutes;
 import dev.scaletoolkit.emulator.api.QualityRoutes;
-import dev.scaletoolkit.emulator.api.Routes;
 import dev.scaletoolkit.emulator.api.TaskRoutes;
 import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.http.Router;
+import dev.scaletoolkit.emulator.http.Routes;
 import dev.scaletoolkit.model.ScaleJson;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -27,13 +27,23 @@ final class ApiReads {
     /** @param journal the request journal's routes, or null when this build records no requests */
     ApiReads(EmulatorContext context, EmulatorServices services, Routes journal) {
         for (Routes routes : List.of(
-                new TaskRoutes(context, services.completion(), services.batches()),
-                new BatchRoutes(context, services.batches()),
-                new ProjectRoutes(context),
-                new QualityRoutes(context))) {
+                new TaskRoutes(services.creation(), services.query(), services.edits(), services.reviews()),
+                new BatchRoutes(services.batches()),
+                new ProjectRoutes(services.projects()),
+                new QualityRoutes(services.quality()))) {
             routes.register(v1);
         }
-        new AdminRoutes(context, services.completion(), services.batches(), services.workforce()).register(admin);
+        new AdminRoutes(
+                        services.control(),
+                        context.faults(),
+                        services.accounts(),
+                        services.projects(),
+                        services.creation(),
+                        services.completion(),
+                        services.callbackLog(),
+                        services.workforce(),
+                        context.supervisor())
+                .register(admin);
         if (journal != null) {
             journal.register(admin);
         }

@@ -1,7 +1,7 @@
 package dev.scaletoolkit.emulator.web;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
-import dev.scaletoolkit.emulator.http.ApiError;
+import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.model.ScaleTime;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -23,17 +23,32 @@ final class DashboardPages {
 
     private final EmulatorContext context;
     private final ApiReads api;
+    private final ReservationPages reservations;
 
-    DashboardPages(EmulatorContext context, ApiReads api) {
+    DashboardPages(EmulatorContext context, ApiReads api, ReservationPages reservations) {
         this.context = context;
         this.api = api;
+        this.reservations = reservations;
+    }
+
+    /** The same news as {@code /_emulator/health}: a background worker that failed and waits to run again. */
+    private void workersDown(StringBuilder main) {
+        for (dev.scaletoolkit.infra.work.Supervisor.Worker w :
+                context.supervisor().down()) {
+            main.append("<p class=\"alert\" role=\"alert\">Degraded: the background worker <b>")
+                    .append(Html.esc(w.name()))
+                    .append("</b> failed")
+                    .append(w.lastError().map(e -> " (" + Html.esc(e) + ")").orElse(""))
+                    .append(" and is restarting; see the server log.</p>");
+        }
     }
 
     void overview(Exchange ex) throws IOException {
         Viewer viewer = requireManager(ex);
         StringBuilder main = new StringBuilder("<div class=\"page-head\"><div><p class=\"eyebrow\">Live world</p>")
-                .append("<h1>Dashboard</h1></div><a class=\"button\" href=\"/dashboard/tasks\">All tasks</a></div>")
-                .append("<div class=\"stats\">");
+                .append("<h1>Dashboard</h1></div><a class=\"button\" href=\"/dashboard/tasks\">All tasks</a></div>");
+        workersDown(main);
+        main.append("<div class=\"stats\">");
         for (String status : STATUSES) {
             int total = api.v1(
                             ex.req(),
@@ -68,6 +83,7 @@ final class DashboardPages {
         main.append("</section></div><section class=\"card\"><h2>Batches</h2>");
         batches(ex, viewer, main);
         main.append("</section>");
+        reservations.card(viewer, main);
         journal(ex, main);
         ex.html(200, Layout.page("Dashboard", viewer, "Dashboard", main.toString()));
     }

@@ -1,5 +1,6 @@
 package dev.scaletoolkit.emulator.web;
 
+import dev.scaletoolkit.emulator.signin.Secrets;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -92,6 +93,16 @@ final class Exchange {
         resp.setContentType("text/html; charset=utf-8");
         resp.setHeader("Cache-Control", "no-store");
         resp.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A JSON answer for the pages' own scripts (lease renewal, drafts). */
+    void json(int status, tools.jackson.databind.JsonNode body) throws IOException {
+        headers();
+        resp.setStatus(status);
+        resp.setContentType("application/json");
+        resp.setHeader("Cache-Control", "no-store");
+        resp.getOutputStream()
+                .write(dev.scaletoolkit.emulator.store.Docs.write(body).getBytes(StandardCharsets.UTF_8));
     }
 
     void redirect(String location) {

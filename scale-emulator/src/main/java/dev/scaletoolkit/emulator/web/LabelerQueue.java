@@ -1,8 +1,9 @@
 package dev.scaletoolkit.emulator.web;
 
-import dev.scaletoolkit.emulator.EmulatorContext;
-import dev.scaletoolkit.emulator.studio.StudioAssignments;
-import dev.scaletoolkit.emulator.studio.StudioBatches;
+import dev.scaletoolkit.emulator.queue.Skips;
+import dev.scaletoolkit.emulator.studio.Reservations;
+import dev.scaletoolkit.emulator.studio.Studio;
+import dev.scaletoolkit.emulator.task.TaskQuery;
 import dev.scaletoolkit.emulator.team.Teammates;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
@@ -17,18 +18,26 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A labeler's work: the pending tasks of the Studio projects assigned to them, batch by batch in Studio priority
  * order, oldest task first within a batch, then tasks of those projects outside any pending batch. Skipped tasks
- * come back only when nothing else is left. Reads through the Studio services and the tasks listing.
+ * come back only when nothing else is left. Handing a task out reserves it: a task someone else holds is passed
+ * over, and a labeler who already holds a pending task gets that one back. Reads through the Studio services and
+ * the tasks listing.
  */
 final class LabelerQueue {
     /** How far back the queue looks within one batch for its oldest task (pages of 100). */
     private static final int MAX_PAGES = 20;
 
-    private final EmulatorContext context;
+    private final Studio studio;
+    private final Skips skips;
+    private final TaskQuery query;
     private final ApiReads api;
+    private final Reservations reservations;
 
-    LabelerQueue(EmulatorContext context, ApiReads api) {
-        this.context = context;
+    LabelerQueue(Studio studio, Skips skips, TaskQuery query, ApiReads api, Reservations reservations) {
+        this.studio = studio;
+        this.skips = skips;
+        this.query = query;
         this.api = api;
+        this.reservations = reservations;
     }
 
     /** One Studio batch the labeler works on, with its progress. */
@@ -36,7 +45,7 @@ final class LabelerQueue {
 
     /** The projects assigned to {@code viewer}, alphabetical. */
     List<String> projects(Viewer viewer) {
-        ObjectNode map = context.db().read(h -> StudioAssignments.map(h, viewer.caller()));
+        ObjectNode map = studio.assignments(viewer.caller());
         String me = Teammates.normalize(viewer.email());
         List<String> out = new ArrayList<>();
         map.properties().forEach(e -> {
@@ -51,7 +60,7 @@ final class LabelerQueue {
     List<Batch> batches(Viewer viewer) {
         Set<String> mine = Set.copyOf(projects(viewer));
         List<Batch> out = new ArrayList<>();
-        for (JsonNode b : context.db().read(h -> StudioBatches.list(h, viewer.caller()))) {
+        for (JsonNode b : studio.batches(viewer.caller())) {
             if (mine.contains(b.path("projectName").asString())) {
                 out.add(new Batch(
                         b.path("name").asString(),
@@ -64,9 +73,18 @@ final class LabelerQueue {
         return out;
     }
 
-    /** The id of the next task to label, if any. */
+    /** The id of the next task to label, reserved for the viewer, if any. */
     Optional<String> next(HttpServletRequest req, Viewer viewer) {
-        Set<String> skipped = context.db().read(h -> SkipStore.of(h, viewer.accountId(), viewer.email()));
+        Set<String> skipped = skips.of(viewer.accountId(), viewer.email());
+        Set<String> heldByOthers = new java.util.HashSet<>();
+        for (Reservations.Lease lease : reservations.running(viewer.accountId())) {
+            if (!lease.email().equals(viewer.email())) {
+                heldByOthers.add(lease.taskId());
+            } else if (!skipped.contains(lease.taskId()) && stillPending(viewer, lease.taskId())) {
+                // The labeler's own task comes back first (a reload, a second tab, Start labeling again).
+                return Optional.of(lease.taskId());
+            }
+        }
         List<Map<String, List<String>>> places = new ArrayList<>();
         for (Batch b : batches(viewer)) {
             places.add(Map.of("batch", List.of(b.name()), "project", List.of(b.project())));
@@ -74,25 +92,40 @@ final class LabelerQueue {
         for (String project : projects(viewer)) {
             places.add(Map.of("project", List.of(project)));
         }
-        String fallback = null;
+        List<String> fallback = new ArrayList<>();
         for (Map<String, List<String>> place : places) {
             for (String id : oldestPending(req, viewer, place)) {
-                if (!skipped.contains(id)) {
-                    return Optional.of(id);
+                if (heldByOthers.contains(id)) {
+                    continue;
                 }
-                if (fallback == null) {
-                    fallback = id;
+                if (skipped.contains(id)) {
+                    fallback.add(id);
+                } else if (reserve(viewer, id)) {
+                    return Optional.of(id);
                 }
             }
         }
-        if (fallback != null) {
+        if (!fallback.isEmpty()) {
             // Everything left was skipped once: start the round again.
-            context.db().write(h -> {
-                SkipStore.clear(h, viewer.accountId(), viewer.email());
-                return null;
-            });
+            skips.clear(viewer.accountId(), viewer.email());
+            for (String id : fallback) {
+                if (reserve(viewer, id)) {
+                    return Optional.of(id);
+                }
+            }
         }
-        return Optional.ofNullable(fallback);
+        return Optional.empty();
+    }
+
+    /** Reserves a task for the viewer; false when someone else took it a moment ago. */
+    private boolean reserve(Viewer viewer, String taskId) {
+        return reservations.reserve(viewer.accountId(), taskId, viewer.email()).granted();
+    }
+
+    private boolean stillPending(Viewer viewer, String taskId) {
+        return query.find(viewer.caller(), taskId)
+                .map(t -> t.path("status").asString().equals("pending"))
+                .orElse(false);
     }
 
     /** Pending task ids of one place, oldest first (the listing answers newest first). */
@@ -117,12 +150,9 @@ final class LabelerQueue {
         return ids;
     }
 
-    /** Puts a task aside for this labeler. */
+    /** Puts a task aside for this labeler and gives its reservation back. */
     void skip(Viewer viewer, String taskId) {
-        context.db().write(h -> {
-            SkipStore.add(h, viewer.accountId(), viewer.email(), taskId, context.now());
-            return null;
-        });
+        skips.add(viewer.accountId(), viewer.email(), taskId);
     }
 
     /** Whether the labeler may work on a task of {@code project}: assigned to it, or a manager. */

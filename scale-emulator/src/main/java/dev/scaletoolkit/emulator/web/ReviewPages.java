@@ -19,11 +19,15 @@ final class ReviewPages {
     private final EmulatorContext context;
     private final ApiReads api;
     private final TaskPages tasks;
+    private final TaskReviews reviews;
+    private final Teammates teammates;
 
-    ReviewPages(EmulatorContext context, ApiReads api, TaskPages tasks) {
+    ReviewPages(EmulatorContext context, ApiReads api, TaskPages tasks, TaskReviews reviews, Teammates teammates) {
+        this.teammates = teammates;
         this.context = context;
         this.api = api;
         this.tasks = tasks;
+        this.reviews = reviews;
     }
 
     void list(Exchange ex) throws IOException {
@@ -63,7 +67,7 @@ final class ReviewPages {
 
     private void quality(Exchange ex, Viewer viewer, StringBuilder main) {
         List<String> emails = new ArrayList<>();
-        context.db().read(h -> Teammates.all(h, viewer.accountId())).forEach(m -> emails.add(m.email()));
+        teammates.members(viewer.accountId()).forEach(m -> emails.add(m.email()));
         JsonNode attempts = api.v1(
                 ex.req(),
                 viewer.caller(),
@@ -184,7 +188,7 @@ final class ReviewPages {
         ObjectNode body = Docs.object();
         body.put("accepted", decision.equals("accept"));
         ex.param("comments").ifPresent(c -> body.put("comments", c));
-        new TaskReviews(context).audit(viewer.caller(), taskId, body, viewer.email());
+        reviews.audit(viewer.caller(), taskId, body, viewer.email());
         ex.redirect("/review?notice=" + Html.url(taskId + (decision.equals("accept") ? " accepted" : " rejected")));
     }
 

@@ -1,11 +1,11 @@
 package dev.scaletoolkit.emulator.web;
 
-import dev.scaletoolkit.emulator.EmulatorContext;
-import dev.scaletoolkit.emulator.api.Routes;
-import dev.scaletoolkit.emulator.auth.AccountStore;
-import dev.scaletoolkit.emulator.http.ApiError;
-import dev.scaletoolkit.emulator.http.Fields;
+import dev.scaletoolkit.emulator.auth.Accounts;
+import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.http.Router;
+import dev.scaletoolkit.emulator.http.Routes;
+import dev.scaletoolkit.emulator.json.Fields;
+import dev.scaletoolkit.emulator.signin.SignIn;
 import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.emulator.team.Teammates;
 import java.util.List;
@@ -26,11 +26,13 @@ import tools.jackson.databind.node.ObjectNode;
  * </ul>
  */
 final class SignInLinkRoutes implements Routes {
-    private final EmulatorContext context;
+    private final Accounts accounts;
+    private final Teammates teammates;
     private final SignIn signIn;
 
-    SignInLinkRoutes(EmulatorContext context, SignIn signIn) {
-        this.context = context;
+    SignInLinkRoutes(Accounts accounts, Teammates teammates, SignIn signIn) {
+        this.accounts = accounts;
+        this.teammates = teammates;
         this.signIn = signIn;
     }
 
@@ -44,7 +46,7 @@ final class SignInLinkRoutes implements Routes {
         ObjectNode out = Docs.object();
         ArrayNode docs = out.putArray("docs");
         for (String account : accounts()) {
-            for (Teammates.Member m : context.db().read(h -> Teammates.all(h, account))) {
+            for (Teammates.Member m : teammates.members(account)) {
                 if (m.state().equals("disabled")
                         || email.isPresent()
                                 && !Teammates.normalize(email.get()).equals(Teammates.normalize(m.email()))
@@ -61,7 +63,7 @@ final class SignInLinkRoutes implements Routes {
         String email = Fields.requireString(body, "email");
         Optional<String> only = Fields.optString(body, "account_id");
         for (String account : only.map(List::of).orElseGet(this::accounts)) {
-            Optional<Teammates.Member> member = context.db().read(h -> Teammates.find(h, account, email));
+            Optional<Teammates.Member> member = teammates.member(account, email);
             if (member.isPresent()) {
                 Optional<String> url = signIn.mintLink(account, email);
                 if (url.isPresent()) {
@@ -73,10 +75,7 @@ final class SignInLinkRoutes implements Routes {
     }
 
     private List<String> accounts() {
-        return context.db()
-                .read(h -> AccountStore.all(h).stream()
-                        .map(AccountStore.Account::id)
-                        .toList());
+        return accounts.list().stream().map(a -> a.id()).toList();
     }
 
     private static ObjectNode entry(String account, Teammates.Member m, String url) {

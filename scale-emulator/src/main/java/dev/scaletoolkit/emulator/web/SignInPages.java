@@ -1,5 +1,6 @@
 package dev.scaletoolkit.emulator.web;
 
+import dev.scaletoolkit.emulator.signin.SignIn;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -48,13 +49,13 @@ final class SignInPages {
 
     void setPasswordForm(Exchange ex, String error) throws IOException {
         String token = ex.param("token").orElse("");
-        Optional<PasswordLinkStore.Link> link = signIn.link(token);
+        Optional<String> link = signIn.linkEmail(token);
         if (link.isEmpty()) {
             throw WebError.forbidden("This link has expired or was already used. Ask your manager for a new one.");
         }
         StringBuilder main = new StringBuilder("<section class=\"card narrow\"><h1>Choose a password</h1>")
                 .append("<p class=\"muted\">For <b>")
-                .append(Html.esc(link.get().email()))
+                .append(Html.esc(link.get()))
                 .append("</b>. This link works once.</p>");
         errorBox(main, error);
         main.append("<form method=\"post\" action=\"/set-password\" class=\"stack\">")
@@ -62,7 +63,7 @@ final class SignInPages {
                 .append("<input type=\"hidden\" name=\"token\" value=\"")
                 .append(Html.esc(token))
                 .append("\"><input type=\"hidden\" name=\"username\" autocomplete=\"username\" value=\"")
-                .append(Html.esc(link.get().email()))
+                .append(Html.esc(link.get()))
                 .append("\"><label for=\"password\">New password <small>(at least ")
                 .append(SignIn.MIN_PASSWORD_LENGTH)
                 .append(" characters)</small></label><input id=\"password\" name=\"password\" type=\"password\""

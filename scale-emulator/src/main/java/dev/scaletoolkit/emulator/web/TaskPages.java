@@ -1,8 +1,9 @@
 package dev.scaletoolkit.emulator.web;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
-import dev.scaletoolkit.emulator.task.TaskAccess;
-import dev.scaletoolkit.emulator.task.TaskJson;
+import dev.scaletoolkit.emulator.studio.LabelerSubmissions;
+import dev.scaletoolkit.emulator.studio.Reservations;
+import dev.scaletoolkit.emulator.task.TaskQuery;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -13,12 +14,21 @@ import tools.jackson.databind.node.ObjectNode;
 final class TaskPages {
     private final EmulatorContext context;
     private final LabelerQueue queue;
-    private final TaskSubmission submission;
+    private final LabelerSubmissions submission;
+    private final TaskQuery query;
+    private final Reservations reservations;
 
-    TaskPages(EmulatorContext context, LabelerQueue queue, TaskSubmission submission) {
+    TaskPages(
+            EmulatorContext context,
+            LabelerQueue queue,
+            LabelerSubmissions submission,
+            TaskQuery query,
+            Reservations reservations) {
+        this.query = query;
         this.context = context;
         this.queue = queue;
         this.submission = submission;
+        this.reservations = reservations;
     }
 
     void queue(Exchange ex) throws IOException {
@@ -96,28 +106,56 @@ final class TaskPages {
             ex.html(409, Layout.page("Task finished", ex.viewer(), "Queue", main.toString()));
             return;
         }
+        Reservations.Claim claim = reservations.reserve(
+                ex.viewer().accountId(), taskId, ex.viewer().email());
+        if (!claim.granted()) {
+            heldByOther(ex, taskId, claim.lease());
+            return;
+        }
         String main = AnnotatePage.render(
                 ex.viewer(),
                 task,
                 task.path("instruction").asString(""),
-                context.config().workforceSeed());
+                context.config().workforceSeed(),
+                claim.lease(),
+                reservations.length());
         ex.html(200, Layout.page("Label " + task.path("type").asString(), ex.viewer(), "Queue", main));
     }
 
-    void submit(Exchange ex, String taskId) {
+    /** Someone else is working on the task: say who and until when (a manager may release it). */
+    private void heldByOther(Exchange ex, String taskId, Reservations.Lease lease) throws IOException {
+        StringBuilder main = new StringBuilder("<section class=\"card narrow\"><p class=\"eyebrow\">Reserved</p>")
+                .append("<h1>Someone else is on this task</h1><p class=\"alert\" role=\"alert\">")
+                .append(Html.esc(lease.email()))
+                .append(" is working on this task until ")
+                .append(Html.esc(ReservationPages.clock(lease.expiresAt())))
+                .append(". The queue gives you another one.</p><div class=\"actions\">")
+                .append("<a class=\"button primary\" href=\"/queue/next\">Next task</a>");
+        if (ex.viewer().isManager()) {
+            main.append(ReservationPages.releaseForm(ex.viewer(), taskId, "/tasks/" + taskId));
+        }
+        main.append("</div></section>");
+        ex.html(409, Layout.page("Task reserved", ex.viewer(), "Queue", main.toString()));
+    }
+
+    void submit(Exchange ex, String taskId) throws IOException {
         ObjectNode task = load(ex.viewer(), taskId);
         String type = task.path("type").asString();
         JsonNode params = task.path("params");
         JsonNode response = Answers.read(Editors.kind(type, params), type, ex, params);
-        submission.complete(ex.viewer(), taskId, response);
-        ex.redirect("/queue/next?after=done");
+        boolean anyway = ex.param("anyway").isPresent();
+        LabelerSubmissions.Outcome outcome =
+                submission.complete(ex.viewer().caller(), ex.viewer().email(), taskId, response, anyway);
+        if (outcome.refusal().isEmpty()) {
+            ex.redirect("/queue/next?after=done");
+            return;
+        }
+        KeepWorkPage.render(ex, taskId, response, outcome);
     }
 
     /** The task in the viewer's account, if the viewer may work on it. */
     ObjectNode load(Viewer viewer, String taskId) {
-        ObjectNode task = context.db()
-                .read(h -> TaskAccess.find(h, viewer.caller(), taskId))
-                .map(TaskJson::wire)
+        ObjectNode task = query.find(viewer.caller(), taskId)
                 .orElseThrow(() -> WebError.notFound("No task " + taskId + " in your team's account."));
         if (!queue.mayLabel(viewer, task.path("project").asString(null))) {
             throw WebError.forbidden("This task belongs to a project you are not assigned to.");

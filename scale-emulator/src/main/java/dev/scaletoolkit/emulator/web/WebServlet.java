@@ -1,7 +1,9 @@
 package dev.scaletoolkit.emulator.web;
 
-import dev.scaletoolkit.emulator.http.ApiError;
+import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.http.ApiServlet;
+import dev.scaletoolkit.emulator.signin.Secrets;
+import dev.scaletoolkit.emulator.signin.SignIn;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,7 +21,8 @@ import org.slf4j.LoggerFactory;
 final class WebServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(WebServlet.class);
     private static final int MAX_FORM_BYTES = 10 * 1024 * 1024;
-    private static final Pattern TASK = Pattern.compile("/tasks/([0-9a-f]{24})(/submit)?");
+    private static final Pattern TASK = Pattern.compile("/tasks/([0-9a-f]{24})(/submit|/lease)?");
+    private static final Pattern RELEASE = Pattern.compile("/reservations/([0-9a-f]{24})/release");
     private static final Pattern REVIEW = Pattern.compile("/review/([0-9a-f]{24})");
     private static final Pattern DASHBOARD_TASK = Pattern.compile("/dashboard/tasks/([0-9a-f]{24})");
 
@@ -28,9 +31,16 @@ final class WebServlet extends HttpServlet {
     private final transient TaskPages taskPages;
     private final transient ReviewPages reviewPages;
     private final transient DashboardPages dashboardPages;
+    private final transient ReservationPages reservationPages;
     private final transient StaticFiles statics = new StaticFiles();
 
-    WebServlet(SignIn signIn, TaskPages tasks, ReviewPages review, DashboardPages dashboard) {
+    WebServlet(
+            SignIn signIn,
+            TaskPages tasks,
+            ReviewPages review,
+            DashboardPages dashboard,
+            ReservationPages reservations) {
+        this.reservationPages = reservations;
         this.signIn = signIn;
         this.signInPages = new SignInPages(signIn);
         this.taskPages = tasks;
@@ -57,7 +67,8 @@ final class WebServlet extends HttpServlet {
             if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("POST")) {
                 throw new WebError(405, "Pages answer GET and POST only.");
             }
-            ex.viewer(signIn.viewer(ex.cookie(Exchange.SESSION_COOKIE).orElse(null))
+            ex.viewer(signIn.session(ex.cookie(Exchange.SESSION_COOKIE).orElse(null))
+                    .map(Viewer::of)
                     .orElse(null));
             if (ex.isPost()) {
                 checkForm(ex);
@@ -121,13 +132,17 @@ final class WebServlet extends HttpServlet {
         } else if (path.equals("/queue/skip") && post) {
             taskPages.skip(ex);
         } else if ((m = TASK.matcher(path)).matches()) {
-            if (post && m.group(2) != null) {
+            if (post && "/lease".equals(m.group(2))) {
+                reservationPages.renew(ex, m.group(1));
+            } else if (post && "/submit".equals(m.group(2))) {
                 taskPages.submit(ex, m.group(1));
             } else if (!post && m.group(2) == null) {
                 taskPages.annotate(ex, m.group(1));
             } else {
                 throw new WebError(405, "Open the task with GET; submit it with POST to /tasks/{id}/submit.");
             }
+        } else if ((m = RELEASE.matcher(path)).matches() && post) {
+            reservationPages.release(ex, m.group(1));
         } else if (path.equals("/review") && !post) {
             reviewPages.list(ex);
         } else if ((m = REVIEW.matcher(path)).matches()) {
@@ -155,6 +170,7 @@ final class WebServlet extends HttpServlet {
                 || path.equals("/queue")
                 || path.startsWith("/queue/")
                 || path.startsWith("/tasks/")
+                || path.startsWith("/reservations/")
                 || path.equals("/review")
                 || path.startsWith("/review/")
                 || path.equals("/dashboard")

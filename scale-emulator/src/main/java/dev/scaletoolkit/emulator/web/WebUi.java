@@ -2,7 +2,9 @@ package dev.scaletoolkit.emulator.web;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.EmulatorServices;
-import dev.scaletoolkit.emulator.api.Routes;
+import dev.scaletoolkit.emulator.http.Routes;
+import dev.scaletoolkit.emulator.signin.SignIn;
+import dev.scaletoolkit.emulator.studio.Reservations;
 import jakarta.servlet.http.HttpServlet;
 import java.util.Optional;
 
@@ -20,14 +22,19 @@ public final class WebUi {
 
     /** @param journal the request journal's control-plane routes (shown on the dashboard), or null */
     public WebUi(EmulatorContext context, EmulatorServices services, Routes journal) {
-        this.signIn = new SignIn(context);
-        TaskSubmission submission = new TaskSubmission(services.completion());
+        this.signIn = services.signIn();
+        Reservations reservations = services.reservations();
         ApiReads api = new ApiReads(context, services, journal);
-        LabelerQueue queue = new LabelerQueue(context, api);
-        TaskPages tasks = new TaskPages(context, queue, submission);
-        this.servlet =
-                new WebServlet(signIn, tasks, new ReviewPages(context, api, tasks), new DashboardPages(context, api));
-        this.links = new SignInLinkRoutes(context, signIn);
+        LabelerQueue queue = new LabelerQueue(services.studio(), services.skips(), services.query(), api, reservations);
+        TaskPages tasks = new TaskPages(context, queue, services.submissions(), services.query(), reservations);
+        ReservationPages reservationPages = new ReservationPages(reservations, tasks);
+        this.servlet = new WebServlet(
+                signIn,
+                tasks,
+                new ReviewPages(context, api, tasks, services.reviews(), services.teammates()),
+                new DashboardPages(context, api, reservationPages),
+                reservationPages);
+        this.links = new SignInLinkRoutes(services.accounts(), services.teammates(), signIn);
     }
 
     /** The servlet for {@code /}: pages, static files, and Scale's JSON 404 for anything else. */

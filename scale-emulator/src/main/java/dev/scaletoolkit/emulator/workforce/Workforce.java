@@ -3,15 +3,11 @@ package dev.scaletoolkit.emulator.workforce;
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.task.TaskCompletion;
 import dev.scaletoolkit.emulator.task.TaskStore;
+import dev.scaletoolkit.infra.work.Supervisor;
 import dev.scaletoolkit.model.ScaleTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The simulated labelers: a background worker that completes pending live tasks once their {@code work_due_at}
@@ -26,13 +22,15 @@ import org.slf4j.LoggerFactory;
  * task is due {@code delay} after it was queued.
  */
 public final class Workforce implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(Workforce.class);
-    private static final long POLL_MILLIS = 150;
+    /** The worker's name in logs, health and metrics. */
+    public static final String WORKER = "scale-workforce";
+
+    private static final Duration POLL = Duration.ofMillis(150);
     private static final int TASKS_PER_POLL = 100;
 
     private final EmulatorContext context;
     private final TaskCompletion completion;
-    private final ScheduledExecutorService scheduler;
+    private volatile Supervisor.Worker worker;
     private volatile boolean enabled;
     private volatile Duration delay;
 
@@ -42,25 +40,22 @@ public final class Workforce implements AutoCloseable {
         this.completion = completion;
         this.enabled = context.config().workforceEnabled();
         this.delay = context.config().workforceDelay();
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "scale-workforce");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
-    /** Starts polling for due tasks; returns this. */
+    /**
+     * Starts polling for due tasks under the emulator's supervisor (a poll that fails, even with an
+     * {@code OutOfMemoryError}, is retried after a back-off and reported in health); returns this.
+     */
     public Workforce start() {
-        scheduler.scheduleWithFixedDelay(this::poll, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
+        worker = context.supervisor().start(WORKER, POLL, this::poll);
         return this;
     }
 
     /** Polls now instead of at the next tick. */
     public void wake() {
-        try {
-            scheduler.execute(this::poll);
-        } catch (java.util.concurrent.RejectedExecutionException closed) {
-            // closing: nothing to wake
+        Supervisor.Worker w = worker;
+        if (w != null) {
+            w.wake();
         }
     }
 
@@ -99,14 +94,10 @@ public final class Workforce implements AutoCloseable {
         if (!enabled) {
             return;
         }
-        try {
-            // A full poll means a backlog: keep draining instead of waiting for the next tick.
-            while (enabled && completeDue() == TASKS_PER_POLL) {
-                Thread.onSpinWait();
-            }
-        } catch (RuntimeException e) {
-            // A failed poll is retried on the next tick; the tasks stay pending in the database.
-            LOG.warn("Workforce poll failed, will retry: {}", e.toString());
+        // A full poll means a backlog: keep draining instead of waiting for the next tick. A poll that throws is
+        // the supervisor's to log and retry; the tasks stay pending in the database meanwhile.
+        while (enabled && completeDue() == TASKS_PER_POLL) {
+            Thread.onSpinWait();
         }
     }
 
@@ -127,11 +118,9 @@ public final class Workforce implements AutoCloseable {
     @Override
     public void close() {
         enabled = false;
-        scheduler.shutdownNow();
-        try {
-            scheduler.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        Supervisor.Worker w = worker;
+        if (w != null) {
+            w.close();
         }
     }
 }

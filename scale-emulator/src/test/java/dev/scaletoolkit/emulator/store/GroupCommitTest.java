@@ -196,4 +196,43 @@ class GroupCommitTest {
         assertThat(rows(db)).isEqualTo(400);
         await().atMost(Duration.ofSeconds(5)).until(() -> db.waitingWrites() == 0);
     }
+
+    /**
+     * Two nodes (two {@link Database}s on one PostgreSQL) whose single writes lock two rows in opposite orders: the
+     * database breaks the deadlock by failing one of them, and that write is run again instead of failing its
+     * caller (issue 18, Why 7: a completion that lost such a race answered 500).
+     */
+    @org.junit.jupiter.api.Test
+    void aWriteThatLosesADeadlockToAnotherNodeIsRunAgainNotFailed() throws Exception {
+        Database one = open("postgres");
+        Database two = Database.postgres(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
+        opened.add(two);
+        one.write(h -> h.execute("INSERT INTO gc_probe (id, who) VALUES (1, 'x'), (2, 'y')"));
+        CountDownLatch firstHoldsOne = new CountDownLatch(1);
+        CountDownLatch secondHoldsTwo = new CountDownLatch(1);
+        Future<Integer> first = pool.submit(() -> one.write(h -> {
+            h.execute("UPDATE gc_probe SET who = 'first' WHERE id = 1");
+            firstHoldsOne.countDown();
+            awaitQuietly(secondHoldsTwo);
+            return h.execute("UPDATE gc_probe SET who = 'first' WHERE id = 2");
+        }));
+        Future<Integer> second = pool.submit(() -> two.write(h -> {
+            h.execute("UPDATE gc_probe SET who = 'second' WHERE id = 2");
+            secondHoldsTwo.countDown();
+            awaitQuietly(firstHoldsOne);
+            return h.execute("UPDATE gc_probe SET who = 'second' WHERE id = 1");
+        }));
+        assertThat(first.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(second.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1);
+        // Whichever ran again ran last, alone: both rows carry its name.
+        assertThat(who(one, 1)).isEqualTo(who(one, 2));
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
 class TwoNodeTest {
     /** How many batches race; {@code -Dscale.twoNode.batches=2000} for a larger run. */
     private static final int BATCHES = Integer.getInteger("scale.twoNode.batches", 200);
+    /** How many single tasks both nodes race to complete. */
+    private static final int RACES = Integer.getInteger("scale.twoNode.races", 1000);
 
     private static EmbeddedPostgres postgres;
     private static TestEmulator first;
@@ -143,11 +145,27 @@ class TwoNodeTest {
         }
     }
 
+    /**
+     * Issue 18, Why 7: under load one of 100 racing pairs answered 500. A deadlock between two nodes' transactions
+     * (each holding a task row and the shared task-count rows) was answered as an error when the losing write ran
+     * alone; it is now run again. A thousand races, so a rare loss shows.
+     */
     @Test
     void completingOneTaskOnBothNodesAtOnceGivesOne200AndOne400NeverA500() throws Exception {
+        // The tasks are loaded in one request: the race is what is measured here, not a thousand creates.
+        StringBuilder tasks = new StringBuilder();
+        for (int i = 0; i < RACES; i++) {
+            tasks.append(i == 0 ? "" : ",").append("""
+                    {"type": "categorization", "instruction": "Which?", "attachment_type": "text",
+                     "attachment": "race %d", "categories": ["a", "b"]}""".formatted(i));
+        }
+        Http.Resp loaded = admin1.post(
+                "/_emulator/tasks/bulk",
+                "{\"api_key\": \"" + first.account().liveKey() + "\", \"tasks\": [" + tasks + "]}");
+        assertThat(loaded.status()).as(loaded.text()).isEqualTo(200);
         List<List<Callable<Integer>>> pairs = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
-            String id = task(i % 2 == 0 ? live1 : live2, null, i);
+        for (tools.jackson.databind.JsonNode taskId : loaded.json().path("task_ids")) {
+            String id = taskId.asString();
             pairs.add(List.of(
                     () -> admin1.post("/_emulator/tasks/" + id + "/complete", "{}")
                             .status(),
@@ -155,9 +173,10 @@ class TwoNodeTest {
                             .status()));
         }
         List<Integer> statuses = racePairs(pairs);
-        assertThat(statuses).containsOnly(200, 400);
+        assertThat(statuses).hasSize(2 * RACES).isSubsetOf(200, 400, 409);
         for (int i = 0; i < statuses.size(); i += 2) {
-            assertThat(statuses.subList(i, i + 2)).containsExactlyInAnyOrder(200, 400);
+            List<Integer> pair = statuses.subList(i, i + 2);
+            assertThat(pair).as("race %d", i / 2).containsOnlyOnce(200);
         }
     }
 

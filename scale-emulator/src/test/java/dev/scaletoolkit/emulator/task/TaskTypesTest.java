@@ -3,7 +3,7 @@ package dev.scaletoolkit.emulator.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.scaletoolkit.emulator.http.ApiError;
+import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.store.Docs;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -86,6 +86,15 @@ final class UiWorld implements AutoCloseable {
         this.images = imageServer();
     }
 
+    /** An emulator on {@code clock} in a fresh directory, its owner as in {@link #UiWorld()}. */
+    static UiWorld on(Clock clock) {
+        try {
+            return new UiWorld(clock, java.nio.file.Files.createTempDirectory("scale-ui-world"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     String base() {
         return emulator.baseUrl();
     }

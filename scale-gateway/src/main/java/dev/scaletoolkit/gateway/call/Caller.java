@@ -12,8 +12,10 @@ import java.util.Set;
  * @param name how the audit trail names the caller ({@code token:<id> (<name>)} or {@code operator})
  * @param tokenId the agent token's id, or {@code null} for the operator
  * @param connection the connection every call uses
- * @param profile the profile whose tools are allowed, or {@code null} when {@code tools} lists them
- * @param tools the allowed slugs when {@code profile} is null
+ * @param profile the profile whose tools are allowed, or {@code null} when {@code tools} lists them; for
+ *     {@code discovery}, the tools are reached through the discovery tools, and {@code tools}, when not empty,
+ *     narrows them
+ * @param tools the allowed slugs when {@code profile} is null (or is {@code discovery})
  * @param allowLive whether a live connection may be used
  */
 public record Caller(
@@ -34,6 +36,19 @@ public record Caller(
     }
 
     public boolean allows(ToolSpec tool) {
+        return allows(profile, tools, tool);
+    }
+
+    /** The scope rule of callers and tokens alike: a profile, a tool list, or discovery over either. */
+    public static boolean allows(Profile profile, Set<String> tools, ToolSpec tool) {
+        if (profile == Profile.DISCOVERY) {
+            return tools.isEmpty() ? tool.profiles().contains(Profile.FULL) : tools.contains(tool.slug());
+        }
         return profile != null ? tool.profiles().contains(profile) : tools.contains(tool.slug());
+    }
+
+    /** Whether the caller's tools are listed as the discovery tools rather than one by one. */
+    public boolean discovery() {
+        return profile == Profile.DISCOVERY;
     }
 }

@@ -15,6 +15,7 @@ import dev.scaletoolkit.tools.ProgressListener;
 import dev.scaletoolkit.tools.ToolError;
 import dev.scaletoolkit.tools.ToolResult;
 import dev.scaletoolkit.tools.ToolSpec;
+import dev.scaletoolkit.tools.agent.AgentToolSet;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -65,6 +66,19 @@ public final class ToolGate {
                 .filter(caller::allows)
                 .map(this::withGateArguments)
                 .toList();
+    }
+
+    /**
+     * The caller's tools for an agent framework (LangChain4j, Spring AI, …) in this process: listed as the caller
+     * sees them (the discovery tools when its profile is discovery), every call through this gate as the caller,
+     * with {@code approver} asked when a call needs confirmation.
+     */
+    public AgentToolSet toolSet(Caller caller, Approver approver) {
+        return AgentToolSet.of(
+                list(caller),
+                ConnectionTools.catalog(),
+                (name, args, progress) -> call(caller, name, args, progress, approver),
+                caller.discovery());
     }
 
     /** Whether the tool accepts {@code dry_run} (it may need confirmation somewhere). */

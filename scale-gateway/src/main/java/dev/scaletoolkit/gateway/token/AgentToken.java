@@ -42,6 +42,9 @@ public record AgentToken(
 
     /** Its scope in words: {@code profile core} or {@code tools A, B}. */
     public String scope() {
+        if (profile == Profile.DISCOVERY && !tools.isEmpty()) {
+            return "profile discovery, tools " + String.join(", ", tools);
+        }
         return profile != null ? "profile " + profile.wireName() : "tools " + String.join(", ", tools);
     }
 }

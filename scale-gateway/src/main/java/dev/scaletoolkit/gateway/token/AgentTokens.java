@@ -55,8 +55,9 @@ public final class AgentTokens {
                 .info(n.connection())
                 .orElseThrow(() -> GatewayException.notFound("no connection named '" + n.connection() + "'"));
         boolean hasTools = n.tools() != null && !n.tools().isEmpty();
-        if ((n.profile() == null) == !hasTools) {
-            throw GatewayException.invalid("give a token either a profile (core, full, readonly) or a list of tools");
+        if ((n.profile() == null) == !hasTools && n.profile() != Profile.DISCOVERY) {
+            throw GatewayException.invalid("give a token either a profile (core, full, readonly, discovery) or a list"
+                    + " of tools (or discovery with a tool list, to reach only those through the discovery tools)");
         }
         Set<String> slugs = new LinkedHashSet<>();
         if (hasTools) {
@@ -121,8 +122,6 @@ public final class AgentTokens {
 
     /** Whether the token's scope includes the tool. */
     public boolean allows(AgentToken token, ToolSpec tool) {
-        return token.profile() != null
-                ? tool.profiles().contains(token.profile())
-                : token.tools().contains(tool.slug());
+        return dev.scaletoolkit.gateway.call.Caller.allows(token.profile(), token.tools(), tool);
     }
 }

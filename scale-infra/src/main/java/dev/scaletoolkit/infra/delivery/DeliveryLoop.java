@@ -1,18 +1,16 @@
 package dev.scaletoolkit.infra.delivery;
 
+import dev.scaletoolkit.infra.work.Supervisor;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The claim-and-send loop of an outbox kept in a database: one poller thread claims due work (a lease written to
@@ -24,18 +22,16 @@ import org.slf4j.LoggerFactory;
  * @param <T> one claimed piece of work
  */
 public final class DeliveryLoop<T> implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(DeliveryLoop.class);
-
     private final String name;
     private final Duration tick;
     private final int senderCount;
     private final Duration sendTimeout;
     private final IntFunction<List<T>> claim;
     private final Consumer<T> deliver;
-    private final ScheduledExecutorService poller;
     private final ExecutorService senders;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private volatile boolean started;
+    private volatile Supervisor.Worker poller;
+    private Supervisor ownSupervisor;
 
     /**
      * A loop that does nothing until {@link #start}.
@@ -61,7 +57,6 @@ public final class DeliveryLoop<T> implements AutoCloseable {
         this.sendTimeout = sendTimeout;
         this.claim = claim;
         this.deliver = deliver;
-        this.poller = Executors.newSingleThreadScheduledExecutor(daemon(name));
         this.senders = Executors.newFixedThreadPool(senders, daemon(name + "-sender"));
     }
 
@@ -74,22 +69,26 @@ public final class DeliveryLoop<T> implements AutoCloseable {
         };
     }
 
-    /** Starts polling; returns this. */
+    /** Starts polling under a supervisor of its own (a failed poll is logged once and retried); returns this. */
     public DeliveryLoop<T> start() {
-        started = true;
-        poller.scheduleWithFixedDelay(this::poll, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
+        ownSupervisor = new Supervisor();
+        return start(ownSupervisor);
+    }
+
+    /**
+     * Starts polling as a worker of {@code supervisor}, which logs a failed poll once, retries it after a back-off
+     * and reports the loop as down meanwhile; returns this.
+     */
+    public DeliveryLoop<T> start(Supervisor supervisor) {
+        poller = supervisor.start(name, tick, this::poll);
         return this;
     }
 
     /** Polls now rather than at the next tick (new work was just queued). Does nothing before {@link #start}. */
     public void wake() {
-        if (!started) {
-            return;
-        }
-        try {
-            poller.execute(this::poll);
-        } catch (RejectedExecutionException closing) {
-            // closing: the next start finds the work in the database
+        Supervisor.Worker p = poller;
+        if (p != null) {
+            p.wake();
         }
     }
 
@@ -112,21 +111,25 @@ public final class DeliveryLoop<T> implements AutoCloseable {
             }
         } catch (RejectedExecutionException closing) {
             // the claimed item's lease runs out and the next start sends it
-        } catch (RuntimeException e) {
-            LOG.warn("{}: poll failed, will retry: {}", name, e.toString());
         }
+        // Anything else is the supervisor's: it logs the failure once and polls again after a back-off.
     }
 
     /** Stops polling and waits up to a send's timeout for the sends under way. */
     @Override
     public void close() {
-        poller.shutdownNow();
+        Supervisor.Worker p = poller;
+        if (p != null) {
+            p.close();
+        }
+        if (ownSupervisor != null) {
+            ownSupervisor.close();
+        }
         senders.shutdown();
         try {
             if (!senders.awaitTermination(sendTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS)) {
                 senders.shutdownNow();
             }
-            poller.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

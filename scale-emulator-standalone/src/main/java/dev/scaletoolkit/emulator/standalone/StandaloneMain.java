@@ -1,0 +1,75 @@
+package dev.scaletoolkit.emulator.standalone;
+
+import dev.scaletoolkit.emulator.EmulatorMain;
+import dev.scaletoolkit.emulator.testing.TestEmulator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The standalone jar's entry point. Without {@code --test-kit} it is {@link EmulatorMain} (the same options). With
+ * {@code --test-kit} it serves the JUnit extension and the Spring Boot starter, which start it as a child process:
+ *
+ * <ol>
+ *   <li>it starts an emulator on a free loopback port with a fresh data directory and one account (the test
+ *       defaults of {@link TestEmulator});
+ *   <li>it prints one line, {@value #READY} followed by a JSON object ({@code base_url}, {@code live_key},
+ *       {@code test_key}, {@code callback_auth_key}, {@code data_dir}, {@code pid}), on standard output;
+ *   <li>it runs until its standard input ends, which happens when the parent closes it or dies, then stops the
+ *       emulator, deletes the data directory and exits. A crashed test JVM therefore leaves no emulator behind.
+ * </ol>
+ */
+public final class StandaloneMain {
+    /** The prefix of the line that says the emulator is up. */
+    public static final String READY = "scale-emulator-ready ";
+
+    private StandaloneMain() {}
+
+    /**
+     * Runs the emulator.
+     *
+     * @param args {@code --test-kit}, or {@link EmulatorMain}'s options
+     * @throws Exception when the emulator cannot start
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || !args[0].equals("--test-kit")) {
+            EmulatorMain.main(args);
+            return;
+        }
+        if (args.length > 1) {
+            System.err.println("--test-kit takes no other option, got " + Arrays.toString(args));
+            System.exit(2);
+        }
+        // stdout is the protocol: only the ready line goes there.
+        PrintStream protocol = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        System.setOut(System.err);
+        TestEmulator emulator = TestEmulator.start();
+        Map<String, Object> ready = new LinkedHashMap<>();
+        ready.put("base_url", emulator.baseUrl());
+        ready.put("live_key", emulator.account().liveKey());
+        ready.put("test_key", emulator.account().testKey());
+        ready.put("callback_auth_key", emulator.account().callbackAuthKey());
+        ready.put("data_dir", emulator.dataDir().toString());
+        ready.put("pid", ProcessHandle.current().pid());
+        protocol.println(READY + JsonMapper.builder().build().writeValueAsString(ready));
+        waitForEndOfInput(System.in);
+        emulator.close();
+        System.exit(0);
+    }
+
+    private static void waitForEndOfInput(InputStream in) {
+        byte[] buffer = new byte[256];
+        try {
+            while (in.read(buffer) >= 0) {
+                // the parent sends nothing; reading only notices when the pipe closes
+            }
+        } catch (IOException ignored) {
+            // a broken pipe means the same as the end: the parent is gone
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.scaletoolkit.emulator.studio;
+
+import dev.scaletoolkit.emulator.EmulatorContext;
+import dev.scaletoolkit.emulator.auth.Caller;
+import dev.scaletoolkit.emulator.error.ApiError;
+import dev.scaletoolkit.emulator.task.TaskCompletion;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The one place the browser UI finishes a task: the emulator's completion service (task, batch and callback in one
+ * transaction), with the labeler's email recorded as who answered. The labeler must hold the task's reservation,
+ * checked and given back in that same transaction; {@code anyway} submits without one as long as nobody else
+ * holds the task.
+ */
+public final class LabelerSubmissions {
+    /** Why a submission did not complete the task; the page keeps the labeler's answer for each. */
+    public enum Refusal {
+        /** The labeler's lease ran out (nobody else holds the task). */
+        LEASE_EXPIRED,
+        /** Someone else holds the task now. */
+        HELD_BY_OTHER,
+        /** Someone finished or canceled the task first. */
+        NOT_PENDING
+    }
+
+    /** What a submission did: empty refusal means the task is completed. */
+    public record Outcome(Optional<Refusal> refusal, Optional<Reservations.Lease> holder) {
+        static final Outcome DONE = new Outcome(Optional.empty(), Optional.empty());
+
+        static Outcome refused(Refusal why, Optional<Reservations.Lease> holder) {
+            return new Outcome(Optional.of(why), holder);
+        }
+    }
+
+    private final EmulatorContext context;
+    private final TaskCompletion completion;
+    private final Reservations reservations;
+    private final Runnable callbacksQueued;
+
+    public LabelerSubmissions(
+            EmulatorContext context, TaskCompletion completion, Reservations reservations, Runnable callbacksQueued) {
+        this.context = context;
+        this.completion = completion;
+        this.reservations = reservations;
+        this.callbacksQueued = callbacksQueued;
+    }
+
+    /** Completes a pending task with a labeler's response if their reservation allows it. */
+    public Outcome complete(Caller caller, String email, String taskId, JsonNode response, boolean anyway) {
+        Outcome outcome = context.db().write(h -> {
+            Optional<Reservations.Lease> holder = reservations.holder(h, taskId);
+            boolean mine = holder.isPresent() && holder.get().email().equals(email);
+            if (!mine && holder.isPresent()) {
+                return Outcome.refused(Refusal.HELD_BY_OTHER, holder);
+            }
+            if (!mine && !anyway) {
+                return Outcome.refused(Refusal.LEASE_EXPIRED, Optional.empty());
+            }
+            TaskCompletion.Result result = completion.complete(h, caller, taskId, response, email);
+            return switch (result.outcome()) {
+                case FINISHED -> {
+                    reservations.giveBack(h, taskId, email);
+                    yield Outcome.DONE;
+                }
+                case NOT_FOUND -> throw ApiError.notFound("No task " + taskId + " in your team's account.");
+                case NOT_PENDING -> Outcome.refused(Refusal.NOT_PENDING, Optional.empty());
+            };
+        });
+        if (outcome.refusal().isEmpty()) {
+            callbacksQueued.run();
+        }
+        return outcome;
+    }
+}
