@@ -50,6 +50,7 @@ class McpDiscoveryTest {
                 "/small/mcp", ScaleMcpServer.httpServlet(registry, Profile.DISCOVERY, TOKEN, new ResultBudget(2048)));
         Path home = Files.createTempDirectory("discovery-gateway");
         gateway = Gateway.open(home, Map.<String, String>of()::get);
+        gateway.connections().outbound().recordStartedEmulator(java.net.URI.create(scale.baseUrl()).getAuthority());
         gateway.connections()
                 .add(new NewConnection(
                         "test", scale.baseUrl() + "/v1", null, scale.account().testKey(), null));
