@@ -4,7 +4,7 @@ import dev.scaletoolkit.gateway.Gateway;
 import dev.scaletoolkit.gateway.GatewayException;
 import dev.scaletoolkit.infra.net.AllowList;
 import dev.scaletoolkit.infra.net.OutboundPolicy;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.triggers.Triggers;
 import dev.scaletoolkit.triggers.event.Event;
 import dev.scaletoolkit.triggers.event.EventQuery;

@@ -26,6 +26,9 @@ import java.util.Objects;
  * @param allowHosts what callbacks and imports may reach beyond public addresses ({@code --allow-host}; see
  *     {@link AllowList}); null for the default: loopback when the emulator itself listens on loopback (its callers
  *     are on this machine already), nothing otherwise. Its own port is refused either way.
+ * @param masterKeyHome the directory whose {@code master.key} seals secrets in the database (made owner-only on
+ *     first start); null for {@code dataDir}. {@code SCALE_MASTER_KEY} (base64 of 32 bytes) overrides it,
+ *     which is how nodes sharing one PostgreSQL database share one key.
  */
 public record EmulatorConfig(
         String host,
@@ -42,7 +45,8 @@ public record EmulatorConfig(
         String adminToken,
         String publicBaseUrl,
         Database.Sync sqliteSync,
-        List<String> allowHosts) {
+        List<String> allowHosts,
+        Path masterKeyHome) {
 
     public EmulatorConfig {
         Objects.requireNonNull(host, "host");
@@ -104,6 +108,7 @@ public record EmulatorConfig(
         b.publicBaseUrl = publicBaseUrl;
         b.sqliteSync = sqliteSync;
         b.allowHosts = allowHosts;
+        b.masterKeyHome = masterKeyHome;
         return b;
     }
 
@@ -124,6 +129,7 @@ public record EmulatorConfig(
         private String publicBaseUrl;
         private Database.Sync sqliteSync = Database.Sync.FULL;
         private List<String> allowHosts;
+        private Path masterKeyHome;
 
         public Builder host(String host) {
             this.host = host;
@@ -193,6 +199,12 @@ public record EmulatorConfig(
             return this;
         }
 
+        /** The directory of the {@code master.key} that seals secrets at rest; by default the data directory. */
+        public Builder masterKeyHome(Path dir) {
+            this.masterKeyHome = dir;
+            return this;
+        }
+
         public EmulatorConfig build() {
             return new EmulatorConfig(
                     host,
@@ -209,7 +221,8 @@ public record EmulatorConfig(
                     adminToken,
                     publicBaseUrl,
                     sqliteSync,
-                    allowHosts);
+                    allowHosts,
+                    masterKeyHome);
         }
     }
 }

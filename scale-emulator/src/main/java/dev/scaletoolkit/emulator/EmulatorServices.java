@@ -14,8 +14,11 @@ import dev.scaletoolkit.emulator.project.Projects;
 import dev.scaletoolkit.emulator.quality.QualityReads;
 import dev.scaletoolkit.emulator.queue.Skips;
 import dev.scaletoolkit.emulator.signin.SignIn;
+import dev.scaletoolkit.emulator.studio.Drafts;
 import dev.scaletoolkit.emulator.studio.LabelerSubmissions;
+import dev.scaletoolkit.emulator.studio.Problems;
 import dev.scaletoolkit.emulator.studio.Reservations;
+import dev.scaletoolkit.emulator.studio.Rework;
 import dev.scaletoolkit.emulator.studio.Studio;
 import dev.scaletoolkit.emulator.task.TaskCallbackStatus;
 import dev.scaletoolkit.emulator.task.TaskCompletion;
@@ -54,6 +57,9 @@ import dev.scaletoolkit.emulator.workforce.Workforce;
  * @param signIn the browser UI's passwords, set-password links and sessions
  * @param reservations which labeler holds which task in the browser's queue
  * @param skips the tasks each labeler put aside in the browser's queue
+ * @param problems problems labelers report on tasks (broken attachments), and the managers' answers
+ * @param drafts the browser UI's unfinished answers, per task and person
+ * @param rework rejected attempts sent back to a labeler, and their resubmission
  * @param submissions the browser UI's way to complete a reserved task
  * @param callbacks the callback dispatcher (a worker)
  * @param workforce the simulated labelers (a worker)
@@ -79,6 +85,9 @@ public record EmulatorServices(
         SignIn signIn,
         Reservations reservations,
         Skips skips,
+        Problems problems,
+        Drafts drafts,
+        Rework rework,
         LabelerSubmissions submissions,
         CallbackDispatcher callbacks,
         Workforce workforce) {
@@ -93,6 +102,10 @@ public record EmulatorServices(
                 new TaskCompletion(context, settlement, new SimulatedLabeler(context), callbacks::wake);
         BlobStore blobs = BlobStore.under(context.config().dataDir());
         Reservations reservations = new Reservations(context);
+        TaskEdits edits = new TaskEdits(context, settlement);
+        TaskReviews reviews = new TaskReviews(context);
+        Drafts drafts = new Drafts(context, reservations);
+        Rework rework = new Rework(context, reviews, completion);
         return new EmulatorServices(
                 new Accounts(context),
                 new Projects(context),
@@ -100,8 +113,8 @@ public record EmulatorServices(
                 settlement,
                 new TaskCreation(context, TaskTypes.standard(), completion, settlement),
                 new TaskQuery(context),
-                new TaskEdits(context, settlement),
-                new TaskReviews(context),
+                edits,
+                reviews,
                 completion,
                 new Teammates(context),
                 new Studio(context),
@@ -114,7 +127,10 @@ public record EmulatorServices(
                 new SignIn(context),
                 reservations,
                 new Skips(context, reservations),
-                new LabelerSubmissions(context, completion, reservations, callbacks::wake),
+                new Problems(context, reservations, edits),
+                drafts,
+                rework,
+                new LabelerSubmissions(context, completion, reservations, drafts, rework, callbacks::wake),
                 callbacks,
                 new Workforce(context, completion));
     }

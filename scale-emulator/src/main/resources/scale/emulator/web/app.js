@@ -32,8 +32,35 @@
   });
 
   const submitForm = document.getElementById('submit-form');
+
+  // An attachment that fails to load (missing, or not an image): the page says so, submit is disabled, and
+  // Report a problem opens with its reason chosen. Editors call window.scaleAssetBroken for their own images.
+  function assetBroken(url) {
+    const alert = document.getElementById('asset-alert');
+    if (!alert || !submitForm || submitForm.dataset.broken === 'true') return;
+    alert.textContent = 'The attachment could not be loaded, or is not an image (' + url + '). You cannot submit'
+      + ' this task: report the problem below so a manager can fix it.';
+    alert.hidden = false;
+    submitForm.dataset.broken = 'true';
+    const button = document.getElementById('submit');
+    if (button) button.disabled = true;
+    const problem = document.getElementById('problem');
+    if (problem) problem.open = true;
+    const reason = document.getElementById('problem-reason');
+    if (reason) reason.value = 'broken_asset';
+  }
+  window.scaleAssetBroken = assetBroken;
+  document.querySelectorAll('img.attachment, .compare img').forEach((img) => {
+    if (img.complete && img.naturalWidth === 0) assetBroken(img.src);
+    else img.addEventListener('error', () => assetBroken(img.src));
+  });
+
   if (submitForm) {
     submitForm.addEventListener('submit', (e) => {
+      if (submitForm.dataset.broken === 'true') {
+        e.preventDefault();
+        return;
+      }
       const editor = window.scaleEditor;
       if (editor && editor.serialize && editor.serialize() === false) {
         e.preventDefault();
@@ -80,6 +107,101 @@
     };
     window.scaleRenewLease = renew;
     setInterval(renew, every);
+  }
+
+  // Drafts: the screen's state is saved to the server as the person works (debounced), restored when the task
+  // is opened again (any device, after signing in again), and guarded by a leave-page warning until saved.
+  // Editors with a canvas or text state offer snapshot() and read window.scaleDraftRestored.editor at start;
+  // form fields are saved and restored here. Editors call scaleDraft.changed() and scaleDraft.baseline().
+  const draftBlock = document.getElementById('draft');
+  const restored = draftBlock ? JSON.parse(draftBlock.textContent) : null;
+  window.scaleDraftRestored = restored;
+  const draftStatus = document.getElementById('draft-status');
+  const draftUrl = lease && submitForm ? lease.dataset.url.replace(/\/lease$/, '/draft') : null;
+  let lastSaved = null;
+  let draftTimer = null;
+  let leaving = false;
+
+  function snapshot() {
+    const editor = window.scaleEditor;
+    const own = !!(editor && editor.snapshot);
+    const fields = [];
+    new FormData(submitForm).forEach((value, name) => {
+      if (name === 'csrf' || (own && name === 'response') || typeof value !== 'string') return;
+      fields.push([name, value]);
+    });
+    return JSON.stringify({ editor: own ? editor.snapshot() : null, fields });
+  }
+
+  function restoreFields(fields) {
+    const byName = {};
+    (fields || []).forEach(([name, value]) => { (byName[name] = byName[name] || []).push(value); });
+    Object.keys(byName).forEach((name) => {
+      submitForm.querySelectorAll('[name="' + CSS.escape(name) + '"]').forEach((el) => {
+        if (el.type === 'checkbox' || el.type === 'radio') el.checked = byName[name].includes(el.value);
+        else if (el.type !== 'hidden' && byName[name].length) el.value = byName[name].shift();
+      });
+    });
+  }
+
+  function setDraftStatus(text) {
+    if (draftStatus) draftStatus.textContent = text;
+  }
+
+  function saveDraft(beacon) {
+    draftTimer = null;
+    if (!draftUrl || leaving) return;
+    const snap = snapshot();
+    if (snap === lastSaved) return;
+    const body = new URLSearchParams({ csrf: window.scaleCsrf, draft: snap });
+    if (beacon) {
+      if (navigator.sendBeacon(draftUrl, body)) lastSaved = snap;
+      return;
+    }
+    setDraftStatus('Saving draft…');
+    fetch(draftUrl, { method: 'POST', body, credentials: 'same-origin' })
+      .then((r) => r.json().then((j) => ({ ok: r.ok, j })))
+      .then(({ ok, j }) => {
+        if (ok) {
+          lastSaved = snap;
+          setDraftStatus('Draft saved');
+        } else {
+          setDraftStatus('Draft not saved');
+          const alert = document.getElementById('lease-alert');
+          if (alert && j.message) { alert.textContent = j.message; alert.hidden = false; }
+        }
+      })
+      .catch(() => setDraftStatus('Draft not saved: the emulator did not answer'));
+  }
+
+  window.scaleDraft = {
+    changed() {
+      if (!draftUrl) return;
+      if (draftTimer) clearTimeout(draftTimer);
+      draftTimer = setTimeout(() => saveDraft(false), 400);
+    },
+    baseline() { if (draftUrl) lastSaved = snapshot(); },
+    unsaved() { return !!draftUrl && snapshot() !== lastSaved; },
+  };
+  if (draftUrl) {
+    if (restored) {
+      restoreFields(restored.fields);
+      setDraftStatus(restored.previous ? 'Your previous answer is loaded' : 'Draft restored');
+    }
+    if (!document.getElementById('editor-config')) window.scaleDraft.baseline();
+    submitForm.addEventListener('input', window.scaleDraft.changed);
+    submitForm.addEventListener('change', window.scaleDraft.changed);
+    // Leaving on purpose (submit, skip, report) needs no warning.
+    document.addEventListener('submit', (e) => { if (!e.defaultPrevented) leaving = true; });
+    window.addEventListener('beforeunload', (e) => {
+      if (leaving || !window.scaleDraft.unsaved()) return;
+      e.preventDefault();
+      e.returnValue = '';
+    });
+    // Leaving anyway (or closing the tab): the last changes go out with the page.
+    window.addEventListener('pagehide', () => {
+      if (!leaving && window.scaleDraft.unsaved()) saveDraft(true);
+    });
   }
 
   document.addEventListener('keydown', (e) => {

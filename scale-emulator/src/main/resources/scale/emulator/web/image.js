@@ -67,9 +67,18 @@
       shapes.push(shape);
     });
   }
-  adopt(cfg.base, 'base');
-  adopt(cfg.hypothesis, 'hypothesis');
-  adopt(cfg.initial, 'answer');
+  const draft = !readOnly && window.scaleDraftRestored && window.scaleDraftRestored.editor;
+  if (draft && frames && Array.isArray(draft.frames) && draft.frames.length === frames.length) {
+    // A saved draft is the whole state, pre-drawn shapes included (with their origin, so rights still apply).
+    draft.frames.forEach((list, i) => { frameShapes[i] = list; });
+    shapes = frameShapes[0];
+  } else if (draft && !frames && Array.isArray(draft.shapes)) {
+    shapes = draft.shapes;
+  } else {
+    adopt(cfg.base, 'base');
+    adopt(cfg.hypothesis, 'hypothesis');
+    adopt(cfg.initial, 'answer');
+  }
 
   const editable = (s) => !readOnly && (s._origin !== 'base' || cfg.canEditBase);
   const deletable = (s) => !readOnly && (s._origin !== 'base' || cfg.canDeleteBase);
@@ -205,7 +214,7 @@
     if (frameImages[index] || !frames[index]) { image = frameImages[index]; done(); return; }
     const img = new Image();
     img.onload = () => { frameImages[index] = img; if (index === frame) { image = img; } done(); };
-    img.onerror = () => { image = null; done(); };
+    img.onerror = () => { image = null; if (!readOnly && window.scaleAssetBroken) window.scaleAssetBroken(frames[index]); done(); };
     img.src = frames[index];
   }
 
@@ -478,6 +487,7 @@
     renderShapes();
     renderAttributes();
     draw();
+    if (!readOnly && window.scaleDraft) window.scaleDraft.changed();
   }
 
   function setTool(t) {
@@ -677,7 +687,15 @@
     return true;
   }
 
-  window.scaleEditor = { onKey, serialize };
+  function snapshot() {
+    if (frames) {
+      frameShapes[frame] = shapes;
+      return { frames: frameShapes };
+    }
+    return { shapes };
+  }
+
+  window.scaleEditor = readOnly ? { onKey, serialize } : { onKey, serialize, snapshot };
 
   function start() {
     if (!W || !H) { W = 1280; H = 800; }
@@ -685,6 +703,7 @@
     renderToolbar();
     fit();
     changed();
+    if (!readOnly && window.scaleDraft) window.scaleDraft.baseline();
   }
   if (frames) {
     loadFrame(0, () => {
@@ -695,7 +714,11 @@
   } else if (cfg.image) {
     const img = new Image();
     img.onload = () => { image = img; W = img.naturalWidth; H = img.naturalHeight; start(); canvas.dataset.ready = 'true'; };
-    img.onerror = () => { start(); canvas.dataset.ready = 'true'; };
+    img.onerror = () => {
+      if (!readOnly && window.scaleAssetBroken) window.scaleAssetBroken(cfg.image);
+      start();
+      canvas.dataset.ready = 'true';
+    };
     img.src = cfg.image;
   } else {
     start();

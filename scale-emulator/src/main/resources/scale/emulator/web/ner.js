@@ -10,7 +10,8 @@
   const labelList = document.getElementById('labels');
   const spanList = document.getElementById('shapes');
   const count = document.getElementById('count');
-  let spans = [];
+  const draft = window.scaleDraftRestored && window.scaleDraftRestored.editor;
+  let spans = draft && Array.isArray(draft.spans) ? draft.spans : [];
   let selected = -1;
   let history = [];
   let future = [];
@@ -20,6 +21,7 @@
   const save = () => { history.push(JSON.stringify(spans)); future = []; };
 
   function render() {
+    if (window.scaleDraft) window.scaleDraft.changed();
     box.textContent = '';
     let at = 0;
     spans.sort((a, b) => a.start - b.start);
@@ -151,7 +153,8 @@
     return true;
   }
 
-  window.scaleEditor = { onKey, serialize };
+  window.scaleEditor = { onKey, serialize, snapshot: () => ({ spans }) };
   render();
+  if (window.scaleDraft) window.scaleDraft.baseline();
   box.dataset.ready = 'true';
 })();

@@ -267,7 +267,7 @@
   if (cfg.image) {
     const img = new Image();
     img.onload = () => { image = img; W = img.naturalWidth; H = img.naturalHeight; start(); };
-    img.onerror = start;
+    img.onerror = () => { if (window.scaleAssetBroken) window.scaleAssetBroken(cfg.image); start(); };
     img.src = cfg.image;
   } else {
     start();

@@ -4,7 +4,7 @@ import dev.scaletoolkit.gateway.Gateway;
 import dev.scaletoolkit.gateway.call.Caller;
 import dev.scaletoolkit.gateway.call.ConnectionTools;
 import dev.scaletoolkit.gateway.token.AgentToken;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.tools.ToolResult;
 import dev.scaletoolkit.tools.ToolSpec;
 import jakarta.servlet.ServletException;

@@ -7,7 +7,7 @@ import dev.scaletoolkit.gateway.Gateway;
 import dev.scaletoolkit.gateway.audit.AuditEntry;
 import dev.scaletoolkit.gateway.connection.Connections.NewConnection;
 import dev.scaletoolkit.gateway.token.AgentTokens;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.tools.Profile;
 import dev.scaletoolkit.tools.ToolRegistry;
 import dev.scaletoolkit.tools.ToolSpec;
@@ -50,7 +50,9 @@ class McpDiscoveryTest {
                 "/small/mcp", ScaleMcpServer.httpServlet(registry, Profile.DISCOVERY, TOKEN, new ResultBudget(2048)));
         Path home = Files.createTempDirectory("discovery-gateway");
         gateway = Gateway.open(home, Map.<String, String>of()::get);
-        gateway.connections().outbound().recordStartedEmulator(java.net.URI.create(scale.baseUrl()).getAuthority());
+        gateway.connections()
+                .outbound()
+                .recordStartedEmulator(java.net.URI.create(scale.baseUrl()).getAuthority());
         gateway.connections()
                 .add(new NewConnection(
                         "test", scale.baseUrl() + "/v1", null, scale.account().testKey(), null));

@@ -3,6 +3,7 @@ package dev.scaletoolkit.emulator.studio;
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.error.ApiError;
+import dev.scaletoolkit.emulator.task.TaskAccess;
 import dev.scaletoolkit.emulator.task.TaskCompletion;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -10,7 +11,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The one place the browser UI finishes a task: the emulator's completion service (task, batch and callback in one
  * transaction), with the labeler's email recorded as who answered. The labeler must hold the task's reservation,
- * checked and given back in that same transaction; {@code anyway} submits without one as long as nobody else
+ * checked and given back (and their draft deleted) in that same transaction; a task sent back for rework is
+ * answered again through {@link Rework#resubmit}; {@code anyway} submits without one as long as nobody else
  * holds the task.
  */
 public final class LabelerSubmissions {
@@ -36,10 +38,19 @@ public final class LabelerSubmissions {
     private final EmulatorContext context;
     private final TaskCompletion completion;
     private final Reservations reservations;
+    private final Drafts drafts;
+    private final Rework rework;
     private final Runnable callbacksQueued;
 
     public LabelerSubmissions(
-            EmulatorContext context, TaskCompletion completion, Reservations reservations, Runnable callbacksQueued) {
+            EmulatorContext context,
+            TaskCompletion completion,
+            Reservations reservations,
+            Drafts drafts,
+            Rework rework,
+            Runnable callbacksQueued) {
+        this.drafts = drafts;
+        this.rework = rework;
         this.context = context;
         this.completion = completion;
         this.reservations = reservations;
@@ -49,6 +60,14 @@ public final class LabelerSubmissions {
     /** Completes a pending task with a labeler's response if their reservation allows it. */
     public Outcome complete(Caller caller, String email, String taskId, JsonNode response, boolean anyway) {
         Outcome outcome = context.db().write(h -> {
+            // A task sent back for rework is answered again: its response is replaced, not completed twice.
+            Optional<Rework.Attempt> sentBack = rework.openFor(h, caller.accountId(), taskId, email);
+            boolean pending = TaskAccess.find(h, caller, taskId)
+                    .map(t -> t.path("status").asString().equals("pending"))
+                    .orElse(false);
+            if (!pending && sentBack.isEmpty()) {
+                return Outcome.refused(Refusal.NOT_PENDING, Optional.empty());
+            }
             Optional<Reservations.Lease> holder = reservations.holder(h, taskId);
             boolean mine = holder.isPresent() && holder.get().email().equals(email);
             if (!mine && holder.isPresent()) {
@@ -57,10 +76,13 @@ public final class LabelerSubmissions {
             if (!mine && !anyway) {
                 return Outcome.refused(Refusal.LEASE_EXPIRED, Optional.empty());
             }
-            TaskCompletion.Result result = completion.complete(h, caller, taskId, response, email);
+            TaskCompletion.Result result = sentBack.isPresent()
+                    ? rework.resubmit(h, caller, taskId, response, email)
+                    : completion.complete(h, caller, taskId, response, email);
             return switch (result.outcome()) {
                 case FINISHED -> {
                     reservations.giveBack(h, taskId, email);
+                    drafts.discard(h, taskId, email);
                     yield Outcome.DONE;
                 }
                 case NOT_FOUND -> throw ApiError.notFound("No task " + taskId + " in your team's account.");

@@ -156,6 +156,50 @@ public final class TaskCompletion {
         return result;
     }
 
+    /**
+     * Replaces a completed task's response with a corrected one, as after an audit fix on Scale (a labeler's rework
+     * of a rejected answer): the task stays {@code completed}, the new response replaces the old one, the
+     * correction waits for review again ({@code customer_review_status} back to {@code pending}) and one new
+     * callback is queued with the corrected task. Runs inside the caller's write transaction; the caller wakes the
+     * dispatcher after commit. {@link Outcome#NOT_PENDING} here means the task is not {@code completed}.
+     */
+    public Result correct(Handle h, Caller owner, String taskId, JsonNode response, String correctedBy) {
+        Optional<ObjectNode> found = TaskStore.find(h, owner, taskId);
+        if (found.isEmpty()) {
+            return new Result(Outcome.NOT_FOUND, Optional.empty(), Optional.empty());
+        }
+        ObjectNode task = found.get();
+        if (!task.path("status").asString().equals("completed")) {
+            return new Result(Outcome.NOT_PENDING, Optional.of(TaskJson.wire(task)), Optional.empty());
+        }
+        JsonNode stored = ResponseBlobs.externalize(h, context, owner.accountId(), owner.testMode(), task, response);
+        task.set("response", stored);
+        task.put("updated_at", context.now());
+        task.put("customer_review_status", "pending");
+        task.put("_completed_by", correctedBy);
+        if (task.hasNonNull("callback_url")) {
+            task.put("callback_succeeded", false);
+        }
+        TaskStore.save(h, task);
+        if (task.hasNonNull("callback_url")) {
+            ObjectNode body = Docs.object();
+            body.set("task", TaskJson.wire(task));
+            body.set("response", stored);
+            body.put("task_id", taskId);
+            body.put("status", "completed");
+            CallbackStore.enqueue(
+                    h,
+                    context,
+                    owner.accountId(),
+                    owner.testMode(),
+                    taskId,
+                    null,
+                    task.path("callback_url").asString(),
+                    body);
+        }
+        return new Result(Outcome.FINISHED, Optional.of(TaskJson.wire(task)), Optional.empty());
+    }
+
     private Result finish(
             Handle h, Caller owner, String taskId, String status, JsonNode given, String completedBy, boolean trail) {
         Optional<TaskStore.Row> row = TaskStore.row(h, taskId);

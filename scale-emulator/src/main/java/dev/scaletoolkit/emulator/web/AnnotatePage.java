@@ -2,6 +2,7 @@ package dev.scaletoolkit.emulator.web;
 
 import dev.scaletoolkit.emulator.response.Responses;
 import dev.scaletoolkit.emulator.studio.Reservations;
+import dev.scaletoolkit.emulator.studio.Rework;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,7 +20,9 @@ final class AnnotatePage {
             String instruction,
             long seed,
             Reservations.Lease lease,
-            java.time.Duration leaseLength) {
+            java.time.Duration leaseLength,
+            JsonNode draft,
+            Rework.Attempt sentBack) {
         String id = task.path("task_id").asString();
         String type = task.path("type").asString();
         JsonNode params = task.path("params");
@@ -27,8 +30,28 @@ final class AnnotatePage {
         StringBuilder main = new StringBuilder(8192);
         main.append("<div class=\"work\">");
         brief(main, task, instruction, lease, leaseLength);
+        if (sentBack != null) {
+            main.append("<section class=\"rework\" id=\"rework\" aria-labelledby=\"rework-title\">")
+                    .append("<h2 id=\"rework-title\">Sent back for rework</h2><p>")
+                    .append(Html.esc(sentBack.rejectedBy()))
+                    .append(" rejected attempt ")
+                    .append(sentBack.attempt())
+                    .append(":</p><blockquote>")
+                    .append(Html.esc(sentBack.comment()))
+                    .append("</blockquote><p class=\"muted\">Your previous answer is loaded below: correct it and"
+                            + " submit again.</p></section>");
+            if (draft == null) {
+                draft = previousAnswer(kind, task.path("response"));
+            }
+        }
+        if (draft != null) {
+            // Restored by the editors (image.js, ner.js) or, for forms, by app.js field by field.
+            main.append(Html.jsonBlock("draft", draft));
+        }
         main.append("<section class=\"editor\" aria-labelledby=\"editor-title\">")
-                .append("<h2 id=\"editor-title\" class=\"sr-only\">Annotation</h2>");
+                .append("<h2 id=\"editor-title\" class=\"sr-only\">Annotation</h2>")
+                // Shown by app.js when an attachment fails to load: submit is then disabled.
+                .append("<p class=\"alert\" id=\"asset-alert\" role=\"alert\" hidden></p>");
         main.append("<form method=\"post\" action=\"/tasks/")
                 .append(Html.esc(id))
                 .append("/submit\" id=\"submit-form\" class=\"answer\">")
@@ -46,12 +69,14 @@ final class AnnotatePage {
         }
         main.append("<div class=\"actions\"><button class=\"primary\" id=\"submit\">Submit <kbd>Enter</kbd>")
                 .append("</button><span id=\"status\" class=\"muted\" role=\"status\" aria-live=\"polite\"></span>")
+                .append("<span id=\"draft-status\" class=\"muted\" role=\"status\"></span>")
                 .append("</div></form>")
                 .append("<form method=\"post\" action=\"/queue/skip\" id=\"skip-form\" class=\"skip-form\">")
                 .append(Html.csrfField(viewer.csrfToken()))
                 .append("<input type=\"hidden\" name=\"task_id\" value=\"")
                 .append(Html.esc(id))
                 .append("\"><button class=\"ghost\">Skip <kbd>S</kbd></button></form>")
+                .append(ProblemPages.reportForm(viewer, id))
                 .append("</section></div>");
         return main.toString();
     }
@@ -136,6 +161,51 @@ final class AnnotatePage {
                 .append(" spellcheck=\"false\" aria-describedby=\"structured-hint\">")
                 .append(Html.pretty(draft))
                 .append("</textarea></div>");
+    }
+
+    /**
+     * The rejected answer in the shape of a draft, so the screen opens with it: shapes, entities, or form fields
+     * (one per top-level value). Video answers behind a response URL and masks are not preloaded.
+     */
+    static ObjectNode previousAnswer(Editors.Kind kind, JsonNode response) {
+        ObjectNode out = dev.scaletoolkit.emulator.store.Docs.object();
+        out.put("previous", true);
+        var fields = out.putArray("fields");
+        JsonNode annotations = response.path("annotations");
+        switch (kind) {
+            case IMAGE ->
+                out.putObject("editor").set("shapes", annotations.isArray() ? annotations : fields.arrayNode());
+            case VIDEO -> {
+                if (annotations.isArray()) {
+                    var frames = out.putObject("editor").putArray("frames");
+                    annotations.forEach(f -> frames.add(f.path("annotations")));
+                } else {
+                    out.putNull("editor");
+                }
+            }
+            case NER -> out.putObject("editor").set("spans", annotations.isArray() ? annotations : fields.arrayNode());
+            case STRUCTURED -> {
+                out.putNull("editor");
+                fields.addArray().add("response").add(Html.prettyText(response));
+            }
+            case SEGMENT -> out.putNull("editor");
+            default -> {
+                out.putNull("editor");
+                response.properties().forEach(e -> {
+                    JsonNode v = e.getValue();
+                    if (v.isValueNode()) {
+                        fields.addArray().add(e.getKey()).add(v.asString());
+                    } else if (v.isArray()) {
+                        v.forEach(item -> {
+                            if (item.isValueNode()) {
+                                fields.addArray().add(e.getKey()).add(item.asString());
+                            }
+                        });
+                    }
+                });
+            }
+        }
+        return out;
     }
 
     /** The labels a form shows, in order. */

@@ -35,8 +35,8 @@ final class KeepWorkPage {
             }
             case NOT_PENDING ->
                 main.append("This task is already finished")
-                        .append("</h1><p class=\"alert\" role=\"alert\">Someone else finished or canceled this task")
-                        .append(" first. Copy your answer below so it is not lost.</p>");
+                        .append("</h1><p class=\"alert\" role=\"alert\">This task is no longer pending: someone")
+                        .append(" else finished or canceled it first. Copy your answer below so it is not lost.</p>");
         }
         main.append("<label for=\"your-answer\">Your answer</label><textarea id=\"your-answer\" readonly rows=\"12\"")
                 .append(" spellcheck=\"false\">")

@@ -1,7 +1,9 @@
 package dev.scaletoolkit.emulator.web;
 
 import dev.scaletoolkit.emulator.queue.Skips;
+import dev.scaletoolkit.emulator.studio.Problems;
 import dev.scaletoolkit.emulator.studio.Reservations;
+import dev.scaletoolkit.emulator.studio.Rework;
 import dev.scaletoolkit.emulator.studio.Studio;
 import dev.scaletoolkit.emulator.task.TaskQuery;
 import dev.scaletoolkit.emulator.team.Teammates;
@@ -31,8 +33,19 @@ final class LabelerQueue {
     private final TaskQuery query;
     private final ApiReads api;
     private final Reservations reservations;
+    private final Problems problems;
+    private final Rework rework;
 
-    LabelerQueue(Studio studio, Skips skips, TaskQuery query, ApiReads api, Reservations reservations) {
+    LabelerQueue(
+            Studio studio,
+            Skips skips,
+            TaskQuery query,
+            ApiReads api,
+            Reservations reservations,
+            Problems problems,
+            Rework rework) {
+        this.problems = problems;
+        this.rework = rework;
         this.studio = studio;
         this.skips = skips;
         this.query = query;
@@ -76,13 +89,29 @@ final class LabelerQueue {
     /** The id of the next task to label, reserved for the viewer, if any. */
     Optional<String> next(HttpServletRequest req, Viewer viewer) {
         Set<String> skipped = skips.of(viewer.accountId(), viewer.email());
-        Set<String> heldByOthers = new java.util.HashSet<>();
+        // Reported tasks wait for a manager; tasks others hold are theirs.
+        Set<String> heldByOthers = new java.util.HashSet<>(problems.reportedTasks(viewer.accountId()));
         for (Reservations.Lease lease : reservations.running(viewer.accountId())) {
+            if (heldByOthers.contains(lease.taskId())) {
+                continue;
+            }
             if (!lease.email().equals(viewer.email())) {
                 heldByOthers.add(lease.taskId());
             } else if (!skipped.contains(lease.taskId()) && stillPending(viewer, lease.taskId())) {
                 // The labeler's own task comes back first (a reload, a second tab, Start labeling again).
                 return Optional.of(lease.taskId());
+            }
+        }
+        // Work sent back for rework comes before new work: first what was sent to this labeler, then to anyone.
+        List<Rework.Attempt> reworks = new ArrayList<>(rework.waitingFor(viewer.accountId(), viewer.email()));
+        reworks.sort(java.util.Comparator.comparing(a -> a.assignee().isEmpty()));
+        Set<String> mine = Set.copyOf(projects(viewer));
+        for (Rework.Attempt a : reworks) {
+            if (!heldByOthers.contains(a.taskId())
+                    && !skipped.contains(a.taskId())
+                    && (viewer.isManager() || a.assignee().isPresent() || inProjects(viewer, a.taskId(), mine))
+                    && reserve(viewer, a.taskId())) {
+                return Optional.of(a.taskId());
             }
         }
         List<Map<String, List<String>>> places = new ArrayList<>();
@@ -124,7 +153,15 @@ final class LabelerQueue {
 
     private boolean stillPending(Viewer viewer, String taskId) {
         return query.find(viewer.caller(), taskId)
-                .map(t -> t.path("status").asString().equals("pending"))
+                .map(t -> t.path("status").asString().equals("pending")
+                        || rework.openFor(viewer.accountId(), taskId, viewer.email())
+                                .isPresent())
+                .orElse(false);
+    }
+
+    private boolean inProjects(Viewer viewer, String taskId, Set<String> projects) {
+        return query.find(viewer.caller(), taskId)
+                .map(t -> projects.contains(t.path("project").asString("")))
                 .orElse(false);
     }
 

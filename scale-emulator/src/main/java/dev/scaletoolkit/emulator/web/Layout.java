@@ -24,6 +24,7 @@ final class Layout {
             link(out, "/queue", "Queue", active);
             if (viewer.isManager()) {
                 link(out, "/review", "Review", active);
+                link(out, "/problems", "Problems", active);
                 link(out, "/dashboard", "Dashboard", active);
             }
             out.append("</nav><div class=\"who\"><span class=\"avatar\" aria-hidden=\"true\">")

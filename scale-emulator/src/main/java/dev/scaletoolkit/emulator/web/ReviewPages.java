@@ -2,6 +2,7 @@ package dev.scaletoolkit.emulator.web;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.store.Docs;
+import dev.scaletoolkit.emulator.studio.Rework;
 import dev.scaletoolkit.emulator.task.TaskReviews;
 import dev.scaletoolkit.emulator.team.Teammates;
 import java.io.IOException;
@@ -21,8 +22,16 @@ final class ReviewPages {
     private final TaskPages tasks;
     private final TaskReviews reviews;
     private final Teammates teammates;
+    private final Rework rework;
 
-    ReviewPages(EmulatorContext context, ApiReads api, TaskPages tasks, TaskReviews reviews, Teammates teammates) {
+    ReviewPages(
+            EmulatorContext context,
+            ApiReads api,
+            TaskPages tasks,
+            TaskReviews reviews,
+            Teammates teammates,
+            Rework rework) {
+        this.rework = rework;
         this.teammates = teammates;
         this.context = context;
         this.api = api;
@@ -161,6 +170,7 @@ final class ReviewPages {
                 .append(Markdown.toHtml(task.path("instruction").asString("")))
                 .append("</div></section>");
         audits(main, task);
+        history(main, rework.history(viewer.accountId(), taskId));
         main.append("</aside><section class=\"editor\" aria-labelledby=\"answer-title\">")
                 .append("<h2 id=\"answer-title\">Answer</h2>");
         answer(main, task);
@@ -171,6 +181,8 @@ final class ReviewPages {
                     .append(Html.csrfField(viewer.csrfToken()))
                     .append("<label for=\"comments\">Comment for the labeler</label>")
                     .append("<textarea id=\"comments\" name=\"comments\" rows=\"3\"></textarea>")
+                    .append(sendBackChoice(
+                            rework.labelerOf(viewer.caller(), taskId).orElse("")))
                     .append("<div class=\"actions\"><button class=\"primary\" name=\"decision\" value=\"accept\">")
                     .append("Accept</button><button class=\"danger\" name=\"decision\" value=\"reject\">Reject")
                     .append("</button></div></form>");
@@ -185,11 +197,72 @@ final class ReviewPages {
         if (!decision.equals("accept") && !decision.equals("reject")) {
             throw WebError.badRequest("Choose Accept or Reject.");
         }
+        if (decision.equals("reject")) {
+            String comment = ex.param("comments")
+                    .orElseThrow(() -> WebError.badRequest(
+                            "Say what to change in the comment: the labeler sees it" + " when the task comes back."));
+            rework.reject(new Rework.Reject(
+                    viewer.caller(),
+                    taskId,
+                    viewer.email(),
+                    comment,
+                    !"queue".equals(ex.param("send_to").orElse(""))));
+            ex.redirect("/review?notice=" + Html.url(taskId + " rejected and sent back"));
+            return;
+        }
         ObjectNode body = Docs.object();
-        body.put("accepted", decision.equals("accept"));
+        body.put("accepted", true);
         ex.param("comments").ifPresent(c -> body.put("comments", c));
         reviews.audit(viewer.caller(), taskId, body, viewer.email());
         ex.redirect("/review?notice=" + Html.url(taskId + (decision.equals("accept") ? " accepted" : " rejected")));
+    }
+
+    /** Where a rejected task goes: back to the labeler who answered (when a person did), or to anyone. */
+    private static String sendBackChoice(String labeler) {
+        StringBuilder out = new StringBuilder(
+                        "<fieldset class=\"choices send-to\"><legend>If rejected, send it back to")
+                .append("</legend>");
+        if (!labeler.isEmpty()) {
+            out.append("<label class=\"choice\"><input type=\"radio\" name=\"send_to\" value=\"labeler\" checked>")
+                    .append(Html.esc(labeler))
+                    .append("</label>");
+        }
+        return out.append("<label class=\"choice\"><input type=\"radio\" name=\"send_to\" value=\"queue\"")
+                .append(labeler.isEmpty() ? " checked" : "")
+                .append(">Anyone on the project (the queue)</label></fieldset>")
+                .toString();
+    }
+
+    /** Earlier attempts that were rejected, with the answer and the comment of each. */
+    private static void history(StringBuilder main, List<Rework.Attempt> attempts) {
+        if (attempts.isEmpty()) {
+            return;
+        }
+        main.append("<section id=\"attempts\"><h2>Attempts</h2><ol class=\"audits\">");
+        for (Rework.Attempt a : attempts) {
+            main.append("<li><b>Attempt ")
+                    .append(a.attempt())
+                    .append("</b> by ")
+                    .append(Html.esc(a.labeler().orElse("the emulator")))
+                    .append(", rejected by ")
+                    .append(Html.esc(a.rejectedBy()))
+                    .append(" <small>")
+                    .append(Html.esc(a.rejectedAt()))
+                    .append("</small><blockquote>")
+                    .append(Html.esc(a.comment()))
+                    .append("</blockquote><p>")
+                    .append(
+                            a.open()
+                                    ? "Waiting for " + Html.esc(a.assignee().orElse("anyone on the project"))
+                                    : "Resubmitted by "
+                                            + Html.esc(a.resubmittedBy().orElse("—")) + " <small>"
+                                            + Html.esc(a.resubmittedAt().orElse("")) + "</small>")
+                    .append("</p><details><summary>Rejected answer</summary><pre class=\"json\">")
+                    .append(Html.pretty(
+                            dev.scaletoolkit.model.jackson.ScaleJson.mapper().readTree(a.response())))
+                    .append("</pre></details></li>");
+        }
+        main.append("</ol></section>");
     }
 
     private static void audits(StringBuilder main, ObjectNode task) {

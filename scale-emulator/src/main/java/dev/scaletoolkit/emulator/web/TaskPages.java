@@ -2,7 +2,9 @@ package dev.scaletoolkit.emulator.web;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.studio.LabelerSubmissions;
+import dev.scaletoolkit.emulator.studio.Problems;
 import dev.scaletoolkit.emulator.studio.Reservations;
+import dev.scaletoolkit.emulator.studio.Rework;
 import dev.scaletoolkit.emulator.task.TaskQuery;
 import java.io.IOException;
 import java.util.List;
@@ -17,18 +19,30 @@ final class TaskPages {
     private final LabelerSubmissions submission;
     private final TaskQuery query;
     private final Reservations reservations;
+    private final Problems problems;
+    private final Rework rework;
+    private DraftPages drafts;
 
     TaskPages(
             EmulatorContext context,
             LabelerQueue queue,
             LabelerSubmissions submission,
             TaskQuery query,
-            Reservations reservations) {
+            Reservations reservations,
+            Problems problems,
+            Rework rework) {
+        this.problems = problems;
+        this.rework = rework;
         this.query = query;
         this.context = context;
         this.queue = queue;
         this.submission = submission;
         this.reservations = reservations;
+    }
+
+    /** Drafts are wired after this page (they load tasks through it). */
+    void drafts(DraftPages drafts) {
+        this.drafts = drafts;
     }
 
     void queue(Exchange ex) throws IOException {
@@ -44,9 +58,13 @@ final class TaskPages {
         ex.param("notice")
                 .ifPresent(n -> main.append("<p class=\"notice\" role=\"status\">")
                         .append(
-                                n.equals("done")
-                                        ? "Submitted. Nothing is waiting for you right now."
-                                        : "Nothing to label right now.")
+                                switch (n) {
+                                    case "done" -> "Submitted. Nothing is waiting for you right now.";
+                                    case "reported" ->
+                                        "Problem reported: a manager will look at it. Nothing else is waiting for"
+                                                + " you right now.";
+                                    default -> "Nothing to label right now.";
+                                })
                         .append("</p>"));
         if (projects.isEmpty()) {
             main.append("<section class=\"card empty\"><h2>No projects yet</h2><p>A manager assigns Studio projects"
@@ -98,12 +116,25 @@ final class TaskPages {
 
     void annotate(Exchange ex, String taskId) throws IOException {
         ObjectNode task = load(ex.viewer(), taskId);
-        if (!task.path("status").asString().equals("pending")) {
+        // A completed task sent back to this labeler (or to anyone) is answered again.
+        Rework.Attempt sentBack = task.path("status").asString().equals("completed")
+                ? rework.openFor(ex.viewer().accountId(), taskId, ex.viewer().email())
+                        .orElse(null)
+                : null;
+        if (!task.path("status").asString().equals("pending") && sentBack == null) {
             StringBuilder main = new StringBuilder("<section class=\"card narrow\"><h1>Task is ")
                     .append(Html.esc(task.path("status").asString()))
                     .append("</h1><p>Only pending tasks can be labeled.</p><p><a class=\"button primary\"")
                     .append(" href=\"/queue/next\">Next task</a></p></section>");
             ex.html(409, Layout.page("Task finished", ex.viewer(), "Queue", main.toString()));
+            return;
+        }
+        if (problems.reportedTasks(ex.viewer().accountId()).contains(taskId)) {
+            String main = "<section class=\"card narrow\"><p class=\"eyebrow\">Reported</p><h1>A problem was"
+                    + " reported on this task</h1><p class=\"alert\" role=\"alert\">It waits for a manager on the"
+                    + " Problems list and is out of every queue until then.</p><p><a class=\"button primary\""
+                    + " href=\"/queue/next\">Next task</a></p></section>";
+            ex.html(409, Layout.page("Task reported", ex.viewer(), "Queue", main));
             return;
         }
         Reservations.Claim claim = reservations.reserve(
@@ -118,7 +149,9 @@ final class TaskPages {
                 task.path("instruction").asString(""),
                 context.config().workforceSeed(),
                 claim.lease(),
-                reservations.length());
+                reservations.length(),
+                drafts.draftOf(ex.viewer(), taskId),
+                sentBack);
         ex.html(200, Layout.page("Label " + task.path("type").asString(), ex.viewer(), "Queue", main));
     }
 

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 final class WebServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(WebServlet.class);
     private static final int MAX_FORM_BYTES = 10 * 1024 * 1024;
-    private static final Pattern TASK = Pattern.compile("/tasks/([0-9a-f]{24})(/submit|/lease)?");
+    private static final Pattern TASK = Pattern.compile("/tasks/([0-9a-f]{24})(/submit|/lease|/problem|/draft)?");
+    private static final Pattern PROBLEM = Pattern.compile("/problems/([0-9a-f]{24})");
     private static final Pattern RELEASE = Pattern.compile("/reservations/([0-9a-f]{24})/release");
     private static final Pattern REVIEW = Pattern.compile("/review/([0-9a-f]{24})");
     private static final Pattern DASHBOARD_TASK = Pattern.compile("/dashboard/tasks/([0-9a-f]{24})");
@@ -32,6 +33,8 @@ final class WebServlet extends HttpServlet {
     private final transient ReviewPages reviewPages;
     private final transient DashboardPages dashboardPages;
     private final transient ReservationPages reservationPages;
+    private final transient ProblemPages problemPages;
+    private final transient DraftPages draftPages;
     private final transient StaticFiles statics = new StaticFiles();
 
     WebServlet(
@@ -39,8 +42,12 @@ final class WebServlet extends HttpServlet {
             TaskPages tasks,
             ReviewPages review,
             DashboardPages dashboard,
-            ReservationPages reservations) {
+            ReservationPages reservations,
+            ProblemPages problems,
+            DraftPages drafts) {
+        this.draftPages = drafts;
         this.reservationPages = reservations;
+        this.problemPages = problems;
         this.signIn = signIn;
         this.signInPages = new SignInPages(signIn);
         this.taskPages = tasks;
@@ -132,7 +139,11 @@ final class WebServlet extends HttpServlet {
         } else if (path.equals("/queue/skip") && post) {
             taskPages.skip(ex);
         } else if ((m = TASK.matcher(path)).matches()) {
-            if (post && "/lease".equals(m.group(2))) {
+            if (post && "/draft".equals(m.group(2))) {
+                draftPages.save(ex, m.group(1));
+            } else if (post && "/problem".equals(m.group(2))) {
+                problemPages.report(ex, m.group(1));
+            } else if (post && "/lease".equals(m.group(2))) {
                 reservationPages.renew(ex, m.group(1));
             } else if (post && "/submit".equals(m.group(2))) {
                 taskPages.submit(ex, m.group(1));
@@ -143,6 +154,10 @@ final class WebServlet extends HttpServlet {
             }
         } else if ((m = RELEASE.matcher(path)).matches() && post) {
             reservationPages.release(ex, m.group(1));
+        } else if (path.equals("/problems") && !post) {
+            problemPages.list(ex);
+        } else if ((m = PROBLEM.matcher(path)).matches() && post) {
+            problemPages.decide(ex, m.group(1));
         } else if (path.equals("/review") && !post) {
             reviewPages.list(ex);
         } else if ((m = REVIEW.matcher(path)).matches()) {
@@ -171,6 +186,8 @@ final class WebServlet extends HttpServlet {
                 || path.startsWith("/queue/")
                 || path.startsWith("/tasks/")
                 || path.startsWith("/reservations/")
+                || path.equals("/problems")
+                || path.startsWith("/problems/")
                 || path.equals("/review")
                 || path.startsWith("/review/")
                 || path.equals("/dashboard")

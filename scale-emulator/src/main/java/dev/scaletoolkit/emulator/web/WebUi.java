@@ -2,7 +2,9 @@ package dev.scaletoolkit.emulator.web;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.EmulatorServices;
+import dev.scaletoolkit.emulator.admin.FaultRules;
 import dev.scaletoolkit.emulator.http.Routes;
+import dev.scaletoolkit.emulator.journal.JournalRoutes;
 import dev.scaletoolkit.emulator.signin.SignIn;
 import dev.scaletoolkit.emulator.studio.Reservations;
 import jakarta.servlet.http.HttpServlet;
@@ -20,20 +22,39 @@ public final class WebUi {
     private final WebServlet servlet;
     private final SignInLinkRoutes links;
 
-    /** @param journal the request journal's control-plane routes (shown on the dashboard), or null */
-    public WebUi(EmulatorContext context, EmulatorServices services, Routes journal) {
+    /** @param journal the request journal (shown on the dashboard), or null */
+    public WebUi(EmulatorContext context, EmulatorServices services, JournalRoutes journal) {
         this.signIn = services.signIn();
         Reservations reservations = services.reservations();
-        ApiReads api = new ApiReads(context, services, journal);
-        LabelerQueue queue = new LabelerQueue(services.studio(), services.skips(), services.query(), api, reservations);
-        TaskPages tasks = new TaskPages(context, queue, services.submissions(), services.query(), reservations);
+        ApiReads api =
+                new ApiReads(services, () -> FaultRules.list(context.faults().rules()), journal);
+        LabelerQueue queue = new LabelerQueue(
+                services.studio(),
+                services.skips(),
+                services.query(),
+                api,
+                reservations,
+                services.problems(),
+                services.rework());
+        TaskPages tasks = new TaskPages(
+                context,
+                queue,
+                services.submissions(),
+                services.query(),
+                reservations,
+                services.problems(),
+                services.rework());
+        DraftPages draftPages = new DraftPages(services.drafts(), tasks);
+        tasks.drafts(draftPages);
         ReservationPages reservationPages = new ReservationPages(reservations, tasks);
         this.servlet = new WebServlet(
                 signIn,
                 tasks,
-                new ReviewPages(context, api, tasks, services.reviews(), services.teammates()),
+                new ReviewPages(context, api, tasks, services.reviews(), services.teammates(), services.rework()),
                 new DashboardPages(context, api, reservationPages),
-                reservationPages);
+                reservationPages,
+                new ProblemPages(services.problems(), tasks),
+                draftPages);
         this.links = new SignInLinkRoutes(services.accounts(), services.teammates(), signIn);
     }
 

@@ -135,7 +135,8 @@ class ReservationBrowserTest {
 
         ada.navigate(world.base() + "/tasks/" + first);
         ada.getByLabel("bicycle").check();
-        // Ada leaves her page for 31 minutes (no renewal); her lease runs out and Bob gets the task.
+        // Her choice is saved as a draft (which renews the lease); then she leaves the page alone for 31 minutes.
+        assertThat(ada.locator("#draft-status")).hasText("Draft saved");
         CLOCK.advance(Duration.ofMinutes(31));
         startLabeling(bob);
         assertThat(bob).hasURL(world.base() + "/tasks/" + first);
@@ -175,7 +176,9 @@ class ReservationBrowserTest {
     @Order(4)
     void aLabelerWhoseLeaseRanOutSubmitsAnywayWhenNobodyElseTookTheTask() {
         ada.navigate(world.base() + "/tasks/" + first);
-        ada.getByLabel("bicycle").check();
+        // Her draft from before brings her choice back.
+        assertThat(ada.getByLabel("bicycle")).isChecked();
+        assertThat(ada.locator("#draft-status")).hasText("Draft restored");
         CLOCK.advance(Duration.ofMinutes(31));
         ada.keyboard().press("Enter");
         assertThat(ada.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your reservation expired")))

@@ -7,7 +7,7 @@ import dev.scaletoolkit.emulator.ScaleEmulator;
 import dev.scaletoolkit.emulator.auth.Accounts;
 import dev.scaletoolkit.emulator.callback.CallbackReceiver;
 import dev.scaletoolkit.emulator.testing.TestEmulator;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.GradientPaint;
@@ -70,6 +70,15 @@ final class UiWorld implements AutoCloseable {
             ex.getResponseBody().write(png);
             ex.close();
         });
+        // An attachment of the wrong kind: a web page where an image should be.
+        server.createContext("/page.html", ex -> {
+            byte[] html =
+                    "<!doctype html><title>Not an image</title>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "text/html");
+            ex.sendResponseHeaders(200, html.length);
+            ex.getResponseBody().write(html);
+            ex.close();
+        });
         server.start();
         return server;
     }
@@ -101,6 +110,16 @@ final class UiWorld implements AutoCloseable {
 
     String imageUrl() {
         return "http://127.0.0.1:" + images.getAddress().getPort() + "/street.png";
+    }
+
+    /** An image address that answers 404. */
+    String missingImageUrl() {
+        return "http://127.0.0.1:" + images.getAddress().getPort() + "/missing.png";
+    }
+
+    /** An "image" address that answers a web page. */
+    String htmlPageUrl() {
+        return "http://127.0.0.1:" + images.getAddress().getPort() + "/page.html";
     }
 
     String callbackUrl() {

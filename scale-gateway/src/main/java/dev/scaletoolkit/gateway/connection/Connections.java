@@ -1,9 +1,9 @@
 package dev.scaletoolkit.gateway.connection;
 
 import dev.scaletoolkit.gateway.GatewayException;
-import dev.scaletoolkit.gateway.crypto.SecretBox;
 import dev.scaletoolkit.gateway.settings.OutboundSettings;
 import dev.scaletoolkit.gateway.settings.SettingsStore;
+import dev.scaletoolkit.infra.crypto.SecretBox;
 import dev.scaletoolkit.infra.net.OutboundPolicy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

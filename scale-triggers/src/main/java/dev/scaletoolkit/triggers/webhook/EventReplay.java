@@ -2,7 +2,7 @@ package dev.scaletoolkit.triggers.webhook;
 
 import dev.scaletoolkit.gateway.GatewayException;
 import dev.scaletoolkit.infra.net.OutboundPolicy;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.triggers.event.Event;
 import dev.scaletoolkit.triggers.event.EventQuery;
 import dev.scaletoolkit.triggers.event.Events;

@@ -1,7 +1,7 @@
 package dev.scaletoolkit.triggers.webhook;
 
 import dev.scaletoolkit.gateway.GatewayException;
-import dev.scaletoolkit.gateway.crypto.SecretBox;
+import dev.scaletoolkit.infra.crypto.SecretBox;
 import dev.scaletoolkit.infra.net.OutboundPolicy;
 import dev.scaletoolkit.triggers.event.EventType;
 import java.net.URI;
