@@ -1,6 +1,6 @@
 package dev.scaletoolkit.gateway;
 
-import dev.scaletoolkit.gateway.crypto.OwnerOnlyFiles;
+import dev.scaletoolkit.infra.crypto.OwnerOnlyFiles;
 import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.io.IOException;
 import java.io.InputStream;

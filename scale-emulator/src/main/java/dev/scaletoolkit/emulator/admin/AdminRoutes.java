@@ -86,7 +86,7 @@ public final class AdminRoutes implements Routes {
 
     @Override
     public void register(Router router) {
-        router.addPublic("GET", "/health", req -> WorkerHealth.of(supervisor, ApiServlet.VERSION));
+        router.addPublic("GET", "/health", req -> WorkerHealth.of(supervisor.down(), ApiServlet.VERSION));
         router.get("/stats", req -> {
             // Group commit at work: writes / commits is how many writes shared each commit (and its sync).
             ControlPlane.Stats stats = control.stats();

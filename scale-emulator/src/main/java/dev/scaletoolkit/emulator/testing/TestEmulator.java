@@ -44,9 +44,27 @@ public final class TestEmulator implements AutoCloseable {
         return EmulatorConfig.builder()
                 .port(0)
                 .dataDir(dataDir)
+                .masterKeyHome(SharedKey.HOME)
                 .workforceDelay(Duration.ofMillis(200))
                 .callbackRetryDelays(java.util.Collections.nCopies(5, Duration.ofMillis(100)))
                 .callbackTimeout(Duration.ofSeconds(2));
+    }
+
+    /**
+     * One master key for every test emulator of this JVM, so that nodes sharing a PostgreSQL database, and an
+     * emulator restarted on another's data directory, open each other's sealed secrets.
+     */
+    private static final class SharedKey {
+        static final Path HOME;
+
+        static {
+            try {
+                HOME = Files.createTempDirectory("scale-test-master-key");
+                HOME.toFile().deleteOnExit();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     public static TestEmulator start() {

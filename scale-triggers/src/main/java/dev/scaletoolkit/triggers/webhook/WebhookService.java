@@ -1,8 +1,8 @@
 package dev.scaletoolkit.triggers.webhook;
 
 import dev.scaletoolkit.gateway.Gateway;
-import dev.scaletoolkit.gateway.crypto.MasterKey;
-import dev.scaletoolkit.gateway.crypto.SecretBox;
+import dev.scaletoolkit.infra.crypto.MasterKey;
+import dev.scaletoolkit.infra.crypto.SecretBox;
 import dev.scaletoolkit.triggers.TriggerSettings;
 import dev.scaletoolkit.triggers.event.Events;
 import java.time.Clock;
@@ -35,7 +35,12 @@ public final class WebhookService implements AutoCloseable {
             Gateway gateway, Function<String, String> env, Events events, Clock clock, WebhookStore store) {
         // The same master key as the connections' secrets (file or environment), not a key of our own.
         SecretBox box = new SecretBox(MasterKey.load(gateway.home(), env));
-        return new Webhooks(store, box, clock, events::lastId);
+        return new Webhooks(
+                store,
+                box,
+                clock,
+                events::lastId,
+                () -> gateway.connections().outbound().policy("webhooks"));
     }
 
     public Webhooks webhooks() {
