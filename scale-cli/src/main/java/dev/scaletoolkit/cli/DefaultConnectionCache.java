@@ -1,7 +1,7 @@
 package dev.scaletoolkit.cli;
 
 import dev.scaletoolkit.gateway.Gateway;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

@@ -1,7 +1,7 @@
 package dev.scaletoolkit.cli;
 
 import dev.scaletoolkit.client.emulator.Fault;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

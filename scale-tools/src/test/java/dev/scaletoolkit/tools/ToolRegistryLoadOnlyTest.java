@@ -3,7 +3,7 @@ package dev.scaletoolkit.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import org.junit.jupiter.api.Test;
 
 /** {@link ToolRegistry#loadOnly}: the one-tool registry a CLI command uses is the same tool as in the full one. */
