@@ -253,7 +253,7 @@ final class StartupBench {
 
     /** A project, a batch and a task for the short commands to find, made over HTTP (not measured). */
     private Fixture fixture(int port, Path data) throws Exception {
-        String key = dev.scaletoolkit.model.ScaleJson.mapper()
+        String key = dev.scaletoolkit.model.jackson.ScaleJson.mapper()
                 .readTree(Files.readString(data.resolve("credentials.json")))
                 .path("live_key")
                 .asString();
@@ -282,7 +282,7 @@ final class StartupBench {
         if (r.statusCode() != 200) {
             throw new IllegalStateException("POST " + url + " answered " + r.statusCode() + ": " + r.body());
         }
-        return dev.scaletoolkit.model.ScaleJson.mapper().readTree(r.body());
+        return dev.scaletoolkit.model.jackson.ScaleJson.mapper().readTree(r.body());
     }
 
     /** Starts a child with its own {@code SCALE_HOME} and no key in the environment (so the state file is used). */
