@@ -6,6 +6,7 @@ import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code scale emulator faults add|list|clear}: make the emulator fail on purpose, to test error paths. */
@@ -97,7 +98,8 @@ final class EmulatorFaultsCommand extends ToolBackedCommand.Group {
         @Override
         int run(Target target) {
             ObjectNode listing = ScaleJson.mapper().createObjectNode();
-            listing.set("docs", target.control().faults().path("faults"));
+            JsonNode faults = ScaleJson.mapper().valueToTree(target.control().faults());
+            listing.set("docs", faults.path("faults"));
             new RecordPrinter(
                             output.effective(spec, true),
                             output.fields,
