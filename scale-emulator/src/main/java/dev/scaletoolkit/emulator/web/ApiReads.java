@@ -75,6 +75,12 @@ final class ApiReads {
             if (out instanceof dev.scaletoolkit.emulator.http.Reply.Bytes bytes) {
                 return ScaleJson.mapper().readTree(bytes.body());
             }
+            // A streamed listing (projects) is read whole here: a page shows it all anyway.
+            if (out instanceof dev.scaletoolkit.emulator.http.Reply.Stream stream) {
+                java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+                stream.writer().writeTo(buffer);
+                return ScaleJson.mapper().readTree(buffer.toByteArray());
+            }
             return ScaleJson.mapper().valueToTree(out);
         } catch (RuntimeException e) {
             throw e;
