@@ -57,7 +57,7 @@ final class ConnectionsCommand implements Runnable {
             spec.commandLine().getOut().flush();
             return 0;
         } catch (GatewayException e) {
-            spec.commandLine().getErr().println("scale " + spec.name() + ": " + e.getMessage());
+            spec.commandLine().getErr().println(spec.qualifiedName() + ": " + e.getMessage());
             spec.commandLine().getErr().flush();
             return 1;
         }

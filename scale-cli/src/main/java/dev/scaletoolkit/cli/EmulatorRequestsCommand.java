@@ -85,8 +85,10 @@ final class EmulatorRequestsCommand extends SdkCommand {
                     .connectTimeout(Duration.ofSeconds(3))
                     .build()
                     .send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.net.ConnectException e) {
-            throw new IllegalStateException("no emulator answers at " + base + " (start one with ./scale up)");
+        } catch (java.net.ConnectException | java.net.http.HttpConnectTimeoutException e) {
+            // exit 3, as every command that cannot reach its Scale
+            throw new Unreachable(
+                    "cannot reach " + base + ": nothing listens there (start the emulator with ./scale up)");
         }
         PrintWriter out = spec.commandLine().getOut();
         JsonNode body = ScaleJson.mapper().readTree(r.body());

@@ -33,7 +33,7 @@ class ToolsCommandTest {
 
         Cli.Run bad = Cli.run(Map.of(), "tools", "list", "--profile", "tiny");
         assertThat(bad.exitCode()).isEqualTo(2);
-        assertThat(bad.err()).contains("core, full or readonly");
+        assertThat(bad.err()).contains("unknown profile 'tiny'; expected core, full, readonly");
     }
 
     @Test

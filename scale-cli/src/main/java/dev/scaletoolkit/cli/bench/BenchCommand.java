@@ -34,7 +34,13 @@ import picocli.CommandLine.Option;
             "Prints requests/s, p50 and p99 latency and the ratio to the control endpoint (GET /_emulator/health),"
                     + " the database size and the emulator's resident memory."
         },
-        footer = {"", "Examples:", "  ./scale bench --tasks 100000", "  ./scale bench --tasks 2000 --duration 2s"})
+        footer = {
+            "",
+            "Examples:",
+            "  ./scale bench --tasks 100000",
+            "  ./scale bench --tasks 2000 --duration 2s",
+            "  ./scale bench --startup --runs 7"
+        })
 public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--tasks",
@@ -121,6 +127,19 @@ public final class BenchCommand implements Callable<Integer> {
     boolean keepData;
 
     @Option(
+            names = "--startup",
+            negatable = false,
+            description = "Measure start-up instead: the JVM floor, scale up to listening, five short commands and"
+                    + " scale mcp's initialize, each the median of --runs fresh processes.")
+    boolean startup;
+
+    @Option(
+            names = "--runs",
+            defaultValue = "5",
+            description = "Runs per figure for --startup (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(
             names = "--sdk",
             negatable = false,
             description = "Measure the Java SDK instead: its create loop against a bare JDK HttpClient loop, and its"
@@ -135,6 +154,12 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (startup) {
+            if (runs < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--runs must be >= 1");
+            }
+            return new StartupBench(runs, out, err).run();
+        }
         Duration window = parseDuration(duration, "--duration");
         Duration warm = parseDuration(warmup, "--warmup");
         String sync = sqliteSync.toUpperCase(Locale.ROOT);

@@ -35,13 +35,11 @@ import java.util.Locale;
  *       0.70).
  * </ol>
  *
- * <p>The two sequential loops alternate in short rounds, so that a database growing during the run slows both
- * alike. Everything runs in this JVM, the emulator in its own; profile with {@code SCALE_JAVA_OPTS=
+ * <p>The two sequential loops are interleaved request by request, so that a busy machine or a database growing
+ * during the run slows both alike. Everything runs in this JVM, the emulator in its own; profile with {@code SCALE_JAVA_OPTS=
  * -XX:StartFlightRecording=filename=sdk.jfr}.
  */
 final class SdkBench {
-    private static final int ROUNDS = 4;
-
     private final PrintWriter out;
     private final PrintWriter err;
     private final URI base;
@@ -91,24 +89,25 @@ final class SdkBench {
             loop(bare, warmup);
             loop(scale, warmup);
 
-            long bareCount = 0;
-            long sdkCount = 0;
+            // One bare create, then one SDK create, and so on: both meet the same server at the same moment, so
+            // a busy machine or a growing database weighs on both alike.
+            note("sequential loops, interleaved one request each, for " + window.toMillis() + " ms");
             long bareNanos = 0;
             long sdkNanos = 0;
-            Duration slice = window.dividedBy(ROUNDS);
-            for (int r = 0; r < ROUNDS; r++) {
-                note("round " + (r + 1) + " of " + ROUNDS + ": bare HttpClient, then SDK, " + slice.toMillis()
-                        + " ms each");
+            long pairs = 0;
+            long end = System.nanoTime() + window.toNanos();
+            while (System.nanoTime() < end) {
                 long t0 = System.nanoTime();
-                bareCount += loop(bare, slice);
+                bare.create(bareBody(run + "-bare-" + seq++));
                 long t1 = System.nanoTime();
-                sdkCount += loop(scale, slice);
+                scale.tasks().create(params(run + "-sdk-" + seq++));
                 long t2 = System.nanoTime();
                 bareNanos += t1 - t0;
                 sdkNanos += t2 - t1;
+                pairs++;
             }
-            double bareRate = bareCount / (bareNanos / 1e9);
-            double sdkRate = sdkCount / (sdkNanos / 1e9);
+            double bareRate = pairs / (bareNanos / 1e9);
+            double sdkRate = pairs / (sdkNanos / 1e9);
 
             note("load generator: " + loadConcurrency + " connections for " + window.toMillis() + " ms");
             String auth = "Basic "

@@ -26,7 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>{@code path_prefix} is matched against the path after {@code /v1} (a leading {@code /v1} is accepted and
  * dropped); {@code times} is how often the rule fires, {@code -1} until the faults are cleared.
  */
-final class FaultRules {
+public final class FaultRules {
     private FaultRules() {}
 
     static FaultPlan.Rule parse(ObjectNode body) {
@@ -84,7 +84,8 @@ final class FaultRules {
         return new FaultPlan.Rule(method, prefix, phase, (int) status, (int) retryAfter, latency, (int) times, source);
     }
 
-    static ObjectNode list(List<FaultPlan.Rule> rules) {
+    /** The rules as {@code GET /_emulator/faults} answers them. */
+    public static ObjectNode list(List<FaultPlan.Rule> rules) {
         ObjectNode out = Docs.object();
         ArrayNode docs = out.putArray("faults");
         for (FaultPlan.Rule r : rules) {
