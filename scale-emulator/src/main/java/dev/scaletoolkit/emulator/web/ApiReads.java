@@ -45,11 +45,12 @@ final class ApiReads {
         }
         if (path.equals("/projects")) {
             ArrayNode out = ScaleJson.mapper().createArrayNode();
+            // The API streams this listing; a page shows it all, so it is read whole here.
             services.projects()
                     .list(
                             caller,
                             query.queryBool("archived"),
-                            json -> out.add(ScaleJson.mapper().readTree(json)));
+                            doc -> out.add(ScaleJson.mapper().readTree(doc)));
             return out;
         }
         if (path.equals("/batches")) {
