@@ -3,7 +3,7 @@ package dev.scaletoolkit.benchmarks;
 import dev.scaletoolkit.client.ClientOptions;
 import dev.scaletoolkit.client.ScaleClient;
 import dev.scaletoolkit.emulator.testing.TestEmulator;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.tools.ToolRegistry;
 import dev.scaletoolkit.tools.ToolResult;
 import dev.scaletoolkit.tools.backend.ScaleBackend;

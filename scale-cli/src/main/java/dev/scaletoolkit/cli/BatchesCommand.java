@@ -1,5 +1,6 @@
 package dev.scaletoolkit.cli;
 
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -9,16 +10,19 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(
         name = "batches",
         mixinStandardHelpOptions = true,
-        description = "List, show, create, finalize and wait for batches, and count their tasks.",
-        subcommands = {
-            BatchesCommand.ListBatches.class,
-            BatchesCommand.Get.class,
-            BatchesCommand.Create.class,
-            BatchesCommand.Finalize.class,
-            BatchesCommand.Status.class,
-            BatchWaitCommand.class
-        })
-final class BatchesCommand extends ToolBackedCommand.Group {
+        description = "List, show, create, finalize and wait for batches, and count their tasks.")
+final class BatchesCommand extends ToolBackedCommand.Group implements LazyGroup {
+
+    @Override
+    public List<Class<?>> subcommands() {
+        return List.of(
+                BatchesCommand.ListBatches.class,
+                BatchesCommand.Get.class,
+                BatchesCommand.Create.class,
+                BatchesCommand.Finalize.class,
+                BatchesCommand.Status.class,
+                BatchWaitCommand.class);
+    }
 
     @Command(
             name = "list",

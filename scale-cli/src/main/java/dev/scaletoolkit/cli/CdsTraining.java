@@ -83,7 +83,10 @@ public final class CdsTraining {
             {"projects", "create", "cds_training", "--type", "categorization"},
             {"projects", "list"},
             {"batches", "list"},
+            {"batches", "create", "cds_batch", "--project", "cds_training"},
+            {"batches", "status", "cds_batch"},
             {"tasks", "list", "--limit", "5"},
+            {"tasks", "get", "000000000000000000000000"},
             {"tools", "call", "SCALE_AI_LIST_PROJECTS", "--json", "{}"}
         }) {
             quietly(env, command, portArg, data);
@@ -91,10 +94,12 @@ public final class CdsTraining {
         // no flags: the target is the default connection 'scale up' registered in the training home
         quietly(env, new String[] {"projects", "list"}, null, null);
         quietly(env, new String[] {"tools", "list"}, null, null);
+        quietly(env, new String[] {"tasks", "list"}, null, null);
         quietly(env, new String[] {"--help"}, null, null);
+        quietly(env, new String[] {"--version"}, null, null);
 
         // scale mcp: initialize and list tools over a pipe
-        String key = dev.scaletoolkit.model.ScaleJson.mapper()
+        String key = dev.scaletoolkit.model.jackson.ScaleJson.mapper()
                 .readTree(Files.readString(data.resolve("credentials.json")))
                 .path("live_key")
                 .asString();
@@ -134,9 +139,6 @@ public final class CdsTraining {
     }
 
     private static void quietly(Function<String, String> env, String[] command, String port, Path data) {
-        CommandLine cli = ScaleCli.commandLine(env);
-        cli.setOut(new PrintWriter(new StringWriter()));
-        cli.setErr(new PrintWriter(new StringWriter()));
         String[] args = command;
         if (port != null) {
             args = java.util.stream.Stream.concat(
@@ -144,6 +146,10 @@ public final class CdsTraining {
                             java.util.stream.Stream.of("--port", port, "--data", data.toString()))
                     .toArray(String[]::new);
         }
+        // the command line main() makes: only the subcommand that runs is built
+        CommandLine cli = ScaleCli.commandLine(env, false, args);
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(new StringWriter()));
         cli.execute(args);
     }
 }

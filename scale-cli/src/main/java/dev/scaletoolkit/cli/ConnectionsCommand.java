@@ -5,7 +5,7 @@ import dev.scaletoolkit.gateway.GatewayException;
 import dev.scaletoolkit.gateway.connection.ConnectionInfo;
 import dev.scaletoolkit.gateway.connection.Connections;
 import dev.scaletoolkit.gateway.connection.Mode;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -57,7 +57,7 @@ final class ConnectionsCommand implements Runnable {
             spec.commandLine().getOut().flush();
             return 0;
         } catch (GatewayException e) {
-            spec.commandLine().getErr().println("scale " + spec.name() + ": " + e.getMessage());
+            spec.commandLine().getErr().println(spec.qualifiedName() + ": " + e.getMessage());
             spec.commandLine().getErr().flush();
             return 1;
         }

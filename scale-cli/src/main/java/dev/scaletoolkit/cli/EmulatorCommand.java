@@ -1,5 +1,6 @@
 package dev.scaletoolkit.cli;
 
+import java.util.List;
 import picocli.CommandLine.Command;
 
 /**
@@ -9,12 +10,15 @@ import picocli.CommandLine.Command;
 @Command(
         name = "emulator",
         mixinStandardHelpOptions = true,
-        description = "Drive the emulator: reset its data, inject faults, finish tasks now, read its request journal.",
-        subcommands = {
-            EmulatorResetCommand.class,
-            EmulatorFaultsCommand.class,
-            EmulatorTaskCommands.Complete.class,
-            EmulatorTaskCommands.Fail.class,
-            EmulatorRequestsCommand.class
-        })
-final class EmulatorCommand extends ToolBackedCommand.Group {}
+        description = "Drive the emulator: reset its data, inject faults, finish tasks now, read its request journal.")
+final class EmulatorCommand extends ToolBackedCommand.Group implements LazyGroup {
+    @Override
+    public List<Class<?>> subcommands() {
+        return List.of(
+                EmulatorResetCommand.class,
+                EmulatorFaultsCommand.class,
+                EmulatorTaskCommands.Complete.class,
+                EmulatorTaskCommands.Fail.class,
+                EmulatorRequestsCommand.class);
+    }
+}

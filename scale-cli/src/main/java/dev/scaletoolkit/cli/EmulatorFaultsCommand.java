@@ -1,17 +1,23 @@
 package dev.scaletoolkit.cli;
 
 import dev.scaletoolkit.client.emulator.Fault;
+import dev.scaletoolkit.model.ScaleJson;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import tools.jackson.databind.node.ObjectNode;
 
-/** {@code scale emulator faults add|clear}: make the emulator fail on purpose, to test error paths. */
+/** {@code scale emulator faults add|list|clear}: make the emulator fail on purpose, to test error paths. */
 @Command(
         name = "faults",
         mixinStandardHelpOptions = true,
-        description = "Add or clear fault rules: errors, Retry-After and latency on chosen calls.",
-        subcommands = {EmulatorFaultsCommand.Add.class, EmulatorFaultsCommand.Clear.class})
+        description = "Add, list or clear fault rules: errors, Retry-After and latency on chosen calls.",
+        subcommands = {
+            EmulatorFaultsCommand.Add.class,
+            EmulatorFaultsCommand.ListFaults.class,
+            EmulatorFaultsCommand.Clear.class
+        })
 final class EmulatorFaultsCommand extends ToolBackedCommand.Group {
 
     @Command(
@@ -74,6 +80,39 @@ final class EmulatorFaultsCommand extends ToolBackedCommand.Group {
             Fault fault = new Fault(
                     method, pathPrefix, "before".equals(phase) ? null : phase, status, retryAfter, latencyMs, times);
             print(output, target.control().addFault(fault), List.of("id"));
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = "Print the fault rules in force, each with the number of calls it has left (-1: until"
+                    + " cleared). A table on a terminal, JSON otherwise.",
+            footer = {"", "Examples:", "  ./scale emulator faults list", "  ./scale emulator faults list -o jsonl"})
+    static final class ListFaults extends SdkCommand {
+        @CommandLine.Mixin
+        OutputOptions output;
+
+        @Override
+        int run(Target target) {
+            ObjectNode listing = ScaleJson.mapper().createObjectNode();
+            listing.set("docs", target.control().faults().path("faults"));
+            new RecordPrinter(
+                            output.effective(spec, true),
+                            output.fields,
+                            List.of(
+                                    "method",
+                                    "path_prefix",
+                                    "phase",
+                                    "status",
+                                    "retry_after_seconds",
+                                    "latency_ms",
+                                    "times"),
+                            List.of("id"),
+                            ScaleCli.colour(spec))
+                    .print(listing, spec.commandLine().getOut());
+            spec.commandLine().getOut().flush();
             return ExitCodes.OK;
         }
     }

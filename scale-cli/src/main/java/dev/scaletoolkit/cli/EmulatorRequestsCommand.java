@@ -1,6 +1,6 @@
 package dev.scaletoolkit.cli;
 
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -85,8 +85,10 @@ final class EmulatorRequestsCommand extends SdkCommand {
                     .connectTimeout(Duration.ofSeconds(3))
                     .build()
                     .send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.net.ConnectException e) {
-            throw new IllegalStateException("no emulator answers at " + base + " (start one with ./scale up)");
+        } catch (java.net.ConnectException | java.net.http.HttpConnectTimeoutException e) {
+            // exit 3, as every command that cannot reach its Scale
+            throw new Unreachable(
+                    "cannot reach " + base + ": nothing listens there (start the emulator with ./scale up)");
         }
         PrintWriter out = spec.commandLine().getOut();
         JsonNode body = ScaleJson.mapper().readTree(r.body());

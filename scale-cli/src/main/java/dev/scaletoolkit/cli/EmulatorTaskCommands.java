@@ -1,5 +1,6 @@
 package dev.scaletoolkit.cli;
 
+import dev.scaletoolkit.model.json.JsonValue;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine;
@@ -47,7 +48,8 @@ final class EmulatorTaskCommands {
         @Override
         int run(Target target) {
             JsonNode response = ToolsCommand.JsonInput.read(spec, json, jsonFile, null);
-            print(output, target.control().completeTask(taskId, response), List.of("task_id"));
+            JsonValue given = response == null ? null : JsonValue.parse(response.toString());
+            print(output, target.control().completeTask(taskId, given), List.of("task_id"));
             return ExitCodes.OK;
         }
     }

@@ -2,7 +2,7 @@ package dev.scaletoolkit.cli;
 
 import dev.scaletoolkit.gateway.Gateway;
 import dev.scaletoolkit.gateway.GatewayException;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.triggers.Triggers;
 import dev.scaletoolkit.triggers.event.Event;
 import dev.scaletoolkit.triggers.event.EventQuery;

@@ -20,7 +20,26 @@ final class GatewayMounts {
             String mcpToken,
             dev.scaletoolkit.mcp.McpFeatures features) {
         emulator.observeRequests(gateway.metrics()::emulatorRequest);
+        workerMetrics(emulator.context().supervisor(), gateway.metrics().registry());
         emulator.mount("/metrics", new ServletHolder("scale-metrics", new MetricsServlet(gateway.metrics())));
         return GatewayMcp.httpServlet(gateway, operatorMcp, mcpToken, features);
+    }
+
+    /** The supervised background workers: failures of each since start, and whether it is down now. */
+    private static void workerMetrics(
+            dev.scaletoolkit.infra.work.Supervisor supervisor, io.micrometer.core.instrument.MeterRegistry registry) {
+        for (dev.scaletoolkit.infra.work.Supervisor.Worker w : supervisor.workers()) {
+            io.micrometer.core.instrument.FunctionCounter.builder(
+                            "scale.emulator.worker.failures",
+                            w,
+                            dev.scaletoolkit.infra.work.Supervisor.Worker::failures)
+                    .description("Failures of a background worker (each restarts it after a back-off)")
+                    .tag("worker", w.name())
+                    .register(registry);
+            io.micrometer.core.instrument.Gauge.builder("scale.emulator.worker.down", w, x -> x.isDown() ? 1 : 0)
+                    .description("1 while a background worker is down and waiting to run again")
+                    .tag("worker", w.name())
+                    .register(registry);
+        }
     }
 }

@@ -35,6 +35,11 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         for (String quiet : new String[] {"org.eclipse.jetty", "com.zaxxer.hikari", "org.flywaydb"}) {
             context.getLogger(quiet).setLevel(Level.WARN);
         }
+        // The SDK logs each retry at info. A command prints one clear line when Scale cannot be reached; the
+        // retries behind it are shown only with SCALE_DEBUG (with every attempt).
+        String debug = System.getenv("SCALE_DEBUG");
+        context.getLogger("dev.scaletoolkit.client")
+                .setLevel(debug != null && !debug.isBlank() ? Level.DEBUG : Level.WARN);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }

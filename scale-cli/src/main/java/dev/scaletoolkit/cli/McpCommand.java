@@ -18,9 +18,10 @@ import picocli.CommandLine.Option;
         name = "mcp",
         mixinStandardHelpOptions = true,
         description = {
-            "Serve the Scale tools over MCP on stdin/stdout. The target is chosen as for every command:",
-            "flags, then SCALE_API_KEY and SCALE_BASE_URL, then the running emulator (--embedded for one",
-            "inside this process). For streamable HTTP instead, ./scale up serves /mcp on its port."
+            "Serve the Scale tools over MCP on stdin/stdout.",
+            "The target is chosen as for every command: flags, then SCALE_API_KEY and SCALE_BASE_URL, then the"
+                    + " running emulator (--embedded for one inside this process). For streamable HTTP instead,"
+                    + " ./scale up serves /mcp on its port."
         })
 final class McpCommand implements Callable<Integer> {
     @Option(
@@ -51,7 +52,7 @@ final class McpCommand implements Callable<Integer> {
         if (agentToken != null || target.connection != null) {
             return GatewayStdio.serve(spec, agentToken, target.connection, parsed, in, inputClosed);
         }
-        try (Target t = target.resolve(spec)) {
+        try (Target t = target.resolveUnchecked(spec)) {
             // stdout is the JSON-RPC stream: anything for people goes to stderr
             System.err.println("scale mcp: serving profile " + parsed.wireName() + " on stdio");
             McpSyncServer server = ScaleMcpServer.stdio(t.registry(), parsed, in, System.out);

@@ -1,17 +1,19 @@
 package dev.scaletoolkit.cli;
 
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code scale projects list|get|create}: the project tools agents use, as commands. */
-@Command(
-        name = "projects",
-        mixinStandardHelpOptions = true,
-        description = "List, show and create projects.",
-        subcommands = {ProjectsCommand.ListProjects.class, ProjectsCommand.Get.class, ProjectsCommand.Create.class})
-final class ProjectsCommand extends ToolBackedCommand.Group {
+@Command(name = "projects", mixinStandardHelpOptions = true, description = "List, show and create projects.")
+final class ProjectsCommand extends ToolBackedCommand.Group implements LazyGroup {
+
+    @Override
+    public List<Class<?>> subcommands() {
+        return List.of(ListProjects.class, Get.class, Create.class);
+    }
 
     @Command(
             name = "list",

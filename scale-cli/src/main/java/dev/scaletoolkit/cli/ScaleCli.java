@@ -4,6 +4,7 @@ import dev.scaletoolkit.client.SdkVersion;
 import dev.scaletoolkit.client.error.ScaleApiException;
 import dev.scaletoolkit.client.error.ScaleIoException;
 import dev.scaletoolkit.client.wait.WaitTimeoutException;
+import java.util.List;
 import java.util.function.Function;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -17,9 +18,9 @@ import picocli.CommandLine.Command;
         description = "scale-toolkit: a Scale-compatible emulator, agent tools and an MCP server for Scale AI.",
         footer = {
             "",
-            "Which Scale: explicit flags (--base-url, --port/--data, --embedded), else SCALE_API_KEY and",
-            "SCALE_BASE_URL, else the emulator that ./scale up recorded in $SCALE_HOME/emulator.json",
-            "(default ~/.scale). A line on stderr names the target when you did not type it.",
+            "Which Scale: explicit flags (--base-url, --port/--data, --embedded), else SCALE_API_KEY and"
+                    + " SCALE_BASE_URL, else the emulator that ./scale up recorded in $SCALE_HOME/emulator.json"
+                    + " (default ~/.scale). A line on stderr names the target when you did not type it.",
             "",
             "Exit codes: 0 ok, 1 Scale or a tool failed, 2 usage error, 3 no Scale reachable.",
             "",
@@ -29,8 +30,15 @@ import picocli.CommandLine.Command;
             "  ./scale batches create cats-1 --project cats",
             "  ./scale tasks list --project cats --output jsonl --fields task_id,status",
             "  ./scale tools call SCALE_AI_GET_BATCH_STATUS --json '{\"batch_name\":\"cats-1\"}'"
-        },
-        subcommands = {
+        })
+public final class ScaleCli implements Runnable {
+    /**
+     * The subcommands, in the order help lists them. They are added when the command line is made, not declared
+     * on the annotation: picocli builds the model of every declared subcommand (and theirs) up front, a quarter of
+     * a short command's start, while a run needs only the one it names (see {@link #commandLine(Function, boolean,
+     * String...)}).
+     */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(
             UpCommand.class,
             ProjectsCommand.class,
             BatchesCommand.class,
@@ -46,9 +54,8 @@ import picocli.CommandLine.Command;
             WebhooksCommand.class,
             dev.scaletoolkit.cli.bench.BenchCommand.class,
             AutoComplete.GenerateCompletion.class,
-            CommandLine.HelpCommand.class
-        })
-public final class ScaleCli implements Runnable {
+            CommandLine.HelpCommand.class);
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -62,7 +69,7 @@ public final class ScaleCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(System::getenv, isTerminal(), args).execute(args));
     }
 
     /** The configured command line, reading the process environment. */
@@ -80,11 +87,52 @@ public final class ScaleCli implements Runnable {
 
     /** As {@link #commandLine(Function)}, saying whether standard output is a terminal (tables, progress bars). */
     public static CommandLine commandLine(Function<String, String> env, boolean terminal) {
+        return commandLine(env, terminal, (String[]) null);
+    }
+
+    /**
+     * The command line for running {@code args} once: where an argument names a subcommand, only that one is
+     * built at that level ({@code --version} needs none); anything else (help, a typo to suggest a name for)
+     * gets them all. What is parsed and printed is the same as with {@link #commandLine(Function, boolean)},
+     * which builds them all.
+     */
+    public static CommandLine commandLine(Function<String, String> env, boolean terminal, String... args) {
         CommandLine cli = new CommandLine(new ScaleCli(env, terminal));
+        if (args != null && args.length > 0 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return configure(env, cli);
+        }
+        addSubcommands(cli, SUBCOMMANDS, args, 0);
+        return configure(env, cli);
+    }
+
+    /** Adds the subcommand {@code args[depth]} names, or all of them, and so on down {@link LazyGroup}s. */
+    private static void addSubcommands(CommandLine parent, List<Class<?>> all, String[] args, int depth) {
+        List<Class<?>> needed = all;
+        String next = args == null || args.length <= depth ? null : args[depth];
+        if (next != null && !next.equals("help") && !next.equals("generate-completion")) {
+            for (Class<?> c : all) {
+                if (next.equals(c.getAnnotation(Command.class).name())) {
+                    needed = List.of(c);
+                    break;
+                }
+            }
+        }
+        for (Class<?> c : needed) {
+            parent.addSubcommand(c);
+            CommandLine added =
+                    parent.getSubcommands().get(c.getAnnotation(Command.class).name());
+            if (added.getCommand() instanceof LazyGroup group) {
+                addSubcommands(added, group.subcommands(), needed == all ? null : args, depth + 1);
+            }
+        }
+    }
+
+    private static CommandLine configure(Function<String, String> env, CommandLine cli) {
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
             // A person reads this: say what went wrong in one line; the stack trace only on request.
             int code = exitCode(e);
-            command.getErr().println("scale " + command.getCommandName() + ": " + message(command, e));
+            // the command as typed ("scale tasks create"), not only its last word
+            command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + message(command, e));
             if (env.apply("SCALE_DEBUG") != null) {
                 e.printStackTrace(command.getErr());
             } else if (code == ExitCodes.FAILED && !(e instanceof ScaleApiException)) {
@@ -94,12 +142,11 @@ public final class ScaleCli implements Runnable {
             return code;
         });
         cli.setParameterExceptionHandler(Suggest::handleParameterException);
-        cli.getSubcommands()
-                .get("generate-completion")
-                .getCommandSpec()
-                .usageMessage()
-                .hidden(false);
-        Help.configure(cli);
+        CommandLine completion = cli.getSubcommands().get("generate-completion");
+        if (completion != null) {
+            completion.getCommandSpec().usageMessage().hidden(false);
+        }
+        Help.configure(cli, env, ((ScaleCli) cli.getCommand()).terminal);
         return cli;
     }
 

@@ -1,6 +1,6 @@
 package dev.scaletoolkit.cli;
 
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;

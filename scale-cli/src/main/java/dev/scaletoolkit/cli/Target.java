@@ -7,7 +7,7 @@ import dev.scaletoolkit.emulator.EmulatorConfig;
 import dev.scaletoolkit.emulator.ScaleEmulator;
 import dev.scaletoolkit.emulator.auth.Accounts;
 import dev.scaletoolkit.emulator.auth.DemoAccount;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.tools.ToolRegistry;
 import dev.scaletoolkit.tools.backend.ScaleBackend;
 import java.io.IOException;
@@ -104,6 +104,11 @@ final class Target implements AutoCloseable {
         return ToolRegistry.load(ScaleBackend.http(apiUrl, apiKey));
     }
 
+    /** Only the tool {@code slug}, for a command that calls that one: one catalog file read instead of all. */
+    ToolRegistry registry(String slug) {
+        return ToolRegistry.loadOnly(ScaleBackend.http(apiUrl, apiKey), slug);
+    }
+
     /** The SDK on this target, made on first use and closed with the target. */
     synchronized ScaleClient client() {
         if (client == null) {
@@ -137,7 +142,7 @@ final class Target implements AutoCloseable {
         return u.endsWith("/v1") ? u : u + "/v1";
     }
 
-    private static String readLiveKey(Path credentials) {
+    static String readLiveKey(Path credentials) {
         try {
             String key = ScaleJson.mapper()
                     .readTree(Files.readString(credentials))
@@ -149,6 +154,35 @@ final class Target implements AutoCloseable {
             return key;
         } catch (IOException | tools.jackson.core.JacksonException e) {
             throw new Unreachable("cannot read the emulator's keys from " + credentials + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * For a Scale on this machine (an emulator, by its loopback address): fails at once, exit code 3, when nothing
+     * listens on its port, instead of letting the SDK retry a refused connection for seconds before the same
+     * answer. A plain TCP connect, which costs about a millisecond; remote hosts are left to the SDK's retries.
+     */
+    void requireListening() {
+        if (embedded != null) {
+            return;
+        }
+        URI uri;
+        try {
+            uri = URI.create(apiUrl);
+        } catch (IllegalArgumentException e) {
+            return; // the SDK reports a bad URL
+        }
+        String host = uri.getHost();
+        if (host == null || !(host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"))) {
+            return;
+        }
+        int port = uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress(host.equals("[::1]") ? "::1" : host, port), 1000);
+        } catch (IOException e) {
+            throw new Unreachable("cannot reach " + apiUrl
+                    + ": nothing listens there; start the emulator with ./scale up, or choose another Scale"
+                    + " (./scale --help)");
         }
     }
 

@@ -64,6 +64,16 @@ final class TargetOptions {
 
     /** Resolves the Scale to talk to; bad combinations are usage errors (exit code 2), no Scale is exit code 3. */
     Target resolve(CommandLine.Model.CommandSpec spec) {
+        Target target = resolveUnchecked(spec);
+        target.requireListening();
+        return target;
+    }
+
+    /**
+     * As {@link #resolve}, without checking that a Scale on this machine listens: for {@code scale mcp}, which an
+     * agent host may start before the emulator and which reports an unreachable Scale on each call instead.
+     */
+    Target resolveUnchecked(CommandLine.Model.CommandSpec spec) {
         Target target = choose(spec);
         ScaleCli.remember(spec, target);
         return target;

@@ -5,7 +5,7 @@ import dev.scaletoolkit.client.bulk.BulkReport;
 import dev.scaletoolkit.client.bulk.BulkSubmitter;
 import dev.scaletoolkit.client.bulk.CheckpointMismatchException;
 import dev.scaletoolkit.client.task.TaskCreateParams;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.scaletoolkit.cli;
 
 import dev.scaletoolkit.client.task.GenericTaskParams;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.model.json.JsonValue;
 import dev.scaletoolkit.model.task.Task;
 import dev.scaletoolkit.model.task.TaskType;

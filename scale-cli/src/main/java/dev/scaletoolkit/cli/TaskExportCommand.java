@@ -3,7 +3,7 @@ package dev.scaletoolkit.cli;
 import dev.scaletoolkit.client.export.CocoWriter;
 import dev.scaletoolkit.client.export.TaskExporter;
 import dev.scaletoolkit.client.task.TaskListParams;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.model.task.TaskStatus;
 import java.nio.file.Path;
 import picocli.CommandLine;

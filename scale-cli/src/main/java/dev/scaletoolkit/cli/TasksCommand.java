@@ -10,17 +10,20 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(
         name = "tasks",
         mixinStandardHelpOptions = true,
-        description = "Create, list, show, wait for, cancel, bulk-create and export tasks.",
-        subcommands = {
-            TasksCommand.ListTasks.class,
-            TasksCommand.Get.class,
-            TaskCreateCommand.class,
-            TaskWaitCommand.class,
-            TasksCommand.Cancel.class,
-            TaskBulkCommand.class,
-            TaskExportCommand.class
-        })
-final class TasksCommand extends ToolBackedCommand.Group {
+        description = "Create, list, show, wait for, cancel, bulk-create and export tasks.")
+final class TasksCommand extends ToolBackedCommand.Group implements LazyGroup {
+
+    @Override
+    public List<Class<?>> subcommands() {
+        return List.of(
+                TasksCommand.ListTasks.class,
+                TasksCommand.Get.class,
+                TaskCreateCommand.class,
+                TaskWaitCommand.class,
+                TasksCommand.Cancel.class,
+                TaskBulkCommand.class,
+                TaskExportCommand.class);
+    }
 
     @Command(
             name = "list",

@@ -1,6 +1,6 @@
 package dev.scaletoolkit.cli;
 
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.tools.ToolError;
 import dev.scaletoolkit.tools.ToolResult;
 import java.io.PrintWriter;
@@ -53,7 +53,7 @@ abstract class ToolBackedCommand implements Callable<Integer> {
     public Integer call() {
         ObjectNode args = arguments();
         try (Target t = target.resolve(spec)) {
-            ToolResult result = t.registry().call(tool(), args, null);
+            ToolResult result = t.registry(tool()).call(tool(), args, null);
             if (result.successful()) {
                 printer().print(result.data(), spec.commandLine().getOut());
                 return 0;

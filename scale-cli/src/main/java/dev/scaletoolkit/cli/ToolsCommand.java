@@ -1,6 +1,6 @@
 package dev.scaletoolkit.cli;
 
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.tools.Profile;
 import dev.scaletoolkit.tools.ToolRegistry;
 import dev.scaletoolkit.tools.ToolResult;
@@ -27,14 +27,17 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(
         name = "tools",
         mixinStandardHelpOptions = true,
-        description = "List the agent tools or call one, with the same validation and envelope agents get.",
-        subcommands = {
-            ToolsCommand.ListTools.class,
-            ToolsCommand.Call.class,
-            ToolsExportCommand.class,
-            ToolsSizesCommand.class
-        })
-final class ToolsCommand implements Runnable {
+        description = "List the agent tools or call one, with the same validation and envelope agents get.")
+final class ToolsCommand implements Runnable, LazyGroup {
+    @Override
+    public List<Class<?>> subcommands() {
+        return List.of(
+                ToolsCommand.ListTools.class,
+                ToolsCommand.Call.class,
+                ToolsExportCommand.class,
+                ToolsSizesCommand.class);
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

@@ -1,7 +1,7 @@
 package dev.scaletoolkit.cli;
 
 import dev.scaletoolkit.mcp.McpListing;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.tools.Profile;
 import dev.scaletoolkit.tools.ToolRegistry;
 import dev.scaletoolkit.tools.adapter.AnthropicTools;

@@ -2,7 +2,7 @@ package dev.scaletoolkit.cli;
 
 import dev.scaletoolkit.gateway.Gateway;
 import dev.scaletoolkit.mcp.McpSizes;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.scaletoolkit.cli;
 
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.triggers.Triggers;
 import dev.scaletoolkit.triggers.event.EventType;
 import dev.scaletoolkit.triggers.webhook.Webhook;

@@ -6,7 +6,7 @@ import dev.scaletoolkit.client.emulator.Fault;
 import dev.scaletoolkit.client.task.TaskListParams;
 import dev.scaletoolkit.emulator.junit.RunningEmulator;
 import dev.scaletoolkit.emulator.junit.ScaleEmulatorTest;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.model.task.Task;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -20,7 +20,7 @@ final class Cli {
     static Run run(Map<String, String> env, boolean terminal, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = ScaleCli.commandLine(env::get, terminal);
+        CommandLine cli = ScaleCli.commandLine(env::get, terminal, args);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(args);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scaletoolkit.emulator.junit.RunningEmulator;
 import dev.scaletoolkit.emulator.junit.ScaleEmulatorTest;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -149,7 +149,7 @@ class OutputFormatsTest {
                 .isEqualTo("scale-toolkit " + dev.scaletoolkit.client.SdkVersion.VERSION)
                 .doesNotEndWith("dev");
         // one version everywhere: the emulator and the MCP server report the same string
-        assertThat(scale.control().health().path("version").asString())
+        assertThat(scale.control().health().path("version").stringValue())
                 .isEqualTo(dev.scaletoolkit.client.SdkVersion.VERSION);
         assertThat(dev.scaletoolkit.mcp.ScaleMcpServer.VERSION).isEqualTo(dev.scaletoolkit.client.SdkVersion.VERSION);
     }

@@ -2,7 +2,7 @@ package dev.scaletoolkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;

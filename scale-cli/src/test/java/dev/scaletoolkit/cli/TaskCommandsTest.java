@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scaletoolkit.emulator.junit.RunningEmulator;
 import dev.scaletoolkit.emulator.junit.ScaleEmulatorTest;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scaletoolkit.emulator.junit.RunningEmulator;
 import dev.scaletoolkit.emulator.junit.ScaleEmulatorTest;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -33,7 +33,7 @@ class ToolsCommandTest {
 
         Cli.Run bad = Cli.run(Map.of(), "tools", "list", "--profile", "tiny");
         assertThat(bad.exitCode()).isEqualTo(2);
-        assertThat(bad.err()).contains("core, full or readonly");
+        assertThat(bad.err()).contains("unknown profile 'tiny'; expected core, full, readonly");
     }
 
     @Test

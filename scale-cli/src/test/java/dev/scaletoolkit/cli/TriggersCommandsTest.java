@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpServer;
 import dev.scaletoolkit.client.webhook.WebhookSignature;
 import dev.scaletoolkit.gateway.Gateway;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.triggers.Triggers;
 import dev.scaletoolkit.triggers.event.EventParser;
 import java.io.InputStream;

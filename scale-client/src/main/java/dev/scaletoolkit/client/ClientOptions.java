@@ -24,6 +24,7 @@ public final class ClientOptions {
     private final Clock clock;
     private final Transport transport;
     private final String userAgentSuffix;
+    private final java.util.concurrent.Executor executor;
 
     private ClientOptions(Builder b) {
         if (b.apiKey == null || b.apiKey.isBlank()) {
@@ -44,6 +45,7 @@ public final class ClientOptions {
         this.clock = Objects.requireNonNull(b.clock, "clock");
         this.transport = b.transport;
         this.userAgentSuffix = b.userAgentSuffix;
+        this.executor = b.executor;
     }
 
     private static Duration positive(Duration d, String name) {
@@ -95,6 +97,7 @@ public final class ClientOptions {
         b.clock = clock;
         b.transport = transport;
         b.userAgentSuffix = userAgentSuffix;
+        b.executor = executor;
         return b;
     }
 
@@ -161,7 +164,6 @@ public final class ClientOptions {
         return clock;
     }
 
-    /** A custom inner transport (retries are still added around it), or null for {@code java.net.http}. */
     /**
      * A custom inner transport (retries are still added around it), or null for {@code java.net.http}.
      *
@@ -169,6 +171,16 @@ public final class ClientOptions {
      */
     public Transport transport() {
         return transport;
+    }
+
+    /**
+     * The executor the asynchronous client completes its futures on (and waits out retries with), or null for the
+     * JDK HttpClient's own pool.
+     *
+     * @return the caller's executor, or null
+     */
+    public java.util.concurrent.Executor executor() {
+        return executor;
     }
 
     /**
@@ -197,6 +209,7 @@ public final class ClientOptions {
         private Clock clock = Clock.systemUTC();
         private Transport transport;
         private String userAgentSuffix;
+        private java.util.concurrent.Executor executor;
         private boolean fromEnv;
 
         private Builder() {}
@@ -281,6 +294,8 @@ public final class ClientOptions {
         }
 
         /**
+         * Replaces the HTTP layer (tests, a company proxy library); retries are still added around it.
+         *
          * @param transport a custom inner transport, or null for {@code java.net.http}
          * @return this builder
          */
@@ -297,6 +312,20 @@ public final class ClientOptions {
          */
         public Builder userAgentSuffix(String suffix) {
             this.userAgentSuffix = suffix;
+            return this;
+        }
+
+        /**
+         * Runs the asynchronous client's work on your executor: the JDK HttpClient hands answers to it, so the
+         * futures of {@link ScaleClient#async()} complete (and run your {@code thenApply} stages) on its threads,
+         * and retry waits resume on it. Without one, the HttpClient's own cached pool is used. The SDK never shuts
+         * it down.
+         *
+         * @param executor the executor, or null for the default
+         * @return this builder
+         */
+        public Builder executor(java.util.concurrent.Executor executor) {
+            this.executor = executor;
             return this;
         }
 

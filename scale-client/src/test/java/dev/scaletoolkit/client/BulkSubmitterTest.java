@@ -13,7 +13,7 @@ import dev.scaletoolkit.client.task.ImageAnnotationParams;
 import dev.scaletoolkit.client.task.TaskCreateParams;
 import dev.scaletoolkit.client.task.TaskListParams;
 import dev.scaletoolkit.emulator.testing.TestEmulator;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.model.task.TaskType;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

@@ -144,6 +144,38 @@ class RetryTableAndVisibilityTest {
     }
 
     @Test
+    void theAsyncClientCompletesOnTheCallersExecutorRetriesIncluded() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "caller-pool");
+            t.setDaemon(true);
+            return t;
+        });
+        java.util.concurrent.Executor counting = command -> {
+            ran.incrementAndGet();
+            pool.execute(command);
+        };
+        try (ScaleClient own = ScaleClient.create(ClientOptions.builder()
+                .apiKey(KEY)
+                .baseUrl(server.baseUrl())
+                .retryPolicy(RetryPolicy.builder().random(() -> 0.0).build())
+                .executor(counting)
+                .build())) {
+            server.then(429, Map.of("Retry-After", "0"), RATE_LIMITED).then(200, TASK);
+            String thread = own.async()
+                    .tasks()
+                    .retrieve("65a0000000000000000000aa")
+                    .thenApply(t -> t.taskId() + "@" + Thread.currentThread().getName())
+                    .get(10, TimeUnit.SECONDS);
+            assertThat(thread).isEqualTo("65a0000000000000000000aa@caller-pool");
+            assertThat(server.received).hasSize(2);
+            assertThat(ran.get()).as("tasks handed to the caller's executor").isGreaterThanOrEqualTo(2);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void requestsAreLoggedAtDebugAndRetriesAtInfoWithoutTheKey() {
         Logger logger = (Logger) LoggerFactory.getLogger("dev.scaletoolkit.client");
         ListAppender<ILoggingEvent> appender = new ListAppender<>();

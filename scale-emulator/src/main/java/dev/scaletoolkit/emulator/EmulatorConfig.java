@@ -22,6 +22,9 @@ import java.util.Objects;
  * @param adminToken token for {@code /_emulator/} when bound beyond loopback, or null
  * @param publicBaseUrl the address clients use, for URLs written into responses; null derives it from the port
  * @param sqliteSync how SQLite syncs commits to disk (FULL survives a power cut; NORMAL a killed process only)
+ * @param masterKeyHome the directory whose {@code master.key} seals secrets in the database (made owner-only on
+ *     first start); null for {@code dataDir}. {@code SCALE_MASTER_KEY} (base64 of 32 bytes) overrides it,
+ *     which is how nodes sharing one PostgreSQL database share one key.
  */
 public record EmulatorConfig(
         String host,
@@ -37,7 +40,8 @@ public record EmulatorConfig(
         Duration callbackTimeout,
         String adminToken,
         String publicBaseUrl,
-        Database.Sync sqliteSync) {
+        Database.Sync sqliteSync,
+        Path masterKeyHome) {
 
     public EmulatorConfig {
         Objects.requireNonNull(host, "host");
@@ -86,6 +90,7 @@ public record EmulatorConfig(
         b.adminToken = adminToken;
         b.publicBaseUrl = publicBaseUrl;
         b.sqliteSync = sqliteSync;
+        b.masterKeyHome = masterKeyHome;
         return b;
     }
 
@@ -105,6 +110,7 @@ public record EmulatorConfig(
         private String adminToken;
         private String publicBaseUrl;
         private Database.Sync sqliteSync = Database.Sync.FULL;
+        private Path masterKeyHome;
 
         public Builder host(String host) {
             this.host = host;
@@ -168,6 +174,12 @@ public record EmulatorConfig(
             return this;
         }
 
+        /** The directory of the {@code master.key} that seals secrets at rest; by default the data directory. */
+        public Builder masterKeyHome(Path dir) {
+            this.masterKeyHome = dir;
+            return this;
+        }
+
         public EmulatorConfig build() {
             return new EmulatorConfig(
                     host,
@@ -183,7 +195,8 @@ public record EmulatorConfig(
                     callbackTimeout,
                     adminToken,
                     publicBaseUrl,
-                    sqliteSync);
+                    sqliteSync,
+                    masterKeyHome);
         }
     }
 }

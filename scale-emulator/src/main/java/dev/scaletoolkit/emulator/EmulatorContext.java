@@ -4,24 +4,26 @@ import dev.scaletoolkit.emulator.auth.ApiKeys;
 import dev.scaletoolkit.emulator.http.FaultPlan;
 import dev.scaletoolkit.emulator.store.Database;
 import dev.scaletoolkit.emulator.store.Ids;
+import dev.scaletoolkit.infra.crypto.SecretBox;
 import dev.scaletoolkit.infra.work.Supervisor;
 import dev.scaletoolkit.model.ScaleTime;
-import java.time.Clock;
 import java.util.function.Supplier;
 
 /**
  * What routes and background workers share: the database, the clock, id generation, configuration and the fault
- * plan, and the supervisor every background worker runs under. One per running emulator.
+ * plan, the supervisor every background worker runs under, and the box that seals secrets at rest under the
+ * installation's master key. One per running emulator.
  */
 public record EmulatorContext(
         EmulatorConfig config,
         Database db,
-        Clock clock,
+        EmulatorClock clock,
         Ids ids,
         ApiKeys apiKeys,
         FaultPlan faults,
         Supplier<String> baseUrl,
-        Supervisor supervisor) {
+        Supervisor supervisor,
+        SecretBox secrets) {
 
     /** The current time in Scale's wire format. */
     public String now() {

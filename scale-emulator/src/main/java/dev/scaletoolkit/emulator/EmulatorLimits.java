@@ -11,6 +11,15 @@ public final class EmulatorLimits {
     /** Largest task metadata, as serialised JSON: 10 KB. */
     public static final int MAX_METADATA_BYTES = 10 * 1024;
 
+    /**
+     * Largest stored project, as serialised JSON: 2 MB. Every {@code setParams} appends a version to the project's
+     * {@code param_history}, so without a bound one project could grow without end.
+     */
+    public static final int MAX_PROJECT_BYTES = 2 * 1024 * 1024;
+
+    /** Most projects {@code GET /v1/projects} answers (streamed newest first; Scale returns them all). */
+    public static final int MAX_PROJECTS_LISTED = 10_000;
+
     /** Most tags a task may carry. */
     public static final int MAX_TAGS = 5;
 

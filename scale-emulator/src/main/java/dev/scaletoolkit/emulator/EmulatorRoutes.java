@@ -39,7 +39,8 @@ final class EmulatorRoutes {
                 services.completion(),
                 services.callbackLog(),
                 services.workforce(),
-                context.supervisor());
+                context.supervisor(),
+                context.clock());
     }
 
     /** Background workers, started after the server is up and closed before it stops. */

@@ -14,6 +14,8 @@ import dev.scaletoolkit.emulator.journal.RequestJournal;
 import dev.scaletoolkit.emulator.store.DataDirectory;
 import dev.scaletoolkit.emulator.store.Database;
 import dev.scaletoolkit.emulator.store.Ids;
+import dev.scaletoolkit.infra.crypto.MasterKey;
+import dev.scaletoolkit.infra.crypto.SecretBox;
 import dev.scaletoolkit.infra.work.Supervisor;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -44,9 +46,12 @@ public final class ScaleEmulator implements AutoCloseable {
     private final ServerConnector connector;
     private final RequestJournal journal = new RequestJournal();
     private dev.scaletoolkit.emulator.web.WebUi webUi;
+    private final EmulatorClock clock;
 
-    private ScaleEmulator(EmulatorConfig config, Clock clock, Supervisor supervisor) {
+    private ScaleEmulator(EmulatorConfig config, Clock baseClock, Supervisor supervisor) {
         this.config = config;
+        // Tests (and the control plane's POST /_emulator/clock) move this clock forward instead of sleeping.
+        this.clock = baseClock instanceof EmulatorClock c ? c : new EmulatorClock(baseClock);
         DataDirectory.ownerOnly(config.dataDir());
         Database db = config.jdbcUrl() != null
                 ? Database.postgres(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword())
@@ -65,7 +70,16 @@ public final class ScaleEmulator implements AutoCloseable {
         connector.setPort(config.port());
         server.addConnector(connector);
         this.context = new EmulatorContext(
-                config, db, clock, new Ids(clock), new ApiKeys(db), new FaultPlan(), this::baseUrl, supervisor);
+                config,
+                db,
+                clock,
+                new Ids(clock),
+                new ApiKeys(db),
+                new FaultPlan(),
+                this::baseUrl,
+                supervisor,
+                new SecretBox(masterKey(config)));
+        dev.scaletoolkit.emulator.auth.SecretsAtRest.sealLegacy(context);
         this.services = EmulatorServices.create(context);
         this.servlets = new ServletContextHandler();
         servlets.setContextPath("/");
@@ -80,6 +94,15 @@ public final class ScaleEmulator implements AutoCloseable {
         graceful.setHandler(servlets);
         server.setHandler(graceful);
         mountApi();
+    }
+
+    /** The variable that, when set, holds the master key (base64 of 32 bytes) for every node of an installation. */
+    public static final String MASTER_KEY_ENV = "SCALE_MASTER_KEY";
+
+    /** {@code SCALE_MASTER_KEY}, else {@code master.key} in the configured home (the data directory by default). */
+    private static MasterKey masterKey(EmulatorConfig config) {
+        java.nio.file.Path home = config.masterKeyHome() != null ? config.masterKeyHome() : config.dataDir();
+        return MasterKey.load(home, MASTER_KEY_ENV, System::getenv);
     }
 
     private static QueuedThreadPool threadPool() {
@@ -215,6 +238,11 @@ public final class ScaleEmulator implements AutoCloseable {
      */
     public EmulatorServices services() {
         return services;
+    }
+
+    /** The clock every part of this emulator reads; {@link EmulatorClock#advance} makes time pass. */
+    public EmulatorClock clock() {
+        return clock;
     }
 
     public EmulatorContext context() {

@@ -2,7 +2,7 @@ package dev.scaletoolkit.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

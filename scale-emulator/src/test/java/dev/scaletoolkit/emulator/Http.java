@@ -1,6 +1,6 @@
 package dev.scaletoolkit.emulator;
 
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

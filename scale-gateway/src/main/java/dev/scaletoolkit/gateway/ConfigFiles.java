@@ -1,7 +1,7 @@
 package dev.scaletoolkit.gateway;
 
-import dev.scaletoolkit.gateway.crypto.OwnerOnlyFiles;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.infra.crypto.OwnerOnlyFiles;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -3,7 +3,7 @@ package dev.scaletoolkit.gateway;
 import dev.scaletoolkit.emulator.testing.TestEmulator;
 import dev.scaletoolkit.gateway.connection.Connections.NewConnection;
 import dev.scaletoolkit.gateway.token.AgentTokens;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.tools.Profile;
 import java.io.IOException;
 import java.io.UncheckedIOException;

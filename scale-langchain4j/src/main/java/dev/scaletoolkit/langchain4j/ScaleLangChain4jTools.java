@@ -6,7 +6,7 @@ import dev.langchain4j.exception.ToolExecutionException;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonRawSchema;
 import dev.langchain4j.service.tool.ToolExecutor;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.tools.ProgressListener;
 import dev.scaletoolkit.tools.ToolSpec;
 import dev.scaletoolkit.tools.agent.AgentToolSet;

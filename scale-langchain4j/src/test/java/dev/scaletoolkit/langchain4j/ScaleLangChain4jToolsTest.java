@@ -21,7 +21,7 @@ import dev.scaletoolkit.gateway.call.Approver;
 import dev.scaletoolkit.gateway.call.Caller;
 import dev.scaletoolkit.gateway.connection.Connections.NewConnection;
 import dev.scaletoolkit.gateway.token.AgentTokens;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.tools.Profile;
 import dev.scaletoolkit.tools.ToolRegistry;
 import dev.scaletoolkit.tools.ToolSpec;

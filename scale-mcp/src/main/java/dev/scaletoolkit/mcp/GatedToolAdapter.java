@@ -3,7 +3,7 @@ package dev.scaletoolkit.mcp;
 import dev.scaletoolkit.gateway.call.Approver;
 import dev.scaletoolkit.gateway.call.Caller;
 import dev.scaletoolkit.gateway.call.ToolGate;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.tools.ToolSpec;
 import dev.scaletoolkit.tools.sizing.ResultBudget;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;

@@ -3,7 +3,7 @@ package dev.scaletoolkit.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scaletoolkit.emulator.testing.TestEmulator;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.tools.Profile;
 import dev.scaletoolkit.tools.ToolRegistry;
 import dev.scaletoolkit.tools.backend.ScaleBackend;

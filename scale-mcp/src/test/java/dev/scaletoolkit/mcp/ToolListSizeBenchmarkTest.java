@@ -20,10 +20,12 @@ import org.junit.jupiter.api.Test;
  * How much of a model's context each MCP tool listing costs, measured on what an MCP client actually receives:
  * the {@code tools/list} result over streamable HTTP, serialised with the SDK's own JSON mapper. Prints the
  * numbers for docs/benchmarks.md and holds the budgets for the part a model reads (name, description, input
- * schema): core under 6 KB, full under 40 KB.
+ * schema): core under 6.5 KB, full under 40 KB.
  */
 class ToolListSizeBenchmarkTest {
-    private static final int CORE_BUDGET = 6 * 1024;
+    // 6.5 KB since listings page (limit, next_token) and results can be read on (SCALE_AI_READ_RESULT, listed over
+    // MCP); an agent on a tight budget takes the discovery profile (under 2 KB, McpSizesTest)
+    private static final int CORE_BUDGET = 6 * 1024 + 512;
     private static final int FULL_BUDGET = 40 * 1024;
     private static final String TOKEN = "benchmark-token";
 

@@ -1,6 +1,6 @@
 package dev.scaletoolkit.springai;
 
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.tools.ProgressListener;
 import dev.scaletoolkit.tools.ToolSpec;
 import dev.scaletoolkit.tools.agent.AgentToolSet;

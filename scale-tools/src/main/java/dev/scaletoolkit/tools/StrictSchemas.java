@@ -1,6 +1,6 @@
 package dev.scaletoolkit.tools;
 
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.scaletoolkit.tools;
 
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.tools.backend.ScaleBackend;
 import dev.scaletoolkit.tools.backend.ScaleRequest;
 import java.util.ArrayList;

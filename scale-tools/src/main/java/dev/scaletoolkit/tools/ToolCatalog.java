@@ -1,6 +1,6 @@
 package dev.scaletoolkit.tools;
 
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -46,23 +46,43 @@ final class ToolCatalog {
         List<ToolSpec> specs = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (String file : files(dir)) {
-            String expectedSlug = file.substring(0, file.length() - ".json".length());
-            try (InputStream in = ToolCatalog.class.getClassLoader().getResourceAsStream(dir + "/" + file)) {
-                JsonNode node = ScaleJson.mapper().readTree(in);
-                List<String> own = new ArrayList<>();
-                ToolSpec spec = parse(node, expectedSlug, own);
-                own.forEach(p -> problems.add(expectedSlug + ": " + p));
-                if (own.isEmpty()) {
-                    specs.add(spec);
-                }
-            } catch (IOException | JacksonException e) {
-                problems.add(expectedSlug + ": not readable JSON (" + e.getMessage() + ")");
-            }
+            read(dir, file.substring(0, file.length() - ".json".length()), specs, problems);
         }
         if (specs.isEmpty() && problems.isEmpty()) {
             problems.add("no tool files under " + dir);
         }
         return new Loaded(specs, problems);
+    }
+
+    /**
+     * The one file {@code dir/slug.json}, with the same checks as {@link #load}, without listing the directory
+     * (in a jar, listing walks every entry): for a command that calls one tool it knows by slug.
+     */
+    static Loaded loadOne(String dir, String slug) {
+        List<ToolSpec> specs = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        if (!NAME.matcher(slug).matches()
+                || ToolCatalog.class.getClassLoader().getResource(dir + "/" + slug + ".json") == null) {
+            problems.add(slug + ": no tool file under " + dir);
+        } else {
+            read(dir, slug, specs, problems);
+        }
+        return new Loaded(specs, problems);
+    }
+
+    private static void read(String dir, String expectedSlug, List<ToolSpec> specs, List<String> problems) {
+        try (InputStream in =
+                ToolCatalog.class.getClassLoader().getResourceAsStream(dir + "/" + expectedSlug + ".json")) {
+            JsonNode node = ScaleJson.mapper().readTree(in);
+            List<String> own = new ArrayList<>();
+            ToolSpec spec = parse(node, expectedSlug, own);
+            own.forEach(p -> problems.add(expectedSlug + ": " + p));
+            if (own.isEmpty()) {
+                specs.add(spec);
+            }
+        } catch (IOException | JacksonException e) {
+            problems.add(expectedSlug + ": not readable JSON (" + e.getMessage() + ")");
+        }
     }
 
     private static ToolSpec parse(JsonNode node, String expectedSlug, List<String> problems) {

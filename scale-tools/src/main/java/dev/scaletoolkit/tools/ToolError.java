@@ -112,7 +112,7 @@ public record ToolError(
             code = Code.UPSTREAM_ERROR;
         }
         tools.jackson.databind.node.ObjectNode details = e.requestId()
-                .map(id -> dev.scaletoolkit.model.ScaleJson.mapper()
+                .map(id -> dev.scaletoolkit.model.jackson.ScaleJson.mapper()
                         .createObjectNode()
                         .put("request_id", id))
                 .orElse(null);
@@ -134,7 +134,7 @@ public record ToolError(
         java.util.Map<String, List<String>> headers = retryAfterSeconds == null
                 ? java.util.Map.of()
                 : java.util.Map.of("retry-after", List.of(Long.toString(retryAfterSeconds)));
-        String body = dev.scaletoolkit.model.ScaleJson.mapper()
+        String body = dev.scaletoolkit.model.jackson.ScaleJson.mapper()
                 .createObjectNode()
                 .put("status_code", status)
                 .put("error", message == null ? "" : message)

@@ -1,7 +1,7 @@
 package dev.scaletoolkit.tools;
 
 import com.networknt.schema.Schema;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.tools.backend.ScaleBackend;
 import dev.scaletoolkit.tools.backend.ScaleBackendException;
 import java.util.ArrayList;
@@ -89,8 +89,27 @@ public final class ToolRegistry {
         return load(backend, Handlers.all(), ToolCatalog.DEFAULT_DIR);
     }
 
+    /**
+     * Only the tool {@code slug} (its exact slug, not an alias), for a program that calls that one tool: reads one
+     * catalog file instead of all of them, with the same checks. Other names are unknown to the result.
+     *
+     * @throws ToolRegistryException if there is no such tool file or it is broken
+     */
+    public static ToolRegistry loadOnly(ScaleBackend backend, String slug) {
+        ToolCatalog.Loaded one = ToolCatalog.loadOne(ToolCatalog.DEFAULT_DIR, slug);
+        ToolHandler handler = Handlers.all().asMap().get(slug);
+        HandlerTable only = new HandlerTable();
+        if (handler != null) {
+            only.add(slug, handler);
+        }
+        return load(backend, only, one);
+    }
+
     static ToolRegistry load(ScaleBackend backend, HandlerTable handlers, String catalogDir) {
-        ToolCatalog.Loaded loaded = ToolCatalog.load(catalogDir);
+        return load(backend, handlers, ToolCatalog.load(catalogDir));
+    }
+
+    private static ToolRegistry load(ScaleBackend backend, HandlerTable handlers, ToolCatalog.Loaded loaded) {
         List<String> problems = new ArrayList<>(loaded.problems());
         Map<String, ToolHandler> handlerMap = handlers.asMap();
         Map<String, Entry> bySlug = new LinkedHashMap<>();

@@ -2,19 +2,21 @@ package dev.scaletoolkit.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.tools.adapter.OpenAiTools;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ArrayNode;
 
 /**
- * Prints how many bytes each tool list costs an agent's context, and holds the budget: core under 6 KB and
+ * Prints how many bytes each tool list costs an agent's context, and holds the budget: core under 6.5 KB and
  * full under 40 KB, measured as the minified {name, description, inputSchema} list an MCP tools/list carries.
  * Nothing is dropped to get there: the seed test checks every field and the schema tests every type.
  */
 class CatalogSizeTest {
-    private static final int CORE_BUDGET = 6 * 1024;
+    // 6.5 KB since listings page (limit, next_token) and results can be read on (SCALE_AI_READ_RESULT, listed over
+    // MCP); an agent on a tight budget takes the discovery profile (under 2 KB, McpSizesTest)
+    private static final int CORE_BUDGET = 6 * 1024 + 512;
     private static final int FULL_BUDGET = 40 * 1024;
 
     private final ToolRegistry registry = ToolRegistry.load(new ToolRegistryTest.NoCalls());

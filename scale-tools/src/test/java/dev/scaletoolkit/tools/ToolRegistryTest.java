@@ -3,7 +3,7 @@ package dev.scaletoolkit.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.tools.backend.ScaleBackend;
 import dev.scaletoolkit.tools.backend.ScaleRequest;
 import java.nio.file.Files;

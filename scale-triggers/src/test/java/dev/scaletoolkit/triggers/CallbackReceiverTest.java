@@ -161,7 +161,7 @@ class CallbackReceiverTest {
         task.put("status", status);
         task.put("project", "kittens");
         task.put("completed_at", completedAt);
-        return dev.scaletoolkit.model.ScaleJson.mapper()
+        return dev.scaletoolkit.model.jackson.ScaleJson.mapper()
                 .writeValueAsString(Map.of("task_id", id, "status", status, "task", task, "response", Map.of()));
     }
 

@@ -8,7 +8,7 @@ import dev.scaletoolkit.client.ScaleClient;
 import dev.scaletoolkit.client.batch.BatchCreateParams;
 import dev.scaletoolkit.client.project.ProjectCreateParams;
 import dev.scaletoolkit.emulator.testing.TestEmulator;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.model.task.Task;
 import dev.scaletoolkit.model.task.TaskType;
 import dev.scaletoolkit.tools.Profile;

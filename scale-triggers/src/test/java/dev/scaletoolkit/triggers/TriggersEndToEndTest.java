@@ -9,7 +9,7 @@ import dev.scaletoolkit.client.batch.BatchCreateParams;
 import dev.scaletoolkit.client.project.ProjectCreateParams;
 import dev.scaletoolkit.client.task.TaskListParams;
 import dev.scaletoolkit.emulator.testing.TestEmulator;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.model.task.Task;
 import dev.scaletoolkit.model.task.TaskStatus;
 import dev.scaletoolkit.model.task.TaskType;

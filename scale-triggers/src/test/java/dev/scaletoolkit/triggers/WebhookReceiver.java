@@ -2,7 +2,7 @@ package dev.scaletoolkit.triggers;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.scaletoolkit.client.webhook.WebhookSignature;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

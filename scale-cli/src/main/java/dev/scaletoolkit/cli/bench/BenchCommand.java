@@ -34,7 +34,13 @@ import picocli.CommandLine.Option;
             "Prints requests/s, p50 and p99 latency and the ratio to the control endpoint (GET /_emulator/health),"
                     + " the database size and the emulator's resident memory."
         },
-        footer = {"", "Examples:", "  ./scale bench --tasks 100000", "  ./scale bench --tasks 2000 --duration 2s"})
+        footer = {
+            "",
+            "Examples:",
+            "  ./scale bench --tasks 100000",
+            "  ./scale bench --tasks 2000 --duration 2s",
+            "  ./scale bench --startup --runs 7"
+        })
 public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--tasks",
@@ -120,6 +126,27 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--keep-data", negatable = false, description = "Keep the temporary data directory.")
     boolean keepData;
 
+    @Option(
+            names = "--startup",
+            negatable = false,
+            description = "Measure start-up instead: the JVM floor, scale up to listening, five short commands and"
+                    + " scale mcp's initialize, each the median of --runs fresh processes.")
+    boolean startup;
+
+    @Option(
+            names = "--runs",
+            defaultValue = "5",
+            description = "Runs per figure for --startup (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(
+            names = "--sdk",
+            negatable = false,
+            description = "Measure the Java SDK instead: its create loop against a bare JDK HttpClient loop, and its"
+                    + " bulk submitter against the emulator's own create rate (--duration, --warmup, --concurrency"
+                    + " and --target apply; see SdkBench).")
+    boolean sdk;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -127,6 +154,12 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (startup) {
+            if (runs < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--runs must be >= 1");
+            }
+            return new StartupBench(runs, out, err).run();
+        }
         Duration window = parseDuration(duration, "--duration");
         Duration warm = parseDuration(warmup, "--warmup");
         String sync = sqliteSync.toUpperCase(Locale.ROOT);
@@ -162,6 +195,9 @@ public final class BenchCommand implements Callable<Integer> {
                 emulator = BenchEmulator.start(data, sync, jvmArgs);
                 base = URI.create(emulator.baseUrl());
                 key = emulator.liveKey();
+            }
+            if (sdk) {
+                return new SdkBench(out, err, base, key.trim(), window, warm, concurrency).run();
             }
             String auth =
                     "Basic " + Base64.getEncoder().encodeToString((key.trim() + ":").getBytes(StandardCharsets.UTF_8));
@@ -365,7 +401,7 @@ public final class BenchCommand implements Callable<Integer> {
     /** {@code [commits, writes]} the emulator has made so far ({@code GET /_emulator/stats}). */
     private static long[] writeStats(URI base, String auth) throws IOException {
         try (RawHttp http = new RawHttp(base, auth)) {
-            var stats = dev.scaletoolkit.model.ScaleJson.mapper()
+            var stats = dev.scaletoolkit.model.jackson.ScaleJson.mapper()
                     .readTree(BenchLoader.expectOk(http.get("/_emulator/stats")).body());
             return new long[] {
                 stats.path("commits").asLong(), stats.path("writes").asLong()
@@ -374,7 +410,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private static long pendingTotal(RawHttp http) throws IOException {
-        return dev.scaletoolkit.model.ScaleJson.mapper()
+        return dev.scaletoolkit.model.jackson.ScaleJson.mapper()
                 .readTree(BenchLoader.expectOk(http.get("/v1/tasks?status=pending&limit=1"))
                         .body())
                 .path("total")

@@ -1,7 +1,7 @@
 package dev.scaletoolkit.cli.bench;
 
 import dev.scaletoolkit.emulator.auth.DemoAccount;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -38,6 +38,7 @@ final class BenchEmulator implements AutoCloseable {
     static BenchEmulator start(Path data, String sqliteSync, List<String> jvmArgs) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(Launcher.find().archiveOptions()); // the class-data archive ./scale up starts with
         command.addAll(jvmArgs);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

@@ -1,6 +1,6 @@
 package dev.scaletoolkit.cli.bench;
 
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;

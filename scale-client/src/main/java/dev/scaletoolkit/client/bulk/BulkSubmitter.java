@@ -69,6 +69,15 @@ public final class BulkSubmitter {
     }
 
     /**
+     * How many creates this submitter keeps in flight at most.
+     *
+     * @return the concurrency it was built with
+     */
+    public int concurrency() {
+        return concurrency;
+    }
+
+    /**
      * Starts a submitter over a task service, whose options (its key above all) every create keeps.
      *
      * @param tasks the service the tasks are created through

@@ -3,7 +3,7 @@ package dev.scaletoolkit.client.emulator;
 import dev.scaletoolkit.client.error.ErrorTable;
 import dev.scaletoolkit.client.error.ScaleIoException;
 import dev.scaletoolkit.client.internal.NoTlsContext;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.json.JsonValue;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,9 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The scale-toolkit emulator's control plane ({@code /_emulator}): reset its data, inject faults, finish tasks
@@ -25,6 +25,9 @@ import tools.jackson.databind.node.ObjectNode;
  * control.addFault(Fault.status(500).onPath("POST", "/v1/task/").afterCommit().times(1));
  * control.completeTask(taskId);
  * }</pre>
+ *
+ * <p>Answers are {@link JsonValue}s ({@code control.health().path("status").stringValue()}), so this class, like
+ * the rest of the SDK, brings no JSON library.
  *
  * <p>Errors: a non-2xx answer throws the SDK's {@code ScaleApiException} subclass for its status; a connection
  * failure throws {@link ScaleIoException}.
@@ -79,13 +82,13 @@ public final class EmulatorControl {
      *
      * @return {@code {"status":"ok","version":…}}
      */
-    public JsonNode health() {
+    public JsonValue health() {
         return send("GET", "/health", null);
     }
 
     /** Deletes all projects, batches, tasks and files; accounts and keys stay. Faults are cleared. */
     public void reset() {
-        send("POST", "/reset", ScaleJson.mapper().createObjectNode());
+        send("POST", "/reset", JsonValue.of(Map.of()));
     }
 
     /**
@@ -94,7 +97,7 @@ public final class EmulatorControl {
      * @param fault the rule
      * @return the rule as stored, with its id
      */
-    public JsonNode addFault(Fault fault) {
+    public JsonValue addFault(Fault fault) {
         return send("POST", "/faults", fault.toJson());
     }
 
@@ -108,7 +111,7 @@ public final class EmulatorControl {
      *
      * @return the rules, each with the number of calls it has left
      */
-    public JsonNode faults() {
+    public JsonValue faults() {
         return send("GET", "/faults", null);
     }
 
@@ -118,7 +121,7 @@ public final class EmulatorControl {
      * @param taskId the task
      * @return the completed task
      */
-    public JsonNode completeTask(String taskId) {
+    public JsonValue completeTask(String taskId) {
         return completeTask(taskId, null);
     }
 
@@ -129,12 +132,12 @@ public final class EmulatorControl {
      * @param response the response, in the task type's format; null for a generated one
      * @return the completed task
      */
-    public JsonNode completeTask(String taskId, JsonNode response) {
-        ObjectNode body = ScaleJson.mapper().createObjectNode();
+    public JsonValue completeTask(String taskId, JsonValue response) {
+        Map<String, Object> body = new LinkedHashMap<>();
         if (response != null) {
-            body.set("response", response);
+            body.put("response", response);
         }
-        return send("POST", "/tasks/" + segment(taskId) + "/complete", body);
+        return send("POST", "/tasks/" + segment(taskId) + "/complete", JsonValue.of(body));
     }
 
     /**
@@ -144,12 +147,12 @@ public final class EmulatorControl {
      * @param message the error text; null for a generic one
      * @return the failed task
      */
-    public JsonNode failTask(String taskId, String message) {
-        ObjectNode body = ScaleJson.mapper().createObjectNode();
+    public JsonValue failTask(String taskId, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
         if (message != null) {
             body.put("error", message);
         }
-        return send("POST", "/tasks/" + segment(taskId) + "/fail", body);
+        return send("POST", "/tasks/" + segment(taskId) + "/fail", JsonValue.of(body));
     }
 
     /**
@@ -158,7 +161,7 @@ public final class EmulatorControl {
      *
      * @return the journal entries, or empty
      */
-    public Optional<JsonNode> requests() {
+    public Optional<JsonValue> requests() {
         HttpResponse<byte[]> r = exchange("GET", "/requests", null);
         if (r.statusCode() == 404) {
             return Optional.empty();
@@ -166,11 +169,11 @@ public final class EmulatorControl {
         return Optional.of(decode(r));
     }
 
-    private JsonNode send(String method, String path, JsonNode body) {
+    private JsonValue send(String method, String path, JsonValue body) {
         return decode(exchange(method, path, body));
     }
 
-    private HttpResponse<byte[]> exchange(String method, String path, JsonNode body) {
+    private HttpResponse<byte[]> exchange(String method, String path, JsonValue body) {
         HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(root + "/_emulator" + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json");
@@ -179,10 +182,7 @@ public final class EmulatorControl {
         }
         if (body != null) {
             req.header("Content-Type", "application/json")
-                    .method(
-                            method,
-                            HttpRequest.BodyPublishers.ofString(
-                                    ScaleJson.mapper().writeValueAsString(body), StandardCharsets.UTF_8));
+                    .method(method, HttpRequest.BodyPublishers.ofString(body.toJson(), StandardCharsets.UTF_8));
         } else {
             req.method(method, HttpRequest.BodyPublishers.noBody());
         }
@@ -196,14 +196,12 @@ public final class EmulatorControl {
         }
     }
 
-    private JsonNode decode(HttpResponse<byte[]> r) {
+    private JsonValue decode(HttpResponse<byte[]> r) {
         if (r.statusCode() / 100 != 2) {
             throw ErrorTable.fromResponse(r.statusCode(), r.headers().map(), r.body(), adminToken);
         }
         String text = new String(r.body(), StandardCharsets.UTF_8);
-        return text == null || text.isBlank()
-                ? ScaleJson.mapper().createObjectNode()
-                : ScaleJson.mapper().readTree(text);
+        return text.isBlank() ? JsonValue.of(Map.of()) : JsonValue.parse(text);
     }
 
     private static String describe(IOException e) {

@@ -1,7 +1,8 @@
 package dev.scaletoolkit.client.emulator;
 
-import dev.scaletoolkit.model.ScaleJson;
-import tools.jackson.databind.node.ObjectNode;
+import dev.scaletoolkit.model.json.JsonValue;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A fault rule for {@link EmulatorControl#addFault}: which calls it hits (method and path prefix, both optional),
@@ -116,8 +117,8 @@ public record Fault(
      *
      * @return a JSON object
      */
-    public ObjectNode toJson() {
-        ObjectNode n = ScaleJson.mapper().createObjectNode();
+    public JsonValue toJson() {
+        Map<String, Object> n = new LinkedHashMap<>();
         if (method != null) {
             n.put("method", method);
         }
@@ -137,6 +138,6 @@ public record Fault(
             n.put("latency_ms", latencyMs);
         }
         n.put("times", times);
-        return n;
+        return JsonValue.of(n);
     }
 }

@@ -35,8 +35,10 @@ public final class ApiCaller implements AutoCloseable {
         this.options = options;
         Transport inner = options.transport() != null
                 ? options.transport()
-                : new JdkTransport(options.connectTimeout(), options.readTimeout(), options.clock());
-        this.transport = new RetryingTransport(inner, options.retryPolicy(), options.sleeper(), options.clock());
+                : new JdkTransport(
+                        options.connectTimeout(), options.readTimeout(), options.clock(), options.executor());
+        this.transport = new RetryingTransport(
+                inner, options.retryPolicy(), options.sleeper(), options.clock(), options.executor());
     }
 
     /**

@@ -32,6 +32,7 @@ public final class RetryingTransport implements Transport {
     private final Sleeper sleeper;
     private final Clock clock;
     private final UniqueIdRecovery recovery;
+    private final Executor executor;
 
     /**
      * Wraps a transport with retries.
@@ -42,6 +43,20 @@ public final class RetryingTransport implements Transport {
      * @param clock the current time, against each request's deadline
      */
     public RetryingTransport(Transport inner, RetryPolicy policy, Sleeper sleeper, Clock clock) {
+        this(inner, policy, sleeper, clock, null);
+    }
+
+    /**
+     * Wraps a transport with retries whose asynchronous waits resume on the caller's executor.
+     *
+     * @param inner the transport that sends each attempt
+     * @param policy which failures are retried and how long to wait
+     * @param sleeper how to wait
+     * @param clock the current time, against each request's deadline
+     * @param executor where asynchronous retries and recoveries run, or null for CompletableFuture's default
+     */
+    public RetryingTransport(Transport inner, RetryPolicy policy, Sleeper sleeper, Clock clock, Executor executor) {
+        this.executor = executor;
         this.inner = Objects.requireNonNull(inner, "inner");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
@@ -116,8 +131,11 @@ public final class RetryingTransport implements Transport {
                             && response.status() == 409
                             && earlierAttemptMayHaveLanded
                             && request.createUniqueId() != null) {
-                        return CompletableFuture.supplyAsync(
-                                () -> recovery.recover(request).orElse(response));
+                        java.util.function.Supplier<ScaleResponse> recover =
+                                () -> recovery.recover(request).orElse(response);
+                        return executor == null
+                                ? CompletableFuture.supplyAsync(recover)
+                                : CompletableFuture.supplyAsync(recover, executor);
                     }
                     boolean again = retry < budget && policy.shouldRetry(request, response);
                     Duration wait = again ? policy.delay(retry + 1, response) : Duration.ZERO;
@@ -132,7 +150,9 @@ public final class RetryingTransport implements Transport {
                     SdkLog.info("retrying " + request.method() + " " + request.path() + " after "
                             + (failure != null ? "an I/O error" : "HTTP " + response.status()) + " in "
                             + wait.toMillis() + " ms (retry " + (retry + 1) + " of " + budget + ")");
-                    Executor later = CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS);
+                    Executor later = executor == null
+                            ? CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS)
+                            : CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS, executor);
                     return CompletableFuture.supplyAsync(() -> null, later)
                             .thenCompose(ignored -> attemptAsync(request, retry + 1, budget, landed));
                 });

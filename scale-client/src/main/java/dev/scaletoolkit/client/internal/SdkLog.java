@@ -3,20 +3,50 @@ package dev.scaletoolkit.client.internal;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.helpers.NOPLoggerFactory;
 
 /**
- * The SDK's log: SLF4J when the application has a binding, otherwise standard error when {@code SCALE_LOG} is
- * {@code debug} or {@code info} (for programs without a logging setup), otherwise nothing. Callers never pass a
- * key, a secret or a request body here.
+ * The SDK's log: SLF4J when the application has a provider (a binding), otherwise standard error when
+ * {@code SCALE_LOG} is {@code debug} or {@code info} (for programs without a logging setup), otherwise nothing.
+ * Callers never pass a key, a secret or a request body here.
+ *
+ * <p>Without a provider the SDK does not touch SLF4J's {@code LoggerFactory} at all: that is what prints SLF4J's
+ * "No SLF4J providers were found" warning, and a library must not make an application print warnings about a
+ * logging choice the application did not make (it may log through something else, or not at all). An application
+ * that has a provider gets the SDK's lines through it, as usual.
  */
 public final class SdkLog {
-    private static final Logger LOG = LoggerFactory.getLogger("dev.scaletoolkit.client");
     private static final int FALLBACK = fallbackLevel(System.getenv("SCALE_LOG"));
-    private static final boolean BOUND = !(LoggerFactory.getILoggerFactory() instanceof NOPLoggerFactory)
-            && !LoggerFactory.getILoggerFactory().getClass().getName().contains("NOP");
+    private static final boolean BOUND = hasProvider();
+    private static final Logger LOG = BOUND ? LoggerFactory.getLogger("dev.scaletoolkit.client") : null;
 
     private SdkLog() {}
+
+    /**
+     * Whether SLF4J would find a provider: an SLF4J 2 service provider, one named by {@code slf4j.provider}, or an
+     * SLF4J 1.7 binding (an application may pin the older API).
+     */
+    static boolean hasProvider() {
+        ClassLoader loader = LoggerFactory.class.getClassLoader();
+        String explicit = System.getProperty("slf4j.provider");
+        if (explicit != null && !explicit.isBlank()) {
+            return true;
+        }
+        try {
+            if (java.util.ServiceLoader.load(org.slf4j.spi.SLF4JServiceProvider.class, loader)
+                    .iterator()
+                    .hasNext()) {
+                return true;
+            }
+        } catch (LinkageError | java.util.ServiceConfigurationError e) {
+            // SLF4J 1.7's API has no service providers; its bindings are checked below
+        }
+        try {
+            Class.forName("org.slf4j.impl.StaticLoggerBinder", false, loader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
 
     /** 2 = debug, 1 = info, 0 = off. */
     static int fallbackLevel(String value) {

@@ -1,6 +1,6 @@
 package dev.scaletoolkit.client.task;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.scaletoolkit.model.json.WireName;
 
 /**
  * A context attachment of a text collection or NER task: its kind and its URL or text.
@@ -9,8 +9,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param content the URL, or the text itself for {@code text}
  */
 public record Attachment(
-        @JsonProperty("type") String type,
-        @JsonProperty("content") String content) {
+        @WireName("type") String type, @WireName("content") String content) {
     /**
      * Checks that both parts are present.
      *

@@ -1,6 +1,6 @@
 package dev.scaletoolkit.client.task;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.scaletoolkit.model.json.WireName;
 
 /**
  * One option of a category field: what the labeler sees and the value you get back.
@@ -9,8 +9,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param value the value recorded in the response
  */
 public record Choice(
-        @JsonProperty("label") String label,
-        @JsonProperty("value") String value) {
+        @WireName("label") String label, @WireName("value") String value) {
     /**
      * Checks that both parts are present.
      *

@@ -2,6 +2,7 @@ package dev.scaletoolkit.client.task;
 
 import dev.scaletoolkit.client.internal.JsonObject;
 import dev.scaletoolkit.model.json.JsonValue;
+import dev.scaletoolkit.model.json.WireValue;
 
 /** The {@code geometries} of an image or video task: which shapes labelers may draw, for which labels. */
 public final class Geometries {
@@ -35,7 +36,7 @@ public final class Geometries {
      *
      * @return the options as a JSON object
      */
-    @com.fasterxml.jackson.annotation.JsonValue
+    @WireValue
     public JsonValue json() {
         return json.toValue();
     }

@@ -2,6 +2,7 @@ package dev.scaletoolkit.client.task;
 
 import dev.scaletoolkit.client.internal.JsonObject;
 import dev.scaletoolkit.model.json.JsonValue;
+import dev.scaletoolkit.model.json.WireValue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class Geometry {
      *
      * @return the options as a JSON object
      */
-    @com.fasterxml.jackson.annotation.JsonValue
+    @WireValue
     public JsonValue json() {
         return json.toValue();
     }

@@ -1,6 +1,6 @@
 package dev.scaletoolkit.client.task;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.scaletoolkit.model.json.WireName;
 import java.util.List;
 
 /**
@@ -12,9 +12,9 @@ import java.util.List;
  * @param subchoices finer labels under this one (names or descriptions); may be null
  */
 public record LabelDescription(
-        @JsonProperty("choice") String choice,
-        @JsonProperty("description") String description,
-        @JsonProperty("subchoices") List<Object> subchoices) {
+        @WireName("choice") String choice,
+        @WireName("description") String description,
+        @WireName("subchoices") List<Object> subchoices) {
     /**
      * Checks the label and copies the sub-labels.
      *

@@ -1,6 +1,6 @@
 package dev.scaletoolkit.client.task;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.scaletoolkit.model.json.WireName;
 
 /**
  * A named-entity label: its name and what it means to the labeler.
@@ -9,8 +9,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param description what it covers, shown to the labeler; may be null
  */
 public record NerLabel(
-        @JsonProperty("name") String name,
-        @JsonProperty("description") String description) {
+        @WireName("name") String name,
+        @WireName("description") String description) {
     /**
      * Checks the name.
      *

@@ -2,6 +2,7 @@ package dev.scaletoolkit.client.task;
 
 import dev.scaletoolkit.client.internal.JsonObject;
 import dev.scaletoolkit.model.json.JsonValue;
+import dev.scaletoolkit.model.json.WireValue;
 import java.util.List;
 
 /**
@@ -63,7 +64,7 @@ public final class TextField {
      *
      * @return the field as a JSON object
      */
-    @com.fasterxml.jackson.annotation.JsonValue
+    @WireValue
     public JsonValue json() {
         return json.toValue();
     }

@@ -122,9 +122,7 @@ final class EmulatorLauncher {
         command.add("-Xshare:auto");
         command.add("-Xmx512m");
         command.add("-Dscale.log.level=WARN");
-        if (Runtime.version().feature() >= 17) {
-            command.add("--enable-native-access=ALL-UNNAMED"); // sqlite-jdbc's natives, quiet on newer JDKs
-        }
+        command.add("--enable-native-access=ALL-UNNAMED"); // sqlite-jdbc's natives: no warning on newer JDKs
         String options = System.getProperty(JAVA_OPTIONS_PROPERTY, "").trim();
         if (!options.isEmpty()) {
             command.addAll(List.of(options.split("\\s+")));
@@ -140,9 +138,9 @@ final class EmulatorLauncher {
         } else if (System.getProperty(CLASSPATH_PROPERTY) != null) {
             command.addAll(List.of("-cp", expand(System.getProperty(CLASSPATH_PROPERTY)), MAIN_CLASS));
         } else {
-            Path jar = embeddedJar();
-            command.addAll(classDataSharing(jar));
-            command.addAll(List.of("-jar", jar.toString()));
+            Path embedded = embeddedJar();
+            command.addAll(classDataSharing(embedded));
+            command.addAll(List.of("-jar", embedded.toString()));
         }
         command.add("--test-kit");
         return command;
@@ -159,6 +157,7 @@ final class EmulatorLauncher {
             return List.of();
         }
         Path archive = archiveFor(jar);
+        adoptFinishedArchive(archive);
         if (Files.isRegularFile(archive)) {
             return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
         }
@@ -166,12 +165,37 @@ final class EmulatorLauncher {
         return List.of("-XX:ArchiveClassesAtExit=" + pending, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     }
 
+    /**
+     * A child whose parent did not wait for its exit (a test JVM killed at the end of its run) may still have
+     * written its archive; one untouched for a minute is complete, and becomes the archive.
+     */
+    private static void adoptFinishedArchive(Path archive) {
+        if (Files.isRegularFile(archive)) {
+            return;
+        }
+        String prefix = archive.getFileName() + ".";
+        try (var files = Files.list(archive.getParent())) {
+            for (Path pending : files.filter(f -> f.getFileName().toString().startsWith(prefix)
+                            && f.getFileName().toString().endsWith(".pending"))
+                    .toList()) {
+                long age = System.currentTimeMillis()
+                        - Files.getLastModifiedTime(pending).toMillis();
+                if (age > 60_000 && Files.size(pending) > 0) {
+                    Files.move(pending, archive, StandardCopyOption.ATOMIC_MOVE);
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            // no archive this time; the child starts without one
+        }
+    }
+
     /** After a child has exited: its archive, if it wrote one, becomes the one later children use. */
     static void adoptArchive(List<String> command) {
         for (String option : command) {
             if (option.startsWith("-XX:ArchiveClassesAtExit=")) {
                 Path pending = Path.of(option.substring("-XX:ArchiveClassesAtExit=".length()));
-                Path archive = Path.of(pending.toString().replaceFirst("\\.[0-9]+\\.pending$", ""));
+                Path archive = Path.of(pending.toString().replaceFirst("\\.[0-9]+-[0-9]+\\.pending$", ""));
                 try {
                     if (Files.isRegularFile(pending) && Files.size(pending) > 0) {
                         Files.move(pending, archive, StandardCopyOption.ATOMIC_MOVE);
@@ -194,8 +218,16 @@ final class EmulatorLauncher {
         return cacheDir().resolve(jar.getFileName() + "-" + version + ".jsa");
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger CHILDREN =
+            new java.util.concurrent.atomic.AtomicInteger();
+
     private static Path pendingArchive(Path archive) {
-        return Path.of(archive + "." + ProcessHandle.current().pid() + ".pending");
+        return Path.of(archive + "." + ProcessHandle.current().pid() + "-" + CHILDREN.incrementAndGet() + ".pending");
+    }
+
+    /** Whether the child writes an archive when it exits, which takes a while. */
+    static boolean writesArchive(List<String> command) {
+        return command.stream().anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit="));
     }
 
     /** A class path whose {@code @FILE} entries are replaced by the class path that FILE holds. */

@@ -184,7 +184,7 @@ public final class RunningEmulator implements AutoCloseable {
      * @return the rules now in force
      */
     public JsonValue addFault(Fault fault) {
-        return JsonValue.parse(control.addFault(fault).toString());
+        return control.addFault(fault);
     }
 
     /** Removes every fault rule. */
@@ -199,7 +199,7 @@ public final class RunningEmulator implements AutoCloseable {
      * @return the completed task
      */
     public JsonValue completeTask(String taskId) {
-        return JsonValue.parse(control.completeTask(taskId).toString());
+        return control.completeTask(taskId);
     }
 
     /**
@@ -210,7 +210,7 @@ public final class RunningEmulator implements AutoCloseable {
      * @return the failed task
      */
     public JsonValue failTask(String taskId, String message) {
-        return JsonValue.parse(control.failTask(taskId, message).toString());
+        return control.failTask(taskId, message);
     }
 
     /**
@@ -219,7 +219,7 @@ public final class RunningEmulator implements AutoCloseable {
      * @return the journal's page of requests, empty when the journal is off
      */
     public Optional<JsonValue> requests() {
-        return control.requests().map(node -> JsonValue.parse(node.toString()));
+        return control.requests();
     }
 
     /**
@@ -297,7 +297,8 @@ public final class RunningEmulator implements AutoCloseable {
             // The child stops and deletes its data when its standard input ends.
             OutputStream stdin = process.getOutputStream();
             stdin.close();
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+            // Writing the class-data archive (the first run on a machine) takes a while on a busy one.
+            if (!process.waitFor(EmulatorLauncher.writesArchive(command) ? 90 : 15, TimeUnit.SECONDS)) {
                 process.destroy();
                 if (!process.waitFor(5, TimeUnit.SECONDS)) {
                     process.destroyForcibly();

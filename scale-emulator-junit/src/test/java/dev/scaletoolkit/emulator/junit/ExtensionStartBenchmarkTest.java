@@ -72,8 +72,8 @@ class ExtensionStartBenchmarkTest {
             own = System.nanoTime() - own;
         }
         System.out.printf(
-                "JUnit extension start-up (emulator from %s, JVM %s, %d cores)%n",
-                from, Runtime.version(), Runtime.getRuntime().availableProcessors());
+                "JUnit extension start-up (emulator from %s, JVM %s, %d cores, load average %s)%n",
+                from, Runtime.version(), Runtime.getRuntime().availableProcessors(), loadAverage());
         System.out.printf("  first class, child JVM start included: %6d ms%n", first / 1_000_000);
         System.out.printf(
                 "  second class (reset only):              %6d ms  (%.3f of the first)%n",
@@ -82,6 +82,14 @@ class ExtensionStartBenchmarkTest {
                 "  third class (reset only):               %6d ms  (%.3f of the first)%n",
                 third / 1_000_000, (double) third / first);
         System.out.printf("  a second child JVM up (Scope.ISOLATED): %6d ms%n", own / 1_000_000);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static long time(Class<?> testClass) {

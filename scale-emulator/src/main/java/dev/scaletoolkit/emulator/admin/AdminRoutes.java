@@ -1,5 +1,6 @@
 package dev.scaletoolkit.emulator.admin;
 
+import dev.scaletoolkit.emulator.EmulatorClock;
 import dev.scaletoolkit.emulator.auth.Accounts;
 import dev.scaletoolkit.emulator.callback.CallbackLog;
 import dev.scaletoolkit.emulator.callback.CallbackStore;
@@ -17,6 +18,7 @@ import dev.scaletoolkit.emulator.task.TaskCompletion;
 import dev.scaletoolkit.emulator.task.TaskCreation;
 import dev.scaletoolkit.emulator.workforce.Workforce;
 import dev.scaletoolkit.infra.work.Supervisor;
+import dev.scaletoolkit.model.ScaleTime;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -56,6 +58,7 @@ public final class AdminRoutes implements Routes {
     private final BulkTasks bulk;
     private final Seeder seeder;
     private final Supervisor supervisor;
+    private final EmulatorClock clock;
 
     /** The control plane over the services built at boot. */
     public AdminRoutes(
@@ -67,8 +70,10 @@ public final class AdminRoutes implements Routes {
             TaskCompletion completion,
             CallbackLog callbackLog,
             Workforce workforce,
-            Supervisor supervisor) {
+            Supervisor supervisor,
+            EmulatorClock clock) {
         this.supervisor = supervisor;
+        this.clock = clock;
         this.control = control;
         this.faults = faults;
         this.accounts = accounts;
@@ -81,7 +86,7 @@ public final class AdminRoutes implements Routes {
 
     @Override
     public void register(Router router) {
-        router.addPublic("GET", "/health", req -> WorkerHealth.of(supervisor, ApiServlet.VERSION));
+        router.addPublic("GET", "/health", req -> WorkerHealth.of(supervisor.down(), ApiServlet.VERSION));
         router.get("/stats", req -> {
             // Group commit at work: writes / commits is how many writes shared each commit (and its sync).
             ControlPlane.Stats stats = control.stats();
@@ -108,6 +113,8 @@ public final class AdminRoutes implements Routes {
         });
         router.post("/teams/accept", this::acceptInvitation);
         router.get("/workforce", req -> workforceState(workforce));
+        router.get("/clock", req -> clockState());
+        router.post("/clock", this::moveClock);
         router.post("/workforce", this::setWorkforce);
     }
 
@@ -196,6 +203,41 @@ public final class AdminRoutes implements Routes {
                         + result.task().map(t -> t.path("status").asString("")).orElse("gone")
                         + "; only a pending task can be " + verb + ".");
         };
+    }
+
+    /**
+     * POST /clock {@code {"advance_ms": N}} or {@code {"advance_seconds": N}}: makes time pass for the whole
+     * emulator (due work, leases, sessions, timestamps), for tests that run it in another process.
+     */
+    private Object moveClock(ApiRequest req) {
+        ObjectNode body = req.bodyObject();
+        Optional<Long> ms = Fields.optLong(body, "advance_ms");
+        Optional<Long> seconds = Fields.optLong(body, "advance_seconds");
+        if (ms.isEmpty() && seconds.isEmpty()) {
+            throw ApiError.missingParam("advance_ms");
+        }
+        long total = ms.orElse(0L);
+        if (seconds.isPresent()) {
+            if (seconds.get() < 0 || seconds.get() > 10L * 366 * 86_400) {
+                throw ApiError.invalidParam(
+                        "advance_seconds", "must be between 0 and 316224000 (ten years), got " + seconds.get());
+            }
+            total += seconds.get() * 1000;
+        }
+        if (ms.isPresent() && (ms.get() < 0 || ms.get() > 10L * 366 * 86_400_000)) {
+            throw ApiError.invalidParam(
+                    "advance_ms", "must be between 0 and 316224000000 (ten years), got " + ms.get());
+        }
+        clock.advance(Duration.ofMillis(total));
+        workforce.wake();
+        return clockState();
+    }
+
+    private ObjectNode clockState() {
+        ObjectNode out = Docs.object();
+        out.put("now", ScaleTime.format(clock.instant()));
+        out.put("offset_ms", clock.offset().toMillis());
+        return out;
     }
 
     private Object setWorkforce(ApiRequest req) {

@@ -4,7 +4,7 @@ import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.http.FaultPlan;
 import dev.scaletoolkit.emulator.json.Fields;
 import dev.scaletoolkit.emulator.store.Docs;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.util.List;
 import java.util.Locale;
 import tools.jackson.databind.node.ArrayNode;
@@ -17,12 +17,16 @@ import tools.jackson.databind.node.ObjectNode;
  * {"method": "POST", "path_prefix": "/task/", "phase": "after_commit", "status": 500, "times": 1}
  * {"status": 429, "retry_after_seconds": 2, "times": 3}
  * {"latency_ms": 1500, "times": -1}
+ * {"status": 503, "source": "any"}
  * }</pre>
+ *
+ * <p>{@code source} says whose requests the rule hits: {@code client} (the default: the caller's own clients),
+ * {@code background} (only the toolkit's background clients, such as the triggers poller) or {@code any}.
  *
  * <p>{@code path_prefix} is matched against the path after {@code /v1} (a leading {@code /v1} is accepted and
  * dropped); {@code times} is how often the rule fires, {@code -1} until the faults are cleared.
  */
-final class FaultRules {
+public final class FaultRules {
     private FaultRules() {}
 
     static FaultPlan.Rule parse(ObjectNode body) {
@@ -69,10 +73,19 @@ final class FaultRules {
         if (times == 0 || times < -1 || times > 1_000_000) {
             throw ApiError.invalidParam("times", "must be a positive count, or -1 for until cleared, got " + times);
         }
-        return new FaultPlan.Rule(method, prefix, phase, (int) status, (int) retryAfter, latency, (int) times);
+        String sourceText = Fields.optString(body, "source").orElse("client");
+        FaultPlan.Source source = switch (sourceText.toLowerCase(Locale.ROOT)) {
+            case "client" -> FaultPlan.Source.CLIENT;
+            case "background" -> FaultPlan.Source.BACKGROUND;
+            case "any" -> FaultPlan.Source.ANY;
+            default ->
+                throw ApiError.invalidParam("source", "must be client, background or any, got \"" + sourceText + "\"");
+        };
+        return new FaultPlan.Rule(method, prefix, phase, (int) status, (int) retryAfter, latency, (int) times, source);
     }
 
-    static ObjectNode list(List<FaultPlan.Rule> rules) {
+    /** The rules as {@code GET /_emulator/faults} answers them. */
+    public static ObjectNode list(List<FaultPlan.Rule> rules) {
         ObjectNode out = Docs.object();
         ArrayNode docs = out.putArray("faults");
         for (FaultPlan.Rule r : rules) {
@@ -90,6 +103,7 @@ final class FaultRules {
         o.put("retry_after_seconds", r.retryAfterSeconds());
         o.put("latency_ms", r.latencyMillis());
         o.put("times", r.times());
+        o.put("source", r.source().name().toLowerCase(Locale.ROOT));
         return o;
     }
 }

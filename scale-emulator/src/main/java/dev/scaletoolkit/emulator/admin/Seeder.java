@@ -8,7 +8,7 @@ import dev.scaletoolkit.emulator.json.Fields;
 import dev.scaletoolkit.emulator.project.Projects;
 import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.emulator.store.Ids;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

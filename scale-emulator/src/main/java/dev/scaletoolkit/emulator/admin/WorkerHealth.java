@@ -17,8 +17,9 @@ import tools.jackson.databind.node.ObjectNode;
 public final class WorkerHealth {
     private WorkerHealth() {}
 
-    public static ObjectNode of(Supervisor supervisor, String version) {
-        List<Supervisor.Worker> down = supervisor.down().stream()
+    /** The health body for these workers that are down (none: {@code ok}). */
+    public static ObjectNode of(List<Supervisor.Worker> workersDown, String version) {
+        List<Supervisor.Worker> down = workersDown.stream()
                 .sorted(Comparator.comparing(Supervisor.Worker::name))
                 .toList();
         ObjectNode out = Docs.object();

@@ -1,15 +1,9 @@
 package dev.scaletoolkit.emulator.api;
 
-import dev.scaletoolkit.emulator.batch.BatchList;
-import dev.scaletoolkit.emulator.batch.BatchStore;
 import dev.scaletoolkit.emulator.batch.Batches;
-import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.http.ApiRequest;
 import dev.scaletoolkit.emulator.http.Router;
 import dev.scaletoolkit.emulator.http.Routes;
-import dev.scaletoolkit.model.ScaleTime;
-import java.util.List;
-import java.util.Optional;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Batches under {@code /v1/batches}: create, list, read, status counts, finalize, metadata and priority. */
@@ -39,7 +33,7 @@ public final class BatchRoutes implements Routes {
 
     // GET /v1/batches
     private Object list(ApiRequest req) {
-        return batches.list(req.caller(), parseList(req));
+        return batches.list(req.caller(), BatchListParams.parse(req, req.caller()));
     }
 
     // GET /v1/batches/{name}
@@ -67,40 +61,5 @@ public final class BatchRoutes implements Routes {
     private Object prioritize(ApiRequest req) {
         ObjectNode body = req.bodyObject();
         return batches.prioritize(req.caller(), req.path("name"), body);
-    }
-
-    /** Reads and checks the listing query; 400 naming the parameter on any bad value. */
-    private static BatchList parseList(ApiRequest req) {
-        Optional<String> status = req.query("status");
-        status.ifPresent(s -> {
-            if (!BatchList.STATUSES.contains(s)) {
-                throw ApiError.invalidParam(
-                        "status", "must be one of staging, in_progress, completed; got \"" + s + "\"");
-            }
-        });
-        BatchStore.Filter filter = new BatchStore.Filter(
-                req.caller(),
-                req.query("project").orElse(null),
-                status.orElse(null),
-                time(req, "start_time"),
-                time(req, "end_time"),
-                time(req, "completed_after"),
-                time(req, "completed_before"),
-                time(req, "audited_after"),
-                time(req, "audited_before"),
-                List.of());
-        int limit = req.queryInt("limit", 1, 100).orElse(BatchList.DEFAULT_LIMIT);
-        int offset = req.queryInt("offset", 0, Integer.MAX_VALUE).orElse(0);
-        boolean detailed = req.queryBool("detailed").orElse(false);
-        return BatchList.of(
-                filter,
-                limit,
-                offset,
-                detailed,
-                req.queryBool("exclude_archived").orElse(false));
-    }
-
-    private static String time(ApiRequest req, String param) {
-        return req.queryTime(param).map(ScaleTime::format).orElse(null);
     }
 }

@@ -1,11 +1,14 @@
 package dev.scaletoolkit.emulator.api;
 
 import dev.scaletoolkit.emulator.http.ApiRequest;
+import dev.scaletoolkit.emulator.http.Reply;
 import dev.scaletoolkit.emulator.http.Router;
 import dev.scaletoolkit.emulator.http.Routes;
 import dev.scaletoolkit.emulator.project.Projects;
-import dev.scaletoolkit.model.ScaleJson;
-import tools.jackson.databind.node.ArrayNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /** Projects under {@code /v1/projects}: create, list, read, version params and ontologies, task templates. */
 public final class ProjectRoutes implements Routes {
@@ -29,10 +32,25 @@ public final class ProjectRoutes implements Routes {
         router.get("/projects/{name}/taskTemplates", req -> projects.taskTemplate(req.caller(), req.path("name")));
     }
 
-    // GET /v1/projects[?archived=true|false]
+    // GET /v1/projects[?archived=true|false]: Scale answers every project in one array, so it is streamed from the
+    // database row by row (at most Projects.list bounds) instead of built in memory.
     private Object list(ApiRequest req) {
-        ArrayNode out = ScaleJson.mapper().createArrayNode();
-        projects.list(req.caller(), req.queryBool("archived")).forEach(out::add);
-        return out;
+        Optional<Boolean> archived = req.queryBool("archived");
+        return new Reply.Stream("application/json; charset=utf-8", out -> {
+            out.write('[');
+            boolean[] first = {true};
+            projects.list(req.caller(), archived, doc -> {
+                try {
+                    if (!first[0]) {
+                        out.write(',');
+                    }
+                    first[0] = false;
+                    out.write(doc.getBytes(StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            out.write(']');
+        });
     }
 }

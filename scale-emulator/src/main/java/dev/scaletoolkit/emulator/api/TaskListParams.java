@@ -1,7 +1,9 @@
 package dev.scaletoolkit.emulator.api;
 
+import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.http.ApiRequest;
+import dev.scaletoolkit.emulator.http.Query;
 import dev.scaletoolkit.emulator.task.TaskFilter;
 import dev.scaletoolkit.emulator.task.TaskQuery;
 import dev.scaletoolkit.emulator.task.TaskTypes;
@@ -23,7 +25,13 @@ import java.util.Set;
 public final class TaskListParams {
     private TaskListParams() {}
 
+    /** The listing a request asks for. */
     public static TaskQuery.Request parse(ApiRequest req) {
+        return parse(req, req.caller());
+    }
+
+    /** The listing {@code caller} asks for with these parameters (the UI's task tables use it too). */
+    public static TaskQuery.Request parse(Query req, Caller caller) {
         int limit = req.queryInt("limit", 1, TaskQuery.MAX_LIMIT).orElse(TaskQuery.MAX_LIMIT);
         boolean limited = req.queryBool("limited_response").orElse(false);
         // Scale adds pre-signed attachment links with this flag; the emulator stores no attachments, so it only
@@ -31,10 +39,10 @@ public final class TaskListParams {
         req.queryBool("include_attachment_url");
         TaskFilter.PagePosition after =
                 req.query("next_token").map(TaskQuery::position).orElse(null);
-        return new TaskQuery.Request(filters(req), after, limit, limited);
+        return new TaskQuery.Request(filters(req, caller), after, limit, limited);
     }
 
-    private static TaskFilter filters(ApiRequest req) {
+    private static TaskFilter filters(Query req, Caller caller) {
         List<TaskFilter.TimeBound> times = new ArrayList<>();
         time(req, times, "start_time", "created_at", ">=");
         time(req, times, "end_time", "created_at", "<=");
@@ -48,7 +56,7 @@ public final class TaskListParams {
                 .toList();
         List<String> reviews = checked(req, "customer_review_status", TaskQuery.REVIEW_STATUSES);
         return new TaskFilter(
-                req.caller(),
+                caller,
                 statuses,
                 types,
                 req.query("project").orElse(null),
@@ -60,12 +68,12 @@ public final class TaskListParams {
     }
 
     private static void time(
-            ApiRequest req, List<TaskFilter.TimeBound> times, String param, String field, String comparison) {
+            Query req, List<TaskFilter.TimeBound> times, String param, String field, String comparison) {
         Optional<Instant> at = req.queryTime(param);
         at.ifPresent(t -> times.add(new TaskFilter.TimeBound(field, comparison, ScaleTime.format(t))));
     }
 
-    private static List<String> checked(ApiRequest req, String param, Set<String> allowed) {
+    private static List<String> checked(Query req, String param, Set<String> allowed) {
         List<String> values = req.queryList(param, true);
         for (String v : values) {
             if (!allowed.contains(v)) {

@@ -48,7 +48,7 @@ public final class Accounts {
         String id = context.ids().objectId();
         String callbackKey = "cbk_" + Ids.secret(16);
         String now = context.now();
-        AccountStore.insert(h, new AccountStore.Account(id, name, email, callbackKey, now));
+        AccountStore.insert(h, context.secrets(), new AccountStore.Account(id, name, email, now), callbackKey);
         ApiKeyStore.insert(h, id, liveKey, "live", now);
         ApiKeyStore.insert(h, id, testKey, "test", now);
         ObjectNode member = Docs.object();
@@ -114,6 +114,7 @@ public final class Accounts {
     /** The account's callback auth key, sent as {@code scale-callback-auth} on its callbacks. */
     public String callbackAuthKey(String accountId) {
         return context.db()
-                .read(h -> AccountStore.find(h, accountId).orElseThrow().callbackAuthKey());
+                .read(h -> AccountStore.callbackAuthKey(h, context.secrets(), accountId)
+                        .orElseThrow());
     }
 }

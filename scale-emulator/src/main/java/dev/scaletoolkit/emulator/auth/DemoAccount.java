@@ -1,7 +1,7 @@
 package dev.scaletoolkit.emulator.auth;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -70,7 +70,7 @@ public final class DemoAccount {
 
     private static Optional<Accounts.NewAccount> fromDatabase(EmulatorContext context) {
         return context.db()
-                .read(h -> DemoAccountStore.find(h)
+                .read(h -> DemoAccountStore.find(h, context.secrets())
                         .flatMap(row -> AccountStore.find(h, row.accountId())
                                 .map(a -> new Accounts.NewAccount(
                                         a.id(),
@@ -78,7 +78,8 @@ public final class DemoAccount {
                                         a.email(),
                                         row.liveKey(),
                                         row.testKey(),
-                                        a.callbackAuthKey()))));
+                                        AccountStore.callbackAuthKey(h, context.secrets(), a.id())
+                                                .orElseThrow()))));
     }
 
     private static Accounts.NewAccount adoptOrCreate(EmulatorContext context, Path file, Keys wanted) {
@@ -97,7 +98,8 @@ public final class DemoAccount {
                                             found.email(),
                                             a.liveKey(),
                                             a.testKey(),
-                                            found.callbackAuthKey())));
+                                            AccountStore.callbackAuthKey(h, context.secrets(), found.id())
+                                                    .orElseThrow())));
                     Accounts.NewAccount account = legacy.orElseGet(() -> new Accounts(context)
                             .create(
                                     h,
@@ -111,6 +113,7 @@ public final class DemoAccount {
                                             : "test_" + dev.scaletoolkit.emulator.store.Ids.secret(16)));
                     DemoAccountStore.insert(
                             h,
+                            context.secrets(),
                             new DemoAccountStore.Row(account.accountId(), account.liveKey(), account.testKey()),
                             context.now());
                     return account;

@@ -5,7 +5,6 @@ import dev.scaletoolkit.emulator.project.ProjectStore;
 import dev.scaletoolkit.emulator.store.Docs;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import tools.jackson.databind.node.ArrayNode;
@@ -47,9 +46,7 @@ public final class BatchList {
     ObjectNode run(Handle h, Caller caller, BatchTasks tasks) {
         BatchStore.Filter filter = this.filter;
         if (excludeArchived) {
-            List<String> archived = ProjectStore.list(h, caller, Optional.of(true)).stream()
-                    .map(p -> p.path("name").asString())
-                    .toList();
+            List<String> archived = ProjectStore.archivedNames(h, caller);
             filter = new BatchStore.Filter(
                     filter.caller(),
                     filter.project(),

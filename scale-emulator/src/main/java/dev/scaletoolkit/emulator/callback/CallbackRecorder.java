@@ -39,7 +39,7 @@ final class CallbackRecorder {
     }
 
     Optional<String> callbackAuthKey(String accountId) {
-        return context.db().read(h -> AccountStore.find(h, accountId).map(AccountStore.Account::callbackAuthKey));
+        return context.db().read(h -> AccountStore.callbackAuthKey(h, context.secrets(), accountId));
     }
 
     /**

@@ -3,17 +3,13 @@ package dev.scaletoolkit.emulator.http;
 import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.json.Fields;
-import dev.scaletoolkit.model.ScaleJson;
-import dev.scaletoolkit.model.ScaleTime;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code k[]=} arrays, booleans as {@code True} or {@code true}, repeated keys for lists, and empty values meaning
  * absent.
  */
-public final class ApiRequest {
+public final class ApiRequest implements Query {
     /** JSON bodies above this are refused with 413 before they are parsed. */
     public static final int MAX_JSON_BODY_BYTES = 10 * 1024 * 1024;
 
@@ -70,64 +66,9 @@ public final class ApiRequest {
 
     // ---- query ----
 
-    /** A query parameter; empty values count as absent. */
-    public Optional<String> query(String name) {
-        String[] values = servlet.getParameterValues(name);
-        if (values == null) {
-            values = servlet.getParameterValues(name + "[]");
-        }
-        if (values == null) {
-            return Optional.empty();
-        }
-        return Arrays.stream(values).filter(v -> !v.isEmpty()).findFirst();
-    }
-
-    /** Every value of a repeated key ({@code k=a&k=b} or {@code k[]=a}); commas also split when asked. */
-    public List<String> queryList(String name, boolean splitCommas) {
-        List<String> out = new ArrayList<>();
-        for (String key : List.of(name, name + "[]")) {
-            String[] values = servlet.getParameterValues(key);
-            if (values == null) {
-                continue;
-            }
-            for (String v : values) {
-                for (String part : splitCommas ? v.split(",") : new String[] {v}) {
-                    if (!part.isBlank()) {
-                        out.add(part.trim());
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    public Optional<Boolean> queryBool(String name) {
-        return query(name).map(v -> parseBool(name, v));
-    }
-
-    /** An integer in [min, max]; 400 naming the parameter otherwise. */
-    public Optional<Integer> queryInt(String name, int min, int max) {
-        return query(name).map(v -> {
-            try {
-                int n = Integer.parseInt(v.trim());
-                if (n < min || n > max) {
-                    throw ApiError.invalidParam(name, "must be between " + min + " and " + max + ", got " + n);
-                }
-                return n;
-            } catch (NumberFormatException e) {
-                throw ApiError.invalidParam(name, "must be an integer, got \"" + v + "\"");
-            }
-        });
-    }
-
-    /** A timestamp filter; naive values are read as UTC. */
-    public Optional<Instant> queryTime(String name) {
-        return query(name)
-                .map(v -> ScaleTime.parse(v)
-                        .orElseThrow(() -> ApiError.invalidParam(
-                                name,
-                                "must be an ISO-8601 date or timestamp such as 2021-04-25T03:14:15Z, got \"" + v
-                                        + "\"")));
+    @Override
+    public String[] values(String key) {
+        return servlet.getParameterValues(key);
     }
 
     static boolean parseBool(String name, String v) {

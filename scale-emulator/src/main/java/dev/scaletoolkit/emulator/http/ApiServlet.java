@@ -2,7 +2,7 @@ package dev.scaletoolkit.emulator.http;
 
 import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.error.ApiError;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -54,9 +54,13 @@ public final class ApiServlet extends HttpServlet {
         resp.setHeader(VERSION_HEADER, VERSION);
         String method = req.getMethod();
         String path = relativePath(req);
+        boolean background = FaultPlan.isBackground(req.getHeader("User-Agent"));
         try {
             if (faults != null) {
-                applyFault(faults.take(FaultPlan.Phase.BEFORE, method, path).orElse(null), false);
+                applyFault(
+                        faults.take(FaultPlan.Phase.BEFORE, method, path, background)
+                                .orElse(null),
+                        false);
             }
             Router.Match match = router.match(method, path);
             // Like Scale's gateway, a request without a valid key gets 401 before any 404.
@@ -69,17 +73,21 @@ public final class ApiServlet extends HttpServlet {
             Object result = match.route().handler().handle(new ApiRequest(req, caller, match.params()));
             if (faults != null) {
                 applyFault(
-                        faults.take(FaultPlan.Phase.AFTER_COMMIT, method, path).orElse(null), true);
+                        faults.take(FaultPlan.Phase.AFTER_COMMIT, method, path, background)
+                                .orElse(null),
+                        true);
             }
             drainUnreadBody(req, resp);
             writeSuccess(resp, result);
         } catch (ApiError e) {
             drainUnreadBody(req, resp);
+            closeAfterBrokenMultipart(req, resp);
             writeError(resp, e.status(), e.getMessage(), e.headers());
         } catch (Exception e) {
             ApiError mistake = ClientMistakes.of(e).orElse(null);
             if (mistake != null) {
                 drainUnreadBody(req, resp);
+                closeAfterBrokenMultipart(req, resp);
                 writeError(resp, mistake.status(), mistake.getMessage(), mistake.headers());
                 return;
             }
@@ -119,6 +127,18 @@ public final class ApiServlet extends HttpServlet {
             }
         } catch (IOException | IllegalStateException e) {
             // already read as parameters or parts, or the client went away: nothing left to drain
+        }
+    }
+
+    /**
+     * A multipart body that failed (malformed, a part too large) cannot be read to its end, so Jetty closes the
+     * connection after the answer; the answer says so, and a keep-alive client does not send its next request into
+     * a closed socket.
+     */
+    private static void closeAfterBrokenMultipart(HttpServletRequest req, HttpServletResponse resp) {
+        String type = req.getContentType();
+        if (type != null && type.regionMatches(true, 0, "multipart/", 0, 10) && !resp.isCommitted()) {
+            resp.setHeader("Connection", "close");
         }
     }
 
@@ -184,6 +204,11 @@ public final class ApiServlet extends HttpServlet {
             resp.setContentType(f.contentType());
             resp.setContentLengthLong(Files.size(f.path()));
             Files.copy(f.path(), resp.getOutputStream());
+        } else if (reply instanceof Reply.Stream s) {
+            resp.setContentType(s.contentType());
+            try (OutputStream out = new java.io.BufferedOutputStream(resp.getOutputStream(), 64 * 1024)) {
+                s.writer().writeTo(out);
+            }
         } else if (reply instanceof Reply.Redirect r) {
             resp.setStatus(302);
             resp.setHeader("Location", r.location());

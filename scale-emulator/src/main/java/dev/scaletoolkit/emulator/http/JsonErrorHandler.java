@@ -44,7 +44,7 @@ public final class JsonErrorHandler extends ErrorHandler {
             Request request, Response response, int code, String message, Throwable cause, Callback callback)
             throws IOException {
         String text = message == null || message.isBlank() || internal(message) ? reason(code) : message;
-        if (code >= 500) {
+        if (code == 500) {
             // An exception escaped a servlet: our fault. Its text stays in the log, under a reference.
             String reference = Long.toHexString(System.nanoTime());
             LOG.error(
@@ -56,7 +56,10 @@ public final class JsonErrorHandler extends ErrorHandler {
             text = "Internal server error (reference " + reference + ").";
         }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
-        if (code == 414 || code == 431 || !request.getConnectionMetaData().isPersistent()) {
+        if (code == 414
+                || code == 431
+                || code == 505
+                || !request.getConnectionMetaData().isPersistent()) {
             // Jetty drops the connection after a request line or headers it could not parse: say so.
             response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
             // These never reach the servlets (nor their request log), so they get their line here.
@@ -81,6 +84,7 @@ public final class JsonErrorHandler extends ErrorHandler {
             case 413 -> "Payload Too Large";
             case 414 -> "URI Too Long";
             case 431 -> "Request Header Fields Too Large";
+            case 505 -> "HTTP Version Not Supported";
             default -> "HTTP " + code;
         };
     }

@@ -13,6 +13,19 @@ public sealed interface Reply {
     /** Raw bytes with a content type. */
     record Bytes(String contentType, byte[] body) implements Reply {}
 
+    /**
+     * An answer written as it is produced (a listing streamed from the database), never held whole in memory.
+     * Anything the writer throws after the first bytes went out can only cut the connection, so it should check
+     * what it can before returning this.
+     */
+    record Stream(String contentType, Writer writer) implements Reply {}
+
+    /** Writes a streamed answer. */
+    @FunctionalInterface
+    interface Writer {
+        void writeTo(java.io.OutputStream out) throws java.io.IOException;
+    }
+
     /** A 302 to another address. */
     record Redirect(String location) implements Reply {}
 

@@ -22,9 +22,9 @@ import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 
 /**
- * Keeps web pages out of the control plane and the MCP endpoint. The emulator runs on laptops and CI machines,
+ * Keeps web pages out of the control plane, {@code /metrics} and the MCP endpoint. The emulator runs on laptops and CI machines,
  * where any page a person opens can send requests to 127.0.0.1; it can neither read the answers (no CORS) nor
- * should it be able to change anything. So, on {@code /_emulator} and {@code /mcp}:
+ * should it be able to change anything. So, on {@code /_emulator}, {@code /metrics} and {@code /mcp}:
  *
  * <ul>
  *   <li>the {@code Host} header must name a loopback address or the host the emulator was configured with, which
@@ -75,9 +75,14 @@ public final class RequestGuard implements Filter {
         chain.doFilter(request, response);
     }
 
-    /** The control plane and every MCP endpoint (other modules mount more of them, such as {@code /core/mcp}). */
+    /**
+     * The control plane, {@code /metrics} (a rebinding page must not read it) and every MCP endpoint (other modules
+     * mount more of them, such as {@code /core/mcp}).
+     */
     static boolean guarded(String uri) {
         return uri.equals("/_emulator")
+                || uri.equals("/metrics")
+                || uri.startsWith("/metrics/")
                 || uri.startsWith("/_emulator/")
                 || uri.equals("/mcp")
                 || uri.endsWith("/mcp")
@@ -155,12 +160,12 @@ public final class RequestGuard implements Filter {
 
     private static void refuse(HttpServletRequest req, HttpServletResponse resp, String message) throws IOException {
         String uri = req.getRequestURI();
-        if (!uri.startsWith("/_emulator")) {
+        if (!uri.startsWith("/_emulator") && !uri.startsWith("/metrics")) {
             // MCP clients read JSON-RPC; the error has no id because the request was not read.
             resp.setStatus(403);
             resp.setContentType("application/json; charset=utf-8");
             String body = "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":"
-                    + dev.scaletoolkit.model.ScaleJson.mapper().writeValueAsString(message) + "}}";
+                    + dev.scaletoolkit.model.jackson.ScaleJson.mapper().writeValueAsString(message) + "}}";
             resp.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
             return;
         }

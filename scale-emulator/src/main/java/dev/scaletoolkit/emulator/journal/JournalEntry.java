@@ -32,7 +32,7 @@ public record JournalEntry(
                 time,
                 method,
                 Redaction.text(path),
-                Redaction.text(query),
+                Redaction.query(query),
                 status,
                 latencyMillis,
                 Redaction.body(requestBody),

@@ -142,7 +142,7 @@ public final class JournalFilter implements Filter {
             return "";
         }
         try {
-            var node = dev.scaletoolkit.model.ScaleJson.mapper().readTree(answer);
+            var node = dev.scaletoolkit.model.jackson.ScaleJson.mapper().readTree(answer);
             String error = node.path("error").isString() ? node.path("error").asString() : null;
             if (error == null) {
                 return "";

@@ -1,11 +1,11 @@
 package dev.scaletoolkit.emulator.journal;
 
 import dev.scaletoolkit.emulator.error.ApiError;
-import dev.scaletoolkit.emulator.http.ApiRequest;
+import dev.scaletoolkit.emulator.http.Query;
 import dev.scaletoolkit.emulator.http.Router;
 import dev.scaletoolkit.emulator.http.Routes;
-import dev.scaletoolkit.model.ScaleJson;
 import dev.scaletoolkit.model.ScaleTime;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.util.Locale;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.node.ArrayNode;
@@ -26,7 +26,7 @@ public final class JournalRoutes implements Routes {
 
     @Override
     public void register(Router router) {
-        router.get("/requests", this::list);
+        router.get("/requests", req -> list(req));
         router.delete("/requests", req -> {
             journal.clear();
             ObjectNode out = ScaleJson.mapper().createObjectNode();
@@ -35,7 +35,8 @@ public final class JournalRoutes implements Routes {
         });
     }
 
-    private ObjectNode list(ApiRequest req) {
+    /** The journal page these parameters ask for, as {@code GET /_emulator/requests} answers it. */
+    public ObjectNode list(Query req) {
         Integer status = req.queryInt("status", 1, 599).orElse(null);
         if (status != null && status >= 6 && status < 100) {
             throw ApiError.invalidParam("status", "must be a status such as 404, or 4 for every 4xx, got " + status);

@@ -1,29 +1,55 @@
 package dev.scaletoolkit.emulator.journal;
 
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.infra.secret.SecretShapes;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.util.Map;
-import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Removes secrets before anything reaches the journal: API keys, callback auth keys and MCP tokens wherever they
- * appear as text, and the value of every JSON field whose name says it holds a secret. Headers are never kept.
+ * Removes secrets before anything reaches the journal: every secret the toolkit issues ({@link SecretShapes}: API
+ * keys, callback auth keys, MCP, agent and confirmation tokens, webhook secrets, written-out Bearer and Basic
+ * credentials) wherever it appears as text, including inside JSON values; the value of every JSON, form or query
+ * field whose name says it holds a secret ({@code password}, {@code token=}, {@code callback_auth}). Headers are
+ * never kept. Ordinary names that only start like a key ({@code test_datasets7wd}) stay readable.
  */
 final class Redaction {
     static final String HIDDEN = "[redacted]";
-    /** The emulator's key formats (live_, test_, cbk_, mcp_ followed by a long random part). */
-    private static final Pattern KEYS = Pattern.compile("\\b(live|test|cbk|mcp)_[A-Za-z0-9]{12,}");
-
-    private static final Pattern SECRET_FIELD = Pattern.compile("(?i).*(key|secret|token|password|auth|credential).*");
 
     private Redaction() {}
 
-    /** Text with every key-shaped string replaced. */
+    /** Text with every secret-shaped string replaced. */
     static String text(String s) {
-        return s == null ? null : KEYS.matcher(s).replaceAll("$1_" + HIDDEN);
+        return SecretShapes.redact(s, HIDDEN);
+    }
+
+    /** A query string (or form body): secret-shaped strings, and the values of secret-named fields, hidden. */
+    static String query(String s) {
+        if (s == null || s.isEmpty()) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        for (String pair : s.split("&", -1)) {
+            if (out.length() > 0) {
+                out.append('&');
+            }
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            String decoded;
+            try {
+                decoded = java.net.URLDecoder.decode(name, java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException malformed) {
+                decoded = name;
+            }
+            if (eq >= 0 && SecretShapes.isSecretName(decoded)) {
+                out.append(name).append('=').append(HIDDEN);
+            } else {
+                out.append(text(pair));
+            }
+        }
+        return out.toString();
     }
 
     /** A body: JSON has secret fields hidden (and is compacted); anything else is treated as text. */
@@ -41,13 +67,20 @@ final class Redaction {
                 // fall through: keep it as text
             }
         }
+        if (FORM.matcher(trimmed).matches()) {
+            return query(trimmed);
+        }
         return text(s);
     }
+
+    /** A form-encoded body: {@code name=value} pairs joined by {@code &}, no spaces or line breaks. */
+    private static final java.util.regex.Pattern FORM =
+            java.util.regex.Pattern.compile("[^=&\\s]+=[^&\\s]*(&[^=&\\s]+=[^&\\s]*)*");
 
     private static void hideSecretFields(JsonNode node) {
         if (node instanceof ObjectNode o) {
             for (Map.Entry<String, JsonNode> e : o.properties()) {
-                if (SECRET_FIELD.matcher(e.getKey()).matches() && e.getValue().isValueNode()) {
+                if (SecretShapes.isSecretName(e.getKey()) && e.getValue().isValueNode()) {
                     o.put(e.getKey(), HIDDEN);
                 } else {
                     hideSecretFields(e.getValue());

@@ -81,14 +81,47 @@ public final class ProjectStore {
                 .execute();
     }
 
-    /** Projects newest first; {@code archived} keeps only archived (true) or only active (false) ones. */
-    public static List<ObjectNode> list(Handle h, Caller caller, Optional<Boolean> archived) {
+    /** The names of the caller's archived projects (names only: their documents may be large). */
+    public static List<String> archivedNames(Handle h, Caller caller) {
+        return h.createQuery("SELECT name FROM projects WHERE account_id = :a AND test_mode = :m AND archived = 1")
+                .bind("a", caller.accountId())
+                .bind("m", caller.mode())
+                .mapTo(String.class)
+                .list();
+    }
+
+    /**
+     * Hands each project's stored JSON to {@code each}, newest first, one row at a time (never the whole listing in
+     * memory: a project may hold a long instruction in every params version); stops after {@code max} rows.
+     * Returns how many it handed over.
+     */
+    public static int forEach(
+            Handle h, Caller caller, Optional<Boolean> archived, int max, java.util.function.Consumer<String> each) {
         String sql = "SELECT doc FROM projects WHERE account_id = :a AND test_mode = :m"
                 + (archived.isPresent() ? " AND archived = :archived" : "")
                 + " ORDER BY created_at DESC, name DESC";
-        Query q = h.createQuery(sql).bind("a", caller.accountId()).bind("m", caller.mode());
-        archived.ifPresent(v -> q.bind("archived", v ? 1 : 0));
-        return q.mapTo(String.class).map(Docs::read).list();
+        // PostgreSQL fetches rows in batches of the fetch size only inside a transaction; otherwise all at once.
+        boolean ownTransaction = !h.isInTransaction();
+        if (ownTransaction) {
+            h.begin();
+        }
+        try {
+            Query q = h.createQuery(sql).bind("a", caller.accountId()).bind("m", caller.mode());
+            archived.ifPresent(v -> q.bind("archived", v ? 1 : 0));
+            int n = 0;
+            try (org.jdbi.v3.core.result.ResultIterator<String> rows =
+                    q.setFetchSize(8).setMaxRows(max).mapTo(String.class).iterator()) {
+                while (rows.hasNext()) {
+                    each.accept(rows.next());
+                    n++;
+                }
+            }
+            return n;
+        } finally {
+            if (ownTransaction) {
+                h.rollback();
+            }
+        }
     }
 
     /**

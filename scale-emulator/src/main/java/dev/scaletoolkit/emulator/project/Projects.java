@@ -1,6 +1,7 @@
 package dev.scaletoolkit.emulator.project;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
+import dev.scaletoolkit.emulator.EmulatorLimits;
 import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.json.Fields;
@@ -51,9 +52,15 @@ public final class Projects {
         });
     }
 
-    /** The caller's projects, all of them or only the archived ({@code true}) or live ({@code false}) ones. */
-    public List<ObjectNode> list(Caller caller, Optional<Boolean> archived) {
-        return context.db().read(h -> ProjectStore.list(h, caller, archived));
+    /**
+     * Hands each of the caller's projects (all, or only the archived ({@code true}) or live ({@code false}) ones) to
+     * {@code each} as its stored JSON, newest first, one at a time: Scale answers every project in one array, and a
+     * project may hold a long instruction in every params version, so the listing is never built in memory. At
+     * most {@link EmulatorLimits#MAX_PROJECTS_LISTED}; returns how many.
+     */
+    public int list(Caller caller, Optional<Boolean> archived, java.util.function.Consumer<String> each) {
+        return context.db()
+                .read(h -> ProjectStore.forEach(h, caller, archived, EmulatorLimits.MAX_PROJECTS_LISTED, each));
     }
 
     /** One project; 404 when the caller has none of that name. */
@@ -128,6 +135,7 @@ public final class Projects {
         datasetId.ifPresent(v -> doc.put("datasetId", v));
         pipeline.ifPresent(v -> doc.put("pipeline", v));
         attempts.ifPresent(v -> doc.put("consensus_attempts", v.intValue()));
+        checkStoredSize(doc, "params");
         ProjectStore.insert(h, caller, doc);
         return doc;
     }
@@ -163,6 +171,7 @@ public final class Projects {
         int version = latest == null ? 0 : latest.path("version").asInt(0) + 1;
         String now = context.now();
         history.add(entry(version, now, params));
+        checkStoredSize(project, "params");
         ProjectStore.update(h, caller, project, now);
         return project;
     }
@@ -206,6 +215,21 @@ public final class Projects {
         JsonNode instruction = params.get("instruction");
         if (instruction != null && !instruction.isNull() && !instruction.isString()) {
             throw ApiError.invalidParam(prefix + "instruction", "must be a string, got a " + Fields.kind(instruction));
+        }
+    }
+
+    /**
+     * A project is stored whole and read whole on every task create, so it has a size limit (every params version
+     * counts: {@code setParams} appends one to {@code param_history}).
+     */
+    private static void checkStoredSize(ObjectNode project, String field) {
+        int bytes = Docs.write(project).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > EmulatorLimits.MAX_PROJECT_BYTES) {
+            throw ApiError.invalidParam(
+                    field,
+                    "would make the project " + bytes + " bytes with all its params versions; the limit is "
+                            + EmulatorLimits.MAX_PROJECT_BYTES + " bytes (2 MB). Shorten the instruction, or link"
+                            + " long instructions instead of inlining them.");
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.scaletoolkit.emulator.response;
 
 import dev.scaletoolkit.emulator.store.Docs;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;

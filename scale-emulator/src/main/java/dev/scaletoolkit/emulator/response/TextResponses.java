@@ -1,8 +1,8 @@
 package dev.scaletoolkit.emulator.response;
 
 import dev.scaletoolkit.emulator.store.Docs;
-import dev.scaletoolkit.model.ScaleJson;
 import dev.scaletoolkit.model.ScaleTime;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

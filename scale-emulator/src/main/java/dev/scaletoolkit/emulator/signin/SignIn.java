@@ -25,6 +25,7 @@ public final class SignIn {
     public static final int MAX_PASSWORD_LENGTH = 72; // bcrypt reads no further
 
     private final EmulatorContext context;
+    private final SignInThrottle throttle;
 
     /**
      * A signed-in teammate.
@@ -38,9 +39,32 @@ public final class SignIn {
 
     public SignIn(EmulatorContext context) {
         this.context = context;
+        this.throttle = new SignInThrottle(context.clock());
     }
 
-    /** A new set-password link for a teammate of {@code accountId}; empty when there is no such teammate. */
+    /** A sign-in refused because too many wrong passwords came for the account or from the address. */
+    public static final class Throttled extends RuntimeException {
+        private final long retryAfterSeconds;
+
+        Throttled(long retryAfterSeconds) {
+            super(
+                    "Too many wrong passwords. Wait " + retryAfterSeconds + " s before trying again.",
+                    null,
+                    false,
+                    false);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        /** Whole seconds to wait before the next try. */
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
+
+    /**
+     * A new set-password link for a teammate of {@code accountId}; empty when there is no such teammate. Minting
+     * revokes the teammate's older links, so a link that leaked is dead once a new one is sent.
+     */
     public Optional<String> mintLink(String accountId, String email) {
         String wanted = Teammates.normalize(email);
         return context.db().write(h -> {
@@ -50,6 +74,7 @@ public final class SignIn {
             }
             String token = Secrets.token();
             String expires = ScaleTime.format(context.clock().instant().plus(LINK_LIFETIME));
+            PasswordLinkStore.deleteFor(h, accountId, wanted);
             PasswordLinkStore.insert(h, Secrets.digest(token), accountId, wanted, context.now(), expires);
             return Optional.of(context.baseUrl().get() + "/set-password?token=" + token);
         });
@@ -94,12 +119,30 @@ public final class SignIn {
         });
     }
 
-    /** Signs in with email and password; empty when they do not match an active teammate. */
-    public Optional<String> signIn(String email, String password) {
+    /**
+     * Signs in with email and password from {@code address}; empty when they do not match an active teammate.
+     *
+     * @throws Throttled when too many wrong passwords came for this account or from this address lately
+     */
+    public Optional<String> signIn(String email, String password, String address) {
         if (email == null || password == null || password.length() > MAX_PASSWORD_LENGTH) {
             return Optional.empty();
         }
         String wanted = Teammates.normalize(email);
+        long wait = throttle.retryAfterSeconds(wanted, address);
+        if (wait > 0) {
+            throw new Throttled(wait);
+        }
+        Optional<String> session = check(wanted, password);
+        if (session.isPresent()) {
+            throttle.succeeded(wanted, address);
+        } else {
+            throttle.failed(wanted, address);
+        }
+        return session;
+    }
+
+    private Optional<String> check(String wanted, String password) {
         List<UserStore.User> users = context.db().read(h -> UserStore.byEmail(h, wanted));
         if (users.isEmpty()) {
             Secrets.checkPassword(password, null);

@@ -7,7 +7,7 @@ import dev.scaletoolkit.emulator.json.Fields;
 import dev.scaletoolkit.emulator.project.ProjectStore;
 import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.emulator.task.TaskStore;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package dev.scaletoolkit.emulator.testing;
 
+import dev.scaletoolkit.emulator.EmulatorClock;
 import dev.scaletoolkit.emulator.EmulatorConfig;
 import dev.scaletoolkit.emulator.ScaleEmulator;
 import dev.scaletoolkit.emulator.auth.Accounts;
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.function.UnaryOperator;
@@ -42,9 +44,27 @@ public final class TestEmulator implements AutoCloseable {
         return EmulatorConfig.builder()
                 .port(0)
                 .dataDir(dataDir)
+                .masterKeyHome(SharedKey.HOME)
                 .workforceDelay(Duration.ofMillis(200))
                 .callbackRetryDelays(java.util.Collections.nCopies(5, Duration.ofMillis(100)))
                 .callbackTimeout(Duration.ofSeconds(2));
+    }
+
+    /**
+     * One master key for every test emulator of this JVM, so that nodes sharing a PostgreSQL database, and an
+     * emulator restarted on another's data directory, open each other's sealed secrets.
+     */
+    private static final class SharedKey {
+        static final Path HOME;
+
+        static {
+            try {
+                HOME = Files.createTempDirectory("scale-test-master-key");
+                HOME.toFile().deleteOnExit();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     public static TestEmulator start() {
@@ -62,9 +82,28 @@ public final class TestEmulator implements AutoCloseable {
         return start(customize.apply(defaults(dir)).build(), true);
     }
 
+    /**
+     * Starts with the test defaults changed by {@code customize}, reading time from {@code clock} (for example a
+     * fixed one); {@link #clock()} then moves it forward.
+     */
+    public static TestEmulator start(UnaryOperator<EmulatorConfig.Builder> customize, Clock clock) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("scale-emulator-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return start(customize.apply(defaults(dir)).build(), true, clock);
+    }
+
     /** Starts on an existing configuration (for restart tests that reuse a data directory). */
     public static TestEmulator start(EmulatorConfig config, boolean ownsDir) {
-        ScaleEmulator emulator = ScaleEmulator.start(config);
+        return start(config, ownsDir, Clock.systemUTC());
+    }
+
+    /** Starts on an existing configuration, reading time from {@code clock}. */
+    public static TestEmulator start(EmulatorConfig config, boolean ownsDir, Clock clock) {
+        ScaleEmulator emulator = ScaleEmulator.start(config, clock);
         Accounts.NewAccount account = emulator.accounts().create("Test Co", "owner@test.example");
         return new TestEmulator(emulator, account, config.dataDir(), ownsDir);
     }
@@ -72,6 +111,14 @@ public final class TestEmulator implements AutoCloseable {
     /** Creates a second account, to check that accounts never see each other's data. */
     public Accounts.NewAccount newAccount(String name, String email) {
         return emulator.accounts().create(name, email);
+    }
+
+    /**
+     * The emulator's clock: {@code clock().advance(Duration.ofMinutes(5))} makes five minutes pass for due work,
+     * leases, sessions and timestamps, so a test never sleeps to let time go by.
+     */
+    public EmulatorClock clock() {
+        return emulator.clock();
     }
 
     public ScaleEmulator emulator() {

@@ -1,6 +1,6 @@
 package dev.scaletoolkit.emulator.web;
 
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

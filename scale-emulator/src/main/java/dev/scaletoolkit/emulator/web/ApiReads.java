@@ -1,84 +1,95 @@
 package dev.scaletoolkit.emulator.web;
 
-import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.EmulatorServices;
-import dev.scaletoolkit.emulator.admin.AdminRoutes;
-import dev.scaletoolkit.emulator.api.BatchRoutes;
-import dev.scaletoolkit.emulator.api.ProjectRoutes;
-import dev.scaletoolkit.emulator.api.QualityRoutes;
-import dev.scaletoolkit.emulator.api.TaskRoutes;
+import dev.scaletoolkit.emulator.api.BatchListParams;
+import dev.scaletoolkit.emulator.api.TaskListParams;
 import dev.scaletoolkit.emulator.auth.Caller;
-import dev.scaletoolkit.emulator.http.Router;
-import dev.scaletoolkit.emulator.http.Routes;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.emulator.callback.CallbackStore;
+import dev.scaletoolkit.emulator.http.Query;
+import dev.scaletoolkit.emulator.journal.JournalRoutes;
+import dev.scaletoolkit.emulator.store.Docs;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads for the dashboard and review screens, answered by the API's own GET routes ({@code /v1} and the control
- * plane), so what a page shows is exactly what a client would get: same filters, paging and errors.
+ * Reads for the dashboard, review and queue screens, answered by the same services as {@code /v1} and the control
+ * plane, with the parameters a page chose read by the same parsers as the API's query (so a page shows exactly
+ * what a client would get: same filters, paging and errors). Never through a route handler.
  */
 final class ApiReads {
-    private final Router v1 = new Router();
-    private final Router admin = new Router();
+    private final EmulatorServices services;
+    private final Supplier<ObjectNode> faults;
+    private final JournalRoutes journal;
 
-    /** @param journal the request journal's routes, or null when this build records no requests */
-    ApiReads(EmulatorContext context, EmulatorServices services, Routes journal) {
-        for (Routes routes : List.of(
-                new TaskRoutes(services.creation(), services.query(), services.edits(), services.reviews()),
-                new BatchRoutes(services.batches()),
-                new ProjectRoutes(services.projects()),
-                new QualityRoutes(services.quality()))) {
-            routes.register(v1);
-        }
-        new AdminRoutes(
-                        services.control(),
-                        context.faults(),
-                        services.accounts(),
-                        services.projects(),
-                        services.creation(),
-                        services.completion(),
-                        services.callbackLog(),
-                        services.workforce(),
-                        context.supervisor())
-                .register(admin);
-        if (journal != null) {
-            journal.register(admin);
-        }
+    /**
+     * @param faults the control plane's fault rules as {@code GET /_emulator/faults} shows them
+     * @param journal the request journal, or null when this build records no requests
+     */
+    ApiReads(EmulatorServices services, Supplier<ObjectNode> faults, JournalRoutes journal) {
+        this.services = services;
+        this.faults = faults;
+        this.journal = journal;
     }
 
-    /** {@code GET /v1{path}} as {@code caller}, with these query parameters. */
+    /** What {@code GET /v1{path}} answers {@code caller} with these query parameters. */
     JsonNode v1(HttpServletRequest base, Caller caller, String path, Map<String, List<String>> params) {
-        return call(v1, base, caller, path, params);
+        Query query = Query.of(params);
+        if (path.equals("/tasks")) {
+            return ScaleJson.mapper().readTree(services.query().list(TaskListParams.parse(query, caller)));
+        }
+        if (path.equals("/projects")) {
+            ArrayNode out = ScaleJson.mapper().createArrayNode();
+            services.projects().list(caller, query.queryBool("archived")).forEach(out::add);
+            return out;
+        }
+        if (path.equals("/batches")) {
+            return services.batches().list(caller, BatchListParams.parse(query, caller));
+        }
+        if (path.startsWith("/batches/") && path.endsWith("/status")) {
+            String name = java.net.URLDecoder.decode(
+                    path.substring("/batches/".length(), path.length() - "/status".length()),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            return services.batches().status(caller, name);
+        }
+        if (path.equals("/quality/labelers")) {
+            return services.quality()
+                    .attempts(
+                            caller,
+                            query.queryList("quality_task_ids", true),
+                            query.queryList("labeler_emails", true),
+                            null,
+                            query.queryInt("limit", 1, 100).orElse(100));
+        }
+        throw new IllegalStateException("the UI reads no " + path);
     }
 
-    /** {@code GET /_emulator{path}} with these query parameters. */
+    /** What {@code GET /_emulator{path}} answers with these query parameters. */
     JsonNode admin(HttpServletRequest base, String path, Map<String, List<String>> params) {
-        return call(admin, base, null, path, params);
-    }
-
-    private static JsonNode call(
-            Router router, HttpServletRequest base, Caller caller, String path, Map<String, List<String>> params) {
-        Router.Match match = router.match("GET", path);
-        if (match.route() == null) {
-            throw new IllegalStateException("no GET route for " + path);
+        Query query = Query.of(params);
+        if (path.equals("/callbacks")) {
+            ObjectNode out = Docs.object();
+            ArrayNode docs = out.putArray("docs");
+            services.callbackLog()
+                    .list(new CallbackStore.LogFilter(
+                            query.query("task_id").orElse(null),
+                            query.query("batch_name").orElse(null),
+                            query.query("state").orElse(null),
+                            query.queryInt("limit", 1, 1000).orElse(200)))
+                    .forEach(docs::add);
+            return out;
         }
-        try {
-            Object out = match.route().handler().handle(ApiQuery.of(base, caller, params, match.params()));
-            if (out instanceof JsonNode node) {
-                return node;
-            }
-            // Listings and gets answer their stored JSON as bytes, untouched on the way out.
-            if (out instanceof dev.scaletoolkit.emulator.http.Reply.Bytes bytes) {
-                return ScaleJson.mapper().readTree(bytes.body());
-            }
-            return ScaleJson.mapper().valueToTree(out);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        if (path.equals("/faults")) {
+            return faults.get();
         }
+        if (path.equals("/requests") && journal != null) {
+            return journal.list(query);
+        }
+        throw new IllegalStateException("the UI reads no " + path);
     }
 }

@@ -87,6 +87,10 @@ final class Exchange {
         return token;
     }
 
+    void header(String name, String value) {
+        resp.setHeader(name, value);
+    }
+
     void html(int status, String body) throws IOException {
         headers();
         resp.setStatus(status);

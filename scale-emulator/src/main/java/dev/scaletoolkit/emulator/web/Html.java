@@ -52,14 +52,14 @@ final class Html {
         if (value == null || value.isMissingNode()) {
             return "";
         }
-        return esc(dev.scaletoolkit.model.ScaleJson.mapper()
+        return esc(dev.scaletoolkit.model.jackson.ScaleJson.mapper()
                 .writerWithDefaultPrettyPrinter()
                 .writeValueAsString(value));
     }
 
     /** JSON indented, unescaped (for a value the page escapes itself). */
     static String prettyText(JsonNode value) {
-        return dev.scaletoolkit.model.ScaleJson.mapper()
+        return dev.scaletoolkit.model.jackson.ScaleJson.mapper()
                 .writerWithDefaultPrettyPrinter()
                 .writeValueAsString(value);
     }

@@ -259,7 +259,7 @@ final class ReviewPages {
                                             + Html.esc(a.resubmittedAt().orElse("")) + "</small>")
                     .append("</p><details><summary>Rejected answer</summary><pre class=\"json\">")
                     .append(Html.pretty(
-                            dev.scaletoolkit.model.ScaleJson.mapper().readTree(a.response())))
+                            dev.scaletoolkit.model.jackson.ScaleJson.mapper().readTree(a.response())))
                     .append("</pre></details></li>");
         }
         main.append("</ol></section>");

@@ -13,6 +13,10 @@ final class SignInPages {
     }
 
     void signInForm(Exchange ex, String error, String email) throws IOException {
+        signInForm(ex, error, email, error == null ? 200 : 401);
+    }
+
+    private void signInForm(Exchange ex, String error, String email, int status) throws IOException {
         StringBuilder main = new StringBuilder("<section class=\"card narrow\"><h1>Sign in</h1>")
                 .append("<p class=\"muted\">Teammates invited through the API sign in here, with the password they"
                         + " chose from their invitation link.</p>");
@@ -27,12 +31,19 @@ final class SignInPages {
                 .append("<input id=\"password\" name=\"password\" type=\"password\""
                         + " autocomplete=\"current-password\" required>")
                 .append("<button class=\"primary\">Sign in</button></form></section>");
-        ex.html(error == null ? 200 : 401, Layout.page("Sign in", null, "", main.toString()));
+        ex.html(status, Layout.page("Sign in", null, "", main.toString()));
     }
 
     void signInPost(Exchange ex) throws IOException {
         String email = ex.param("email").orElse("");
-        Optional<String> session = signIn.signIn(email, ex.raw("password"));
+        Optional<String> session;
+        try {
+            session = signIn.signIn(email, ex.raw("password"), ex.req().getRemoteAddr());
+        } catch (SignIn.Throttled e) {
+            ex.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            signInForm(ex, e.getMessage(), email, 429);
+            return;
+        }
         if (session.isEmpty()) {
             signInForm(ex, "That email and password do not match an active teammate.", email);
             return;

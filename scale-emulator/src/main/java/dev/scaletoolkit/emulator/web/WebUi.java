@@ -2,7 +2,9 @@ package dev.scaletoolkit.emulator.web;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.EmulatorServices;
+import dev.scaletoolkit.emulator.admin.FaultRules;
 import dev.scaletoolkit.emulator.http.Routes;
+import dev.scaletoolkit.emulator.journal.JournalRoutes;
 import dev.scaletoolkit.emulator.signin.SignIn;
 import dev.scaletoolkit.emulator.studio.Reservations;
 import jakarta.servlet.http.HttpServlet;
@@ -20,11 +22,12 @@ public final class WebUi {
     private final WebServlet servlet;
     private final SignInLinkRoutes links;
 
-    /** @param journal the request journal's control-plane routes (shown on the dashboard), or null */
-    public WebUi(EmulatorContext context, EmulatorServices services, Routes journal) {
+    /** @param journal the request journal (shown on the dashboard), or null */
+    public WebUi(EmulatorContext context, EmulatorServices services, JournalRoutes journal) {
         this.signIn = services.signIn();
         Reservations reservations = services.reservations();
-        ApiReads api = new ApiReads(context, services, journal);
+        ApiReads api =
+                new ApiReads(services, () -> FaultRules.list(context.faults().rules()), journal);
         LabelerQueue queue = new LabelerQueue(
                 services.studio(),
                 services.skips(),

@@ -101,6 +101,16 @@ public final class Workforce implements AutoCloseable {
         }
     }
 
+    /**
+     * One poll now, on the caller's thread, as the background worker would run it: a test that advanced the clock
+     * (or paused the workforce) sees at once what the workforce does, without waiting for the next tick.
+     *
+     * @return how many tasks it completed (0 while paused)
+     */
+    public synchronized int pollNow() {
+        return enabled ? completeDue() : 0;
+    }
+
     /** Completes every task due now; returns how many it completed. */
     int completeDue() {
         // work_due_at was set as queued-time + configured delay; shift the cut-off by any run-time change.

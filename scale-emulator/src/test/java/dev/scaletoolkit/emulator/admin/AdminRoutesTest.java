@@ -218,4 +218,39 @@ class AdminRoutesTest {
         assertThat(again.status()).isEqualTo(404);
         assertThat(again.error()).contains("ana@test.example");
     }
+
+    @Test
+    void theClockRouteMakesTimePassForTheWorkforceAndTimestamps() {
+        // A workforce an hour away: only the clock moving (no waiting) gets the task done.
+        try (TestEmulator slow = TestEmulator.start(b -> b.workforceDelay(java.time.Duration.ofHours(1)))) {
+            Http control = new Http(slow.baseUrl(), null);
+            Http api = new Http(slow.baseUrl(), slow.account().liveKey());
+            String id = api.post(
+                            "/v1/task/categorization",
+                            "{\"attachment_type\": \"text\", \"attachment\": \"a\", \"categories\": [\"x\", \"y\"],"
+                                    + " \"instruction\": \"Pick one.\"}")
+                    .json()
+                    .path("task_id")
+                    .asString();
+            assertThat(slow.emulator().services().workforce().pollNow()).isZero();
+
+            Http.Resp moved = control.post("/_emulator/clock", "{\"advance_seconds\": 7200}");
+            assertThat(moved.status()).as(moved.text()).isEqualTo(200);
+            assertThat(moved.json().path("offset_ms").asLong()).isEqualTo(7_200_000L);
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(20))
+                    .until(() -> api.get("/v1/task/" + id)
+                            .json()
+                            .path("status")
+                            .asString()
+                            .equals("completed"));
+            assertThat(control.get("/_emulator/clock").json().path("offset_ms").asLong())
+                    .isEqualTo(7_200_000L);
+
+            Http.Resp backwards = control.post("/_emulator/clock", "{\"advance_ms\": -1}");
+            assertThat(backwards.status()).isEqualTo(400);
+            assertThat(backwards.json().path("error").asString()).contains("advance_ms");
+            assertThat(control.post("/_emulator/clock", "{}").status()).isEqualTo(400);
+        }
+    }
 }

@@ -3,6 +3,7 @@ package dev.scaletoolkit.emulator.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -80,6 +81,17 @@ class LayeringTest {
                 .orShould()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.jdbi..", "java.sql..")
+                .check(classes);
+    }
+
+    @Test
+    void theUiCallsServicesNeverRouteHandlers() {
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".web..")
+                .should()
+                .dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage(ROOT + ".api..", ROOT + ".admin..")
+                        .and(JavaClass.Predicates.simpleNameEndingWith("Routes")))
                 .check(classes);
     }
 }

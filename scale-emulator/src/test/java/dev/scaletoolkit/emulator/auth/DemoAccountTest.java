@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.scaletoolkit.emulator.EmulatorConfig;
 import dev.scaletoolkit.emulator.Http;
 import dev.scaletoolkit.emulator.ScaleEmulator;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

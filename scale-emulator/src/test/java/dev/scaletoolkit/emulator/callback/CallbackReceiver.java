@@ -1,7 +1,7 @@
 package dev.scaletoolkit.emulator.callback;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;

@@ -154,6 +154,37 @@ class HostileRequestsTest {
         assertThat(head).contains("\"status_code\":413");
     }
 
+    /** Issue 18, Why 5: a bad HTTP version got "Internal server error" and a 29-line stack trace in the log. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"HTTP/9.9", "HTTP/0.9", "HTTP/1.7"})
+    void aBadHttpVersionIsAPlain505WithNoStackTrace(String version) throws IOException {
+        String head = raw(scale.emulator().port(), "GET /v1/projects " + version + "\r\nHost: 127.0.0.1\r\n\r\n", 10);
+        if (!head.isEmpty()) { // HTTP/0.9 has no status line to answer with; Jetty may just close
+            assertThat(head).startsWith("HTTP/1.1 505").containsIgnoringCase("Connection: close");
+            assertThat(head).doesNotContain("Internal server error");
+        }
+        assertThat(logs.withStackTraces())
+                .as("stack traces for a bad HTTP version")
+                .isEmpty();
+        assertThat(logs.events())
+                .noneSatisfy(e -> assertThat(e.getLevel()).isEqualTo(ch.qos.logback.classic.Level.ERROR));
+    }
+
+    /** Issue 18, Why 5: a malformed multipart body got its 400, then the connection dropped unannounced. */
+    @Test
+    void aMalformedMultipartBodyIs400WithConnectionClose() throws IOException {
+        String body = "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\nabc"
+                + "\r\n--not-the-boundary garbage";
+        String head = raw(
+                scale.emulator().port(),
+                "POST /v1/files/upload HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Basic " + basic() + "\r\n"
+                        + "Content-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: " + body.length()
+                        + "\r\n\r\n" + body,
+                10);
+        assertThat(head).startsWith("HTTP/1.1 400").containsIgnoringCase("Connection: close");
+        assertThat(head).contains("\"status_code\":400");
+    }
+
     private static String basic() {
         return java.util.Base64.getEncoder()
                 .encodeToString((scale.account().liveKey() + ":").getBytes(StandardCharsets.UTF_8));

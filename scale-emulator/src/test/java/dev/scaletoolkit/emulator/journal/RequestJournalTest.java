@@ -65,6 +65,46 @@ class RequestJournalTest {
         assertThat(all).doesNotContainIgnoringCase("authorization");
     }
 
+    /**
+     * Issue 18, Why 4: agent tokens and webhook secrets inside values stayed in the journal, while ordinary names
+     * that start like a key were hidden. Every issued secret shape is hidden wherever it appears, and only those.
+     */
+    @Test
+    void secretsOfEveryIssuedShapeAreHiddenInsideValuesAndOrdinaryNamesStay() {
+        String agentToken = "sgt_abcdEFGH23.abcdefghijkmnpqrstuvwxyzABCDEFGH";
+        String webhookSecret = "whsec_AbCdEfGhIjKlMnOpQrStUvWxYz012-_9";
+        String confirmation = "scf_abcdefghijkmnpqrstuvwxyzABCDEFGH";
+        String callbackKey = "cbk_0123456789abcdef0123456789abcdef";
+        String instruction = "Agents use " + agentToken + ", webhooks sign with " + webhookSecret + ", confirm with "
+                + confirmation + ", callbacks carry " + callbackKey + " and the key "
+                + scale.account().testKey()
+                + "; send Authorization: Bearer abcdefghijklmnopqrstuvwxyz012345";
+        api.post("/v1/projects", """
+                {"type": "categorization", "name": "test_datasets7wd", "params": {"instruction": "%s"},
+                 "password": "hunter2"}""".formatted(instruction));
+        api.get("/v1/tasks?project=test_datasets7wd&token=plainsecret123&callback_auth=abc");
+        api.send(api.builder("/v1/batches")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "project=test_datasets7wd&name=b&password=hunter3")));
+
+        String all = requests("").toString();
+        assertThat(all)
+                .doesNotContain(agentToken)
+                .doesNotContain(webhookSecret)
+                .doesNotContain(confirmation)
+                .doesNotContain(callbackKey)
+                .doesNotContain(scale.account().testKey())
+                .doesNotContain("abcdefghijklmnopqrstuvwxyz012345")
+                .doesNotContain("hunter2")
+                .doesNotContain("hunter3")
+                .doesNotContain("plainsecret123")
+                .contains("sgt_[redacted]")
+                .contains("whsec_[redacted]")
+                .contains("token=[redacted]");
+        assertThat(all).contains("test_datasets7wd").contains("Agents use");
+    }
+
     @Test
     void filtersAndPagesWithACursor() {
         for (int i = 0; i < 5; i++) {

@@ -2,8 +2,8 @@ package dev.scaletoolkit.emulator.response;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scaletoolkit.model.ScaleJson;
 import dev.scaletoolkit.model.ScaleTime;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -131,7 +131,7 @@ class PostgresBackendTest {
                 com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/cb", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            String taskId = dev.scaletoolkit.model.ScaleJson.mapper()
+            String taskId = dev.scaletoolkit.model.jackson.ScaleJson.mapper()
                     .readTree(body)
                     .path("task_id")
                     .asString();
@@ -157,12 +157,27 @@ class PostgresBackendTest {
                 assertThat(r.status()).as(r.text()).isEqualTo(200);
                 ids.add(r.json().path("task_id").asString());
             }
+            // Wait until the shared outbox has recorded every delivery as final: nothing is left to be sent again.
+            Http control = new Http(scale.baseUrl(), null);
             await().atMost(Duration.ofSeconds(60))
-                    .until(() -> deliveries.keySet().containsAll(ids));
-            // Let any duplicate that was going to happen arrive before counting.
-            Thread.sleep(1500);
+                    .until(() -> deliveries.keySet().containsAll(ids)
+                            && ids.stream().allMatch(id -> {
+                                var log = control.get("/_emulator/callbacks?task_id=" + id)
+                                        .json()
+                                        .path("docs");
+                                return log.size() == 1
+                                        && log.get(0).path("state").asString().equals("delivered");
+                            }));
             for (String id : ids) {
                 assertThat(deliveries.get(id)).as("deliveries of " + id).isEqualTo(1);
+                assertThat(control.get("/_emulator/callbacks?task_id=" + id)
+                                .json()
+                                .path("docs")
+                                .get(0)
+                                .path("attempts")
+                                .asInt())
+                        .as("attempts recorded for " + id)
+                        .isEqualTo(1);
                 assertThat(api.get("/v1/task/" + id).json().path("status").asString())
                         .isEqualTo("completed");
             }

@@ -145,16 +145,10 @@ class TwoNodeTest {
         }
     }
 
-    /**
-     * Issue 18, Why 7: under load one of 100 racing pairs answered 500. A deadlock between two nodes' transactions
-     * (each holding a task row and the shared task-count rows) was answered as an error when the losing write ran
-     * alone; it is now run again. A thousand races, so a rare loss shows.
-     */
-    @Test
-    void completingOneTaskOnBothNodesAtOnceGivesOne200AndOne400NeverA500() throws Exception {
-        // The tasks are loaded in one request: the race is what is measured here, not a thousand creates.
+    /** Loads {@code n} pending tasks in one request and returns their ids. */
+    private static List<String> loadTasks(int n) {
         StringBuilder tasks = new StringBuilder();
-        for (int i = 0; i < RACES; i++) {
+        for (int i = 0; i < n; i++) {
             tasks.append(i == 0 ? "" : ",").append("""
                     {"type": "categorization", "instruction": "Which?", "attachment_type": "text",
                      "attachment": "race %d", "categories": ["a", "b"]}""".formatted(i));
@@ -163,20 +157,56 @@ class TwoNodeTest {
                 "/_emulator/tasks/bulk",
                 "{\"api_key\": \"" + first.account().liveKey() + "\", \"tasks\": [" + tasks + "]}");
         assertThat(loaded.status()).as(loaded.text()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        loaded.json().path("task_ids").forEach(id -> ids.add(id.asString()));
+        return ids;
+    }
+
+    private static void assertOneWinnerPerRace(List<Integer> statuses) {
+        assertThat(statuses).isSubsetOf(200, 400, 409);
+        for (int i = 0; i < statuses.size(); i += 2) {
+            assertThat(statuses.subList(i, i + 2)).as("race %d", i / 2).containsOnlyOnce(200);
+        }
+    }
+
+    @Test
+    void completingOneTaskOnBothNodesAtOnceGivesOne200AndOne400NeverA500() throws Exception {
         List<List<Callable<Integer>>> pairs = new ArrayList<>();
-        for (tools.jackson.databind.JsonNode taskId : loaded.json().path("task_ids")) {
-            String id = taskId.asString();
+        for (String id : loadTasks(100)) {
             pairs.add(List.of(
                     () -> admin1.post("/_emulator/tasks/" + id + "/complete", "{}")
                             .status(),
                     () -> admin2.post("/_emulator/tasks/" + id + "/complete", "{}")
                             .status()));
         }
-        List<Integer> statuses = racePairs(pairs);
-        assertThat(statuses).hasSize(2 * RACES).isSubsetOf(200, 400, 409);
-        for (int i = 0; i < statuses.size(); i += 2) {
-            List<Integer> pair = statuses.subList(i, i + 2);
-            assertThat(pair).as("race %d", i / 2).containsOnlyOnce(200);
+        assertOneWinnerPerRace(racePairs(pairs));
+    }
+
+    /**
+     * Issue 18, Why 7: under load one of 100 racing pairs answered 500. Two nodes' transactions that each held a
+     * task row and wanted the shared task-count rows deadlocked, and the write the database chose to fail was
+     * answered as an error when it ran alone; it is now run again. A thousand races through the completion service
+     * both nodes' control planes call (the wire mapping is checked above), so a rare loss shows: an exception here
+     * is what the control plane answers with a 500.
+     */
+    @Test
+    void aThousandCompletionRacesBetweenTwoNodesEachHaveOneWinnerAndNoFailure() throws Exception {
+        dev.scaletoolkit.emulator.task.TaskCompletion one =
+                first.emulator().services().completion();
+        dev.scaletoolkit.emulator.task.TaskCompletion two = second.services().completion();
+        List<List<Callable<Integer>>> pairs = new ArrayList<>();
+        for (String id : loadTasks(RACES)) {
+            pairs.add(List.of(() -> status(one, id), () -> status(two, id)));
+        }
+        assertOneWinnerPerRace(racePairs(pairs));
+    }
+
+    /** What the control plane answers for a completion: 200 finished, 400 not pending, 500 for an exception. */
+    private static int status(dev.scaletoolkit.emulator.task.TaskCompletion completion, String id) {
+        try {
+            return completion.complete(id, null, "control-plane").finished() ? 200 : 400;
+        } catch (RuntimeException e) {
+            return 500;
         }
     }
 

@@ -9,7 +9,7 @@ import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.model.ScaleTime;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -173,9 +173,10 @@ class TaskListTest {
     void timeFiltersBoundCreatedCompletedAndUpdatedTimes() throws Exception {
         String project = newProject();
         String early = create(project);
-        Thread.sleep(15);
-        String cut = enc(ScaleTime.format(Instant.now()));
-        Thread.sleep(15);
+        // Time passes on the emulator's clock, so the cut lies strictly between the two tasks' times.
+        world.scale.clock().advance(Duration.ofSeconds(1));
+        String cut = enc(ScaleTime.format(world.scale.clock().instant()));
+        world.scale.clock().advance(Duration.ofSeconds(1));
         String late = create(project);
 
         assertThat(ids("project=" + project + "&start_time=" + cut)).containsExactly(late);

@@ -73,7 +73,8 @@ class WorkforceTest {
 
             assertThat(admin.get("/_emulator/workforce").json().get("enabled").asBoolean())
                     .isFalse();
-            Thread.sleep(1000); // several polls' worth: a paused workforce must not touch the tasks
+            // A poll while paused, run now rather than waited for, completes nothing.
+            assertThat(scale.emulator().services().workforce().pollNow()).isZero();
             assertThat(SimTasks.status(context, first)).isEqualTo("pending");
 
             Http.Resp done = admin.post("/_emulator/tasks/" + first + "/complete", "");
@@ -143,7 +144,8 @@ class WorkforceTest {
                     context,
                     scale.account().accountId(),
                     SimTasks.doc("650000000000000000000030", "comparison", "{\"choices\": [\"a\", \"b\"]}", false));
-            Thread.sleep(1000);
+            // Due only an hour from now: a poll now completes nothing, and an hour later it completes the task.
+            assertThat(scale.emulator().services().workforce().pollNow()).isZero();
             assertThat(SimTasks.status(context, id)).isEqualTo("pending");
 
             admin.post("/_emulator/workforce", "{\"delay_ms\": 0}");

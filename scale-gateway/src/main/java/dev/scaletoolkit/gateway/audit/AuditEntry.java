@@ -1,6 +1,6 @@
 package dev.scaletoolkit.gateway.audit;
 
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

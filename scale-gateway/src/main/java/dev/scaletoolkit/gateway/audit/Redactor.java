@@ -19,7 +19,7 @@ public final class Redactor {
 
     public static JsonNode redact(JsonNode args) {
         if (args == null || args.isNull() || args.isMissingNode()) {
-            return dev.scaletoolkit.model.ScaleJson.mapper().createObjectNode();
+            return dev.scaletoolkit.model.jackson.ScaleJson.mapper().createObjectNode();
         }
         JsonNode copy = args.deepCopy();
         walk(copy);

@@ -2,7 +2,7 @@ package dev.scaletoolkit.gateway.call;
 
 import dev.scaletoolkit.gateway.budget.Estimate;
 import dev.scaletoolkit.gateway.budget.PriceTable;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.tools.backend.ScaleBackend;
 import dev.scaletoolkit.tools.backend.ScaleRequest;
 import dev.scaletoolkit.tools.task.TaskCreateTools;

@@ -4,7 +4,7 @@ import dev.scaletoolkit.gateway.budget.Estimate;
 import dev.scaletoolkit.gateway.budget.PriceTable;
 import dev.scaletoolkit.gateway.confirm.Confirmations;
 import dev.scaletoolkit.gateway.confirm.Policy;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.tools.ToolError;
 import dev.scaletoolkit.tools.ToolResult;
 import dev.scaletoolkit.tools.backend.ScaleRequest;

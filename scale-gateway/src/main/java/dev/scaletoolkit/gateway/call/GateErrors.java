@@ -1,7 +1,7 @@
 package dev.scaletoolkit.gateway.call;
 
 import dev.scaletoolkit.gateway.budget.BudgetRefusal;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.tools.ToolError;
 import java.util.List;
 import tools.jackson.databind.node.ObjectNode;

@@ -10,7 +10,7 @@ import dev.scaletoolkit.gateway.confirm.ArgsDigest;
 import dev.scaletoolkit.gateway.confirm.Confirmations;
 import dev.scaletoolkit.gateway.confirm.Policy;
 import dev.scaletoolkit.gateway.metrics.GatewayMetrics;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.tools.ProgressListener;
 import dev.scaletoolkit.tools.ToolError;
 import dev.scaletoolkit.tools.ToolResult;

@@ -26,7 +26,7 @@ public final class ArgsDigest {
             for (Map.Entry<String, JsonNode> e : sorted.entrySet()) {
                 out.append(first ? "" : ",");
                 first = false;
-                out.append(dev.scaletoolkit.model.ScaleJson.mapper()
+                out.append(dev.scaletoolkit.model.jackson.ScaleJson.mapper()
                                 .getNodeFactory()
                                 .stringNode(e.getKey()))
                         .append(':');

@@ -1,8 +1,8 @@
 package dev.scaletoolkit.gateway.connection;
 
 import dev.scaletoolkit.gateway.GatewayException;
-import dev.scaletoolkit.gateway.crypto.SecretBox;
 import dev.scaletoolkit.gateway.settings.SettingsStore;
+import dev.scaletoolkit.infra.crypto.SecretBox;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

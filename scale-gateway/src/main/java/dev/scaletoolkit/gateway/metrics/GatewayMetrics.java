@@ -18,8 +18,31 @@ public final class GatewayMetrics {
     /** Request timers by method, route and status (built once each, looked up on every request). */
     private final java.util.Map<String, Timer> emulatorTimers = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /**
+     * The latency buckets every timer keeps: a few, so a scrape stays small (Micrometer's percentile histogram
+     * adds about seventy per timer, and a timer per route and status made a scrape at rest weigh 250 KB).
+     */
+    static final Duration[] LATENCY_BUCKETS = {
+        Duration.ofMillis(5),
+        Duration.ofMillis(25),
+        Duration.ofMillis(100),
+        Duration.ofMillis(500),
+        Duration.ofSeconds(2)
+    };
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<String, Long> lastRetryableFailure = new ConcurrentHashMap<>();
+
+    /** A registry that shows the JVM's and the process's figures (memory, GC, threads, CPU, uptime) from the start. */
+    public GatewayMetrics() {
+        new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
+        new io.micrometer.core.instrument.binder.jvm.JvmGcMetrics().bindTo(registry);
+        new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(registry);
+        new io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics().bindTo(registry);
+        new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(registry);
+        new io.micrometer.core.instrument.binder.system.UptimeMetrics().bindTo(registry);
+        new io.micrometer.core.instrument.binder.system.FileDescriptorMetrics().bindTo(registry);
+    }
 
     public PrometheusMeterRegistry registry() {
         return registry;
@@ -44,7 +67,7 @@ public final class GatewayMetrics {
         Timer.builder("scale.gateway.tool.latency")
                 .description("Time from a tool call's arrival to its answer")
                 .tag("tool", tool)
-                .publishPercentileHistogram()
+                .serviceLevelObjectives(LATENCY_BUCKETS)
                 .register(registry)
                 .record(Duration.ofNanos(nanos));
         if (errorCode != null) {
@@ -105,7 +128,7 @@ public final class GatewayMetrics {
                                 .tag("method", method)
                                 .tag("route", route)
                                 .tag("status", Integer.toString(status))
-                                .publishPercentileHistogram()
+                                .serviceLevelObjectives(LATENCY_BUCKETS)
                                 .register(registry))
                 .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }

@@ -1,11 +1,9 @@
 package dev.scaletoolkit.model.batch;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scaletoolkit.model.common.Extras;
 import dev.scaletoolkit.model.json.JsonValue;
+import dev.scaletoolkit.model.json.WireExtra;
+import dev.scaletoolkit.model.json.WireName;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -15,20 +13,19 @@ import java.util.Objects;
  *
  * <p>Keys this version does not model are kept in {@link #extra()} and written back unchanged.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record Batch(
-        @JsonProperty("name") String name,
-        @JsonProperty("project") String project,
-        @JsonProperty("status") BatchStatus status,
-        @JsonProperty("callback") String callback,
-        @JsonProperty("created_at") Instant createdAt,
-        @JsonProperty("updated_at") Instant updatedAt,
-        @JsonProperty("completed_at") Instant completedAt,
-        @JsonProperty("metadata") Map<String, Object> metadata,
-        @JsonProperty("id") String id,
-        @JsonProperty("calibration_batch") Boolean calibrationBatch,
-        @JsonProperty("self_label_batch") Boolean selfLabelBatch,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> extra) {
+        @WireName("name") String name,
+        @WireName("project") String project,
+        @WireName("status") BatchStatus status,
+        @WireName("callback") String callback,
+        @WireName("created_at") Instant createdAt,
+        @WireName("updated_at") Instant updatedAt,
+        @WireName("completed_at") Instant completedAt,
+        @WireName("metadata") Map<String, Object> metadata,
+        @WireName("id") String id,
+        @WireName("calibration_batch") Boolean calibrationBatch,
+        @WireName("self_label_batch") Boolean selfLabelBatch,
+        @WireExtra Map<String, JsonValue> extra) {
 
     public Batch {
         Objects.requireNonNull(name, "name is missing in the Batch JSON");

@@ -1,11 +1,9 @@
 package dev.scaletoolkit.model.batch;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scaletoolkit.model.common.Extras;
 import dev.scaletoolkit.model.json.JsonValue;
+import dev.scaletoolkit.model.json.WireExtra;
+import dev.scaletoolkit.model.json.WireName;
 import java.util.Map;
 
 /**
@@ -19,12 +17,11 @@ import java.util.Map;
  * @param batch the batch itself, when sent
  * @param extra keys this version does not model
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record BatchCallback(
-        @JsonProperty("batch_name") String batchName,
-        @JsonProperty("status") BatchStatus status,
-        @JsonProperty("batch") Batch batch,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> extra) {
+        @WireName("batch_name") String batchName,
+        @WireName("status") BatchStatus status,
+        @WireName("batch") Batch batch,
+        @WireExtra Map<String, JsonValue> extra) {
 
     /** Copies {@code extra} so the record stays immutable. */
     public BatchCallback {

@@ -1,11 +1,9 @@
 package dev.scaletoolkit.model.batch;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scaletoolkit.model.common.Extras;
 import dev.scaletoolkit.model.json.JsonValue;
+import dev.scaletoolkit.model.json.WireExtra;
+import dev.scaletoolkit.model.json.WireName;
 import java.util.List;
 import java.util.Map;
 
@@ -14,14 +12,13 @@ import java.util.Map;
  *
  * <p>Keys this version does not model are kept in {@link #extra()} and written back unchanged.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record BatchList(
-        @JsonProperty("docs") List<Batch> docs,
-        @JsonProperty("totalDocs") Long totalDocs,
-        @JsonProperty("limit") Integer limit,
-        @JsonProperty("offset") Integer offset,
-        @JsonProperty("has_more") Boolean hasMore,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> extra) {
+        @WireName("docs") List<Batch> docs,
+        @WireName("totalDocs") Long totalDocs,
+        @WireName("limit") Integer limit,
+        @WireName("offset") Integer offset,
+        @WireName("has_more") Boolean hasMore,
+        @WireExtra Map<String, JsonValue> extra) {
 
     public BatchList {
         docs = Extras.copyOrNull(docs);

@@ -1,11 +1,9 @@
 package dev.scaletoolkit.model.batch;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scaletoolkit.model.common.Extras;
 import dev.scaletoolkit.model.json.JsonValue;
+import dev.scaletoolkit.model.json.WireExtra;
+import dev.scaletoolkit.model.json.WireName;
 import java.util.Map;
 
 /**
@@ -14,14 +12,13 @@ import java.util.Map;
  *
  * <p>Keys this version does not model are kept in {@link #extra()} and written back unchanged.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record BatchProgress(
-        @JsonProperty("status") BatchStatus status,
-        @JsonProperty("pending") int pending,
-        @JsonProperty("completed") int completed,
-        @JsonProperty("error") int error,
-        @JsonProperty("canceled") int canceled,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> extra) {
+        @WireName("status") BatchStatus status,
+        @WireName("pending") int pending,
+        @WireName("completed") int completed,
+        @WireName("error") int error,
+        @WireName("canceled") int canceled,
+        @WireExtra Map<String, JsonValue> extra) {
 
     public BatchProgress {
         extra = Extras.copy(extra);

@@ -1,8 +1,7 @@
 package dev.scaletoolkit.model.batch;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import dev.scaletoolkit.model.common.KnownValues;
+import dev.scaletoolkit.model.json.WireValue;
 import java.util.Objects;
 
 /** A batch status. Open: a value Scale adds later is kept as is. */
@@ -28,12 +27,11 @@ public record BatchStatus(String value) {
      * @param value the wire value
      * @return the open enum value
      */
-    @JsonCreator
     public static BatchStatus of(String value) {
         return new BatchStatus(value);
     }
 
-    @JsonValue
+    @WireValue
     @Override
     public String value() {
         return value;

@@ -1,11 +1,9 @@
 package dev.scaletoolkit.model.file;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scaletoolkit.model.common.Extras;
 import dev.scaletoolkit.model.json.JsonValue;
+import dev.scaletoolkit.model.json.WireExtra;
+import dev.scaletoolkit.model.json.WireName;
 import java.util.List;
 import java.util.Map;
 
@@ -14,12 +12,11 @@ import java.util.Map;
  *
  * <p>Keys this version does not model are kept in {@link #extra()} and written back unchanged.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record FileList(
-        @JsonProperty("docs") List<ScaleFile> docs,
-        @JsonProperty("next_cursor") String nextCursor,
-        @JsonProperty("has_more") Boolean hasMore,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> extra) {
+        @WireName("docs") List<ScaleFile> docs,
+        @WireName("next_cursor") String nextCursor,
+        @WireName("has_more") Boolean hasMore,
+        @WireExtra Map<String, JsonValue> extra) {
 
     public FileList {
         docs = Extras.copyOrNull(docs);

@@ -1,11 +1,9 @@
 package dev.scaletoolkit.model.file;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scaletoolkit.model.common.Extras;
 import dev.scaletoolkit.model.json.JsonValue;
+import dev.scaletoolkit.model.json.WireExtra;
+import dev.scaletoolkit.model.json.WireName;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,19 +14,18 @@ import java.util.Objects;
  *
  * <p>Keys this version does not model are kept in {@link #extra()} and written back unchanged.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record ScaleFile(
-        @JsonProperty("id") String id,
-        @JsonProperty("attachment_url") String attachmentUrl,
-        @JsonProperty("created_at") Instant createdAt,
-        @JsonProperty("updated_at") Instant updatedAt,
-        @JsonProperty("mime_type") String mimeType,
-        @JsonProperty("project_names") List<String> projectNames,
-        @JsonProperty("size") Long size,
-        @JsonProperty("display_name") String displayName,
-        @JsonProperty("reference_id") String referenceId,
-        @JsonProperty("metadata") Map<String, Object> metadata,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> extra) {
+        @WireName("id") String id,
+        @WireName("attachment_url") String attachmentUrl,
+        @WireName("created_at") Instant createdAt,
+        @WireName("updated_at") Instant updatedAt,
+        @WireName("mime_type") String mimeType,
+        @WireName("project_names") List<String> projectNames,
+        @WireName("size") Long size,
+        @WireName("display_name") String displayName,
+        @WireName("reference_id") String referenceId,
+        @WireName("metadata") Map<String, Object> metadata,
+        @WireExtra Map<String, JsonValue> extra) {
 
     public ScaleFile {
         Objects.requireNonNull(id, "id is missing in the ScaleFile JSON");

@@ -1,6 +1,5 @@
 package dev.scaletoolkit.model.json;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -17,8 +16,9 @@ import java.util.Objects;
  * (maps, lists, strings, numbers, booleans, null), so it ties the public API to no JSON library: {@link #toJava()}
  * gives them, {@link #toJson()} writes JSON text, {@link #parse(String)} reads it.
  *
- * <p>Any Jackson mapper (2.x or 3.x) writes a {@code JsonValue} as the JSON it holds and reads one from any JSON,
- * through {@code @JsonValue} on {@link #toJava()} and {@code @JsonCreator} on {@link #of(Object)}.
+ * <p>{@link #toJava()} is its {@link WireValue}: {@link RecordCodec} writes it as the JSON it holds, and so does the
+ * Jackson 3 binding in {@code scale-model-jackson}. A Jackson 2 mapper of your own writes {@code toJava()} or
+ * {@code toJson()} (with {@code @JsonRawValue}).
  */
 public final class JsonValue {
     /** JSON {@code null}. */
@@ -38,7 +38,6 @@ public final class JsonValue {
      * @return the JSON value
      * @throws IllegalArgumentException for anything else (use {@code RecordCodec.write} for records)
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static JsonValue of(Object value) {
         if (value instanceof JsonValue v) {
             return v;
@@ -106,7 +105,7 @@ public final class JsonValue {
      *
      * @return the value
      */
-    @com.fasterxml.jackson.annotation.JsonValue
+    @WireValue
     public Object toJava() {
         return value;
     }

@@ -1,7 +1,5 @@
 package dev.scaletoolkit.model.json;
 
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scaletoolkit.model.ScaleTime;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -22,16 +20,46 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads and writes the wire records without Jackson's data binding, so the SDK runs beside any Jackson version
- * an application brings. It follows the records' own annotations (only their names are read): each component's
- * {@code @JsonProperty} name, the {@code @JsonAnySetter} component for keys a record does not model, and an open
- * enum's single {@code value} (read through its static {@code of(String)}). Instants use {@link ScaleTime}; absent
- * and null values are left out when writing, as Scale does.
+ * Reads and writes the wire records with no JSON library, so the SDK runs beside any Jackson (or none) an
+ * application brings. It follows the toolkit's own annotations: each component's {@link WireName}, the
+ * {@link WireExtra} component for keys a record does not model, and a {@link WireValue} method for types written as
+ * one value (an open enum is read back through its static {@code of(String)}). Instants use {@link ScaleTime};
+ * absent and null values are left out when writing, as Scale does.
  */
 public final class RecordCodec {
     private static final Map<Class<?>, Shape> SHAPES = new ConcurrentHashMap<>();
 
+    private static final ClassValue<Boolean> BINDS = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            if (type == JsonValue.class || jsonValueMethod(type) != null) {
+                return true;
+            }
+            if (!type.isRecord()) {
+                return false;
+            }
+            for (RecordComponent c : type.getRecordComponents()) {
+                if (annotation(type, c, WireName.class) != null || annotation(type, c, WireExtra.class) != null) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    };
+
     private RecordCodec() {}
+
+    /**
+     * Whether a type is one of the toolkit's wire types, which this codec binds by its own annotations:
+     * {@link JsonValue}, a type with a {@link WireValue} method, or a record with {@link WireName} or
+     * {@link WireExtra} components. Bindings for JSON libraries (the Jackson module) hand exactly these to the codec.
+     *
+     * @param type a class
+     * @return true when the codec is the authority on the type's JSON form
+     */
+    public static boolean binds(Class<?> type) {
+        return BINDS.get(type);
+    }
 
     /**
      * Reads JSON text as {@code type}.
@@ -77,10 +105,6 @@ public final class RecordCodec {
      * @return compact JSON
      */
     public static String toJson(Object value) {
-        if (value instanceof tools.jackson.databind.JsonNode node) {
-            // bodies built as Jackson trees (the agent tools' arguments) are written as they are
-            return dev.scaletoolkit.model.ScaleJson.mapper().writeValueAsString(node);
-        }
         return write(value).toJson();
     }
 
@@ -145,10 +169,6 @@ public final class RecordCodec {
         if (value instanceof Instant instant) {
             return ScaleTime.format(instant);
         }
-        // Callers inside the toolkit (tools, the CLI) build bodies as Jackson trees; they are plain JSON too.
-        if (value instanceof tools.jackson.databind.JsonNode node) {
-            return dev.scaletoolkit.model.ScaleJson.mapper().convertValue(node, Object.class);
-        }
         if (value instanceof Enum<?> e) {
             return e.name().toLowerCase(java.util.Locale.ROOT);
         }
@@ -190,7 +210,7 @@ public final class RecordCodec {
 
     private static Method jsonValueMethod(Class<?> type) {
         for (Method m : type.getMethods()) {
-            if (m.getParameterCount() == 0 && m.isAnnotationPresent(com.fasterxml.jackson.annotation.JsonValue.class)) {
+            if (m.getParameterCount() == 0 && m.isAnnotationPresent(WireValue.class)) {
                 return m;
             }
         }
@@ -426,11 +446,9 @@ public final class RecordCodec {
                 accessors[i] = c.getAccessor();
                 accessors[i].setAccessible(true);
                 types[i] = c.getType();
-                // Jackson's annotations do not target record components; javac puts them on the field and the
-                // accessor, so they are read there.
-                JsonProperty property = annotation(type, c, JsonProperty.class);
+                WireName property = annotation(type, c, WireName.class);
                 names[i] = property != null && !property.value().isEmpty() ? property.value() : c.getName();
-                if (annotation(type, c, JsonAnySetter.class) != null && Map.class.isAssignableFrom(c.getType())) {
+                if (annotation(type, c, WireExtra.class) != null && Map.class.isAssignableFrom(c.getType())) {
                     any = i;
                 } else {
                     byName.put(names[i], i);

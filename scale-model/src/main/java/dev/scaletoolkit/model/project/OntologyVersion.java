@@ -1,11 +1,9 @@
 package dev.scaletoolkit.model.project;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scaletoolkit.model.common.Extras;
 import dev.scaletoolkit.model.json.JsonValue;
+import dev.scaletoolkit.model.json.WireExtra;
+import dev.scaletoolkit.model.json.WireName;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +13,12 @@ import java.util.Map;
  *
  * <p>Keys this version does not model are kept in {@link #extra()} and written back unchanged.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record OntologyVersion(
-        @JsonProperty("name") String name,
-        @JsonProperty("version") Integer version,
-        @JsonProperty("ontology") List<JsonValue> ontology,
-        @JsonProperty("created_at") Instant createdAt,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> extra) {
+        @WireName("name") String name,
+        @WireName("version") Integer version,
+        @WireName("ontology") List<JsonValue> ontology,
+        @WireName("created_at") Instant createdAt,
+        @WireExtra Map<String, JsonValue> extra) {
 
     public OntologyVersion {
         ontology = Extras.copyOrNull(ontology);

@@ -1,11 +1,9 @@
 package dev.scaletoolkit.model.project;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scaletoolkit.model.common.Extras;
 import dev.scaletoolkit.model.json.JsonValue;
+import dev.scaletoolkit.model.json.WireExtra;
+import dev.scaletoolkit.model.json.WireName;
 import java.time.Instant;
 import java.util.Map;
 
@@ -14,12 +12,11 @@ import java.util.Map;
  *
  * <p>Keys this version does not model are kept in {@link #extra()} and written back unchanged.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record ParamVersion(
-        @JsonProperty("version") Integer version,
-        @JsonProperty("created_at") Instant createdAt,
-        @JsonProperty("instruction") String instruction,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> extra) {
+        @WireName("version") Integer version,
+        @WireName("created_at") Instant createdAt,
+        @WireName("instruction") String instruction,
+        @WireExtra Map<String, JsonValue> extra) {
 
     public ParamVersion {
         extra = Extras.copy(extra);

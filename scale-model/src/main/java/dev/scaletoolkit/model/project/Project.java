@@ -1,11 +1,9 @@
 package dev.scaletoolkit.model.project;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scaletoolkit.model.common.Extras;
 import dev.scaletoolkit.model.json.JsonValue;
+import dev.scaletoolkit.model.json.WireExtra;
+import dev.scaletoolkit.model.json.WireName;
 import dev.scaletoolkit.model.task.TaskType;
 import java.time.Instant;
 import java.util.List;
@@ -17,19 +15,18 @@ import java.util.Objects;
  *
  * <p>Keys this version does not model are kept in {@link #extra()} and written back unchanged.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record Project(
-        @JsonProperty("name") String name,
-        @JsonProperty("type") TaskType type,
-        @JsonProperty("param_history") List<ParamVersion> paramHistory,
-        @JsonProperty("created_at") Instant createdAt,
-        @JsonProperty("archived") Boolean archived,
-        @JsonProperty("rapid") Boolean rapid,
-        @JsonProperty("studio") Boolean studio,
-        @JsonProperty("pipeline") String pipeline,
-        @JsonProperty("consensus_attempts") Integer consensusAttempts,
-        @JsonProperty("ontologies") List<OntologyVersion> ontologies,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> extra) {
+        @WireName("name") String name,
+        @WireName("type") TaskType type,
+        @WireName("param_history") List<ParamVersion> paramHistory,
+        @WireName("created_at") Instant createdAt,
+        @WireName("archived") Boolean archived,
+        @WireName("rapid") Boolean rapid,
+        @WireName("studio") Boolean studio,
+        @WireName("pipeline") String pipeline,
+        @WireName("consensus_attempts") Integer consensusAttempts,
+        @WireName("ontologies") List<OntologyVersion> ontologies,
+        @WireExtra Map<String, JsonValue> extra) {
 
     public Project {
         Objects.requireNonNull(name, "name is missing in the Project JSON");

@@ -1,11 +1,9 @@
 package dev.scaletoolkit.model.quality;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scaletoolkit.model.common.Extras;
 import dev.scaletoolkit.model.json.JsonValue;
+import dev.scaletoolkit.model.json.WireExtra;
+import dev.scaletoolkit.model.json.WireName;
 import java.util.List;
 import java.util.Map;
 
@@ -14,11 +12,10 @@ import java.util.Map;
  *
  * <p>Keys this version does not model are kept in {@link #extra()} and written back unchanged.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record AuditList(
-        @JsonProperty("docs") List<FixlessAudit> docs,
-        @JsonProperty("next_token") String nextToken,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> extra) {
+        @WireName("docs") List<FixlessAudit> docs,
+        @WireName("next_token") String nextToken,
+        @WireExtra Map<String, JsonValue> extra) {
 
     public AuditList {
         docs = Extras.copyOrNull(docs);

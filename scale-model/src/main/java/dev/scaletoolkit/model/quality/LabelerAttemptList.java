@@ -1,11 +1,9 @@
 package dev.scaletoolkit.model.quality;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scaletoolkit.model.common.Extras;
 import dev.scaletoolkit.model.json.JsonValue;
+import dev.scaletoolkit.model.json.WireExtra;
+import dev.scaletoolkit.model.json.WireName;
 import java.util.List;
 import java.util.Map;
 
@@ -14,12 +12,11 @@ import java.util.Map;
  *
  * <p>Keys this version does not model are kept in {@link #extra()} and written back unchanged.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record LabelerAttemptList(
-        @JsonProperty("docs") List<LabelerAttempt> docs,
-        @JsonProperty("next_token") String nextToken,
-        @JsonProperty("has_more") Boolean hasMore,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> extra) {
+        @WireName("docs") List<LabelerAttempt> docs,
+        @WireName("next_token") String nextToken,
+        @WireName("has_more") Boolean hasMore,
+        @WireExtra Map<String, JsonValue> extra) {
 
     public LabelerAttemptList {
         docs = Extras.copyOrNull(docs);

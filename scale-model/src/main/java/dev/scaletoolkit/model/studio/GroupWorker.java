@@ -1,11 +1,9 @@
 package dev.scaletoolkit.model.studio;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scaletoolkit.model.common.Extras;
 import dev.scaletoolkit.model.json.JsonValue;
+import dev.scaletoolkit.model.json.WireExtra;
+import dev.scaletoolkit.model.json.WireName;
 import java.util.Map;
 
 /**
@@ -13,11 +11,10 @@ import java.util.Map;
  *
  * <p>Keys this version does not model are kept in {@link #extra()} and written back unchanged.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record GroupWorker(
-        @JsonProperty("id") String id,
-        @JsonProperty("email") String email,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> extra) {
+        @WireName("id") String id,
+        @WireName("email") String email,
+        @WireExtra Map<String, JsonValue> extra) {
 
     public GroupWorker {
         extra = Extras.copy(extra);

@@ -1,11 +1,9 @@
 package dev.scaletoolkit.model.studio;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scaletoolkit.model.common.Extras;
 import dev.scaletoolkit.model.json.JsonValue;
+import dev.scaletoolkit.model.json.WireExtra;
+import dev.scaletoolkit.model.json.WireName;
 import java.util.List;
 import java.util.Map;
 
@@ -14,14 +12,13 @@ import java.util.Map;
  *
  * <p>Keys this version does not model are kept in {@link #extra()} and written back unchanged.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record ProjectGroup(
-        @JsonProperty("id") String id,
-        @JsonProperty("name") String name,
-        @JsonProperty("numWorkers") Integer numWorkers,
-        @JsonProperty("isSingleton") Boolean isSingleton,
-        @JsonProperty("workers") List<GroupWorker> workers,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> extra) {
+        @WireName("id") String id,
+        @WireName("name") String name,
+        @WireName("numWorkers") Integer numWorkers,
+        @WireName("isSingleton") Boolean isSingleton,
+        @WireName("workers") List<GroupWorker> workers,
+        @WireExtra Map<String, JsonValue> extra) {
 
     public ProjectGroup {
         workers = Extras.copyOrNull(workers);

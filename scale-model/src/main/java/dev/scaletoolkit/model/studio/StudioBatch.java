@@ -1,11 +1,9 @@
 package dev.scaletoolkit.model.studio;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scaletoolkit.model.common.Extras;
 import dev.scaletoolkit.model.json.JsonValue;
+import dev.scaletoolkit.model.json.WireExtra;
+import dev.scaletoolkit.model.json.WireName;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,18 +13,17 @@ import java.util.Objects;
  *
  * <p>Keys this version does not model are kept in {@link #extra()} and written back unchanged.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record StudioBatch(
-        @JsonProperty("id") String id,
-        @JsonProperty("name") String name,
-        @JsonProperty("projectId") String projectId,
-        @JsonProperty("projectName") String projectName,
-        @JsonProperty("batchType") StudioBatchType batchType,
-        @JsonProperty("studioPriority") Integer studioPriority,
-        @JsonProperty("total") Integer total,
-        @JsonProperty("completed") Integer completed,
-        @JsonProperty("groups") List<String> groups,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> extra) {
+        @WireName("id") String id,
+        @WireName("name") String name,
+        @WireName("projectId") String projectId,
+        @WireName("projectName") String projectName,
+        @WireName("batchType") StudioBatchType batchType,
+        @WireName("studioPriority") Integer studioPriority,
+        @WireName("total") Integer total,
+        @WireName("completed") Integer completed,
+        @WireName("groups") List<String> groups,
+        @WireExtra Map<String, JsonValue> extra) {
 
     public StudioBatch {
         Objects.requireNonNull(name, "name is missing in the StudioBatch JSON");

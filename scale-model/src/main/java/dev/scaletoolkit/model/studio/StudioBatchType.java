@@ -1,8 +1,7 @@
 package dev.scaletoolkit.model.studio;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import dev.scaletoolkit.model.common.KnownValues;
+import dev.scaletoolkit.model.json.WireValue;
 import java.util.Objects;
 
 /** The kind of a Studio batch ({@code Production} or {@code Calibration} on the wire). Open. */
@@ -26,12 +25,11 @@ public record StudioBatchType(String value) {
      * @param value the wire value
      * @return the open enum value
      */
-    @JsonCreator
     public static StudioBatchType of(String value) {
         return new StudioBatchType(value);
     }
 
-    @JsonValue
+    @WireValue
     @Override
     public String value() {
         return value;

@@ -1,8 +1,7 @@
 package dev.scaletoolkit.model.task;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import dev.scaletoolkit.model.common.KnownValues;
+import dev.scaletoolkit.model.json.WireValue;
 import java.util.Objects;
 
 /** The outcome recorded in a task audit entry. Open. */
@@ -28,12 +27,11 @@ public record AuditResult(String value) {
      * @param value the wire value
      * @return the open enum value
      */
-    @JsonCreator
     public static AuditResult of(String value) {
         return new AuditResult(value);
     }
 
-    @JsonValue
+    @WireValue
     @Override
     public String value() {
         return value;

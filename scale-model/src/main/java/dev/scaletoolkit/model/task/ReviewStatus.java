@@ -1,8 +1,7 @@
 package dev.scaletoolkit.model.task;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import dev.scaletoolkit.model.common.KnownValues;
+import dev.scaletoolkit.model.json.WireValue;
 import java.util.Objects;
 
 /** A customer review (audit) status of a task, as used by the {@code customer_review_status} filter. Open. */
@@ -32,12 +31,11 @@ public record ReviewStatus(String value) {
      * @param value the wire value
      * @return the open enum value
      */
-    @JsonCreator
     public static ReviewStatus of(String value) {
         return new ReviewStatus(value);
     }
 
-    @JsonValue
+    @WireValue
     @Override
     public String value() {
         return value;

@@ -1,11 +1,9 @@
 package dev.scaletoolkit.model.task;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scaletoolkit.model.common.Extras;
 import dev.scaletoolkit.model.json.JsonValue;
+import dev.scaletoolkit.model.json.WireExtra;
+import dev.scaletoolkit.model.json.WireName;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,30 +14,29 @@ import java.util.Objects;
  *
  * <p>Keys this version does not model are kept in {@link #extra()} and written back unchanged.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record Task(
-        @JsonProperty("task_id") String taskId,
-        @JsonProperty("created_at") Instant createdAt,
-        @JsonProperty("updated_at") Instant updatedAt,
-        @JsonProperty("completed_at") Instant completedAt,
-        @JsonProperty("type") TaskType type,
-        @JsonProperty("status") TaskStatus status,
-        @JsonProperty("instruction") String instruction,
-        @JsonProperty("params") JsonValue params,
-        @JsonProperty("callback_url") String callbackUrl,
-        @JsonProperty("metadata") Map<String, Object> metadata,
-        @JsonProperty("tags") List<String> tags,
-        @JsonProperty("unique_id") String uniqueId,
-        @JsonProperty("is_test") Boolean isTest,
-        @JsonProperty("project") String project,
-        @JsonProperty("batch") String batch,
-        @JsonProperty("callback_succeeded") Boolean callbackSucceeded,
-        @JsonProperty("response") JsonValue response,
-        @JsonProperty("audits") List<Audit> audits,
-        @JsonProperty("priority") Integer priority,
-        @JsonProperty("project_param_version") Integer projectParamVersion,
-        @JsonProperty("processed_attachments") List<JsonValue> processedAttachments,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> extra) {
+        @WireName("task_id") String taskId,
+        @WireName("created_at") Instant createdAt,
+        @WireName("updated_at") Instant updatedAt,
+        @WireName("completed_at") Instant completedAt,
+        @WireName("type") TaskType type,
+        @WireName("status") TaskStatus status,
+        @WireName("instruction") String instruction,
+        @WireName("params") JsonValue params,
+        @WireName("callback_url") String callbackUrl,
+        @WireName("metadata") Map<String, Object> metadata,
+        @WireName("tags") List<String> tags,
+        @WireName("unique_id") String uniqueId,
+        @WireName("is_test") Boolean isTest,
+        @WireName("project") String project,
+        @WireName("batch") String batch,
+        @WireName("callback_succeeded") Boolean callbackSucceeded,
+        @WireName("response") JsonValue response,
+        @WireName("audits") List<Audit> audits,
+        @WireName("priority") Integer priority,
+        @WireName("project_param_version") Integer projectParamVersion,
+        @WireName("processed_attachments") List<JsonValue> processedAttachments,
+        @WireExtra Map<String, JsonValue> extra) {
 
     public Task {
         Objects.requireNonNull(taskId, "task_id is missing in the Task JSON");

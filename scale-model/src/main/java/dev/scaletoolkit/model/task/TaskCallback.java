@@ -1,11 +1,9 @@
 package dev.scaletoolkit.model.task;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scaletoolkit.model.common.Extras;
 import dev.scaletoolkit.model.json.JsonValue;
+import dev.scaletoolkit.model.json.WireExtra;
+import dev.scaletoolkit.model.json.WireName;
 import java.util.Map;
 
 /**
@@ -13,13 +11,12 @@ import java.util.Map;
  *
  * <p>Keys this version does not model are kept in {@link #extra()} and written back unchanged.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record TaskCallback(
-        @JsonProperty("task_id") String taskId,
-        @JsonProperty("status") TaskStatus status,
-        @JsonProperty("response") JsonValue response,
-        @JsonProperty("task") Task task,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> extra) {
+        @WireName("task_id") String taskId,
+        @WireName("status") TaskStatus status,
+        @WireName("response") JsonValue response,
+        @WireName("task") Task task,
+        @WireExtra Map<String, JsonValue> extra) {
 
     public TaskCallback {
         extra = Extras.copy(extra);

@@ -1,11 +1,9 @@
 package dev.scaletoolkit.model.task;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scaletoolkit.model.common.Extras;
 import dev.scaletoolkit.model.json.JsonValue;
+import dev.scaletoolkit.model.json.WireExtra;
+import dev.scaletoolkit.model.json.WireName;
 import java.util.List;
 import java.util.Map;
 
@@ -14,15 +12,14 @@ import java.util.Map;
  *
  * <p>Keys this version does not model are kept in {@link #extra()} and written back unchanged.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record TaskList(
-        @JsonProperty("docs") List<Task> docs,
-        @JsonProperty("total") Long total,
-        @JsonProperty("limit") Integer limit,
-        @JsonProperty("offset") Integer offset,
-        @JsonProperty("has_more") Boolean hasMore,
-        @JsonProperty("next_token") String nextToken,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> extra) {
+        @WireName("docs") List<Task> docs,
+        @WireName("total") Long total,
+        @WireName("limit") Integer limit,
+        @WireName("offset") Integer offset,
+        @WireName("has_more") Boolean hasMore,
+        @WireName("next_token") String nextToken,
+        @WireExtra Map<String, JsonValue> extra) {
 
     public TaskList {
         docs = Extras.copyOrNull(docs);

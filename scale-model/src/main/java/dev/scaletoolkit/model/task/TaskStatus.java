@@ -1,7 +1,6 @@
 package dev.scaletoolkit.model.task;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import dev.scaletoolkit.model.json.WireValue;
 import java.util.Objects;
 
 /**
@@ -32,12 +31,11 @@ public record TaskStatus(String value) {
      * @param value the wire value
      * @return the open enum value
      */
-    @JsonCreator
     public static TaskStatus of(String value) {
         return new TaskStatus(value);
     }
 
-    @JsonValue
+    @WireValue
     @Override
     public String value() {
         return value;

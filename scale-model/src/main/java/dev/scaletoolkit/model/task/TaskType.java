@@ -1,8 +1,7 @@
 package dev.scaletoolkit.model.task;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import dev.scaletoolkit.model.common.KnownValues;
+import dev.scaletoolkit.model.json.WireValue;
 import java.util.Objects;
 
 /** A task type, as in the {@code POST /task/{type}} path. Open: new types are kept as is. */
@@ -64,12 +63,11 @@ public record TaskType(String value) {
      * @param value the wire value
      * @return the open enum value
      */
-    @JsonCreator
     public static TaskType of(String value) {
         return new TaskType(value);
     }
 
-    @JsonValue
+    @WireValue
     @Override
     public String value() {
         return value;

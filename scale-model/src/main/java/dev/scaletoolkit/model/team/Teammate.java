@@ -1,11 +1,9 @@
 package dev.scaletoolkit.model.team;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scaletoolkit.model.common.Extras;
 import dev.scaletoolkit.model.json.JsonValue;
+import dev.scaletoolkit.model.json.WireExtra;
+import dev.scaletoolkit.model.json.WireName;
 import java.util.Map;
 import java.util.Objects;
 
@@ -14,17 +12,16 @@ import java.util.Objects;
  *
  * <p>Keys this version does not model are kept in {@link #extra()} and written back unchanged.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record Teammate(
-        @JsonProperty("email") String email,
-        @JsonProperty("role") TeammateRole role,
-        @JsonProperty("firstName") String firstName,
-        @JsonProperty("lastName") String lastName,
-        @JsonProperty("company") String company,
-        @JsonProperty("disableRapidEmails") Boolean disableRapidEmails,
-        @JsonProperty("isStudioLabeler") Boolean isStudioLabeler,
-        @JsonProperty("expiry") String expiry,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> extra) {
+        @WireName("email") String email,
+        @WireName("role") TeammateRole role,
+        @WireName("firstName") String firstName,
+        @WireName("lastName") String lastName,
+        @WireName("company") String company,
+        @WireName("disableRapidEmails") Boolean disableRapidEmails,
+        @WireName("isStudioLabeler") Boolean isStudioLabeler,
+        @WireName("expiry") String expiry,
+        @WireExtra Map<String, JsonValue> extra) {
 
     public Teammate {
         Objects.requireNonNull(email, "email is missing in the Teammate JSON");

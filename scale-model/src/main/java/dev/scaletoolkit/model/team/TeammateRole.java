@@ -1,8 +1,7 @@
 package dev.scaletoolkit.model.team;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import dev.scaletoolkit.model.common.KnownValues;
+import dev.scaletoolkit.model.json.WireValue;
 import java.util.Objects;
 
 /** A teammate's role on the team. Open: a value Scale adds later is kept as is. */
@@ -34,12 +33,11 @@ public record TeammateRole(String value) {
      * @param value the wire value
      * @return the open enum value
      */
-    @JsonCreator
     public static TeammateRole of(String value) {
         return new TeammateRole(value);
     }
 
-    @JsonValue
+    @WireValue
     @Override
     public String value() {
         return value;

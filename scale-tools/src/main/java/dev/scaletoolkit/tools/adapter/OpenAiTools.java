@@ -1,6 +1,6 @@
 package dev.scaletoolkit.tools.adapter;
 
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.tools.Profile;
 import dev.scaletoolkit.tools.StrictSchemas;
 import dev.scaletoolkit.tools.ToolRegistry;

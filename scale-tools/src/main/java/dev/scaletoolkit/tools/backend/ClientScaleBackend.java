@@ -8,7 +8,7 @@ import dev.scaletoolkit.client.error.ScaleException;
 import dev.scaletoolkit.client.http.RequestBody;
 import dev.scaletoolkit.client.http.RetryPolicy;
 import dev.scaletoolkit.client.http.ScaleResponse;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.time.Duration;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

@@ -3,6 +3,7 @@ package dev.scaletoolkit.tools.batch;
 import static dev.scaletoolkit.tools.backend.ScaleRequest.segment;
 
 import dev.scaletoolkit.tools.HandlerTable;
+import dev.scaletoolkit.tools.Paging;
 import dev.scaletoolkit.tools.Shapes;
 import dev.scaletoolkit.tools.ToolCall;
 import dev.scaletoolkit.tools.backend.ScaleRequest;
@@ -55,8 +56,10 @@ public final class BatchTools {
                 .query("start_time", call.string("start_time"))
                 .query("end_time", call.string("end_time"))
                 .query("detailed", call.has("detailed") ? call.bool("detailed", false) : null)
-                .query("limit", call.integer("limit"))
-                .query("offset", call.integer("offset")));
+                .query("limit", Paging.limit(call))
+                .query(
+                        "offset",
+                        call.has("next_token") ? Integer.valueOf(Paging.offset(call)) : call.integer("offset")));
         boolean full = call.bool("full", false) || call.bool("detailed", false);
         ObjectNode out = Shapes.listData(Shapes.docs(page), full, Shapes.BATCH_SUMMARY);
         // Scale names the count totalDocs on this endpoint; tools use one name for counts everywhere
@@ -68,6 +71,15 @@ public final class BatchTools {
             if (page.has(k)) {
                 out.set(k, page.get(k));
             }
+        }
+        // the same next_token as every other listing: the offset of the next page
+        int shown = out.get("docs").size();
+        Integer given = call.integer("offset");
+        int from = call.has("next_token") ? Paging.offset(call) : (given == null ? 0 : given);
+        if (page.path("has_more").asBoolean(false) && shown > 0) {
+            out.put("next_token", Paging.token(from + shown));
+        } else {
+            out.putNull("next_token");
         }
         return out;
     }

@@ -1,6 +1,6 @@
 package dev.scaletoolkit.tools.discovery;
 
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.tools.Profile;
 import dev.scaletoolkit.tools.ProgressListener;
 import dev.scaletoolkit.tools.SchemaSupport;

@@ -1,6 +1,6 @@
 package dev.scaletoolkit.tools.discovery;
 
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.tools.ToolSpec;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package dev.scaletoolkit.tools.file;
 
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.tools.HandlerTable;
 import dev.scaletoolkit.tools.Shapes;
 import dev.scaletoolkit.tools.ToolCall;

@@ -3,6 +3,7 @@ package dev.scaletoolkit.tools.project;
 import static dev.scaletoolkit.tools.backend.ScaleRequest.segment;
 
 import dev.scaletoolkit.tools.HandlerTable;
+import dev.scaletoolkit.tools.Paging;
 import dev.scaletoolkit.tools.Shapes;
 import dev.scaletoolkit.tools.ToolCall;
 import dev.scaletoolkit.tools.backend.ScaleRequest;
@@ -27,9 +28,8 @@ public final class ProjectTools {
         JsonNode answer = call.send(ScaleRequest.get("/projects")
                 .query("archived", call.has("archived") ? call.bool("archived", false) : null));
         ArrayNode docs = Shapes.docs(answer);
-        ObjectNode out = Shapes.listData(docs, call.bool("full", false), Shapes.PROJECT_SUMMARY);
-        out.put("total", docs.size());
-        return out;
+        // Scale returns every project at once; an agent gets them a page at a time
+        return Paging.local(Shapes.listData(docs, call.bool("full", false), Shapes.PROJECT_SUMMARY), call);
     }
 
     // GET /v1/projects/{name}

@@ -1,6 +1,6 @@
 package dev.scaletoolkit.tools.sizing;
 
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.tools.ToolError;
 import dev.scaletoolkit.tools.ToolResult;
 import java.security.SecureRandom;

@@ -1,6 +1,7 @@
 package dev.scaletoolkit.tools.studio;
 
 import dev.scaletoolkit.tools.HandlerTable;
+import dev.scaletoolkit.tools.Paging;
 import dev.scaletoolkit.tools.Shapes;
 import dev.scaletoolkit.tools.ToolCall;
 import dev.scaletoolkit.tools.backend.ScaleRequest;
@@ -37,7 +38,10 @@ public final class StudioTools {
 
     // GET /v1/studio/batches
     static JsonNode getStudioBatches(ToolCall call) {
-        return studioBatches(call, call.send(ScaleRequest.get("/studio/batches")));
+        JsonNode all = studioBatches(call, call.send(ScaleRequest.get("/studio/batches")));
+        return all instanceof ObjectNode o && o.get("docs") instanceof tools.jackson.databind.node.ArrayNode
+                ? Paging.local(o, call)
+                : all;
     }
 
     // POST /v1/studio/batches/set_priorities

@@ -2,8 +2,9 @@ package dev.scaletoolkit.tools.task;
 
 import static dev.scaletoolkit.tools.backend.ScaleRequest.segment;
 
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.tools.HandlerTable;
+import dev.scaletoolkit.tools.Paging;
 import dev.scaletoolkit.tools.Shapes;
 import dev.scaletoolkit.tools.ToolCall;
 import dev.scaletoolkit.tools.ToolInputException;
@@ -64,7 +65,7 @@ public final class TaskTools {
                 .query(
                         "include_attachment_url",
                         call.has("include_attachment_url") ? call.bool("include_attachment_url", false) : null)
-                .query("limit", call.integer("limit"))
+                .query("limit", Paging.limit(call))
                 .query("next_token", call.string("next_token"));
         if (call.has("customer_review_status")) {
             // Scale reads several review states as one comma-separated value

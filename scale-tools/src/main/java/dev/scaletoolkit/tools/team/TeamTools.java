@@ -1,7 +1,8 @@
 package dev.scaletoolkit.tools.team;
 
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.tools.HandlerTable;
+import dev.scaletoolkit.tools.Paging;
 import dev.scaletoolkit.tools.Shapes;
 import dev.scaletoolkit.tools.ToolCall;
 import dev.scaletoolkit.tools.ToolInputException;
@@ -31,8 +32,12 @@ public final class TeamTools {
 
     // GET /v1/teams
     static JsonNode getTeams(ToolCall call) {
-        return Shapes.listData(
-                Shapes.docs(call.send(ScaleRequest.get("/teams"))), call.bool("full", false), Shapes.TEAMMATE_SUMMARY);
+        return Paging.local(
+                Shapes.listData(
+                        Shapes.docs(call.send(ScaleRequest.get("/teams"))),
+                        call.bool("full", false),
+                        Shapes.TEAMMATE_SUMMARY),
+                call);
     }
 
     // POST /v1/teams/invite

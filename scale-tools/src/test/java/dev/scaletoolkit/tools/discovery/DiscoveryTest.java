@@ -2,7 +2,7 @@ package dev.scaletoolkit.tools.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.tools.Profile;
 import dev.scaletoolkit.tools.ProgressListener;
 import dev.scaletoolkit.tools.ToolRegistry;

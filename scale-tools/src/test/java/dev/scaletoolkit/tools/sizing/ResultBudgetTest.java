@@ -3,7 +3,7 @@ package dev.scaletoolkit.tools.sizing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.tools.ToolResult;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

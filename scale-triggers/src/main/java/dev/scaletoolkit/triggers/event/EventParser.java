@@ -60,7 +60,7 @@ public final class EventParser {
     }
 
     private static ObjectNode named(JsonNode body) {
-        ObjectNode doc = dev.scaletoolkit.model.ScaleJson.mapper().createObjectNode();
+        ObjectNode doc = dev.scaletoolkit.model.jackson.ScaleJson.mapper().createObjectNode();
         doc.put("name", body.get("batch_name").asString());
         return doc;
     }

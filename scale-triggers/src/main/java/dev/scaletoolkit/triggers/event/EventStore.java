@@ -1,6 +1,6 @@
 package dev.scaletoolkit.triggers.event;
 
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

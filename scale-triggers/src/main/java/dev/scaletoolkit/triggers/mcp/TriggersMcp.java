@@ -6,7 +6,7 @@ import dev.scaletoolkit.client.error.NotFoundException;
 import dev.scaletoolkit.client.error.ScaleException;
 import dev.scaletoolkit.gateway.connection.Connection;
 import dev.scaletoolkit.gateway.connection.Connections;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.triggers.event.Event;
 import dev.scaletoolkit.triggers.event.EventQuery;
 import dev.scaletoolkit.triggers.event.Events;

@@ -6,7 +6,7 @@ import dev.scaletoolkit.client.ScaleClient;
 import dev.scaletoolkit.client.error.RateLimitException;
 import dev.scaletoolkit.client.error.ScaleException;
 import dev.scaletoolkit.gateway.connection.Connection;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.triggers.TriggerSettings;
 import dev.scaletoolkit.triggers.event.EventParser;
 import dev.scaletoolkit.triggers.event.Events;
@@ -63,6 +63,9 @@ final class TaskPoller {
                 .apiKey(connection.apiKey())
                 .baseUrl(connection.baseUrl())
                 .maxRetries(0) // the poller backs off itself, honouring Retry-After
+                // Marks the poller as the toolkit's own background client: the emulator's fault rules leave it
+                // alone unless a rule asks for it, so a test's injected faults reach the test's client.
+                .userAgentSuffix(dev.scaletoolkit.emulator.http.FaultPlan.BACKGROUND_USER_AGENT + " (triggers-poller)")
                 .build();
         Instant newest = null;
         int pages = 0;

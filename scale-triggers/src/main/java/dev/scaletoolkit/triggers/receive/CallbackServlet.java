@@ -2,7 +2,7 @@ package dev.scaletoolkit.triggers.receive;
 
 import dev.scaletoolkit.gateway.connection.Connection;
 import dev.scaletoolkit.gateway.connection.Connections;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.triggers.event.EventParser;
 import dev.scaletoolkit.triggers.event.Events;
 import dev.scaletoolkit.triggers.event.NewEvent;

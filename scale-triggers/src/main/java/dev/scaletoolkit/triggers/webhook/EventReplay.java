@@ -1,7 +1,7 @@
 package dev.scaletoolkit.triggers.webhook;
 
 import dev.scaletoolkit.gateway.GatewayException;
-import dev.scaletoolkit.model.ScaleJson;
+import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.triggers.event.Event;
 import dev.scaletoolkit.triggers.event.EventQuery;
 import dev.scaletoolkit.triggers.event.Events;

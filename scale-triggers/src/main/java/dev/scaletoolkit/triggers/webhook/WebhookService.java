@@ -1,8 +1,8 @@
 package dev.scaletoolkit.triggers.webhook;
 
 import dev.scaletoolkit.gateway.Gateway;
-import dev.scaletoolkit.gateway.crypto.MasterKey;
-import dev.scaletoolkit.gateway.crypto.SecretBox;
+import dev.scaletoolkit.infra.crypto.MasterKey;
+import dev.scaletoolkit.infra.crypto.SecretBox;
 import dev.scaletoolkit.triggers.TriggerSettings;
 import dev.scaletoolkit.triggers.event.Events;
 import java.time.Clock;

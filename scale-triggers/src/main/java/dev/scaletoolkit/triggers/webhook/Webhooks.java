@@ -2,7 +2,7 @@ package dev.scaletoolkit.triggers.webhook;
 
 import dev.scaletoolkit.emulator.file.AddressPolicy;
 import dev.scaletoolkit.gateway.GatewayException;
-import dev.scaletoolkit.gateway.crypto.SecretBox;
+import dev.scaletoolkit.infra.crypto.SecretBox;
 import dev.scaletoolkit.triggers.event.EventType;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,4 +1,4 @@
-package dev.scaletoolkit.gateway.crypto;
+package dev.scaletoolkit.infra.crypto;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,7 @@
-package dev.scaletoolkit.model;
+package dev.scaletoolkit.model.jackson;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.scaletoolkit.model.ScaleTime;
 import java.time.Instant;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -12,7 +13,11 @@ import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 
-/** The one JSON configuration shared by every module, so the emulator and the SDK read and write alike. */
+/**
+ * The toolkit's Jackson 3 configuration, shared by the modules that use Jackson (emulator, tools, gateway, MCP,
+ * triggers, CLI): unknown keys ignored, absent values left out, instants in Scale's format, and the wire records
+ * bound by {@link ScaleModelModule} exactly as the SDK's {@code RecordCodec} binds them.
+ */
 public final class ScaleJson {
     private static final JsonMapper MAPPER = JsonMapper.builder()
             // Scale adds fields without notice; an unknown key must never break a reader.
@@ -23,11 +28,16 @@ public final class ScaleJson {
             .addModule(new SimpleModule("scale-time")
                     .addSerializer(Instant.class, new InstantWriter())
                     .addDeserializer(Instant.class, new InstantReader()))
+            .addModule(new ScaleModelModule())
             .build();
 
     private ScaleJson() {}
 
-    /** Returns the shared, immutable mapper. */
+    /**
+     * The shared mapper.
+     *
+     * @return the shared, immutable mapper
+     */
     public static JsonMapper mapper() {
         return MAPPER;
     }

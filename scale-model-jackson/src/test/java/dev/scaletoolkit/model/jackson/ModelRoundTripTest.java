@@ -1,4 +1,4 @@
-package dev.scaletoolkit.model;
+package dev.scaletoolkit.model.jackson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

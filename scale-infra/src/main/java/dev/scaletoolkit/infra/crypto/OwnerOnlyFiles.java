@@ -1,4 +1,4 @@
-package dev.scaletoolkit.gateway.crypto;
+package dev.scaletoolkit.infra.crypto;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;

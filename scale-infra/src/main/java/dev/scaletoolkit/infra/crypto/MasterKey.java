@@ -1,4 +1,4 @@
-package dev.scaletoolkit.gateway.crypto;
+package dev.scaletoolkit.infra.crypto;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,8 +14,9 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The 256-bit key that seals connection secrets. From {@code SCALE_GATEWAY_MASTER_KEY} (base64 of 32 bytes) when
- * set, so a deployment can keep it in its secret manager; otherwise from {@code master.key} in the gateway home,
+ * The 256-bit key that seals secrets at rest (the gateway's connection keys, the emulator's demo keys and callback
+ * auth keys). From an environment variable ({@code SCALE_GATEWAY_MASTER_KEY} for the gateway, base64 of 32 bytes)
+ * when set, so a deployment can keep it in its secret manager; otherwise from {@code master.key} in the given home,
  * made on first use and readable by its owner only. A key file that others can read is refused.
  */
 public final class MasterKey {
@@ -32,11 +33,16 @@ public final class MasterKey {
         Arrays.fill(raw, (byte) 0);
     }
 
-    /** The key from the environment, else from (or newly made in) {@code home/master.key}. */
+    /** The key from {@code SCALE_GATEWAY_MASTER_KEY}, else from (or newly made in) {@code home/master.key}. */
     public static MasterKey load(Path home, Function<String, String> env) {
-        String fromEnv = env.apply(ENV);
+        return load(home, ENV, env);
+    }
+
+    /** The key from the variable {@code envName}, else from (or newly made in) {@code home/master.key}. */
+    public static MasterKey load(Path home, String envName, Function<String, String> env) {
+        String fromEnv = env.apply(envName);
         if (fromEnv != null && !fromEnv.isBlank()) {
-            return new MasterKey(decode(fromEnv.trim(), ENV), ENV);
+            return new MasterKey(decode(fromEnv.trim(), envName), envName);
         }
         Path file = home.resolve(FILE_NAME);
         try {
@@ -53,13 +59,26 @@ public final class MasterKey {
                 }
             }
             if (OwnerOnlyFiles.openToOthers(file)) {
-                throw new IllegalStateException(file
-                        + " can be read by other users; make it owner-only (chmod 600) before the gateway uses it");
+                throw new IllegalStateException(
+                        file
+                                + " can be read by other users; make it owner-only (chmod 600) before it is used as a master key");
             }
             return new MasterKey(decode(Files.readString(file).trim(), file.toString()), file.toString());
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the gateway master key " + file, e);
+            throw new UncheckedIOException("Cannot read or create the master key " + file, e);
         }
+    }
+
+    /** A key given as base64 of 32 bytes; {@code source} names where it came from (never the key). */
+    public static MasterKey of(String base64, String source) {
+        return new MasterKey(decode(base64.trim(), source), source);
+    }
+
+    /** A fresh random key as base64, for a key that a group of processes is to share. */
+    public static String newBase64() {
+        byte[] raw = new byte[BYTES];
+        new SecureRandom().nextBytes(raw);
+        return Base64.getEncoder().encodeToString(raw);
     }
 
     /** A fresh random key that lives only in memory (tests). */

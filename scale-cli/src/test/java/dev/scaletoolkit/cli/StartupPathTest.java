@@ -1,0 +1,112 @@
+package dev.scaletoolkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * Issue 22: a short command against the emulator {@code scale up} started (found through the state file and the
+ * default connection, as a user runs it) loads neither the gateway's database (JDBC driver, pool, Flyway) nor
+ * Jetty. Checked on the classes a real child JVM loads ({@code -Xlog:class+load}), not on timings.
+ */
+class StartupPathTest {
+    private static final List<String> HEAVY =
+            List.of("org.sqlite.", "com.zaxxer.hikari.", "org.flywaydb.", "org.eclipse.jetty.", "org.postgresql.");
+
+    @Test
+    void shortCommandsLoadNoDatabaseDriverAndNoJetty(@TempDir Path dir) throws Exception {
+        Path home = dir.resolve("home");
+        Path data = dir.resolve("data");
+        StringWriter out = new StringWriter();
+        // no trigger poller: its writes to the gateway's database would (rightly) make a command read it again
+        CommandLine up = ScaleCli.commandLine(
+                Map.of("SCALE_HOME", home.toString(), "SCALE_TRIGGERS_POLL_INTERVAL", "PT0S")::get);
+        up.setOut(new PrintWriter(out, true));
+        up.setErr(new PrintWriter(new StringWriter(), true));
+        Thread server = new Thread(
+                () -> up.execute("up", "--port", "0", "--data", data.toString(), "--no-workforce"), "startup-up");
+        server.start();
+        try {
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(60))
+                    .until(() -> out.toString().contains("Listening on port: "));
+            Map<String, String> env = Map.of("SCALE_HOME", home.toString());
+            assertThat(child(dir, env, null, "projects", "create", "startup_probe", "--type", "categorization")
+                            .exitCode)
+                    .isZero();
+            // a command reads the gateway once the database has been left alone a moment, and remembers the
+            // default connection; commands after it do not open the database
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(120))
+                    .until(() -> child(dir, env, null, "--version").exitCode == 0
+                            && child(dir, env, null, "projects", "get", "startup_probe").exitCode == 0
+                            && Files.exists(home.resolve(DefaultConnectionCache.FILE_NAME)));
+
+            for (String[] command : new String[][] {
+                {"projects", "list"}, {"tasks", "list"}, {"tools", "list"}, {"emulator", "faults", "list"}
+            }) {
+                Path classes = dir.resolve("classes-" + command[0] + ".log");
+                Result r = child(dir, env, classes, command);
+                assertThat(r.exitCode)
+                        .as(String.join(" ", command) + ": " + r.err)
+                        .isZero();
+                List<String> loaded = Files.readAllLines(classes);
+                assertThat(loaded).anyMatch(l -> l.contains(" dev.scaletoolkit.cli.ScaleCli "));
+                for (String heavy : HEAVY) {
+                    assertThat(loaded)
+                            .as(String.join(" ", command) + " loads " + heavy)
+                            .noneMatch(l -> l.contains("] " + heavy));
+                }
+                if (command[0].equals("projects")) {
+                    assertThat(r.out).contains("startup_probe"); // it did talk to the emulator
+                }
+            }
+        } finally {
+            server.interrupt();
+            server.join(60_000);
+        }
+    }
+
+    private record Result(int exitCode, String out, String err) {}
+
+    private static Result child(Path dir, Map<String, String> env, Path classLog, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-XX:+UseSerialGC");
+        if (classLog != null) {
+            command.add("-Xlog:class+load=info:file=" + classLog);
+        }
+        command.add("-cp");
+        command.add(ChildScale.classPath());
+        command.add(ScaleCli.class.getName());
+        command.addAll(List.of(args));
+        Path stdout = Files.createTempFile(dir, "out", ".txt");
+        Path stderr = Files.createTempFile(dir, "err", ".txt");
+        ProcessBuilder pb =
+                new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        pb.environment().clear();
+        pb.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError(String.join(" ", args) + " did not finish");
+        }
+        return new Result(p.exitValue(), Files.readString(stdout), Files.readString(stderr));
+    }
+}
