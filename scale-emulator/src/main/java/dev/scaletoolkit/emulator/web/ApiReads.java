@@ -45,7 +45,11 @@ final class ApiReads {
         }
         if (path.equals("/projects")) {
             ArrayNode out = ScaleJson.mapper().createArrayNode();
-            services.projects().list(caller, query.queryBool("archived")).forEach(out::add);
+            services.projects()
+                    .list(
+                            caller,
+                            query.queryBool("archived"),
+                            json -> out.add(ScaleJson.mapper().readTree(json)));
             return out;
         }
         if (path.equals("/batches")) {
