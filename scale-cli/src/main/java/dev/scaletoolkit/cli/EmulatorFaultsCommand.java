@@ -97,7 +97,10 @@ final class EmulatorFaultsCommand extends ToolBackedCommand.Group {
         @Override
         int run(Target target) {
             ObjectNode listing = ScaleJson.mapper().createObjectNode();
-            listing.set("docs", target.control().faults().path("faults"));
+            listing.set(
+                    "docs",
+                    ScaleJson.mapper()
+                            .readTree(target.control().faults().path("faults").toJson()));
             new RecordPrinter(
                             output.effective(spec, true),
                             output.fields,
