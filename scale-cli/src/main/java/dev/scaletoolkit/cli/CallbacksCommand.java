@@ -50,11 +50,20 @@ final class CallbacksCommand implements Runnable {
                         + " app), and answer with its status.")
         String forwardTo;
 
+        @Option(
+                names = "--allow-host",
+                paramLabel = "HOST",
+                description = "Let --forward-to reach HOST (an address, HOST:PORT, a range such as 10.0.0.0/8, or"
+                        + " private); loopback is always allowed (repeatable).")
+        java.util.List<String> allowHosts;
+
         @Override
         public Integer call() throws IOException, InterruptedException {
             String expected = auth != null ? auth : ScaleCli.env(spec).apply("SCALE_CALLBACK_AUTH");
             java.io.PrintWriter out = spec.commandLine().getOut();
-            CallbackForwarder forwarder = forwardTo == null ? null : CallbackForwarder.to(spec, forwardTo);
+            CallbackForwarder forwarder = forwardTo == null
+                    ? null
+                    : CallbackForwarder.to(spec, forwardTo, AllowHostOption.parse(spec, allowHosts));
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
             server.createContext("/", exchange -> {
                 byte[] body;

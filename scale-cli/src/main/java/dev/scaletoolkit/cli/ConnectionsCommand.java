@@ -93,15 +93,20 @@ final class ConnectionsCommand implements Runnable {
                 description = "Variable that holds the scale-callback-auth secret (optional).")
         String callbackSecretEnv;
 
+        @Option(names = "--allow-host", paramLabel = "HOST", description = AllowHostOption.DESCRIPTION)
+        List<String> allowHosts;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
             Mode parsedMode = parseMode(spec, mode);
+            AllowHostOption.parse(spec, allowHosts);
             String key = SecretInput.read(spec, apiKeyEnv, "Scale API key for " + name, "API key");
             String secret = callbackSecret(spec, callbackSecretEnv);
             return withGateway(spec, (gw, out) -> {
+                AllowHostOption.keep(spec, gw, allowHosts);
                 ConnectionInfo info =
                         gw.connections().add(new Connections.NewConnection(name, baseUrl, parsedMode, key, secret));
                 out.println("Added connection " + info.name() + " ("

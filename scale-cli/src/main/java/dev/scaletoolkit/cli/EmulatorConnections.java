@@ -19,6 +19,8 @@ final class EmulatorConnections {
 
     static void register(Gateway gw, String apiBaseUrl, Accounts.NewAccount demo) {
         Connections c = gw.connections();
+        // an emulator this installation started may be called with its keys, as api.scale.com may
+        c.outbound().recordStartedEmulator(java.net.URI.create(apiBaseUrl).getAuthority());
         c.put(new Connections.NewConnection(LIVE, apiBaseUrl, Mode.LIVE, demo.liveKey(), demo.callbackAuthKey()));
         c.put(new Connections.NewConnection(TEST, apiBaseUrl, Mode.TEST, demo.testKey(), demo.callbackAuthKey()));
         if (c.defaultName().isEmpty()) {

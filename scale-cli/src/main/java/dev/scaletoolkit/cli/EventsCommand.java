@@ -2,6 +2,8 @@ package dev.scaletoolkit.cli;
 
 import dev.scaletoolkit.gateway.Gateway;
 import dev.scaletoolkit.gateway.GatewayException;
+import dev.scaletoolkit.infra.net.AllowList;
+import dev.scaletoolkit.infra.net.OutboundPolicy;
 import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.triggers.Triggers;
 import dev.scaletoolkit.triggers.event.Event;
@@ -187,7 +189,12 @@ final class EventsCommand implements Runnable {
                         .withTypes(wanted)
                         .withConnection(connection)
                         .withLimit(EventQuery.MAX_LIMIT);
-                EventReplay.Outcome outcome = new EventReplay(Triggers.events(gw))
+                // the person typing the command chose the URL: loopback too, and what the gateway allows
+                OutboundPolicy policy = OutboundPolicy.of(
+                        "replays",
+                        gw.connections().outbound().allowList().and(AllowList.of(List.of("loopback"))),
+                        "allow it with --allow-host HOST on 'scale webhooks add'");
+                EventReplay.Outcome outcome = new EventReplay(Triggers.events(gw), policy)
                         .replay(query, to, secret, e -> out.println("sent " + line(e)));
                 out.flush();
                 if (outcome.failedEventId() != null) {

@@ -49,6 +49,14 @@ final class UpCommand implements Callable<Integer> {
             description = "Interface to bind (default: ${DEFAULT-VALUE}).")
     String host;
 
+    @Option(
+            names = "--allow-host",
+            paramLabel = "HOST",
+            description = "Let callbacks, imports, webhooks and connections reach HOST beyond public addresses: a"
+                    + " host, an address, HOST:PORT, a range such as 10.0.0.0/8, loopback or private (repeatable;"
+                    + " loopback is allowed anyway when listening on loopback).")
+    java.util.List<String> allowHosts;
+
     @Option(names = "--data", defaultValue = ".scale-data", description = "Data directory (default: ${DEFAULT-VALUE}).")
     Path data;
 
@@ -110,6 +118,15 @@ final class UpCommand implements Callable<Integer> {
                 .workforceDelay(workforceDelay)
                 .sqliteSync(sqliteSync)
                 .adminToken(token);
+        if (allowHosts != null && !allowHosts.isEmpty()) {
+            java.util.List<String> entries = new java.util.ArrayList<>(EmulatorConfig.builder()
+                    .host(host)
+                    .build()
+                    .outboundAllowList()
+                    .entries());
+            entries.addAll(AllowHostOption.parse(spec, allowHosts).entries());
+            builder.allowHosts(entries);
+        }
         if (postgresUrl != null) {
             if (!postgresUrl.startsWith("jdbc:postgresql:")) {
                 throw new picocli.CommandLine.ParameterException(
@@ -196,6 +213,7 @@ final class UpCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         try {
             dev.scaletoolkit.gateway.Gateway gw = GatewayAccess.open(spec);
+            AllowHostOption.keep(spec, gw, allowHosts);
             EmulatorConnections.register(gw, emulator.baseUrl() + "/v1", demo);
             err.println("Connections 'emulator' (live key) and 'emulator-test' (test key) point here (gateway: "
                     + gw.home() + "); agent tokens: ./scale tokens create");

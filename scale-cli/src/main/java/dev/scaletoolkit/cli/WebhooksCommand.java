@@ -67,13 +67,18 @@ final class WebhooksCommand implements Runnable {
         @Option(names = "--connection", description = "Only events of this connection.")
         String connection;
 
+        @Option(names = "--allow-host", paramLabel = "HOST", description = AllowHostOption.DESCRIPTION)
+        List<String> allowHosts;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
             Set<EventType> types = EventsCommand.types(spec, events);
+            AllowHostOption.parse(spec, allowHosts);
             return ConnectionsCommand.withGateway(spec, (gw, out) -> {
+                AllowHostOption.keep(spec, gw, allowHosts);
                 Webhooks.Created created = webhooks(gw, spec).add(url, types, project, connection);
                 out.println("Added webhook " + created.webhook().id() + " -> "
                         + created.webhook().url());

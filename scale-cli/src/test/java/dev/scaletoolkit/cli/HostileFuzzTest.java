@@ -35,11 +35,13 @@ import tools.jackson.databind.JsonNode;
 /**
  * Hostile traffic against a running {@code scale up} (the v1 API, the control plane and MCP on one port):
  * generated methods, paths, queries, headers, content types and bodies, sent on raw sockets so that malformed
- * requests arrive as written. Every answer must be below 500 and come within 5 s, every v1 error must be Scale's
+ * requests arrive as written. Every answer must be below 500 (a closed connection is no answer), every v1 error must be Scale's
  * {@code {"status_code", "error"}}, no answer and no log line may carry a stack trace, and the server must answer
  * afterwards.
  *
- * <p>10,000 requests by default; {@code -Djqwik.tries.default=100000} runs 100,000. jqwik prints the seed of a
+ * <p>The routes include the gateway's {@code /mcp}, the triggers' receiver ({@code /callbacks/…}), {@code /metrics}
+ * and the browser UI's pages. How long answers took is printed at the end (the slowest, and every one over 2 s), not
+ * asserted. 10,000 requests by default; {@code -Djqwik.tries.default=30000} runs 30,000. jqwik prints the seed of a
  * failing run and replays it first on the next run; each failure message also holds the exact request.
  */
 class HostileFuzzTest {
@@ -51,6 +53,38 @@ class HostileFuzzTest {
     private static String taskId;
     private static Path data;
     private static ListAppender<ILoggingEvent> logs;
+    private static final Tally TALLY = new Tally();
+
+    /** What a run saw, printed at its end: requests, 5xx, connections closed without an answer, slow answers. */
+    static final class Tally {
+        private static final long SLOW_MILLIS = 2_000;
+        private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong serverErrors =
+                new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong closes = new java.util.concurrent.atomic.AtomicLong();
+        private final List<String> slow = java.util.Collections.synchronizedList(new ArrayList<>());
+        private volatile long slowest;
+
+        void count(RawHttp.Response r, Req req) {
+            requests.incrementAndGet();
+            if (r.status() >= 500) {
+                serverErrors.incrementAndGet();
+            }
+            if (r.status() < 0) {
+                closes.incrementAndGet();
+            }
+            slowest = Math.max(slowest, r.millis());
+            if (r.millis() > SLOW_MILLIS && slow.size() < 20) {
+                slow.add(r.millis() + " ms: " + req.method() + " " + req.path());
+            }
+        }
+
+        String report() {
+            return "fuzz: " + requests + " requests, " + serverErrors + " x 5xx, " + closes
+                    + " closed without an answer, slowest " + slowest + " ms, " + slow.size()
+                    + " slower than " + SLOW_MILLIS + " ms" + (slow.isEmpty() ? "" : ": " + slow);
+        }
+    }
 
     @BeforeContainer
     static void start() throws IOException {
@@ -94,6 +128,8 @@ class HostileFuzzTest {
 
     @AfterContainer
     static void stop() throws Exception {
+        // Durations are reported, never asserted: on a loaded machine they say more about the load than the server.
+        System.out.println(TALLY.report());
         try {
             RawHttp.Response health = send("GET", "/_emulator/health", "", null);
             assertThat(health.status()).as("the server still answers").isEqualTo(200);
@@ -120,10 +156,13 @@ class HostileFuzzTest {
 
     @Property(shrinking = ShrinkingMode.OFF)
     void noRequestBreaksTheServer(@ForAll("requests") Req req) throws IOException {
-        RawHttp.Response r = RawHttp.send(port, req.head(port), bytes(req.body()), 10_000);
+        RawHttp.Response r = RawHttp.send(port, req.head(port), bytes(req.body()), 30_000);
         String what = req + "\n  -> " + r;
+        TALLY.count(r, req);
+        assertThat(r.status())
+                .as("an answer (not a closed connection) to %s", what)
+                .isNotNegative();
         assertThat(r.status()).as("status of %s", what).isBetween(100, 499);
-        assertThat(r.millis()).as("time of %s", what).isLessThan(5_000);
         assertThat(r.body())
                 .as("stack trace in %s", what)
                 .doesNotContain("\tat ")

@@ -125,7 +125,10 @@ class TriggersCommandsTest {
     @Test
     void webhooksAddShowsTheSecretOnceAndReplaySignsWithIt() {
         String url = "http://127.0.0.1:" + app.getAddress().getPort() + "/app";
-        Cli.Run added = Cli.run(env, "webhooks", "add", url, "--events", "task.completed,batch.completed");
+        Cli.Run notAllowed = Cli.run(env, "webhooks", "add", url, "--events", "task.completed");
+        assertThat(notAllowed.err()).contains("--allow-host 127.0.0.1");
+        Cli.Run added = Cli.run(
+                env, "webhooks", "add", url, "--events", "task.completed,batch.completed", "--allow-host", "127.0.0.1");
         Cli.Run refused = Cli.run(env, "webhooks", "add", "http://169.254.169.254/x", "--events", "task.completed");
         Cli.Run listed = Cli.run(env, "webhooks", "list");
 

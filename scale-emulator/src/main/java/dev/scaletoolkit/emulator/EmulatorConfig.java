@@ -1,6 +1,7 @@
 package dev.scaletoolkit.emulator;
 
 import dev.scaletoolkit.emulator.store.Database;
+import dev.scaletoolkit.infra.net.AllowList;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +23,9 @@ import java.util.Objects;
  * @param adminToken token for {@code /_emulator/} when bound beyond loopback, or null
  * @param publicBaseUrl the address clients use, for URLs written into responses; null derives it from the port
  * @param sqliteSync how SQLite syncs commits to disk (FULL survives a power cut; NORMAL a killed process only)
+ * @param allowHosts what callbacks and imports may reach beyond public addresses ({@code --allow-host}; see
+ *     {@link AllowList}); null for the default: loopback when the emulator itself listens on loopback (its callers
+ *     are on this machine already), nothing otherwise. Its own port is refused either way.
  * @param masterKeyHome the directory whose {@code master.key} seals secrets in the database (made owner-only on
  *     first start); null for {@code dataDir}. {@code SCALE_MASTER_KEY} (base64 of 32 bytes) overrides it,
  *     which is how nodes sharing one PostgreSQL database share one key.
@@ -41,6 +45,7 @@ public record EmulatorConfig(
         String adminToken,
         String publicBaseUrl,
         Database.Sync sqliteSync,
+        List<String> allowHosts,
         Path masterKeyHome) {
 
     public EmulatorConfig {
@@ -50,6 +55,10 @@ public record EmulatorConfig(
         callbackRetryDelays = List.copyOf(callbackRetryDelays);
         Objects.requireNonNull(callbackTimeout, "callbackTimeout");
         Objects.requireNonNull(sqliteSync, "sqliteSync");
+        if (allowHosts != null) {
+            allowHosts = List.copyOf(allowHosts);
+            AllowList.of(allowHosts); // a bad entry fails here, at start, not at the first callback
+        }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
         }
@@ -64,6 +73,14 @@ public record EmulatorConfig(
             seconds *= 2;
         }
         return delays;
+    }
+
+    /** What callbacks and imports may reach beyond public addresses. */
+    public AllowList outboundAllowList() {
+        if (allowHosts == null) {
+            return isLoopback() ? AllowList.of(List.of("loopback")) : AllowList.none();
+        }
+        return AllowList.of(allowHosts);
     }
 
     public boolean isLoopback() {
@@ -90,6 +107,7 @@ public record EmulatorConfig(
         b.adminToken = adminToken;
         b.publicBaseUrl = publicBaseUrl;
         b.sqliteSync = sqliteSync;
+        b.allowHosts = allowHosts;
         b.masterKeyHome = masterKeyHome;
         return b;
     }
@@ -110,6 +128,7 @@ public record EmulatorConfig(
         private String adminToken;
         private String publicBaseUrl;
         private Database.Sync sqliteSync = Database.Sync.FULL;
+        private List<String> allowHosts;
         private Path masterKeyHome;
 
         public Builder host(String host) {
@@ -174,6 +193,12 @@ public record EmulatorConfig(
             return this;
         }
 
+        /** What callbacks and imports may reach beyond public addresses; null restores the default. */
+        public Builder allowHosts(List<String> entries) {
+            this.allowHosts = entries;
+            return this;
+        }
+
         /** The directory of the {@code master.key} that seals secrets at rest; by default the data directory. */
         public Builder masterKeyHome(Path dir) {
             this.masterKeyHome = dir;
@@ -196,6 +221,7 @@ public record EmulatorConfig(
                     adminToken,
                     publicBaseUrl,
                     sqliteSync,
+                    allowHosts,
                     masterKeyHome);
         }
     }

@@ -11,8 +11,9 @@ import java.util.function.Supplier;
 
 /**
  * What routes and background workers share: the database, the clock, id generation, configuration and the fault
- * plan, the supervisor every background worker runs under, and the box that seals secrets at rest under the
- * installation's master key. One per running emulator.
+ * plan, the supervisor every background worker runs under, the box that seals secrets at rest under the
+ * installation's master key, and the outbound-address policies its callbacks and imports pass. One per running
+ * emulator.
  */
 public record EmulatorContext(
         EmulatorConfig config,
@@ -23,7 +24,8 @@ public record EmulatorContext(
         FaultPlan faults,
         Supplier<String> baseUrl,
         Supervisor supervisor,
-        SecretBox secrets) {
+        SecretBox secrets,
+        EmulatorOutbound outbound) {
 
     /** The current time in Scale's wire format. */
     public String now() {

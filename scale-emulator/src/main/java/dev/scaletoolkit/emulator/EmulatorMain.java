@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs an emulator as a process: {@code --port N}, {@code --host H}, {@code --data DIR},
- * {@code --no-workforce}, {@code --workforce-delay-ms N}, {@code --callback-retry-ms N}. It prints the demo keys
+ * {@code --allow-host HOST} (repeatable), {@code --no-workforce}, {@code --workforce-delay-ms N}, {@code --callback-retry-ms N}. It prints the demo keys
  * and then {@code Listening on port: N} on standard output, the line scripts wait for. The CLI's {@code up}
  * command offers the same with more help.
  */
@@ -16,11 +16,13 @@ public final class EmulatorMain {
 
     public static void main(String[] args) throws InterruptedException {
         EmulatorConfig.Builder builder = EmulatorConfig.builder();
+        java.util.List<String> allowHosts = new java.util.ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--port" -> builder.port(Integer.parseInt(args[++i]));
                 case "--host" -> builder.host(args[++i]);
+                case "--allow-host" -> allowHosts.add(args[++i]);
                 case "--data" -> builder.dataDir(Path.of(args[++i]));
                 case "--no-workforce" -> builder.workforceEnabled(false);
                 case "--workforce-delay-ms" ->
@@ -33,6 +35,9 @@ public final class EmulatorMain {
                     System.exit(2);
                 }
             }
+        }
+        if (!allowHosts.isEmpty()) {
+            builder.allowHosts(allowHosts);
         }
         ScaleEmulator emulator = ScaleEmulator.start(builder.build());
         Accounts.NewAccount demo = DemoAccount.ensure(emulator.context());

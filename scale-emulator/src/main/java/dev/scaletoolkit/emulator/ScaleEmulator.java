@@ -78,7 +78,8 @@ public final class ScaleEmulator implements AutoCloseable {
                 new FaultPlan(),
                 this::baseUrl,
                 supervisor,
-                new SecretBox(masterKey(config)));
+                new SecretBox(masterKey(config)),
+                EmulatorOutbound.of(config, this::port));
         dev.scaletoolkit.emulator.auth.SecretsAtRest.sealLegacy(context);
         this.services = EmulatorServices.create(context);
         this.servlets = new ServletContextHandler();

@@ -34,6 +34,9 @@ final class GatewayFixture implements AutoCloseable {
         gateway = Gateway.open(home, Map.<String, String>of()::get, clock);
         String url = scale.baseUrl() + "/v1";
         gateway.connections()
+                .outbound()
+                .recordStartedEmulator(java.net.URI.create(url).getAuthority());
+        gateway.connections()
                 .add(new NewConnection("live", url, null, scale.account().liveKey(), "cbk_x"));
         gateway.connections()
                 .add(new NewConnection("test", url, null, scale.account().testKey(), null));

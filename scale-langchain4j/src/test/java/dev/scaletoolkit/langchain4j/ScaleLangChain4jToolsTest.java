@@ -56,6 +56,9 @@ class ScaleLangChain4jToolsTest {
         scale = TestEmulator.start(b -> b.workforceEnabled(false));
         gateway = Gateway.open(Files.createTempDirectory("langchain4j-gateway"), Map.<String, String>of()::get);
         gateway.connections()
+                .outbound()
+                .recordStartedEmulator(java.net.URI.create(scale.baseUrl()).getAuthority());
+        gateway.connections()
                 .add(new NewConnection(
                         "test", scale.baseUrl() + "/v1", null, scale.account().testKey(), null));
     }

@@ -91,7 +91,7 @@ final class JsonRpcErrorShield extends HttpServlet {
     }
 
     /** The request with its body already read, served again from memory to the SDK. */
-    private static final class ReplayedBody extends jakarta.servlet.http.HttpServletRequestWrapper {
+    static final class ReplayedBody extends jakarta.servlet.http.HttpServletRequestWrapper {
         private final byte[] body;
 
         ReplayedBody(HttpServletRequest request, byte[] body) {

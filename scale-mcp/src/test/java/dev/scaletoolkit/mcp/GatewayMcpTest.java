@@ -44,6 +44,9 @@ class GatewayMcpTest {
         gateway = Gateway.open(home, Map.<String, String>of()::get);
         String url = scale.baseUrl() + "/v1";
         gateway.connections()
+                .outbound()
+                .recordStartedEmulator(java.net.URI.create(url).getAuthority());
+        gateway.connections()
                 .add(new NewConnection("live", url, null, scale.account().liveKey(), null));
         gateway.connections()
                 .add(new NewConnection("test", url, null, scale.account().testKey(), null));
@@ -102,10 +105,18 @@ class GatewayMcpTest {
                     .as("the same endpoint, another token")
                     .isGreaterThan(seen.size());
             assertThat(call(a, "SCALE_AI_LIST_PROJECTS", Map.of()).isError()).isFalse();
-            // an unlisted tool does not exist for this token
-            assertThatThrownBy(
-                            () -> call(a, "SCALE_AI_CREATE_PROJECT", Map.of("name", "nope", "type", "imageannotation")))
-                    .hasMessageContaining("Unknown tool");
+            // a tool out of the token's scope is refused as every refusal is: the documented tool error, audited
+            // and counted (not a JSON-RPC "Unknown tool" that leaves no trace)
+            McpSchema.CallToolResult refused =
+                    call(a, "SCALE_AI_CREATE_PROJECT", Map.of("name", "nope", "type", "imageannotation"));
+            assertThat(refused.isError()).isTrue();
+            assertThat(error(refused).get("code")).isEqualTo("tool_not_allowed");
+            var audited = gateway.audit().newest(1).get(0);
+            assertThat(audited.tool()).isEqualTo("SCALE_AI_CREATE_PROJECT");
+            assertThat(audited.errorCode()).isEqualTo("tool_not_allowed");
+            assertThat(gateway.metrics().scrape()).contains("tool_not_allowed");
+            // a name that is no tool at all stays a protocol error
+            assertThatThrownBy(() -> call(a, "NO_SUCH_TOOL", Map.of())).hasMessageContaining("Unknown tool");
             assertThat(call(b, "SCALE_AI_LIST_PROJECTS", Map.of()).isError()).isFalse();
         } finally {
             a.closeGracefully();

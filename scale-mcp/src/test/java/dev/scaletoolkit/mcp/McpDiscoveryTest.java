@@ -51,6 +51,9 @@ class McpDiscoveryTest {
         Path home = Files.createTempDirectory("discovery-gateway");
         gateway = Gateway.open(home, Map.<String, String>of()::get);
         gateway.connections()
+                .outbound()
+                .recordStartedEmulator(java.net.URI.create(scale.baseUrl()).getAuthority());
+        gateway.connections()
                 .add(new NewConnection(
                         "test", scale.baseUrl() + "/v1", null, scale.account().testKey(), null));
         emulator.mount("/mcp", GatewayMcp.httpServlet(gateway, null, null));

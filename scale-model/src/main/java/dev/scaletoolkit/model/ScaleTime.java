@@ -17,7 +17,12 @@ public final class ScaleTime {
 
     private ScaleTime() {}
 
-    /** Formats an instant as Scale does, truncated to milliseconds. */
+    /**
+     * Formats an instant as Scale does, truncated to milliseconds.
+     *
+     * @param instant the instant to write
+     * @return the text, e.g. {@code 2021-04-25T10:00:00.000Z}
+     */
     public static String format(Instant instant) {
         // Written by hand: every create and update formats several timestamps, and the pattern formatter cost a
         // noticeable share of a create's CPU. Years outside 0001-9999 keep the formatter's spelling.
@@ -53,6 +58,9 @@ public final class ScaleTime {
     /**
      * Parses the forms Scale accepts in filters: a date ({@code 2021-04-25}), a timestamp with an offset or
      * {@code Z}, or a naive timestamp (with or without fractions, {@code T} or a space), which is read as UTC.
+     *
+     * @param text the text to read
+     * @return the instant, or empty when the text is none of those forms
      */
     public static Optional<Instant> parse(String text) {
         if (text == null || text.isBlank()) {

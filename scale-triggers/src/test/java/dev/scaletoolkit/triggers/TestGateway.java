@@ -32,6 +32,8 @@ final class TestGateway implements AutoCloseable {
 
     private void start() {
         gateway = Gateway.open(home, name -> null);
+        // the tests' webhook receivers listen on loopback, which webhooks reach only when allowed
+        gateway.connections().outbound().allow(java.util.List.of("127.0.0.1"));
         triggers = Triggers.start(gateway, name -> null, settings);
         startHttp();
     }
@@ -93,6 +95,9 @@ final class TestGateway implements AutoCloseable {
 
     /** Adds (or replaces) a connection to the emulator's account. */
     void connect(String name, dev.scaletoolkit.emulator.testing.TestEmulator scale) {
+        gateway.connections()
+                .outbound()
+                .recordStartedEmulator(java.net.URI.create(scale.baseUrl()).getAuthority());
         gateway.connections()
                 .put(new Connections.NewConnection(
                         name,

@@ -54,6 +54,7 @@ public final class RunningEmulator implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
     private volatile boolean closed;
+    private volatile String workforceSettings;
 
     private RunningEmulator(EmulatorLauncher.Started started, boolean isShared) {
         this.process = started.process();
@@ -89,7 +90,7 @@ public final class RunningEmulator implements AutoCloseable {
     public static synchronized RunningEmulator shared() {
         if (shared == null || !shared.process.isAlive()) {
             RunningEmulator started = new RunningEmulator(EmulatorLauncher.launch(), true);
-            Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "scale-emulator-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(started::stopAtExit, "scale-emulator-stop"));
             shared = started;
         }
         return shared;
@@ -223,22 +224,31 @@ public final class RunningEmulator implements AutoCloseable {
     }
 
     /**
-     * Deletes all data (projects, batches, tasks, files, faults) and puts the workforce back to its defaults
-     * (on, 200 ms per task); the account and its keys stay.
+     * Deletes all data (projects, batches, tasks, files, faults); the account and its keys stay, and so do the
+     * workforce settings last given to {@link #workforce} (under the extension, the test class's).
      */
     public void reset() {
         control.reset();
+        String settings = workforceSettings;
+        if (settings != null) {
+            postWorkforce(settings);
+        }
     }
 
     /**
-     * Pauses or resumes the simulated workforce and sets how long it takes per task; {@link #reset()} restores
-     * the defaults.
+     * Pauses or resumes the simulated workforce and sets how long it takes per task, until changed again
+     * ({@link #reset()} keeps these settings).
      *
      * @param enabled whether live tasks are completed by themselves
      * @param delay how long the workforce takes per task
      */
     public void workforce(boolean enabled, Duration delay) {
         String body = "{\"enabled\":" + enabled + ",\"delay_ms\":" + delay.toMillis() + "}";
+        postWorkforce(body);
+        workforceSettings = body;
+    }
+
+    private void postWorkforce(String body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/_emulator/workforce"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
@@ -284,6 +294,28 @@ public final class RunningEmulator implements AutoCloseable {
     public void close() {
         if (!isShared) {
             stop();
+        }
+    }
+
+    /**
+     * At JVM exit: the test runner gives the JVM little time to end, so wait briefly. The child stops by itself
+     * once its standard input is closed; only one that is not writing its class-data archive is killed after the
+     * wait (the archive is adopted by the next launch).
+     */
+    private synchronized void stopAtExit() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            process.getOutputStream().close();
+            if (!process.waitFor(10, TimeUnit.SECONDS) && !EmulatorLauncher.writesArchive(command)) {
+                process.destroyForcibly();
+            }
+        } catch (IOException e) {
+            process.destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -227,11 +227,8 @@ public final class ScaleEmulatorExtension
                     emulator.reset();
                 }
             }
-            if (!settings.equals(new Settings(settings.scope(), true, 200)) || settings.scope() == Scope.JVM) {
-                // reset() restored the defaults; another setting (or a JVM-scoped class after others) sets its own
-                emulator.workforce(
-                        settings.workforce(), Duration.ofMillis(Math.max(1, settings.workforceDelayMillis())));
-            }
+            // Always: the emulator may still hold another class's settings.
+            emulator.workforce(settings.workforce(), Duration.ofMillis(Math.max(1, settings.workforceDelayMillis())));
         }
 
         @Override

@@ -75,7 +75,7 @@ public final class Batches {
             throw ApiError.invalidParam("name", "must be at most 200 characters, got " + name.length());
         }
         Optional<String> callback = Fields.optString(body, "callback");
-        callback.ifPresent(c -> CallbackUrl.check("callback", c));
+        callback.ifPresent(c -> CallbackUrl.check(context.outbound().callbacks(), "callback", c));
         boolean calibration = Fields.optBool(body, "calibration_batch").orElse(false);
         boolean selfLabel = Fields.optBool(body, "self_label_batch").orElse(false);
         ObjectNode metadata = Fields.optObject(body, "metadata").orElse(Docs.object());

@@ -1,6 +1,7 @@
 package dev.scaletoolkit.emulator.callback;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
+import dev.scaletoolkit.infra.delivery.DeliveryLoop;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +35,8 @@ public final class CallbackDispatcher implements AutoCloseable {
      */
     public CallbackDispatcher(EmulatorContext context, TaskCallbackOutcome taskOutcome) {
         this.context = context;
-        this.sender = new CallbackSender(context.config().callbackTimeout());
+        this.sender = new CallbackSender(
+                context.outbound().callbacks(), context.config().callbackTimeout());
         this.recorder = new CallbackRecorder(context, taskOutcome);
         this.loop = new DeliveryLoop<>(
                 "scale-callbacks", POLL, SENDERS, context.config().callbackTimeout(), this::claim, this::deliver);

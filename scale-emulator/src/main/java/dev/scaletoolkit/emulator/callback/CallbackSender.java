@@ -1,9 +1,11 @@
 package dev.scaletoolkit.emulator.callback;
 
+import dev.scaletoolkit.infra.net.OutboundHttp;
+import dev.scaletoolkit.infra.net.OutboundPolicy;
+import dev.scaletoolkit.infra.net.Target;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -11,19 +13,19 @@ import java.time.Duration;
 
 /**
  * Makes one callback POST the way Scale does: the JSON body, {@code Content-Type: application/json} and the
- * account's {@code scale-callback-auth} header. Redirects are not followed (a 3xx is not a 2xx). The auth key is
+ * account's {@code scale-callback-auth} header. Redirects are not followed (a 3xx is not a 2xx). The target passes the
+ * emulator's {@link OutboundPolicy} before every attempt and the connection goes to the address it checked. The auth key is
  * never put into an outcome or a log line.
  */
 final class CallbackSender {
-    private final HttpClient client;
+    private final OutboundHttp clients;
+    private final OutboundPolicy policy;
     private final Duration timeout;
 
-    CallbackSender(Duration timeout) {
+    CallbackSender(OutboundPolicy policy, Duration timeout) {
+        this.policy = policy;
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.clients = new OutboundHttp(timeout);
     }
 
     /**
@@ -59,9 +61,11 @@ final class CallbackSender {
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
             return Outcome.permanentFailure("the callback URL is neither an http(s) URL nor an email address");
         }
-        var refused = CallbackUrl.refuseAtSend(uri);
-        if (refused.isPresent()) {
-            return Outcome.permanentFailure(refused.get());
+        Target target;
+        try {
+            target = CallbackUrl.checkAtSend(policy, uri);
+        } catch (OutboundPolicy.RefusedException e) {
+            return Outcome.permanentFailure(e.getMessage());
         }
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
@@ -70,7 +74,8 @@ final class CallbackSender {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
         try {
-            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response =
+                    clients.clientFor(target).send(request, HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
             return status >= 200 && status < 300
                     ? Outcome.delivered(status, null)

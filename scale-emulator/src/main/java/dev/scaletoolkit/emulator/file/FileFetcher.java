@@ -39,6 +39,7 @@ public final class FileFetcher implements AutoCloseable {
     private FileFetcher(EmulatorContext context) {
         this.context = context;
         this.fetcher = new UrlFetcher(
+                context.outbound().imports(),
                 BlobStore.under(context.config().dataDir()),
                 EmulatorLimits.MAX_FILE_BYTES,
                 Duration.ofSeconds(10),

@@ -15,8 +15,9 @@ import tools.jackson.databind.node.ObjectNode;
  * comes back at once in state {@code fetching}, without {@code size}; the background fetcher downloads the bytes and
  * moves it to {@code stored} or {@code failed}.
  *
- * <p>A URL whose host is a literal refused address (169.254.169.254, fe80::1, 0.0.0.0, ...) or a cloud metadata
- * name is a 400 straight away and nothing is queued. A host name is resolved only by the fetcher, which checks every
+ * <p>A URL the emulator's outbound policy refuses without a lookup (a bad scheme or port, a literal address that is
+ * not public nor allowed in any spelling, a cloud metadata name, the emulator's own port) is a 400 straight away
+ * and nothing is queued. A host name is resolved only by the fetcher, which checks every
  * address again; an import that turns out to point somewhere refused ends in state {@code failed}.
  */
 public final class FileImport {
@@ -35,7 +36,7 @@ public final class FileImport {
         } catch (URISyntaxException e) {
             throw ApiError.invalidParam("file_url", "is not a valid URL");
         }
-        AddressPolicy.refuseWithoutLookup(uri).ifPresent(reason -> {
+        context.outbound().imports().refuseWithoutLookup(uri).ifPresent(reason -> {
             throw ApiError.invalidParam("file_url", reason);
         });
         FileDocs.Attributes attributes = new FileDocs.Attributes(

@@ -1,10 +1,11 @@
 package dev.scaletoolkit.emulator.file;
 
+import dev.scaletoolkit.infra.net.OutboundPolicy;
+import dev.scaletoolkit.infra.net.Target;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
-import java.net.Proxy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLConnection;
@@ -12,8 +13,8 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * Downloads one import into the {@link BlobStore}. Every hop is checked by {@link AddressPolicy} before it
- * connects; redirects are followed by hand (at most {@value #MAX_REDIRECTS}) so each target is checked too. The
+ * Downloads one import into the {@link BlobStore}. Every hop is checked by the {@link OutboundPolicy} before it
+ * connects (to the address it checked); redirects are followed by hand (at most {@value #MAX_REDIRECTS}) so each target is checked too. The
  * size limit holds while streaming, whatever Content-Length claims, and a stalled server cannot hold a worker for
  * longer than the overall deadline.
  */
@@ -21,6 +22,7 @@ public final class UrlFetcher {
     static final int MAX_REDIRECTS = 5;
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
+    private final OutboundPolicy policy;
     private final BlobStore blobs;
     private final long maxBytes;
     private final Duration connectTimeout;
@@ -28,7 +30,13 @@ public final class UrlFetcher {
     private final Duration deadline;
 
     public UrlFetcher(
-            BlobStore blobs, long maxBytes, Duration connectTimeout, Duration readTimeout, Duration deadline) {
+            OutboundPolicy policy,
+            BlobStore blobs,
+            long maxBytes,
+            Duration connectTimeout,
+            Duration readTimeout,
+            Duration deadline) {
+        this.policy = policy;
         this.blobs = blobs;
         this.maxBytes = maxBytes;
         this.connectTimeout = connectTimeout;
@@ -55,13 +63,14 @@ public final class UrlFetcher {
         }
         long stopAt = System.nanoTime() + deadline.toNanos();
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            Target target;
             try {
-                AddressPolicy.check(current);
-            } catch (AddressPolicy.RefusedException e) {
+                target = policy.check(current);
+            } catch (OutboundPolicy.RefusedException e) {
                 throw new FetchFailedException(
                         hop == 0 ? e.getMessage() : "Redirected to a refused target. " + e.getMessage());
             }
-            HttpURLConnection connection = open(current);
+            HttpURLConnection connection = open(target);
             try {
                 int status = connection.getResponseCode();
                 if (REDIRECTS.contains(status)) {
@@ -90,10 +99,11 @@ public final class UrlFetcher {
         throw new FetchFailedException("More than " + MAX_REDIRECTS + " redirects.");
     }
 
-    private HttpURLConnection open(URI uri) throws FetchFailedException {
+    private HttpURLConnection open(Target target) throws FetchFailedException {
+        URI uri = target.uri();
         try {
-            // No proxy: the address checked above must be the one connected to.
-            URLConnection c = uri.toURL().openConnection(Proxy.NO_PROXY);
+            // The checked address and nothing else: pinned when it is plain http to a name, never the JVM's proxy.
+            URLConnection c = uri.toURL().openConnection(target.proxy());
             HttpURLConnection http = (HttpURLConnection) c;
             http.setInstanceFollowRedirects(false);
             http.setConnectTimeout((int) connectTimeout.toMillis());

@@ -45,7 +45,7 @@ public final class TaskCreation {
      */
     public String create(Caller caller, String typeName, ObjectNode body, String idempotencyKey) {
         String type = types.require(typeName);
-        TaskDraft draft = TaskDraft.parse(type, body);
+        TaskDraft draft = TaskDraft.parse(type, body, context.outbound().callbacks());
         for (int attempt = 1; ; attempt++) {
             TaskPlacement placement = context.db().readConnection(c -> TaskPlacement.resolve(c, caller, draft));
             TaskStore.NewRow row = TaskStore.prepare(caller, build(caller, draft, placement), workDueAt(caller));
@@ -83,7 +83,9 @@ public final class TaskCreation {
             for (int i = 0; i < items.size(); i++) {
                 try {
                     TaskDraft draft = TaskDraft.parse(
-                            types.require(items.get(i).type()), items.get(i).body());
+                            types.require(items.get(i).type()),
+                            items.get(i).body(),
+                            context.outbound().callbacks());
                     TaskPlacement placement = TaskPlacement.resolve(h, caller, draft);
                     placements.add(placement);
                     rows.add(TaskStore.prepare(caller, build(caller, draft, placement), workDueAt(caller)));

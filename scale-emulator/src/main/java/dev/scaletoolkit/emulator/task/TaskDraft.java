@@ -5,6 +5,7 @@ import dev.scaletoolkit.emulator.callback.CallbackUrl;
 import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.json.Fields;
 import dev.scaletoolkit.emulator.store.Docs;
+import dev.scaletoolkit.infra.net.OutboundPolicy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -49,7 +50,7 @@ record TaskDraft(
             "project_version",
             "responses_required");
 
-    static TaskDraft parse(String type, ObjectNode body) {
+    static TaskDraft parse(String type, ObjectNode body, OutboundPolicy callbacks) {
         ObjectNode params = Docs.object();
         for (Map.Entry<String, JsonNode> e : body.properties()) {
             if (!COMMON_FIELDS.contains(e.getKey()) && !e.getValue().isNull()) {
@@ -58,7 +59,7 @@ record TaskDraft(
         }
         String callbackUrl = Fields.optString(body, "callback_url").orElse(null);
         if (callbackUrl != null) {
-            CallbackUrl.check("callback_url", callbackUrl);
+            CallbackUrl.check(callbacks, "callback_url", callbackUrl);
         }
         long priority = Fields.optLong(body, "priority").orElse(-1L);
         if (Fields.present(body, "priority") && priority < 0) {

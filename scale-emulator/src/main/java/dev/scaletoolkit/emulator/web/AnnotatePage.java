@@ -31,15 +31,6 @@ final class AnnotatePage {
         main.append("<div class=\"work\">");
         brief(main, task, instruction, lease, leaseLength);
         if (sentBack != null) {
-            main.append("<section class=\"rework\" id=\"rework\" aria-labelledby=\"rework-title\">")
-                    .append("<h2 id=\"rework-title\">Sent back for rework</h2><p>")
-                    .append(Html.esc(sentBack.rejectedBy()))
-                    .append(" rejected attempt ")
-                    .append(sentBack.attempt())
-                    .append(":</p><blockquote>")
-                    .append(Html.esc(sentBack.comment()))
-                    .append("</blockquote><p class=\"muted\">Your previous answer is loaded below: correct it and"
-                            + " submit again.</p></section>");
             if (draft == null) {
                 draft = previousAnswer(kind, task.path("response"));
             }
@@ -52,6 +43,17 @@ final class AnnotatePage {
                 .append("<h2 id=\"editor-title\" class=\"sr-only\">Annotation</h2>")
                 // Shown by app.js when an attachment fails to load: submit is then disabled.
                 .append("<p class=\"alert\" id=\"asset-alert\" role=\"alert\" hidden></p>");
+        if (sentBack != null) {
+            main.append("<section class=\"rework\" id=\"rework\" aria-labelledby=\"rework-title\">")
+                    .append("<h2 id=\"rework-title\">Sent back for rework</h2><p>")
+                    .append(Html.esc(sentBack.rejectedBy()))
+                    .append(" rejected attempt ")
+                    .append(sentBack.attempt())
+                    .append(":</p><blockquote>")
+                    .append(Html.esc(sentBack.comment()))
+                    .append("</blockquote><p class=\"muted\">Your previous answer is loaded below: correct it and"
+                            + " submit again.</p></section>");
+        }
         main.append("<form method=\"post\" action=\"/tasks/")
                 .append(Html.esc(id))
                 .append("/submit\" id=\"submit-form\" class=\"answer\">")
@@ -69,7 +71,6 @@ final class AnnotatePage {
         }
         main.append("<div class=\"actions\"><button class=\"primary\" id=\"submit\">Submit <kbd>Enter</kbd>")
                 .append("</button><span id=\"status\" class=\"muted\" role=\"status\" aria-live=\"polite\"></span>")
-                .append("<span id=\"draft-status\" class=\"muted\" role=\"status\"></span>")
                 .append("</div></form>")
                 .append("<form method=\"post\" action=\"/queue/skip\" id=\"skip-form\" class=\"skip-form\">")
                 .append(Html.csrfField(viewer.csrfToken()))
@@ -110,6 +111,8 @@ final class AnnotatePage {
                 .append(Html.esc(ReservationPages.clock(lease.expiresAt())))
                 .append("</time></span><span id=\"lease-alert\" class=\"alert\" role=\"alert\" hidden></span>")
                 .append("</dd>");
+        main.append("<dt>Draft</dt><dd><span id=\"draft-status\" class=\"muted\" role=\"status\">")
+                .append("</span></dd>");
         main.append("</dl><section class=\"instruction\" aria-labelledby=\"instruction-title\">")
                 .append("<h2 id=\"instruction-title\">Instructions</h2><div class=\"md\">");
         String html = Markdown.toHtml(instruction);

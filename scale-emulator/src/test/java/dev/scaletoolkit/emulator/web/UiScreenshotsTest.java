@@ -170,8 +170,58 @@ class UiScreenshotsTest {
             fullShot(m, out, "17-review-task");
             assertThat(m.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reject")))
                     .isVisible();
+            teamScreens(world, clock, m, out);
             manager.close();
         }
+    }
+
+    /** The team screens: a task someone else holds, a broken image, Problems, rework and a refused submit. */
+    private static void teamScreens(UiWorld world, MovingClock clock, Page m, Path out) {
+        // The labeler holds the first street task (she opened it above).
+        String held = world.emulator.services().reservations().running(world.account.accountId()).stream()
+                .filter(l -> l.email().equals(LABELER))
+                .findFirst()
+                .orElseThrow()
+                .taskId();
+        m.navigate(world.base() + "/tasks/" + held);
+        shot(m, out, "18-reserved-by-someone-else");
+
+        String brokenId = world.ids.get("broken");
+        m.navigate(world.base() + "/tasks/" + brokenId);
+        m.waitForSelector("#canvas[data-ready=true]");
+        m.getByLabel("Comment for the manager").fill("The photo link answers 404.");
+        shot(m, out, "19-broken-attachment");
+        m.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Report problem"))
+                .click();
+        m.waitForURL(url -> !url.contains(brokenId));
+        m.navigate(world.base() + "/problems");
+        fullShot(m, out, "20-problems");
+
+        // The manager answers a categorization task, rejects it back to the same person, and redoes it.
+        String cat = world.ids.get("categorize");
+        m.navigate(world.base() + "/tasks/" + cat);
+        m.keyboard().press("2");
+        m.keyboard().press("Enter");
+        m.waitForURL(url -> !url.contains(cat));
+        m.navigate(world.base() + "/review/" + cat);
+        m.getByLabel("Comment for the labeler").fill("The main vehicle is the red car, not the bicycle.");
+        m.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reject"))
+                .click();
+        m.waitForURL(url -> url.contains("/review?notice="));
+        m.navigate(world.base() + "/tasks/" + cat);
+        shot(m, out, "21-rework");
+        m.keyboard().press("1");
+        m.keyboard().press("Enter");
+        m.waitForURL(url -> !url.contains(cat));
+        m.navigate(world.base() + "/review/" + cat);
+        fullShot(m, out, "22-review-attempts");
+
+        // A lease that ran out: the answer is kept on the page.
+        m.navigate(world.base() + "/tasks/" + world.ids.get("playback"));
+        clock.advance(Duration.ofMinutes(31));
+        m.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit"))
+                .click();
+        shot(m, out, "23-reservation-expired");
     }
 
     private static BrowserContext newContext(Chromium chromium) {
@@ -294,6 +344,12 @@ class UiScreenshotsTest {
         UiWorld.ok(world.api.post(
                 "/v1/task/" + world.ids.get("done") + "/audit",
                 "{\"accepted\": true, \"comments\": \"Tight boxes, thanks.\"}"));
+        // A task whose image answers 404 (the team screens report it).
+        ObjectNode broken = UiWorld.json("{\"project\": \"Street scenes\", \"instruction\": \"Box every car.\","
+                + " \"attachment_type\": \"image\", \"geometries\": {\"box\": {\"objects_to_annotate\":"
+                + " [\"car\"]}}}");
+        broken.put("attachment", world.missingImageUrl());
+        world.ids.put("broken", world.task("imageannotation", broken));
         UiWorld.ok(world.control.post(
                 "/_emulator/faults",
                 "{\"method\": \"POST\", \"path_prefix\": \"/v1/task\", \"phase\": \"before\", \"status\": 429,"

@@ -1,5 +1,6 @@
 package dev.scaletoolkit.gateway.audit;
 
+import dev.scaletoolkit.infra.secret.SecretShapes;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -7,12 +8,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Removes secrets from arguments before they are kept: any field whose name suggests a credential, and any string
- * that looks like a Scale key or a gateway token, becomes {@code [redacted]}; very long strings are cut.
+ * with the shape of a secret the toolkit issues ({@link SecretShapes}), becomes {@code [redacted]}; very long strings are cut.
  */
 public final class Redactor {
     private static final Pattern SECRET_NAME =
             Pattern.compile("(?i).*(key|secret|token|password|passwd|auth|credential|cookie).*");
-    private static final Pattern SECRET_VALUE = Pattern.compile("(live|test)_[A-Za-z0-9]{8,}|sgt_\\S+|scf_\\S+");
     private static final int MAX_STRING = 2000;
 
     private Redactor() {}
@@ -50,7 +50,8 @@ public final class Redactor {
     }
 
     private static String clean(String s) {
-        String out = SECRET_VALUE.matcher(s).replaceAll("[redacted]");
+        // real secret shapes only (prefix, issued length and alphabet): a project named test_datasets7wd stays readable
+        String out = SecretShapes.redact(s, "[redacted]");
         return out.length() > MAX_STRING ? out.substring(0, MAX_STRING) + "…(" + out.length() + " chars)" : out;
     }
 }

@@ -1,8 +1,10 @@
 package dev.scaletoolkit.gateway.connection;
 
 import dev.scaletoolkit.gateway.GatewayException;
+import dev.scaletoolkit.gateway.settings.OutboundSettings;
 import dev.scaletoolkit.gateway.settings.SettingsStore;
 import dev.scaletoolkit.infra.crypto.SecretBox;
+import dev.scaletoolkit.infra.net.OutboundPolicy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,16 +21,24 @@ import java.util.regex.Pattern;
  */
 public final class Connections {
     public static final String SCALE_BASE_URL = "https://api.scale.com/v1";
+    private static final String SCALE_HOST = "api.scale.com";
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,62}");
 
     private final ConnectionStore store;
     private final SettingsStore settings;
     private final SecretBox box;
+    private final OutboundSettings outbound;
 
     public Connections(ConnectionStore store, SettingsStore settings, SecretBox box) {
         this.store = store;
         this.settings = settings;
         this.box = box;
+        this.outbound = new OutboundSettings(settings);
+    }
+
+    /** What the gateway's outbound connections may reach: base URLs, the poller, webhooks. */
+    public OutboundSettings outbound() {
+        return outbound;
     }
 
     /** What {@link #add} and {@link #put} take. {@code mode} may be null when the key's prefix tells it. */
@@ -94,9 +104,26 @@ public final class Connections {
         }
     }
 
-    /** The connection with its key and secret opened. */
+    /**
+     * The connection with its key and secret opened, for a call: its base URL is checked again (still allowed, and
+     * every address its host resolves to passes the outbound policy).
+     *
+     * @throws GatewayException {@code invalid_input} when the base URL may no longer be called
+     */
     public Optional<Connection> get(String name) {
-        return store.find(name).map(this::open);
+        return store.find(name).map(this::open).map(this::checkAtUse);
+    }
+
+    private Connection checkAtUse(Connection c) {
+        checkUrl(c.baseUrl());
+        try {
+            outbound.policy("connections").check(URI.create(c.baseUrl()));
+        } catch (OutboundPolicy.RefusedException e) {
+            if (!e.unresolved()) { // an unresolved host cannot be reached either; the call says so itself
+                throw GatewayException.invalid("connection '" + c.name() + "' cannot be called: " + e.getMessage());
+            }
+        }
+        return c;
     }
 
     /** Like {@link #get}, but a missing name is a {@code not_found} error that lists the names there are. */
@@ -209,7 +236,11 @@ public final class Connections {
         return trimmed;
     }
 
-    private static String checkUrl(String url) {
+    /**
+     * A base URL is {@code https://api.scale.com}, a loopback emulator this installation started, or a host the
+     * operator allowed ({@code --allow-host}); anything else would receive the API key on the next call.
+     */
+    private String checkUrl(String url) {
         String trimmed = url.trim();
         URI uri;
         try {
@@ -220,6 +251,19 @@ public final class Connections {
         if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
             throw GatewayException.invalid(
                     "base URL '" + trimmed + "' must be an http(s) URL such as " + SCALE_BASE_URL);
+        }
+        OutboundPolicy policy = outbound.policy("connections");
+        Optional<String> refused = policy.refuseWithoutLookup(uri);
+        if (refused.isPresent()) {
+            throw GatewayException.invalid("base URL '" + trimmed + "' " + refused.get());
+        }
+        int port = uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+        boolean scale = "https".equals(uri.getScheme()) && SCALE_HOST.equalsIgnoreCase(uri.getHost()) && port == 443;
+        if (!scale && !outbound.allowList().names(uri.getHost(), port)) {
+            String entry = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+            throw GatewayException.invalid("base URL '" + trimmed + "' is not " + SCALE_BASE_URL
+                    + " nor an emulator this installation started; the API key would be sent there, so allow the"
+                    + " host first with --allow-host " + entry);
         }
         return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
     }

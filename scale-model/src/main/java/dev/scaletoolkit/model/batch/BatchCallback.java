@@ -23,7 +23,14 @@ public record BatchCallback(
         @WireName("batch") Batch batch,
         @WireExtra Map<String, JsonValue> extra) {
 
-    /** Copies {@code extra} so the record stays immutable. */
+    /**
+     * Copies {@code extra} so the record stays immutable.
+     *
+     * @param batchName the batchName
+     * @param status the status
+     * @param batch the batch
+     * @param extra the extra
+     */
     public BatchCallback {
         extra = Extras.copy(extra);
     }

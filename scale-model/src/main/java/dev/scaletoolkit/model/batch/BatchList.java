@@ -20,12 +20,26 @@ public record BatchList(
         @WireName("has_more") Boolean hasMore,
         @WireExtra Map<String, JsonValue> extra) {
 
+    /**
+     * Checks the required keys and copies the collections, so the record stays immutable.
+     *
+     * @param docs the {@code docs} key
+     * @param totalDocs the {@code totalDocs} key
+     * @param limit the {@code limit} key
+     * @param offset the {@code offset} key
+     * @param hasMore the {@code has_more} key
+     * @param extra the keys this version does not model
+     */
     public BatchList {
         docs = Extras.copyOrNull(docs);
         extra = Extras.copy(extra);
     }
 
-    /** {@code docs}, or an empty list when Scale omitted it. */
+    /**
+     * {@code docs}, or an empty list when Scale omitted it.
+     *
+     * @return {@code docs}, or an empty list when Scale omitted it
+     */
     public List<Batch> docsOrEmpty() {
         return docs == null ? List.of() : docs;
     }

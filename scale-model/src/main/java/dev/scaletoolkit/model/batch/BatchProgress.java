@@ -20,6 +20,16 @@ public record BatchProgress(
         @WireName("canceled") int canceled,
         @WireExtra Map<String, JsonValue> extra) {
 
+    /**
+     * Checks the required keys and copies the collections, so the record stays immutable.
+     *
+     * @param status the {@code status} key
+     * @param pending the {@code pending} key
+     * @param completed the {@code completed} key
+     * @param error the {@code error} key
+     * @param canceled the {@code canceled} key
+     * @param extra the keys this version does not model
+     */
     public BatchProgress {
         extra = Extras.copy(extra);
     }

@@ -6,17 +6,28 @@ import java.util.Objects;
 
 /** A batch status. Open: a value Scale adds later is kept as is. */
 public record BatchStatus(String value) {
+    /** {@code "staging"}. */
     public static final BatchStatus STAGING = new BatchStatus("staging");
+    /** {@code "in_progress"}. */
     public static final BatchStatus IN_PROGRESS = new BatchStatus("in_progress");
+    /** {@code "completed"}. */
     public static final BatchStatus COMPLETED = new BatchStatus("completed");
 
     /** The values this version knows, for {@code switch} statements. */
     public enum Known {
+        /** {@code "staging"}. */
         STAGING,
+        /** {@code "in_progress"}. */
         IN_PROGRESS,
+        /** {@code "completed"}. */
         COMPLETED
     }
 
+    /**
+     * Checks the required keys and copies the collections, so the record stays immutable.
+     *
+     * @param value the {@code value} key
+     */
     public BatchStatus {
         Objects.requireNonNull(value, "value");
     }
@@ -31,6 +42,11 @@ public record BatchStatus(String value) {
         return new BatchStatus(value);
     }
 
+    /**
+     * The value as Scale sends it.
+     *
+     * @return the wire value
+     */
     @WireValue
     @Override
     public String value() {
@@ -46,7 +62,11 @@ public record BatchStatus(String value) {
         return KnownValues.find(Known.class, value) != null;
     }
 
-    /** The known constant; throws {@link IllegalStateException} for a value this version does not know. */
+    /**
+     * The known constant; throws {@link IllegalStateException} for a value this version does not know.
+     *
+     * @return the known constant; throws {@link IllegalStateException} for a value this version does not know
+     */
     public Known known() {
         return KnownValues.require(Known.class, value, "BatchStatus");
     }

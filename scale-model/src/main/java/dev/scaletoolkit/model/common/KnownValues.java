@@ -6,7 +6,14 @@ import java.util.Locale;
 public final class KnownValues {
     private KnownValues() {}
 
-    /** The constant whose name matches {@code value} (case-insensitive), or null. */
+    /**
+     * The constant whose name matches {@code value} (case-insensitive), or null.
+     *
+     * @param <E> the enum of known values
+     * @param type its class
+     * @param value the wire value
+     * @return the constant, or null for a value this version does not know
+     */
     public static <E extends Enum<E>> E find(Class<E> type, String value) {
         if (value == null) {
             return null;
@@ -19,7 +26,15 @@ public final class KnownValues {
         return null;
     }
 
-    /** Like {@link #find} but throws naming the value when it is unknown to this version. */
+    /**
+     * Like {@link #find} but throws naming the value when it is unknown to this version.
+     *
+     * @param <E> the enum of known values
+     * @param type its class
+     * @param value the wire value
+     * @param what what the value is, for the message ("task status")
+     * @return the constant
+     */
     public static <E extends Enum<E>> E require(Class<E> type, String value, String what) {
         E e = find(type, value);
         if (e == null) {

@@ -27,6 +27,21 @@ public record ScaleFile(
         @WireName("metadata") Map<String, Object> metadata,
         @WireExtra Map<String, JsonValue> extra) {
 
+    /**
+     * Checks the required keys and copies the collections, so the record stays immutable.
+     *
+     * @param id the {@code id} key
+     * @param attachmentUrl the {@code attachment_url} key
+     * @param createdAt the {@code created_at} key
+     * @param updatedAt the {@code updated_at} key
+     * @param mimeType the {@code mime_type} key
+     * @param projectNames the {@code project_names} key
+     * @param size the {@code size} key
+     * @param displayName the {@code display_name} key
+     * @param referenceId the {@code reference_id} key
+     * @param metadata the {@code metadata} key
+     * @param extra the keys this version does not model
+     */
     public ScaleFile {
         Objects.requireNonNull(id, "id is missing in the ScaleFile JSON");
         projectNames = Extras.copyOrNull(projectNames);
@@ -34,12 +49,20 @@ public record ScaleFile(
         extra = Extras.copy(extra);
     }
 
-    /** {@code project_names}, or an empty list when Scale omitted it. */
+    /**
+     * {@code project_names}, or an empty list when Scale omitted it.
+     *
+     * @return {@code project_names}, or an empty list when Scale omitted it
+     */
     public List<String> projectNamesOrEmpty() {
         return projectNames == null ? List.of() : projectNames;
     }
 
-    /** {@code metadata}, or an empty map when Scale omitted it. */
+    /**
+     * {@code metadata}, or an empty map when Scale omitted it.
+     *
+     * @return {@code metadata}, or an empty map when Scale omitted it
+     */
     public Map<String, Object> metadataOrEmpty() {
         return metadata == null ? Map.of() : metadata;
     }

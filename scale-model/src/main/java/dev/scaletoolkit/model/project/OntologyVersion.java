@@ -20,12 +20,25 @@ public record OntologyVersion(
         @WireName("created_at") Instant createdAt,
         @WireExtra Map<String, JsonValue> extra) {
 
+    /**
+     * Checks the required keys and copies the collections, so the record stays immutable.
+     *
+     * @param name the {@code name} key
+     * @param version the {@code version} key
+     * @param ontology the {@code ontology} key
+     * @param createdAt the {@code created_at} key
+     * @param extra the keys this version does not model
+     */
     public OntologyVersion {
         ontology = Extras.copyOrNull(ontology);
         extra = Extras.copy(extra);
     }
 
-    /** {@code ontology}, or an empty list when Scale omitted it. */
+    /**
+     * {@code ontology}, or an empty list when Scale omitted it.
+     *
+     * @return {@code ontology}, or an empty list when Scale omitted it
+     */
     public List<JsonValue> ontologyOrEmpty() {
         return ontology == null ? List.of() : ontology;
     }

@@ -18,6 +18,14 @@ public record ParamVersion(
         @WireName("instruction") String instruction,
         @WireExtra Map<String, JsonValue> extra) {
 
+    /**
+     * Checks the required keys and copies the collections, so the record stays immutable.
+     *
+     * @param version the {@code version} key
+     * @param createdAt the {@code created_at} key
+     * @param instruction the {@code instruction} key
+     * @param extra the keys this version does not model
+     */
     public ParamVersion {
         extra = Extras.copy(extra);
     }

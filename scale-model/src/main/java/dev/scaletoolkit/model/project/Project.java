@@ -28,6 +28,21 @@ public record Project(
         @WireName("ontologies") List<OntologyVersion> ontologies,
         @WireExtra Map<String, JsonValue> extra) {
 
+    /**
+     * Checks the required keys and copies the collections, so the record stays immutable.
+     *
+     * @param name the {@code name} key
+     * @param type the {@code type} key
+     * @param paramHistory the {@code param_history} key
+     * @param createdAt the {@code created_at} key
+     * @param archived the {@code archived} key
+     * @param rapid the {@code rapid} key
+     * @param studio the {@code studio} key
+     * @param pipeline the {@code pipeline} key
+     * @param consensusAttempts the {@code consensus_attempts} key
+     * @param ontologies the {@code ontologies} key
+     * @param extra the keys this version does not model
+     */
     public Project {
         Objects.requireNonNull(name, "name is missing in the Project JSON");
         paramHistory = Extras.copyOrNull(paramHistory);
@@ -35,12 +50,20 @@ public record Project(
         extra = Extras.copy(extra);
     }
 
-    /** {@code param_history}, or an empty list when Scale omitted it. */
+    /**
+     * {@code param_history}, or an empty list when Scale omitted it.
+     *
+     * @return {@code param_history}, or an empty list when Scale omitted it
+     */
     public List<ParamVersion> paramHistoryOrEmpty() {
         return paramHistory == null ? List.of() : paramHistory;
     }
 
-    /** {@code ontologies}, or an empty list when Scale omitted it. */
+    /**
+     * {@code ontologies}, or an empty list when Scale omitted it.
+     *
+     * @return {@code ontologies}, or an empty list when Scale omitted it
+     */
     public List<OntologyVersion> ontologiesOrEmpty() {
         return ontologies == null ? List.of() : ontologies;
     }

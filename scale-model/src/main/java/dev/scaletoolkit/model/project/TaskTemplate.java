@@ -22,6 +22,18 @@ public record TaskTemplate(
         @WireName("auto_onboard_enabled") Boolean autoOnboardEnabled,
         @WireExtra Map<String, JsonValue> extra) {
 
+    /**
+     * Checks the required keys and copies the collections, so the record stays immutable.
+     *
+     * @param id the {@code id} key
+     * @param version the {@code version} key
+     * @param createdAt the {@code created_at} key
+     * @param updatedAt the {@code updated_at} key
+     * @param templateVariables the {@code template_variables} key
+     * @param responseSchema the {@code response_schema} key
+     * @param autoOnboardEnabled the {@code auto_onboard_enabled} key
+     * @param extra the keys this version does not model
+     */
     public TaskTemplate {
         extra = Extras.copy(extra);
     }

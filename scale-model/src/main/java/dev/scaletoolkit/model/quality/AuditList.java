@@ -17,12 +17,23 @@ public record AuditList(
         @WireName("next_token") String nextToken,
         @WireExtra Map<String, JsonValue> extra) {
 
+    /**
+     * Checks the required keys and copies the collections, so the record stays immutable.
+     *
+     * @param docs the {@code docs} key
+     * @param nextToken the {@code next_token} key
+     * @param extra the keys this version does not model
+     */
     public AuditList {
         docs = Extras.copyOrNull(docs);
         extra = Extras.copy(extra);
     }
 
-    /** {@code docs}, or an empty list when Scale omitted it. */
+    /**
+     * {@code docs}, or an empty list when Scale omitted it.
+     *
+     * @return {@code docs}, or an empty list when Scale omitted it
+     */
     public List<FixlessAudit> docsOrEmpty() {
         return docs == null ? List.of() : docs;
     }

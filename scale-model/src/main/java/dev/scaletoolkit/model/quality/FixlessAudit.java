@@ -22,6 +22,17 @@ public record FixlessAudit(
         @WireName("comments") String comments,
         @WireExtra Map<String, JsonValue> extra) {
 
+    /**
+     * Checks the required keys and copies the collections, so the record stays immutable.
+     *
+     * @param id the {@code id} key
+     * @param taskId the {@code task_id} key
+     * @param auditedBy the {@code audited_by} key
+     * @param auditedAt the {@code audited_at} key
+     * @param auditResult the {@code audit_result} key
+     * @param comments the {@code comments} key
+     * @param extra the keys this version does not model
+     */
     public FixlessAudit {
         extra = Extras.copy(extra);
     }

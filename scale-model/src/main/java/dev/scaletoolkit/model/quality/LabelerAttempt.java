@@ -21,6 +21,17 @@ public record LabelerAttempt(
         @WireName("attempted_at") Instant attemptedAt,
         @WireExtra Map<String, JsonValue> extra) {
 
+    /**
+     * Checks the required keys and copies the collections, so the record stays immutable.
+     *
+     * @param labelerEmail the {@code labeler_email} key
+     * @param qualityTaskId the {@code quality_task_id} key
+     * @param taskId the {@code task_id} key
+     * @param score the {@code score} key
+     * @param passed the {@code passed} key
+     * @param attemptedAt the {@code attempted_at} key
+     * @param extra the keys this version does not model
+     */
     public LabelerAttempt {
         extra = Extras.copy(extra);
     }

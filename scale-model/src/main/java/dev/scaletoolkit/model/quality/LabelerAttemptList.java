@@ -18,12 +18,24 @@ public record LabelerAttemptList(
         @WireName("has_more") Boolean hasMore,
         @WireExtra Map<String, JsonValue> extra) {
 
+    /**
+     * Checks the required keys and copies the collections, so the record stays immutable.
+     *
+     * @param docs the {@code docs} key
+     * @param nextToken the {@code next_token} key
+     * @param hasMore the {@code has_more} key
+     * @param extra the keys this version does not model
+     */
     public LabelerAttemptList {
         docs = Extras.copyOrNull(docs);
         extra = Extras.copy(extra);
     }
 
-    /** {@code docs}, or an empty list when Scale omitted it. */
+    /**
+     * {@code docs}, or an empty list when Scale omitted it.
+     *
+     * @return {@code docs}, or an empty list when Scale omitted it
+     */
     public List<LabelerAttempt> docsOrEmpty() {
         return docs == null ? List.of() : docs;
     }

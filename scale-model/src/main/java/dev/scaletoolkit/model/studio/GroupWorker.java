@@ -16,6 +16,13 @@ public record GroupWorker(
         @WireName("email") String email,
         @WireExtra Map<String, JsonValue> extra) {
 
+    /**
+     * Checks the required keys and copies the collections, so the record stays immutable.
+     *
+     * @param id the {@code id} key
+     * @param email the {@code email} key
+     * @param extra the keys this version does not model
+     */
     public GroupWorker {
         extra = Extras.copy(extra);
     }

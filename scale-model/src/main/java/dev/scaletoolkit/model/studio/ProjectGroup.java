@@ -20,12 +20,26 @@ public record ProjectGroup(
         @WireName("workers") List<GroupWorker> workers,
         @WireExtra Map<String, JsonValue> extra) {
 
+    /**
+     * Checks the required keys and copies the collections, so the record stays immutable.
+     *
+     * @param id the {@code id} key
+     * @param name the {@code name} key
+     * @param numWorkers the {@code numWorkers} key
+     * @param isSingleton the {@code isSingleton} key
+     * @param workers the {@code workers} key
+     * @param extra the keys this version does not model
+     */
     public ProjectGroup {
         workers = Extras.copyOrNull(workers);
         extra = Extras.copy(extra);
     }
 
-    /** {@code workers}, or an empty list when Scale omitted it. */
+    /**
+     * {@code workers}, or an empty list when Scale omitted it.
+     *
+     * @return {@code workers}, or an empty list when Scale omitted it
+     */
     public List<GroupWorker> workersOrEmpty() {
         return workers == null ? List.of() : workers;
     }

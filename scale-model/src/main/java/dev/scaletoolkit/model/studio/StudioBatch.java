@@ -25,13 +25,31 @@ public record StudioBatch(
         @WireName("groups") List<String> groups,
         @WireExtra Map<String, JsonValue> extra) {
 
+    /**
+     * Checks the required keys and copies the collections, so the record stays immutable.
+     *
+     * @param id the {@code id} key
+     * @param name the {@code name} key
+     * @param projectId the {@code projectId} key
+     * @param projectName the {@code projectName} key
+     * @param batchType the {@code batchType} key
+     * @param studioPriority the {@code studioPriority} key
+     * @param total the {@code total} key
+     * @param completed the {@code completed} key
+     * @param groups the {@code groups} key
+     * @param extra the keys this version does not model
+     */
     public StudioBatch {
         Objects.requireNonNull(name, "name is missing in the StudioBatch JSON");
         groups = Extras.copyOrNull(groups);
         extra = Extras.copy(extra);
     }
 
-    /** {@code groups}, or an empty list when Scale omitted it. */
+    /**
+     * {@code groups}, or an empty list when Scale omitted it.
+     *
+     * @return {@code groups}, or an empty list when Scale omitted it
+     */
     public List<String> groupsOrEmpty() {
         return groups == null ? List.of() : groups;
     }

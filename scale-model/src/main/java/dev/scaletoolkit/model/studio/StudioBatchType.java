@@ -6,15 +6,24 @@ import java.util.Objects;
 
 /** The kind of a Studio batch ({@code Production} or {@code Calibration} on the wire). Open. */
 public record StudioBatchType(String value) {
+    /** {@code "Production"}. */
     public static final StudioBatchType PRODUCTION = new StudioBatchType("Production");
+    /** {@code "Calibration"}. */
     public static final StudioBatchType CALIBRATION = new StudioBatchType("Calibration");
 
     /** The values this version knows, for {@code switch} statements. */
     public enum Known {
+        /** {@code "Production"}. */
         PRODUCTION,
+        /** {@code "Calibration"}. */
         CALIBRATION
     }
 
+    /**
+     * Checks the required keys and copies the collections, so the record stays immutable.
+     *
+     * @param value the {@code value} key
+     */
     public StudioBatchType {
         Objects.requireNonNull(value, "value");
     }
@@ -29,6 +38,11 @@ public record StudioBatchType(String value) {
         return new StudioBatchType(value);
     }
 
+    /**
+     * The value as Scale sends it.
+     *
+     * @return the wire value
+     */
     @WireValue
     @Override
     public String value() {
@@ -44,7 +58,11 @@ public record StudioBatchType(String value) {
         return KnownValues.find(Known.class, value) != null;
     }
 
-    /** The known constant; throws {@link IllegalStateException} for a value this version does not know. */
+    /**
+     * The known constant; throws {@link IllegalStateException} for a value this version does not know.
+     *
+     * @return the known constant; throws {@link IllegalStateException} for a value this version does not know
+     */
     public Known known() {
         return KnownValues.require(Known.class, value, "StudioBatchType");
     }

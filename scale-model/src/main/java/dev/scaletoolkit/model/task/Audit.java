@@ -21,6 +21,17 @@ public record Audit(
         @WireName("comments") String comments,
         @WireExtra Map<String, JsonValue> extra) {
 
+    /**
+     * Checks the required keys and copies the collections, so the record stays immutable.
+     *
+     * @param auditedBy the {@code audited_by} key
+     * @param auditedAt the {@code audited_at} key
+     * @param auditTimeSecs the {@code audit_time_secs} key
+     * @param auditResult the {@code audit_result} key
+     * @param auditSource the {@code audit_source} key
+     * @param comments the {@code comments} key
+     * @param extra the keys this version does not model
+     */
     public Audit {
         extra = Extras.copy(extra);
     }

@@ -6,17 +6,28 @@ import java.util.Objects;
 
 /** The outcome recorded in a task audit entry. Open. */
 public record AuditResult(String value) {
+    /** {@code "accepted"}. */
     public static final AuditResult ACCEPTED = new AuditResult("accepted");
+    /** {@code "rejected"}. */
     public static final AuditResult REJECTED = new AuditResult("rejected");
+    /** {@code "fixed"}. */
     public static final AuditResult FIXED = new AuditResult("fixed");
 
     /** The values this version knows, for {@code switch} statements. */
     public enum Known {
+        /** {@code "accepted"}. */
         ACCEPTED,
+        /** {@code "rejected"}. */
         REJECTED,
+        /** {@code "fixed"}. */
         FIXED
     }
 
+    /**
+     * Checks the required keys and copies the collections, so the record stays immutable.
+     *
+     * @param value the {@code value} key
+     */
     public AuditResult {
         Objects.requireNonNull(value, "value");
     }
@@ -31,6 +42,11 @@ public record AuditResult(String value) {
         return new AuditResult(value);
     }
 
+    /**
+     * The value as Scale sends it.
+     *
+     * @return the wire value
+     */
     @WireValue
     @Override
     public String value() {
@@ -46,7 +62,11 @@ public record AuditResult(String value) {
         return KnownValues.find(Known.class, value) != null;
     }
 
-    /** The known constant; throws {@link IllegalStateException} for a value this version does not know. */
+    /**
+     * The known constant; throws {@link IllegalStateException} for a value this version does not know.
+     *
+     * @return the known constant; throws {@link IllegalStateException} for a value this version does not know
+     */
     public Known known() {
         return KnownValues.require(Known.class, value, "AuditResult");
     }

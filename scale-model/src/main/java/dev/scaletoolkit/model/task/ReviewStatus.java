@@ -6,21 +6,36 @@ import java.util.Objects;
 
 /** A customer review (audit) status of a task, as used by the {@code customer_review_status} filter. Open. */
 public record ReviewStatus(String value) {
+    /** {@code "pending"}. */
     public static final ReviewStatus PENDING = new ReviewStatus("pending");
+    /** {@code "fixed"}. */
     public static final ReviewStatus FIXED = new ReviewStatus("fixed");
+    /** {@code "accepted"}. */
     public static final ReviewStatus ACCEPTED = new ReviewStatus("accepted");
+    /** {@code "rejected"}. */
     public static final ReviewStatus REJECTED = new ReviewStatus("rejected");
+    /** {@code "commented"}. */
     public static final ReviewStatus COMMENTED = new ReviewStatus("commented");
 
     /** The values this version knows, for {@code switch} statements. */
     public enum Known {
+        /** {@code "pending"}. */
         PENDING,
+        /** {@code "fixed"}. */
         FIXED,
+        /** {@code "accepted"}. */
         ACCEPTED,
+        /** {@code "rejected"}. */
         REJECTED,
+        /** {@code "commented"}. */
         COMMENTED
     }
 
+    /**
+     * Checks the required keys and copies the collections, so the record stays immutable.
+     *
+     * @param value the {@code value} key
+     */
     public ReviewStatus {
         Objects.requireNonNull(value, "value");
     }
@@ -35,6 +50,11 @@ public record ReviewStatus(String value) {
         return new ReviewStatus(value);
     }
 
+    /**
+     * The value as Scale sends it.
+     *
+     * @return the wire value
+     */
     @WireValue
     @Override
     public String value() {
@@ -50,7 +70,11 @@ public record ReviewStatus(String value) {
         return KnownValues.find(Known.class, value) != null;
     }
 
-    /** The known constant; throws {@link IllegalStateException} for a value this version does not know. */
+    /**
+     * The known constant; throws {@link IllegalStateException} for a value this version does not know.
+     *
+     * @return the known constant; throws {@link IllegalStateException} for a value this version does not know
+     */
     public Known known() {
         return KnownValues.require(Known.class, value, "ReviewStatus");
     }

@@ -38,6 +38,32 @@ public record Task(
         @WireName("processed_attachments") List<JsonValue> processedAttachments,
         @WireExtra Map<String, JsonValue> extra) {
 
+    /**
+     * Checks the required keys and copies the collections, so the record stays immutable.
+     *
+     * @param taskId the {@code task_id} key
+     * @param createdAt the {@code created_at} key
+     * @param updatedAt the {@code updated_at} key
+     * @param completedAt the {@code completed_at} key
+     * @param type the {@code type} key
+     * @param status the {@code status} key
+     * @param instruction the {@code instruction} key
+     * @param params the {@code params} key
+     * @param callbackUrl the {@code callback_url} key
+     * @param metadata the {@code metadata} key
+     * @param tags the {@code tags} key
+     * @param uniqueId the {@code unique_id} key
+     * @param isTest the {@code is_test} key
+     * @param project the {@code project} key
+     * @param batch the {@code batch} key
+     * @param callbackSucceeded the {@code callback_succeeded} key
+     * @param response the {@code response} key
+     * @param audits the {@code audits} key
+     * @param priority the {@code priority} key
+     * @param projectParamVersion the {@code project_param_version} key
+     * @param processedAttachments the {@code processed_attachments} key
+     * @param extra the keys this version does not model
+     */
     public Task {
         Objects.requireNonNull(taskId, "task_id is missing in the Task JSON");
         metadata = Extras.copyOrNull(metadata);
@@ -47,22 +73,38 @@ public record Task(
         extra = Extras.copy(extra);
     }
 
-    /** {@code metadata}, or an empty map when Scale omitted it. */
+    /**
+     * {@code metadata}, or an empty map when Scale omitted it.
+     *
+     * @return {@code metadata}, or an empty map when Scale omitted it
+     */
     public Map<String, Object> metadataOrEmpty() {
         return metadata == null ? Map.of() : metadata;
     }
 
-    /** {@code tags}, or an empty list when Scale omitted it. */
+    /**
+     * {@code tags}, or an empty list when Scale omitted it.
+     *
+     * @return {@code tags}, or an empty list when Scale omitted it
+     */
     public List<String> tagsOrEmpty() {
         return tags == null ? List.of() : tags;
     }
 
-    /** {@code audits}, or an empty list when Scale omitted it. */
+    /**
+     * {@code audits}, or an empty list when Scale omitted it.
+     *
+     * @return {@code audits}, or an empty list when Scale omitted it
+     */
     public List<Audit> auditsOrEmpty() {
         return audits == null ? List.of() : audits;
     }
 
-    /** {@code processed_attachments}, or an empty list when Scale omitted it. */
+    /**
+     * {@code processed_attachments}, or an empty list when Scale omitted it.
+     *
+     * @return {@code processed_attachments}, or an empty list when Scale omitted it
+     */
     public List<JsonValue> processedAttachmentsOrEmpty() {
         return processedAttachments == null ? List.of() : processedAttachments;
     }

@@ -18,6 +18,15 @@ public record TaskCallback(
         @WireName("task") Task task,
         @WireExtra Map<String, JsonValue> extra) {
 
+    /**
+     * Checks the required keys and copies the collections, so the record stays immutable.
+     *
+     * @param taskId the {@code task_id} key
+     * @param status the {@code status} key
+     * @param response the {@code response} key
+     * @param task the {@code task} key
+     * @param extra the keys this version does not model
+     */
     public TaskCallback {
         extra = Extras.copy(extra);
     }

@@ -21,12 +21,27 @@ public record TaskList(
         @WireName("next_token") String nextToken,
         @WireExtra Map<String, JsonValue> extra) {
 
+    /**
+     * Checks the required keys and copies the collections, so the record stays immutable.
+     *
+     * @param docs the {@code docs} key
+     * @param total the {@code total} key
+     * @param limit the {@code limit} key
+     * @param offset the {@code offset} key
+     * @param hasMore the {@code has_more} key
+     * @param nextToken the {@code next_token} key
+     * @param extra the keys this version does not model
+     */
     public TaskList {
         docs = Extras.copyOrNull(docs);
         extra = Extras.copy(extra);
     }
 
-    /** {@code docs}, or an empty list when Scale omitted it. */
+    /**
+     * {@code docs}, or an empty list when Scale omitted it.
+     *
+     * @return {@code docs}, or an empty list when Scale omitted it
+     */
     public List<Task> docsOrEmpty() {
         return docs == null ? List.of() : docs;
     }

@@ -8,19 +8,32 @@ import java.util.Objects;
  * failing the whole response.
  */
 public record TaskStatus(String value) {
+    /** {@code "pending"}. */
     public static final TaskStatus PENDING = new TaskStatus("pending");
+    /** {@code "completed"}. */
     public static final TaskStatus COMPLETED = new TaskStatus("completed");
+    /** {@code "canceled"}. */
     public static final TaskStatus CANCELED = new TaskStatus("canceled");
+    /** {@code "error"}. */
     public static final TaskStatus ERROR = new TaskStatus("error");
 
     /** The values this version knows, for {@code switch} statements. */
     public enum Known {
+        /** {@code "pending"}. */
         PENDING,
+        /** {@code "completed"}. */
         COMPLETED,
+        /** {@code "canceled"}. */
         CANCELED,
+        /** {@code "error"}. */
         ERROR
     }
 
+    /**
+     * Checks the required keys and copies the collections, so the record stays immutable.
+     *
+     * @param value the {@code value} key
+     */
     public TaskStatus {
         Objects.requireNonNull(value, "value");
     }
@@ -35,6 +48,11 @@ public record TaskStatus(String value) {
         return new TaskStatus(value);
     }
 
+    /**
+     * The value as Scale sends it.
+     *
+     * @return the wire value
+     */
     @WireValue
     @Override
     public String value() {
@@ -50,12 +68,20 @@ public record TaskStatus(String value) {
         return dev.scaletoolkit.model.common.KnownValues.find(Known.class, value) != null;
     }
 
-    /** The known constant; throws {@link IllegalStateException} for a value this version does not know. */
+    /**
+     * The known constant; throws {@link IllegalStateException} for a value this version does not know.
+     *
+     * @return the known constant; throws {@link IllegalStateException} for a value this version does not know
+     */
     public Known known() {
         return dev.scaletoolkit.model.common.KnownValues.require(Known.class, value, "task status");
     }
 
-    /** True once the task will not change by itself any more (completed, canceled or error). */
+    /**
+     * True once the task will not change by itself any more (completed, canceled or error).
+     *
+     * @return true once the task will not change by itself any more (completed, canceled or error)
+     */
     public boolean isFinal() {
         return equals(COMPLETED) || equals(CANCELED) || equals(ERROR);
     }

@@ -23,6 +23,19 @@ public record Teammate(
         @WireName("expiry") String expiry,
         @WireExtra Map<String, JsonValue> extra) {
 
+    /**
+     * Checks the required keys and copies the collections, so the record stays immutable.
+     *
+     * @param email the {@code email} key
+     * @param role the {@code role} key
+     * @param firstName the {@code firstName} key
+     * @param lastName the {@code lastName} key
+     * @param company the {@code company} key
+     * @param disableRapidEmails the {@code disableRapidEmails} key
+     * @param isStudioLabeler the {@code isStudioLabeler} key
+     * @param expiry the {@code expiry} key
+     * @param extra the keys this version does not model
+     */
     public Teammate {
         Objects.requireNonNull(email, "email is missing in the Teammate JSON");
         extra = Extras.copy(extra);

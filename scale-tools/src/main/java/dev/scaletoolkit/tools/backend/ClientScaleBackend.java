@@ -45,7 +45,8 @@ final class ClientScaleBackend implements ScaleBackend {
             ScaleRequest.Upload upload = request.upload();
             call.body(RequestBody.multipart(upload.fields(), upload.fileName(), upload.mimeType(), upload.content()));
         } else if (request.body() != null) {
-            call.json(request.body());
+            // the body is a Jackson 3 tree; the SDK's own writer (no Jackson) does not know it, so write it here
+            call.body(RequestBody.json(ScaleJson.mapper().writeValueAsBytes(request.body())));
         }
         uniqueIdOfCreate(request).ifPresent(call::createUniqueId);
         ScaleResponse response = execute(call::executeRaw);

@@ -28,6 +28,9 @@ import tools.jackson.databind.node.ObjectNode;
  * sweep cut short by an error is simply repeated.
  */
 final class TaskPoller {
+    /** The mark the emulator\'s fault rules recognise as the toolkit\'s own background traffic. */
+    static final String BACKGROUND_USER_AGENT = "scale-toolkit-background";
+
     static final int PAGE_SIZE = 100;
 
     private final Connection connection;
@@ -64,8 +67,10 @@ final class TaskPoller {
                 .baseUrl(connection.baseUrl())
                 .maxRetries(0) // the poller backs off itself, honouring Retry-After
                 // Marks the poller as the toolkit's own background client: the emulator's fault rules leave it
-                // alone unless a rule asks for it, so a test's injected faults reach the test's client.
-                .userAgentSuffix(dev.scaletoolkit.emulator.http.FaultPlan.BACKGROUND_USER_AGENT + " (triggers-poller)")
+                // alone unless a rule asks for it, so a test's injected faults reach the test's client. The mark is
+                // the emulator's FaultPlan.BACKGROUND_USER_AGENT, written out: scale-triggers does not depend on the
+                // emulator.
+                .userAgentSuffix(BACKGROUND_USER_AGENT + " (triggers-poller)")
                 .build();
         Instant newest = null;
         int pages = 0;

@@ -1,6 +1,7 @@
 package dev.scaletoolkit.triggers.webhook;
 
 import dev.scaletoolkit.gateway.GatewayException;
+import dev.scaletoolkit.infra.net.OutboundPolicy;
 import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.triggers.event.Event;
 import dev.scaletoolkit.triggers.event.EventQuery;
@@ -17,10 +18,14 @@ import java.util.function.Consumer;
  */
 public final class EventReplay {
     private final Events events;
-    private final WebhookSender sender = new WebhookSender(Duration.ofSeconds(10));
+    private final OutboundPolicy policy;
+    private final WebhookSender sender;
 
-    public EventReplay(Events events) {
+    /** {@code policy}: what the replay may reach (the CLI allows loopback too: its user typed the URL). */
+    public EventReplay(Events events, OutboundPolicy policy) {
         this.events = events;
+        this.policy = policy;
+        this.sender = new WebhookSender(() -> policy, Duration.ofSeconds(10));
     }
 
     /** How a replay went: how many were sent, and the failure that stopped it (null when all were sent). */
@@ -32,7 +37,7 @@ public final class EventReplay {
      */
     public Outcome replay(EventQuery query, String url, String secret, Consumer<Event> progress)
             throws InterruptedException {
-        String target = Webhooks.checkUrl(url).toString();
+        String target = Webhooks.checkUrl(policy, url).toString();
         int sent = 0;
         EventQuery page = query;
         while (true) {
@@ -56,7 +61,7 @@ public final class EventReplay {
     }
 
     /** For callers that only have a URL to check (the CLI, before it starts). */
-    public static void checkUrl(String url) throws GatewayException {
-        Webhooks.checkUrl(url);
+    public static void checkUrl(OutboundPolicy policy, String url) throws GatewayException {
+        Webhooks.checkUrl(policy, url);
     }
 }

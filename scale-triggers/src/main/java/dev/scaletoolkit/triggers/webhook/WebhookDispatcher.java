@@ -1,6 +1,6 @@
 package dev.scaletoolkit.triggers.webhook;
 
-import dev.scaletoolkit.emulator.callback.DeliveryLoop;
+import dev.scaletoolkit.infra.delivery.DeliveryLoop;
 import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.triggers.TriggerSettings;
 import dev.scaletoolkit.triggers.event.Event;
@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * the next attempt waits a doubling delay with jitter, and after the retry window the event is recorded as failed
  * and the next one follows. All of it is in the database, so a restart resumes where it stopped; a crash between
  * sending and recording repeats one delivery (receivers dedupe by the event id). The claim-and-send threads are
- * the emulator's {@link DeliveryLoop}, shared with its callback outbox.
+ * scale-infra's {@link DeliveryLoop}, shared with its callback outbox.
  */
 public final class WebhookDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
@@ -37,13 +37,14 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final Events events;
     private final TriggerSettings settings;
     private final Clock clock;
-    private final WebhookSender sender = new WebhookSender(SEND_TIMEOUT);
+    private final WebhookSender sender;
     private final DeliveryLoop<WebhookStore.Row> loop;
     private final AutoCloseable subscription;
 
     WebhookDispatcher(WebhookStore store, Webhooks webhooks, Events events, TriggerSettings settings, Clock clock) {
         this.store = store;
         this.webhooks = webhooks;
+        this.sender = new WebhookSender(webhooks::policy, SEND_TIMEOUT);
         this.events = events;
         this.settings = settings;
         this.clock = clock;

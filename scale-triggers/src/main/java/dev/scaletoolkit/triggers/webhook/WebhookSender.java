@@ -1,29 +1,32 @@
 package dev.scaletoolkit.triggers.webhook;
 
 import dev.scaletoolkit.client.webhook.WebhookSignature;
-import dev.scaletoolkit.emulator.file.AddressPolicy;
+import dev.scaletoolkit.infra.net.OutboundHttp;
+import dev.scaletoolkit.infra.net.OutboundPolicy;
+import dev.scaletoolkit.infra.net.Target;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 /**
- * POSTs one signed event. The host is resolved and checked against the address policy before every attempt (a
- * name can start pointing somewhere refused); redirects are not followed.
+ * POSTs one signed event. The host is resolved and checked against the gateway's outbound policy before every
+ * attempt (a name can start pointing somewhere refused) and the connection goes to the checked address; redirects
+ * are not followed.
  */
 final class WebhookSender {
-    private final HttpClient http;
+    private final OutboundHttp http;
+    private final Supplier<OutboundPolicy> policy;
     private final Duration timeout;
 
-    WebhookSender(Duration timeout) {
+    /** {@code policy} is asked before every attempt, so an allow added meanwhile counts. */
+    WebhookSender(Supplier<OutboundPolicy> policy, Duration timeout) {
+        this.policy = policy;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = new OutboundHttp(timeout);
     }
 
     /** Null when delivered (a 2xx), else why not. */
@@ -39,12 +42,13 @@ final class WebhookSender {
 
     private String post(String url, long eventId, String type, byte[] body, String signature)
             throws InterruptedException {
-        URI uri = URI.create(url);
+        Target target;
         try {
-            AddressPolicy.check(uri);
-        } catch (AddressPolicy.RefusedException e) {
+            target = policy.get().check(url);
+        } catch (OutboundPolicy.RefusedException e) {
             return "not sent: " + e.getMessage();
         }
+        URI uri = target.uri();
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
@@ -56,7 +60,8 @@ final class WebhookSender {
             request.header(WebhookSignature.HEADER, signature);
         }
         try {
-            HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response =
+                    http.clientFor(target).send(request.build(), HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
             return status / 100 == 2 ? null : "the receiver answered HTTP " + status;
         } catch (IOException e) {

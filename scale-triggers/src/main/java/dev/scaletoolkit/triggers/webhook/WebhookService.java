@@ -35,7 +35,12 @@ public final class WebhookService implements AutoCloseable {
             Gateway gateway, Function<String, String> env, Events events, Clock clock, WebhookStore store) {
         // The same master key as the connections' secrets (file or environment), not a key of our own.
         SecretBox box = new SecretBox(MasterKey.load(gateway.home(), env));
-        return new Webhooks(store, box, clock, events::lastId);
+        return new Webhooks(
+                store,
+                box,
+                clock,
+                events::lastId,
+                () -> gateway.connections().outbound().policy("webhooks"));
     }
 
     public Webhooks webhooks() {

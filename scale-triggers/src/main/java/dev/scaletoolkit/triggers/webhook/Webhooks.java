@@ -1,8 +1,8 @@
 package dev.scaletoolkit.triggers.webhook;
 
-import dev.scaletoolkit.emulator.file.AddressPolicy;
 import dev.scaletoolkit.gateway.GatewayException;
 import dev.scaletoolkit.infra.crypto.SecretBox;
+import dev.scaletoolkit.infra.net.OutboundPolicy;
 import dev.scaletoolkit.triggers.event.EventType;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -29,12 +29,24 @@ public final class Webhooks {
     private final SecretBox box;
     private final Clock clock;
     private final java.util.function.LongSupplier lastEventId;
+    private final java.util.function.Supplier<OutboundPolicy> policy;
 
-    Webhooks(WebhookStore store, SecretBox box, Clock clock, java.util.function.LongSupplier lastEventId) {
+    Webhooks(
+            WebhookStore store,
+            SecretBox box,
+            Clock clock,
+            java.util.function.LongSupplier lastEventId,
+            java.util.function.Supplier<OutboundPolicy> policy) {
         this.store = store;
         this.box = box;
         this.clock = clock;
         this.lastEventId = lastEventId;
+        this.policy = policy;
+    }
+
+    /** The outbound policy webhooks pass, as the gateway's settings say now. */
+    OutboundPolicy policy() {
+        return policy.get();
     }
 
     /** A subscription just made, with its secret: the only time the secret is returned. */
@@ -51,7 +63,7 @@ public final class Webhooks {
      * @throws GatewayException {@code invalid_input} for a URL the address policy refuses or no event type
      */
     public Created add(String url, Set<EventType> types, String project, String connection) {
-        URI uri = checkUrl(url);
+        URI uri = checkUrl(policy.get(), url);
         if (types == null || types.isEmpty()) {
             throw GatewayException.invalid("name at least one event type: "
                     + Arrays.stream(EventType.values()).map(EventType::wireName).collect(Collectors.joining(", ")));
@@ -120,18 +132,20 @@ public final class Webhooks {
                 r.lastError());
     }
 
-    /** The same address policy as the emulator's callbacks: no link-local, metadata, broadcast or multicast. */
-    static URI checkUrl(String url) {
+    /**
+     * Checks a URL against {@code policy} without a lookup (the sender resolves and checks again before each
+     * attempt): public addresses, or hosts the operator allowed with {@code --allow-host}.
+     */
+    static URI checkUrl(OutboundPolicy policy, String url) {
         URI uri;
         try {
             uri = new URI(url == null ? "" : url.trim());
         } catch (URISyntaxException e) {
             throw GatewayException.invalid("the webhook URL is not a valid URL");
         }
-        Optional<String> refused = AddressPolicy.refuseWithoutLookup(uri);
+        Optional<String> refused = policy.refuseWithoutLookup(uri);
         if (refused.isPresent()) {
-            throw GatewayException.invalid(
-                    "the webhook URL " + refused.get().replace("fetches from", "sends webhooks to"));
+            throw GatewayException.invalid("the webhook URL " + refused.get());
         }
         return uri;
     }

@@ -1,4 +1,4 @@
-package dev.scaletoolkit.emulator.callback;
+package dev.scaletoolkit.infra.delivery;
 
 import dev.scaletoolkit.infra.work.Supervisor;
 import java.time.Duration;
@@ -17,9 +17,7 @@ import java.util.function.IntFunction;
  * the database, so a crash only delays it) and a small pool sends it, outside any transaction. What a claim is,
  * how one item is sent and how its outcome and retry are recorded belong to the caller.
  *
- * <p>Used by the emulator's {@link CallbackDispatcher} and by scale-triggers' webhook dispatcher. It lives here
- * because scale-triggers already depends on scale-emulator (for {@code AddressPolicy}), while scale-emulator
- * depends on neither scale-triggers nor scale-gateway; putting it anywhere else would need a new dependency edge.
+ * <p>Used by the emulator's callback dispatcher and by scale-triggers' webhook dispatcher.
  *
  * @param <T> one claimed piece of work
  */
