@@ -53,6 +53,10 @@ class ScaleSpringAiToolsTest {
     void start() throws Exception {
         scale = TestEmulator.start(b -> b.workforceEnabled(false));
         gateway = Gateway.open(Files.createTempDirectory("spring-ai-gateway"), Map.<String, String>of()::get);
+        // as `scale up` does for the emulator it started: loopback base URLs are refused otherwise
+        gateway.connections()
+                .outbound()
+                .recordStartedEmulator(java.net.URI.create(scale.baseUrl()).getAuthority());
         gateway.connections()
                 .add(new NewConnection(
                         "test", scale.baseUrl() + "/v1", null, scale.account().testKey(), null));
