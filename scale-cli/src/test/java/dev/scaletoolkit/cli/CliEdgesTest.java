@@ -111,6 +111,10 @@ class CliEdgesTest {
         String dead = "http://127.0.0.1:" + freePort() + "/v1";
         Map<String, String> env = new HashMap<>(Map.of("SCALE_HOME", home.toString()));
         try (Gateway gw = Gateway.open(home, env::get)) {
+            // as `scale up` records the emulator it started (the outbound policy refuses other loopback URLs)
+            gw.connections()
+                    .outbound()
+                    .recordStartedEmulator(java.net.URI.create(dead).getAuthority());
             gw.connections()
                     .put(new Connections.NewConnection(
                             EmulatorConnections.LIVE, dead, Mode.LIVE, "live_0123456789abcdef", null));
