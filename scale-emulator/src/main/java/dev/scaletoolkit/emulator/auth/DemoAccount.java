@@ -1,6 +1,7 @@
 package dev.scaletoolkit.emulator.auth;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
+import dev.scaletoolkit.infra.secret.SecretShapes;
 import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,14 +37,11 @@ public final class DemoAccount {
         /** Both keys made at random. */
         public static final Keys RANDOM = new Keys(null, null);
 
-        private static final java.util.regex.Pattern LIVE = java.util.regex.Pattern.compile("live_[0-9a-f]{32}");
-        private static final java.util.regex.Pattern TEST = java.util.regex.Pattern.compile("test_[0-9a-f]{32}");
-
         public Keys {
-            if (liveKey != null && !LIVE.matcher(liveKey).matches()) {
+            if (liveKey != null && !SecretShapes.isApiKey("live_", liveKey)) {
                 throw new IllegalArgumentException("the live key must be live_ and 32 lowercase hex digits");
             }
-            if (testKey != null && !TEST.matcher(testKey).matches()) {
+            if (testKey != null && !SecretShapes.isApiKey("test_", testKey)) {
                 throw new IllegalArgumentException("the test key must be test_ and 32 lowercase hex digits");
             }
         }

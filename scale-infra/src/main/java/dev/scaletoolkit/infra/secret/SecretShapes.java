@@ -30,6 +30,18 @@ public final class SecretShapes {
     private static final String NOT_BEFORE = "(?<![A-Za-z0-9])";
     private static final String NOT_AFTER = "(?![A-Za-z0-9_-])";
 
+    private static final Pattern API_KEY = Pattern.compile("(live_|test_)[0-9a-f]{32}");
+
+    /**
+     * Whether {@code value} is an API key as the emulator issues it: {@code prefix} ({@code live_} or
+     * {@code test_}) and 32 lowercase hex digits, the shape {@link #ISSUED} hides.
+     */
+    public static boolean isApiKey(String prefix, String value) {
+        return value != null
+                && value.startsWith(prefix)
+                && API_KEY.matcher(value).matches();
+    }
+
     /** Every issued secret; group 1 is its prefix (kept, so a reader still sees which kind was there). */
     public static final Pattern ISSUED = Pattern.compile(NOT_BEFORE
             + "(?:"
