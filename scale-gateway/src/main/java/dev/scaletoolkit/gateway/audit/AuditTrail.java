@@ -2,7 +2,7 @@ package dev.scaletoolkit.gateway.audit;
 
 import dev.scaletoolkit.gateway.Hashing;
 import dev.scaletoolkit.gateway.settings.SettingsStore;
-import dev.scaletoolkit.gateway.store.GatewayDatabase;
+import dev.scaletoolkit.infra.store.Database;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
@@ -16,10 +16,10 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class AuditTrail {
     static final String HEAD = "audit_head";
 
-    private final GatewayDatabase db;
+    private final Database db;
     private final SettingsStore settings;
 
-    public AuditTrail(GatewayDatabase db, SettingsStore settings) {
+    public AuditTrail(Database db, SettingsStore settings) {
         this.db = db;
         this.settings = settings;
     }
