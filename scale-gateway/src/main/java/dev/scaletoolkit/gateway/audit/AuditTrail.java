@@ -2,7 +2,7 @@ package dev.scaletoolkit.gateway.audit;
 
 import dev.scaletoolkit.gateway.Hashing;
 import dev.scaletoolkit.gateway.settings.SettingsStore;
-import dev.scaletoolkit.gateway.store.GatewayDatabase;
+import dev.scaletoolkit.infra.store.Database;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,12 +19,12 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class AuditTrail {
     static final String HEAD = "audit_head";
 
-    private final GatewayDatabase db;
+    private final Database db;
     private final SettingsStore settings;
     private final AuditHeadFile headFile;
 
     /** The trail in {@code db}, its head also recorded in the file {@code audit-head} in {@code home}. */
-    public AuditTrail(GatewayDatabase db, SettingsStore settings, Path home) {
+    public AuditTrail(Database db, SettingsStore settings, Path home) {
         this.db = db;
         this.settings = settings;
         this.headFile = new AuditHeadFile(home.resolve(AuditHeadFile.NAME));
