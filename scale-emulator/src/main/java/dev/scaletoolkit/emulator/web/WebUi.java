@@ -35,7 +35,8 @@ public final class WebUi {
                 api,
                 reservations,
                 services.problems(),
-                services.rework());
+                services.rework(),
+                services.consensus());
         TaskPages tasks = new TaskPages(
                 context,
                 queue,
@@ -43,7 +44,8 @@ public final class WebUi {
                 services.query(),
                 reservations,
                 services.problems(),
-                services.rework());
+                services.rework(),
+                services.consensus());
         DraftPages draftPages = new DraftPages(services.drafts(), tasks);
         tasks.drafts(draftPages);
         ReservationPages reservationPages = new ReservationPages(reservations, tasks);
@@ -54,7 +56,9 @@ public final class WebUi {
                 new DashboardPages(context, api, reservationPages),
                 reservationPages,
                 new ProblemPages(services.problems(), tasks),
-                draftPages);
+                draftPages,
+                new ConsensusPages(services.consensus(), tasks),
+                new ProjectPages(services.projects()));
         this.links = new SignInLinkRoutes(services.accounts(), services.teammates(), signIn);
     }
 
