@@ -257,6 +257,15 @@ public final class Consensus {
         });
     }
 
+    /** As {@link #view(Caller, String)} for any account's task (the control plane); 404 when nobody answered it. */
+    public View viewAny(String taskId) {
+        String accountId = context.db()
+                .read(h -> ConsensusAnswerStore.accountOf(h, taskId))
+                .orElseThrow(
+                        () -> ApiError.notFound("Nobody has answered task " + taskId + " as part of a consensus."));
+        return view(new Caller(accountId, false), taskId);
+    }
+
     /** Tasks waiting for a manager's decision, oldest first. */
     public List<Review> waiting(String accountId) {
         return context.db().read(h -> ConsensusReviewStore.waiting(h, accountId));

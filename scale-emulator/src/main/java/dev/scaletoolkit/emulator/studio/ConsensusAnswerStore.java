@@ -33,6 +33,14 @@ final class ConsensusAnswerStore {
                 .list();
     }
 
+    /** The account of a task someone answered, if anyone did. */
+    static java.util.Optional<String> accountOf(Handle h, String taskId) {
+        return h.createQuery("SELECT account_id FROM studio_consensus_answers WHERE task_id = :t LIMIT 1")
+                .bind("t", taskId)
+                .mapTo(String.class)
+                .findOne();
+    }
+
     static int count(Handle h, String taskId) {
         return h.createQuery("SELECT COUNT(*) FROM studio_consensus_answers WHERE task_id = :t")
                 .bind("t", taskId)

@@ -21,6 +21,7 @@ public final class WebUi {
     private final SignIn signIn;
     private final WebServlet servlet;
     private final SignInLinkRoutes links;
+    private final ConsensusRoutes consensusRoutes;
 
     /** @param journal the request journal (shown on the dashboard), or null */
     public WebUi(EmulatorContext context, EmulatorServices services, JournalRoutes journal) {
@@ -59,6 +60,7 @@ public final class WebUi {
                 draftPages,
                 new ConsensusPages(services.consensus(), tasks),
                 new ProjectPages(services.projects()));
+        this.consensusRoutes = new ConsensusRoutes(services.consensus());
         this.links = new SignInLinkRoutes(services.accounts(), services.teammates(), signIn);
     }
 
@@ -67,9 +69,12 @@ public final class WebUi {
         return servlet;
     }
 
-    /** {@code /_emulator/sign-in-links}. */
+    /** {@code /_emulator/sign-in-links} and {@code /_emulator/consensus/{task_id}}. */
     public Routes controlPlaneRoutes() {
-        return links;
+        return router -> {
+            links.register(router);
+            consensusRoutes.register(router);
+        };
     }
 
     /**

@@ -210,6 +210,16 @@ class ConsensusBrowserTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(delivery.body().path("response")).isEqualTo(task.path("response"));
+        // The individual answers stay off the task; the emulator's own endpoint has them.
+        assertThat(task.has("answers")).isFalse();
+        JsonNode record =
+                UiWorld.ok(world.control.get("/_emulator/consensus/" + taskId)).json();
+        assertThat(record.path("state").asString()).isEqualTo("picked");
+        assertThat(record.path("chosen").asString()).isEqualTo(BOB);
+        assertThat(record.path("decided_by").asString()).isEqualTo(GRACE);
+        assertThat(record.path("score").asDouble()).isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(record.path("answers")).hasSize(3);
+        assertThat(record.path("answers").get(2).path("email").asString()).isEqualTo(CY);
         // A second decision (another tab) is refused and changes nothing.
         grace.navigate(world.base() + "/consensus/" + taskId);
         assertThat(grace.locator("#decision")).containsText(GRACE + " picked " + BOB + "'s answer");
