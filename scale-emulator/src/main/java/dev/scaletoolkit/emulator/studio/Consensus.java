@@ -276,7 +276,10 @@ public final class Consensus {
         return context.db().read(h -> ConsensusReviewStore.decided(h, accountId, limit));
     }
 
-    /** Tasks the queue must not hand to {@code email}: answered by them, or all answered and waiting. */
+    /**
+     * Tasks the queue must not hand to {@code email}: undecided ones they answered, and those whose answers are all
+     * in and wait for a manager.
+     */
     public Set<String> closedTo(String accountId, String email) {
         return context.db().read(h -> {
             Set<String> out = new HashSet<>(ConsensusAnswerStore.answeredBy(h, accountId, email));

@@ -59,9 +59,14 @@ final class ConsensusAnswerStore {
                 > 0;
     }
 
-    /** The tasks {@code email} answered in the account. */
+    /**
+     * The tasks {@code email} answered in the account that are not decided yet (a decided task is an ordinary
+     * completed task again: a reject may send it back to them). Reads the decision's state in the same statement.
+     */
     static List<String> answeredBy(Handle h, String accountId, String email) {
-        return h.createQuery("SELECT task_id FROM studio_consensus_answers WHERE account_id = :a AND email = :e")
+        return h.createQuery("SELECT a.task_id FROM studio_consensus_answers a WHERE a.account_id = :a"
+                        + " AND a.email = :e AND NOT EXISTS (SELECT 1 FROM studio_consensus_reviews r"
+                        + " WHERE r.task_id = a.task_id AND r.state <> 'REVIEW')")
                 .bind("a", accountId)
                 .bind("e", email)
                 .mapTo(String.class)

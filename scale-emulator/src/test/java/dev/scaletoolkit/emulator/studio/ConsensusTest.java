@@ -158,6 +158,8 @@ class ConsensusTest {
         assertThat(done.path("status").asString()).isEqualTo("completed");
         assertThat(done.path("response").path("category").asString()).isEqualTo("bus");
         assertThat(callbacks(id)).isEqualTo(1);
+        // Decided, it is an ordinary completed task again: a reject on Review may send it back to Cy.
+        assertThat(services.consensus().closedTo(caller.accountId(), CY)).doesNotContain(id);
         assertThatThrownBy(() -> services.consensus().decide(new Consensus.Decide(caller, id, GRACE, ADA)))
                 .isInstanceOf(ApiError.class)
                 .hasMessageContaining("already decided");
