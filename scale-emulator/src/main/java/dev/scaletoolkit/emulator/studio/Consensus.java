@@ -126,7 +126,14 @@ public final class Consensus {
      */
     public Step answer(Handle h, Caller caller, String taskId, String email, JsonNode response) {
         ConsensusSettings settings = settings(h, caller.accountId(), taskId);
-        if (!ConsensusAnswerStore.insert(h, caller.accountId(), taskId, email, Docs.write(response), context.now())) {
+        if (!ConsensusAnswerStore.insert(
+                h,
+                caller.accountId(),
+                taskId,
+                email,
+                Docs.write(response),
+                context.now(),
+                settings.labelersPerTask())) {
             throw ApiError.conflict("You already answered task " + taskId + "; it waits for the others.");
         }
         reservations.answeredBy(h, caller.accountId(), taskId, email);

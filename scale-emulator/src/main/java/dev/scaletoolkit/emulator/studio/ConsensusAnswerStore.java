@@ -8,9 +8,11 @@ final class ConsensusAnswerStore {
     private ConsensusAnswerStore() {}
 
     /** Keeps the answer; false when this person already answered the task. */
-    static boolean insert(Handle h, String accountId, String taskId, String email, String response, String at) {
-        return h.createUpdate("INSERT INTO studio_consensus_answers (task_id, email, account_id, response, answered_at)"
-                                + " VALUES (:t, :e, :a, :r, :at) ON CONFLICT (task_id, email) DO NOTHING")
+    static boolean insert(
+            Handle h, String accountId, String taskId, String email, String response, String at, int required) {
+        return h.createUpdate("INSERT INTO studio_consensus_answers (task_id, email, account_id, response, answered_at,"
+                                + " required) VALUES (:t, :e, :a, :r, :at, :n) ON CONFLICT (task_id, email) DO NOTHING")
+                        .bind("n", required)
                         .bind("t", taskId)
                         .bind("e", email)
                         .bind("a", accountId)
@@ -38,6 +40,15 @@ final class ConsensusAnswerStore {
         return h.createQuery("SELECT account_id FROM studio_consensus_answers WHERE task_id = :t LIMIT 1")
                 .bind("t", taskId)
                 .mapTo(String.class)
+                .findOne();
+    }
+
+    /** How many people the task needed when its first answer came in, if it has one that says. */
+    static java.util.Optional<Integer> required(Handle h, String taskId) {
+        return h.createQuery("SELECT required FROM studio_consensus_answers WHERE task_id = :t AND required IS NOT NULL"
+                        + " ORDER BY answered_at, email LIMIT 1")
+                .bind("t", taskId)
+                .mapTo(Integer.class)
                 .findOne();
     }
 

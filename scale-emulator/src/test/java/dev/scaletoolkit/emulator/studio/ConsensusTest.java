@@ -197,4 +197,32 @@ class ConsensusTest {
         assertThat(services.consensus().view(caller, id).review().orElseThrow().state())
                 .isEqualTo(Consensus.State.MERGED);
     }
+
+    @Test
+    void aTaskKeepsItsNumberOfLabelersOnceSomeoneAnswered() {
+        StudioWorld.ok(world.live.post("/v1/projects", """
+                {"name": "Pairs", "type": "categorization", "studio": true, "params": {"labelers_per_task": 3}}"""));
+        String answered = StudioWorld.ok(world.live.post("/v1/task/categorization", """
+                        {"project": "Pairs", "instruction": "Which?", "attachment_type": "text",
+                         "attachment": "one", "categories": ["car", "bus"]}"""))
+                .json()
+                .path("task_id")
+                .asString();
+        String fresh = StudioWorld.ok(world.live.post("/v1/task/categorization", """
+                        {"project": "Pairs", "instruction": "Which?", "attachment_type": "text",
+                         "attachment": "two", "categories": ["car", "bus"]}"""))
+                .json()
+                .path("task_id")
+                .asString();
+        answer(answered, ADA, "{\"category\": \"car\"}");
+        answer(answered, BOB, "{\"category\": \"car\"}");
+        // The manager lowers the setting to 2: the task two people answered still waits for its third.
+        StudioWorld.ok(world.live.post("/v1/projects/Pairs/setParams", "{\"labelers_per_task\": 2, \"patch\": true}"));
+        assertThat(services.consensus().settings(caller.accountId(), answered).labelersPerTask())
+                .isEqualTo(3);
+        assertThat(services.consensus().settings(caller.accountId(), fresh).labelersPerTask())
+                .isEqualTo(2);
+        assertThat(answer(answered, CY, "{\"category\": \"car\"}").consensus()).contains(Consensus.Step.COMPLETED);
+        assertThat(task(answered).path("status").asString()).isEqualTo("completed");
+    }
 }
