@@ -53,7 +53,14 @@ public final class WebUi {
         this.servlet = new WebServlet(
                 signIn,
                 tasks,
-                new ReviewPages(context, api, tasks, services.reviews(), services.teammates(), services.rework()),
+                new ReviewPages(
+                        context,
+                        api,
+                        tasks,
+                        services.reviews(),
+                        services.teammates(),
+                        services.rework(),
+                        services.consensus()),
                 new DashboardPages(context, api, reservationPages),
                 reservationPages,
                 new ProblemPages(services.problems(), tasks),

@@ -225,6 +225,10 @@ class ConsensusBrowserTest {
         assertThat(grace.locator("#decision")).containsText(GRACE + " picked " + BOB + "'s answer");
         assertThat(grace.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pick " + ADA)))
                 .hasCount(0);
+        // The completed task waits on Review like any other, with its consensus.
+        grace.navigate(world.base() + "/review/" + taskId);
+        assertThat(grace.locator("#consensus")).containsText("3 answers agreed 67%");
+        assertThat(Axe.seriousViolations(grace)).isEmpty();
     }
 
     @Test
