@@ -40,6 +40,7 @@ public final class LabelerSubmissions {
     private final Reservations reservations;
     private final Drafts drafts;
     private final Rework rework;
+    private final WorkLog work;
     private final Runnable callbacksQueued;
 
     public LabelerSubmissions(
@@ -48,7 +49,9 @@ public final class LabelerSubmissions {
             Reservations reservations,
             Drafts drafts,
             Rework rework,
+            WorkLog work,
             Runnable callbacksQueued) {
+        this.work = work;
         this.drafts = drafts;
         this.rework = rework;
         this.context = context;
@@ -81,6 +84,17 @@ public final class LabelerSubmissions {
                     : completion.complete(h, caller, taskId, response, email);
             return switch (result.outcome()) {
                 case FINISHED -> {
+                    // For the dashboard's statistics: who answered, and from when they worked on it.
+                    work.record(
+                            h,
+                            caller.accountId(),
+                            taskId,
+                            result.task()
+                                    .map(t -> t.path("project").asString(""))
+                                    .orElse(""),
+                            email,
+                            sentBack.isPresent() ? WorkLog.REWORK : WorkLog.ANSWER,
+                            holder.filter(l -> l.email().equals(email)).map(Reservations.Lease::reservedAt));
                     reservations.giveBack(h, taskId, email);
                     drafts.discard(h, taskId, email);
                     yield Outcome.DONE;

@@ -72,6 +72,17 @@ final class ReservationStore {
                 .execute();
     }
 
+    /** The account's running leases in one line (how many, latest taken, latest end): changes with every claim. */
+    static String version(Handle h, String accountId, long now) {
+        return h.createQuery("SELECT COUNT(*) AS n, COALESCE(MAX(reserved_at), 0) AS taken,"
+                        + " COALESCE(MAX(expires_at), 0) AS ends FROM studio_reservations"
+                        + " WHERE account_id = :a AND expires_at > :now")
+                .bind("a", accountId)
+                .bind("now", now)
+                .map((rs, c) -> rs.getLong("n") + "/" + rs.getLong("taken") + "/" + rs.getLong("ends"))
+                .one();
+    }
+
     private static Reservations.Lease lease(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Reservations.Lease(
                 rs.getString("task_id"),

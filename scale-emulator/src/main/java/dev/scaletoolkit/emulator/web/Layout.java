@@ -74,6 +74,7 @@ final class Layout {
             <td>Undo / redo</td></tr>
             <tr><td><kbd>+</kbd> <kbd>-</kbd> <kbd>0</kbd></td><td>Zoom in, out, fit</td></tr>
             <tr><td><kbd>Enter</kbd></td><td>Finish the shape being drawn, or submit</td></tr>
+            <tr><td><kbd>/</kbd></td><td>Filter the labels (screens with more than nine)</td></tr>
             <tr><td><kbd>S</kbd></td><td>Skip this task</td></tr>
             <tr><td><kbd>?</kbd></td><td>Show or hide this help</td></tr>
             </tbody></table>

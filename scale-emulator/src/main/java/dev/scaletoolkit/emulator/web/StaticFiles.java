@@ -14,6 +14,7 @@ final class StaticFiles {
             "image.js", "text/javascript; charset=utf-8",
             "segment.js", "text/javascript; charset=utf-8",
             "ner.js", "text/javascript; charset=utf-8",
+            "dashboard.js", "text/javascript; charset=utf-8",
             "icon.svg", "image/svg+xml");
 
     private final Map<String, byte[]> cache = new ConcurrentHashMap<>();

@@ -151,7 +151,8 @@ final class TaskPages {
                 claim.lease(),
                 reservations.length(),
                 drafts.draftOf(ex.viewer(), taskId),
-                sentBack);
+                sentBack,
+                queue.position(ex.req(), ex.viewer(), task).orElse(null));
         ex.html(200, Layout.page("Label " + task.path("type").asString(), ex.viewer(), "Queue", main));
     }
 

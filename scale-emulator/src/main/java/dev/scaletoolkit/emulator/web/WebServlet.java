@@ -35,6 +35,7 @@ final class WebServlet extends HttpServlet {
     private final transient ReservationPages reservationPages;
     private final transient ProblemPages problemPages;
     private final transient DraftPages draftPages;
+    private final transient LiveEvents live;
     private final transient StaticFiles statics = new StaticFiles();
 
     WebServlet(
@@ -44,7 +45,9 @@ final class WebServlet extends HttpServlet {
             DashboardPages dashboard,
             ReservationPages reservations,
             ProblemPages problems,
-            DraftPages drafts) {
+            DraftPages drafts,
+            LiveEvents live) {
+        this.live = live;
         this.draftPages = drafts;
         this.reservationPages = reservations;
         this.problemPages = problems;
@@ -168,6 +171,8 @@ final class WebServlet extends HttpServlet {
             }
         } else if (path.equals("/dashboard") && !post) {
             dashboardPages.overview(ex);
+        } else if (path.equals("/dashboard/events") && !post) {
+            live.subscribe(ex);
         } else if (path.equals("/dashboard/tasks") && !post) {
             dashboardPages.tasks(ex);
         } else if ((m = DASHBOARD_TASK.matcher(path)).matches() && !post) {
