@@ -129,6 +129,14 @@ final class AnnotatePage {
     }
 
     private static void canvasEditor(StringBuilder main, String script, ObjectNode config, boolean shapes) {
+        String first =
+                config.path("frames").path(0).asString(config.path("image").asString(""));
+        if (!first.isEmpty()) {
+            // The browser starts on the image while it still reads the page and the editor's script.
+            main.append("<link rel=\"preload\" as=\"image\" href=\"")
+                    .append(Html.esc(first))
+                    .append("\">");
+        }
         main.append(Html.jsonBlock("editor-config", config))
                 .append("<input type=\"hidden\" name=\"response\" id=\"response\">")
                 .append("<div class=\"canvas-editor\"><div class=\"toolbar\" role=\"toolbar\" aria-label=\"Tools\"")
@@ -144,7 +152,9 @@ final class AnnotatePage {
                     .append("<h3>Shapes <span class=\"count\" id=\"count\">0</span></h3>")
                     .append("<ol class=\"shapes\" id=\"shapes\"></ol>");
         }
-        main.append("</div></div><script src=\"/static/").append(script).append(".js\" defer></script>");
+        main.append("</div></div><script src=\"")
+                .append(StaticFiles.url(script + ".js"))
+                .append("\" defer></script>");
     }
 
     /** Screens with more labels than number keys get a filter box (app.js; press / to reach it). */
@@ -183,7 +193,7 @@ final class AnnotatePage {
                 .append("<ol class=\"labels\" id=\"labels\" aria-labelledby=\"labels-title\"></ol>")
                 .append("<h3>Entities <span class=\"count\" id=\"count\">0</span></h3>")
                 .append("<ol class=\"shapes\" id=\"shapes\"></ol></div></div>")
-                .append("<script src=\"/static/ner.js\" defer></script>");
+                .append("<script src=\"" + StaticFiles.url("ner.js") + "\" defer></script>");
     }
 
     private static void structured(StringBuilder main, ObjectNode task, long seed) {

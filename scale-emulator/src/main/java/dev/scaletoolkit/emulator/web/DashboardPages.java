@@ -110,7 +110,7 @@ final class DashboardPages {
         main.append("</section>");
         reservations.card(viewer, main);
         journal(ex, main);
-        main.append("</div><script src=\"/static/dashboard.js\" defer></script>");
+        main.append("</div><script src=\"" + StaticFiles.url("dashboard.js") + "\" defer></script>");
         ex.html(200, Layout.page("Dashboard", viewer, "Dashboard", main.toString()));
     }
 

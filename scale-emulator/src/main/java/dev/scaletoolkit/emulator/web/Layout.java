@@ -11,13 +11,13 @@ final class Layout {
                 .append("<title>")
                 .append(Html.esc(title))
                 .append(" · Scale Studio emulator</title>")
-                .append("<link rel=\"icon\" href=\"/static/icon.svg\" type=\"image/svg+xml\">")
-                .append("<link rel=\"stylesheet\" href=\"/static/app.css\">")
-                .append("<script src=\"/static/app.js\" defer></script>")
+                .append("<link rel=\"icon\" href=\"" + StaticFiles.url("icon.svg") + "\" type=\"image/svg+xml\">")
+                .append("<link rel=\"stylesheet\" href=\"" + StaticFiles.url("app.css") + "\">")
+                .append("<script src=\"" + StaticFiles.url("app.js") + "\" defer></script>")
                 .append("</head><body>")
                 .append("<a class=\"skip\" href=\"#main\">Skip to content</a>")
                 .append("<header class=\"top\"><a class=\"brand\" href=\"/\">")
-                .append("<img src=\"/static/icon.svg\" alt=\"\" width=\"22\" height=\"22\">")
+                .append("<img src=\"" + StaticFiles.url("icon.svg") + "\" alt=\"\" width=\"22\" height=\"22\">")
                 .append("<span>Scale Studio</span><small>emulator</small></a>");
         if (viewer != null) {
             out.append("<nav aria-label=\"Main\">");

@@ -137,8 +137,8 @@ final class TaskPages {
             ex.html(409, Layout.page("Task reported", ex.viewer(), "Queue", main));
             return;
         }
-        Reservations.Claim claim = reservations.reserve(
-                ex.viewer().accountId(), taskId, ex.viewer().email());
+        Reservations.Claim claim =
+                reservations.hold(ex.viewer().accountId(), taskId, ex.viewer().email());
         if (!claim.granted()) {
             heldByOther(ex, taskId, claim.lease());
             return;
@@ -181,7 +181,9 @@ final class TaskPages {
         LabelerSubmissions.Outcome outcome =
                 submission.complete(ex.viewer().caller(), ex.viewer().email(), taskId, response, anyway);
         if (outcome.refusal().isEmpty()) {
-            ex.redirect("/queue/next?after=done");
+            // Straight to the next task (one redirect, not two): the labeler sees it sooner.
+            ex.redirect(
+                    queue.next(ex.req(), ex.viewer()).map(id -> "/tasks/" + id).orElse("/queue?notice=done"));
             return;
         }
         KeepWorkPage.render(ex, taskId, response, outcome);

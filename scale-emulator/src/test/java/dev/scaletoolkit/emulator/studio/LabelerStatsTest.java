@@ -14,7 +14,12 @@ class LabelerStatsTest {
 
     private static WorkLog.Work work(String task, String email, String kind, int startMinute, int endMinute) {
         return new WorkLog.Work(
-                task, "Streets", email, kind, T0.plus(Duration.ofMinutes(startMinute)), T0.plusSeconds(60L * endMinute));
+                task,
+                "Streets",
+                email,
+                kind,
+                T0.plus(Duration.ofMinutes(startMinute)),
+                T0.plusSeconds(60L * endMinute));
     }
 
     private static LabelerStats.Review review(String task, int minute, boolean accepted) {
@@ -42,8 +47,8 @@ class LabelerStatsTest {
         assertThat(ada.acceptance()).isEmpty();
         assertThat(row(rows, "bob@x").perHour()).isCloseTo(0.5, within(1e-9));
         // Even counts take the mean of the middle two.
-        assertThat(LabelerStats.median(List.of(
-                        work("a", "c@x", WorkLog.ANSWER, 0, 1), work("b", "c@x", WorkLog.ANSWER, 0, 4))))
+        assertThat(LabelerStats.median(
+                        List.of(work("a", "c@x", WorkLog.ANSWER, 0, 1), work("b", "c@x", WorkLog.ANSWER, 0, 4))))
                 .isEqualTo(Duration.ofSeconds(150));
     }
 
