@@ -15,6 +15,7 @@ import dev.scaletoolkit.emulator.quality.QualityReads;
 import dev.scaletoolkit.emulator.queue.Skips;
 import dev.scaletoolkit.emulator.signin.SignIn;
 import dev.scaletoolkit.emulator.studio.Activity;
+import dev.scaletoolkit.emulator.studio.Consensus;
 import dev.scaletoolkit.emulator.studio.Drafts;
 import dev.scaletoolkit.emulator.studio.LabelerSubmissions;
 import dev.scaletoolkit.emulator.studio.Problems;
@@ -62,6 +63,7 @@ import dev.scaletoolkit.emulator.workforce.Workforce;
  * @param problems problems labelers report on tasks (broken attachments), and the managers' answers
  * @param drafts the browser UI's unfinished answers, per task and person
  * @param rework rejected attempts sent back to a labeler, and their resubmission
+ * @param consensus answers of several people to one task, their agreement and the manager's decision
  * @param submissions the browser UI's way to complete a reserved task
  * @param work the answers people submitted in the browser UI, and the per-labeler statistics
  * @param activity the fingerprint the live dashboard watches for changes
@@ -92,6 +94,7 @@ public record EmulatorServices(
         Problems problems,
         Drafts drafts,
         Rework rework,
+        Consensus consensus,
         LabelerSubmissions submissions,
         WorkLog work,
         Activity activity,
@@ -113,6 +116,7 @@ public record EmulatorServices(
         Drafts drafts = new Drafts(context, reservations);
         Rework rework = new Rework(context, reviews, completion);
         WorkLog work = new WorkLog(context);
+        Consensus consensus = new Consensus(context, completion, reservations, drafts, callbacks::wake);
         return new EmulatorServices(
                 new Accounts(context),
                 new Projects(context),
@@ -137,7 +141,9 @@ public record EmulatorServices(
                 new Problems(context, reservations, edits),
                 drafts,
                 rework,
-                new LabelerSubmissions(context, completion, reservations, drafts, rework, work, callbacks::wake),
+                consensus,
+                new LabelerSubmissions(
+                        context, completion, reservations, drafts, rework, consensus, work, callbacks::wake),
                 work,
                 new Activity(context),
                 callbacks,

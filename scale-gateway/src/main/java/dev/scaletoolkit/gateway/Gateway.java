@@ -19,6 +19,7 @@ import dev.scaletoolkit.gateway.token.TokenStore;
 import dev.scaletoolkit.infra.crypto.MasterKey;
 import dev.scaletoolkit.infra.crypto.OwnerOnlyFiles;
 import dev.scaletoolkit.infra.crypto.SecretBox;
+import dev.scaletoolkit.infra.store.Database;
 import dev.scaletoolkit.tools.LocalFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,7 +50,7 @@ public final class Gateway implements AutoCloseable {
     public static final String BUDGETS_FILE = "budgets.json";
 
     private final Path home;
-    private final GatewayDatabase db;
+    private final Database db;
     private final Connections connections;
     private final AgentTokens tokens;
     private final AuditTrail audit;
@@ -57,13 +58,13 @@ public final class Gateway implements AutoCloseable {
     private final Policy policy;
     private final ToolGate gate;
 
-    private Gateway(Path home, GatewayDatabase db, MasterKey key, Clock clock, LocalFiles files) {
+    private Gateway(Path home, Database db, MasterKey key, Clock clock, LocalFiles files) {
         this.home = home;
         this.db = db;
         SettingsStore settings = new SettingsStore(db);
         this.connections = connections(db, settings, key);
         this.tokens = new AgentTokens(new TokenStore(db), connections, ConnectionTools.catalog(), clock);
-        this.audit = new AuditTrail(db, settings);
+        this.audit = new AuditTrail(db, settings, home);
         this.policy = new Policy(ConfigFiles.readOrCreate(home, POLICY_FILE));
         this.gate = new ToolGate(
                 new ConnectionTools(connections, files),
@@ -89,7 +90,7 @@ public final class Gateway implements AutoCloseable {
     /** As {@link #open(Path, Function)}, with a clock (tests of expiry and budget windows). */
     public static Gateway open(Path home, Function<String, String> env, Clock clock) {
         MasterKey key = masterKey(home, env);
-        GatewayDatabase db = database(home, env);
+        Database db = database(home, env);
         try {
             // agents reach the gateway remotely: local files only under SCALE_UPLOAD_DIR / SCALE_EXPORT_DIR
             return new Gateway(home, db, key, clock, LocalFiles.remoteFromEnv(env));
@@ -106,7 +107,7 @@ public final class Gateway implements AutoCloseable {
      */
     public static <R> R withConnections(Path home, Function<String, String> env, Function<Connections, R> work) {
         MasterKey key = masterKey(home, env);
-        try (GatewayDatabase db = database(home, env)) {
+        try (Database db = database(home, env)) {
             return work.apply(connections(db, new SettingsStore(db), key));
         }
     }
@@ -122,7 +123,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** The SQLite file in {@code home}, or the PostgreSQL database {@code SCALE_GATEWAY_DATABASE_URL} names. */
-    private static GatewayDatabase database(Path home, Function<String, String> env) {
+    private static Database database(Path home, Function<String, String> env) {
         String url = env.apply(DATABASE_URL_ENV);
         return url == null || url.isBlank()
                 ? GatewayDatabase.sqlite(ownerOnlyFile(home.resolve(DB_FILE)))
@@ -130,7 +131,7 @@ public final class Gateway implements AutoCloseable {
                         url.trim(), env.apply("SCALE_GATEWAY_DB_USER"), env.apply("SCALE_GATEWAY_DB_PASSWORD"));
     }
 
-    private static Connections connections(GatewayDatabase db, SettingsStore settings, MasterKey key) {
+    private static Connections connections(Database db, SettingsStore settings, MasterKey key) {
         return new Connections(new ConnectionStore(db), settings, new SecretBox(key));
     }
 
@@ -181,7 +182,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** The database, for the gateway's own services and extensions (triggers). */
-    public GatewayDatabase database() {
+    public Database database() {
         return db;
     }
 

@@ -6,6 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <ol>
  *   <li>it starts an emulator on a free loopback port with a fresh data directory and one account (the test
- *       defaults of {@link TestEmulator});
+ *       defaults of {@link TestEmulator}); with {@value #CLOCK_START}INSTANT its clock stands at that instant and
+ *       moves only through {@code POST /_emulator/clock};
  *   <li>it prints one line, {@value #READY} followed by a JSON object ({@code base_url}, {@code live_key},
  *       {@code test_key}, {@code callback_auth_key}, {@code data_dir}, {@code pid}), on standard output;
  *   <li>it runs until its standard input ends, which happens when the parent closes it or dies, then stops the
@@ -27,6 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
 public final class StandaloneMain {
     /** The prefix of the line that says the emulator is up. */
     public static final String READY = "scale-emulator-ready ";
+
+    /** The test kit's option for a clock that stands still at an instant until the test advances it. */
+    public static final String CLOCK_START = "--clock-start=";
 
     private StandaloneMain() {}
 
@@ -41,14 +49,19 @@ public final class StandaloneMain {
             EmulatorMain.main(args);
             return;
         }
-        if (args.length > 1) {
-            System.err.println("--test-kit takes no other option, got " + Arrays.toString(args));
-            System.exit(2);
+        Clock clock = Clock.systemUTC();
+        for (String arg : Arrays.asList(args).subList(1, args.length)) {
+            if (arg.startsWith(CLOCK_START)) {
+                clock = fixedAt(arg.substring(CLOCK_START.length()));
+            } else {
+                System.err.println("--test-kit takes only " + CLOCK_START + "INSTANT, got " + Arrays.toString(args));
+                System.exit(2);
+            }
         }
         // stdout is the protocol: only the ready line goes there.
         PrintStream protocol = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         System.setOut(System.err);
-        TestEmulator emulator = TestEmulator.start();
+        TestEmulator emulator = TestEmulator.start(b -> b, clock);
         Map<String, Object> ready = new LinkedHashMap<>();
         ready.put("base_url", emulator.baseUrl());
         ready.put("live_key", emulator.account().liveKey());
@@ -60,6 +73,17 @@ public final class StandaloneMain {
         waitForEndOfInput(System.in);
         emulator.close();
         System.exit(0);
+    }
+
+    /** A clock standing at {@code instant} (ISO-8601) until the test moves it through the control plane. */
+    private static Clock fixedAt(String instant) {
+        try {
+            return Clock.fixed(Instant.parse(instant), ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            System.err.println(CLOCK_START + " takes an ISO-8601 instant such as 2026-01-05T09:00:00Z, got " + instant);
+            System.exit(2);
+            throw new IllegalStateException(e); // not reached
+        }
     }
 
     private static void waitForEndOfInput(InputStream in) {

@@ -28,11 +28,11 @@ public final class Activity {
         return context.db().read(h -> {
             StringBuilder out = new StringBuilder(96);
             for (String status : STATUSES) {
-                out.append(TaskStore.total(h.getConnection(), filter(caller, List.of(status), List.of())))
+                out.append(TaskStore.total(h, filter(caller, List.of(status), List.of())))
                         .append(',');
             }
             for (String verdict : VERDICTS) {
-                out.append(TaskStore.total(h.getConnection(), filter(caller, List.of(), List.of(verdict))))
+                out.append(TaskStore.total(h, filter(caller, List.of(), List.of(verdict))))
                         .append(',');
             }
             return out.append(WorkStore.version(h, caller.accountId()))

@@ -18,7 +18,8 @@ import java.util.TreeMap;
  *   <li><b>Throughput</b>: answers submitted in the window, divided by the window's length in hours.
  *   <li><b>Acceptance rate</b>: of the person's answers that a manager reviewed, the share accepted. A review counts
  *       for the latest answer to that task submitted before it (so a rejected answer and its accepted rework count
- *       one each); when one answer was reviewed twice, the later review stands.
+ *       one each); when one answer was reviewed twice, the later review stands. One of several answers to a
+ *       consensus task is not judged by the task's review (the manager chose or merged the final answer).
  *   <li><b>Time per task</b>: the median time from starting on a task to submitting it.
  * </ul>
  */
@@ -50,7 +51,9 @@ public final class LabelerStats {
         // Which answer each review judged: the latest answer to its task submitted at or before it.
         Map<String, List<WorkLog.Work>> byTask = new HashMap<>();
         for (WorkLog.Work w : work) {
-            byTask.computeIfAbsent(w.taskId(), k -> new ArrayList<>()).add(w);
+            if (!w.kind().equals(WorkLog.CONSENSUS)) {
+                byTask.computeIfAbsent(w.taskId(), k -> new ArrayList<>()).add(w);
+            }
         }
         Map<WorkLog.Work, Boolean> verdicts = new HashMap<>();
         List<Review> inOrder = new ArrayList<>(reviews);

@@ -25,11 +25,14 @@ public final class WorkLog {
     /** A corrected answer after a reject. */
     public static final String REWORK = "rework";
 
+    /** One of several people's answers to a consensus task (reviews judge the task's final answer, not these). */
+    public static final String CONSENSUS = "consensus";
+
     /**
      * One submitted answer.
      *
      * @param project the task's project, or empty
-     * @param kind {@link #ANSWER} or {@link #REWORK}
+     * @param kind {@link #ANSWER}, {@link #REWORK} or {@link #CONSENSUS}
      */
     public record Work(
             String taskId, String project, String email, String kind, Instant startedAt, Instant finishedAt) {

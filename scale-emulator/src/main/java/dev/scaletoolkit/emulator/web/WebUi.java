@@ -39,7 +39,8 @@ public final class WebUi implements AutoCloseable {
                 api,
                 reservations,
                 services.problems(),
-                services.rework());
+                services.rework(),
+                services.consensus());
         TaskPages tasks = new TaskPages(
                 context,
                 queue,
@@ -47,7 +48,8 @@ public final class WebUi implements AutoCloseable {
                 services.query(),
                 reservations,
                 services.problems(),
-                services.rework());
+                services.rework(),
+                services.consensus());
         DraftPages draftPages = new DraftPages(services.drafts(), tasks);
         tasks.drafts(draftPages);
         ReservationPages reservationPages = new ReservationPages(reservations, tasks);
@@ -60,6 +62,8 @@ public final class WebUi implements AutoCloseable {
                 reservationPages,
                 new ProblemPages(services.problems(), tasks),
                 draftPages,
+                new ConsensusPages(services.consensus(), tasks),
+                new ProjectPages(services.projects()),
                 live);
         this.links = new SignInLinkRoutes(services.accounts(), services.teammates(), signIn);
     }
