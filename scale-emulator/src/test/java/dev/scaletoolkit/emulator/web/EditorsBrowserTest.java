@@ -124,6 +124,8 @@ class EditorsBrowserTest {
             page.mouse().click(at[0], at[1]);
         }
         page.keyboard().press("Enter");
+        // Saved as it is now (the status line already read "Draft saved" after the brush stroke).
+        page.waitForFunction("() => !window.scaleDraft.unsaved()");
         assertThat(page.locator("#draft-status")).hasText("Draft saved");
         Object before = page.evaluate("() => JSON.stringify(window.scaleEditor.snapshot())");
         assertThat(before.toString()).contains(",1,").contains(",2,"); // both labels painted
