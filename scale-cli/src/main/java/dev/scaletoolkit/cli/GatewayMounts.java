@@ -2,7 +2,7 @@ package dev.scaletoolkit.cli;
 
 import dev.scaletoolkit.emulator.ScaleEmulator;
 import dev.scaletoolkit.gateway.Gateway;
-import dev.scaletoolkit.mcp.GatewayMcp;
+import dev.scaletoolkit.gateway.mcp.GatewayMcp;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 
 /**
@@ -18,7 +18,7 @@ final class GatewayMounts {
             ScaleEmulator emulator,
             jakarta.servlet.http.HttpServlet operatorMcp,
             String mcpToken,
-            dev.scaletoolkit.mcp.McpFeatures features) {
+            dev.scaletoolkit.gateway.mcp.McpFeatures features) {
         emulator.observeRequests(gateway.metrics()::emulatorRequest);
         workerMetrics(emulator.context().supervisor(), gateway.metrics().registry());
         emulator.mount("/metrics", new ServletHolder("scale-metrics", new MetricsServlet(gateway.metrics())));

@@ -2,7 +2,7 @@ package dev.scaletoolkit.cli;
 
 import dev.scaletoolkit.emulator.ScaleEmulator;
 import dev.scaletoolkit.gateway.Gateway;
-import dev.scaletoolkit.mcp.McpFeatures;
+import dev.scaletoolkit.gateway.mcp.McpFeatures;
 import dev.scaletoolkit.triggers.TriggerSettings;
 import dev.scaletoolkit.triggers.Triggers;
 import picocli.CommandLine;

@@ -14,6 +14,7 @@ import dev.scaletoolkit.emulator.project.Projects;
 import dev.scaletoolkit.emulator.quality.QualityReads;
 import dev.scaletoolkit.emulator.queue.Skips;
 import dev.scaletoolkit.emulator.signin.SignIn;
+import dev.scaletoolkit.emulator.studio.Consensus;
 import dev.scaletoolkit.emulator.studio.Drafts;
 import dev.scaletoolkit.emulator.studio.LabelerSubmissions;
 import dev.scaletoolkit.emulator.studio.Problems;
@@ -60,6 +61,7 @@ import dev.scaletoolkit.emulator.workforce.Workforce;
  * @param problems problems labelers report on tasks (broken attachments), and the managers' answers
  * @param drafts the browser UI's unfinished answers, per task and person
  * @param rework rejected attempts sent back to a labeler, and their resubmission
+ * @param consensus answers of several people to one task, their agreement and the manager's decision
  * @param submissions the browser UI's way to complete a reserved task
  * @param callbacks the callback dispatcher (a worker)
  * @param workforce the simulated labelers (a worker)
@@ -88,6 +90,7 @@ public record EmulatorServices(
         Problems problems,
         Drafts drafts,
         Rework rework,
+        Consensus consensus,
         LabelerSubmissions submissions,
         CallbackDispatcher callbacks,
         Workforce workforce) {
@@ -106,6 +109,7 @@ public record EmulatorServices(
         TaskReviews reviews = new TaskReviews(context);
         Drafts drafts = new Drafts(context, reservations);
         Rework rework = new Rework(context, reviews, completion);
+        Consensus consensus = new Consensus(context, completion, reservations, drafts, callbacks::wake);
         return new EmulatorServices(
                 new Accounts(context),
                 new Projects(context),
@@ -130,7 +134,8 @@ public record EmulatorServices(
                 new Problems(context, reservations, edits),
                 drafts,
                 rework,
-                new LabelerSubmissions(context, completion, reservations, drafts, rework, callbacks::wake),
+                consensus,
+                new LabelerSubmissions(context, completion, reservations, drafts, rework, consensus, callbacks::wake),
                 callbacks,
                 new Workforce(context, completion));
     }

@@ -12,10 +12,11 @@ import dev.scaletoolkit.emulator.journal.JournalFilter;
 import dev.scaletoolkit.emulator.journal.JournalRoutes;
 import dev.scaletoolkit.emulator.journal.RequestJournal;
 import dev.scaletoolkit.emulator.store.DataDirectory;
-import dev.scaletoolkit.emulator.store.Database;
+import dev.scaletoolkit.emulator.store.EmulatorDatabase;
 import dev.scaletoolkit.emulator.store.Ids;
 import dev.scaletoolkit.infra.crypto.MasterKey;
 import dev.scaletoolkit.infra.crypto.SecretBox;
+import dev.scaletoolkit.infra.store.Database;
 import dev.scaletoolkit.infra.work.Supervisor;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -54,8 +55,8 @@ public final class ScaleEmulator implements AutoCloseable {
         this.clock = baseClock instanceof EmulatorClock c ? c : new EmulatorClock(baseClock);
         DataDirectory.ownerOnly(config.dataDir());
         Database db = config.jdbcUrl() != null
-                ? Database.postgres(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword())
-                : Database.sqlite(config.dataDir(), config.sqliteSync());
+                ? EmulatorDatabase.postgres(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword())
+                : EmulatorDatabase.sqlite(config.dataDir(), config.sqliteSync());
         DataDirectory.ownerOnly(config.dataDir()); // again, now that the database files exist
         this.server = new Server(threadPool());
         HttpConfiguration http = new HttpConfiguration();

@@ -2,8 +2,8 @@ package dev.scaletoolkit.triggers;
 
 import dev.scaletoolkit.gateway.Gateway;
 import dev.scaletoolkit.gateway.connection.Connections;
+import dev.scaletoolkit.gateway.mcp.GatewayMcp;
 import dev.scaletoolkit.gateway.token.AgentTokens;
-import dev.scaletoolkit.mcp.GatewayMcp;
 import dev.scaletoolkit.tools.Profile;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.scaletoolkit.emulator.project;
 import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.store.Docs;
-import dev.scaletoolkit.emulator.store.Jdbc;
+import dev.scaletoolkit.infra.store.Rows;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,13 +21,9 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ProjectStore {
     private ProjectStore() {}
 
+    /** The caller's project named {@code name}, as its wire JSON. */
     public static Optional<ObjectNode> find(Handle h, Caller caller, String name) {
-        return find(h.getConnection(), caller, name);
-    }
-
-    /** As {@link #find(Handle, Caller, String)} on a plain connection (the create's read before its write). */
-    public static Optional<ObjectNode> find(java.sql.Connection h, Caller caller, String name) {
-        return Jdbc.string(
+        return Rows.string(
                         h,
                         "SELECT doc FROM projects WHERE account_id = ? AND test_mode = ? AND name = ?",
                         caller.accountId(),

@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
  * transaction), with the labeler's email recorded as who answered. The labeler must hold the task's reservation,
  * checked and given back (and their draft deleted) in that same transaction; a task sent back for rework is
  * answered again through {@link Rework#resubmit}; {@code anyway} submits without one as long as nobody else
- * holds the task.
+ * holds the task. An answer to a consensus task ({@code labelers_per_task} above 1) goes to {@link Consensus}
+ * instead, which completes the task once the answers agree or a manager decides.
  */
 public final class LabelerSubmissions {
     /** Why a submission did not complete the task; the page keeps the labeler's answer for each. */
@@ -26,12 +27,18 @@ public final class LabelerSubmissions {
         NOT_PENDING
     }
 
-    /** What a submission did: empty refusal means the task is completed. */
-    public record Outcome(Optional<Refusal> refusal, Optional<Reservations.Lease> holder) {
-        static final Outcome DONE = new Outcome(Optional.empty(), Optional.empty());
+    /**
+     * What a submission did: empty refusal means it was taken.
+     *
+     * @param consensus for a consensus task, what the answer did (the task is completed only on
+     *     {@link Consensus.Step#COMPLETED})
+     */
+    public record Outcome(
+            Optional<Refusal> refusal, Optional<Reservations.Lease> holder, Optional<Consensus.Step> consensus) {
+        static final Outcome DONE = new Outcome(Optional.empty(), Optional.empty(), Optional.empty());
 
         static Outcome refused(Refusal why, Optional<Reservations.Lease> holder) {
-            return new Outcome(Optional.of(why), holder);
+            return new Outcome(Optional.of(why), holder, Optional.empty());
         }
     }
 
@@ -40,6 +47,7 @@ public final class LabelerSubmissions {
     private final Reservations reservations;
     private final Drafts drafts;
     private final Rework rework;
+    private final Consensus consensus;
     private final Runnable callbacksQueued;
 
     public LabelerSubmissions(
@@ -48,7 +56,9 @@ public final class LabelerSubmissions {
             Reservations reservations,
             Drafts drafts,
             Rework rework,
+            Consensus consensus,
             Runnable callbacksQueued) {
+        this.consensus = consensus;
         this.drafts = drafts;
         this.rework = rework;
         this.context = context;
@@ -68,13 +78,18 @@ public final class LabelerSubmissions {
             if (!pending && sentBack.isEmpty()) {
                 return Outcome.refused(Refusal.NOT_PENDING, Optional.empty());
             }
-            Optional<Reservations.Lease> holder = reservations.holder(h, taskId);
-            boolean mine = holder.isPresent() && holder.get().email().equals(email);
-            if (!mine && holder.isPresent()) {
-                return Outcome.refused(Refusal.HELD_BY_OTHER, holder);
+            Reservations.Standing standing = reservations.standing(h, caller.accountId(), taskId, email);
+            if (!standing.mine() && standing.blocker().isPresent()) {
+                return Outcome.refused(Refusal.HELD_BY_OTHER, standing.blocker());
             }
-            if (!mine && !anyway) {
+            if (!standing.mine() && !anyway) {
                 return Outcome.refused(Refusal.LEASE_EXPIRED, Optional.empty());
+            }
+            if (sentBack.isEmpty()
+                    && consensus.settings(h, caller.accountId(), taskId).consensus()) {
+                // One of several answers: kept apart; the task completes only when they agree or a manager decides.
+                Consensus.Step step = consensus.answer(h, caller, taskId, email, response);
+                return new Outcome(Optional.empty(), Optional.empty(), Optional.of(step));
             }
             TaskCompletion.Result result = sentBack.isPresent()
                     ? rework.resubmit(h, caller, taskId, response, email)
@@ -89,7 +104,8 @@ public final class LabelerSubmissions {
                 case NOT_PENDING -> Outcome.refused(Refusal.NOT_PENDING, Optional.empty());
             };
         });
-        if (outcome.refusal().isEmpty()) {
+        if (outcome.refusal().isEmpty()
+                && outcome.consensus().map(c -> c == Consensus.Step.COMPLETED).orElse(true)) {
             callbacksQueued.run();
         }
         return outcome;

@@ -47,7 +47,7 @@ public final class TaskCreation {
         String type = types.require(typeName);
         TaskDraft draft = TaskDraft.parse(type, body, context.outbound().callbacks());
         for (int attempt = 1; ; attempt++) {
-            TaskPlacement placement = context.db().readConnection(c -> TaskPlacement.resolve(c, caller, draft));
+            TaskPlacement placement = context.db().read(c -> TaskPlacement.resolve(c, caller, draft));
             TaskStore.NewRow row = TaskStore.prepare(caller, build(caller, draft, placement), workDueAt(caller));
             try {
                 context.db().write(h -> insert(h, caller, row, placement, idempotencyKey));
@@ -79,7 +79,7 @@ public final class TaskCreation {
     public List<String> createAll(Caller caller, List<Item> items) {
         List<TaskStore.NewRow> rows = new ArrayList<>(items.size());
         List<TaskPlacement> placements = new ArrayList<>(items.size());
-        context.db().readConnection(h -> {
+        context.db().read(h -> {
             for (int i = 0; i < items.size(); i++) {
                 try {
                     TaskDraft draft = TaskDraft.parse(

@@ -35,7 +35,7 @@ record TaskPlacement(
     /** Common fields a project default may fill at the top level of the task. */
     private static final Set<String> TOP_LEVEL_DEFAULTS = Set.of("callback_url", "priority", "responses_required");
 
-    static TaskPlacement resolve(java.sql.Connection h, Caller caller, TaskDraft draft) {
+    static TaskPlacement resolve(Handle h, Caller caller, TaskDraft draft) {
         String projectName = draft.project();
         Optional<ObjectNode> batch = Optional.empty();
         if (draft.batch() != null) {

@@ -50,7 +50,7 @@ public final class TaskQuery {
     /** The caller's task as its stored wire JSON text, sent on unchanged; 404 when the caller has no such task. */
     public String retrieve(Caller caller, String taskId) {
         return context.db()
-                .readConnection(c -> TaskStore.findWireJson(c, caller, taskId))
+                .read(c -> TaskStore.findWireJson(c, caller, taskId))
                 .orElseThrow(() -> ApiError.notFound(TaskAccess.NOT_FOUND));
     }
 
@@ -64,7 +64,7 @@ public final class TaskQuery {
         int limit = request.limit();
         boolean limited = request.limited();
 
-        return context.db().readConnection(h -> {
+        return context.db().read(h -> {
             long total = TaskStore.total(h, filter);
             List<String> docs = TaskStore.page(h, filter, after, limit + 1);
             boolean hasMore = docs.size() > limit;

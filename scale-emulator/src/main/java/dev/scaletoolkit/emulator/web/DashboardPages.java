@@ -129,7 +129,11 @@ final class DashboardPages {
                     .append(Html.esc(p.path("type").asString()))
                     .append("</td><td>")
                     .append(p.path("studio").asBoolean(false) ? "yes" : "—")
-                    .append("</td></tr>");
+                    .append(" · <a href=\"/project?name=")
+                    .append(Html.esc(Html.url(name)))
+                    .append("\">Settings<span class=\"sr-only\"> of ")
+                    .append(Html.esc(name))
+                    .append("</span></a></td></tr>");
         }
         main.append("</tbody></table>");
     }

@@ -24,6 +24,7 @@ final class Layout {
             link(out, "/queue", "Queue", active);
             if (viewer.isManager()) {
                 link(out, "/review", "Review", active);
+                link(out, "/consensus", "Consensus", active);
                 link(out, "/problems", "Problems", active);
                 link(out, "/dashboard", "Dashboard", active);
             }

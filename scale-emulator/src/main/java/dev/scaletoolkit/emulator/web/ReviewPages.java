@@ -173,7 +173,7 @@ final class ReviewPages {
         history(main, rework.history(viewer.accountId(), taskId));
         main.append("</aside><section class=\"editor\" aria-labelledby=\"answer-title\">")
                 .append("<h2 id=\"answer-title\">Answer</h2>");
-        answer(main, task);
+        answer(main, task.path("type").asString(), task.path("params"), task.path("response"));
         if (task.path("status").asString().equals("completed")) {
             main.append("<form method=\"post\" action=\"/review/")
                     .append(Html.esc(taskId))
@@ -292,10 +292,8 @@ final class ReviewPages {
         main.append("</ol></section>");
     }
 
-    private static void answer(StringBuilder main, ObjectNode task) {
-        String type = task.path("type").asString();
-        JsonNode params = task.path("params");
-        JsonNode response = task.path("response");
+    /** An answer as the reviewer sees it: drawn on the image (or marked in the text), and as JSON. */
+    static void answer(StringBuilder main, String type, JsonNode params, JsonNode response) {
         switch (Editors.kind(type)) {
             case IMAGE -> {
                 ObjectNode config = Editors.imageConfig(type, params);

@@ -21,6 +21,7 @@ public final class WebUi {
     private final SignIn signIn;
     private final WebServlet servlet;
     private final SignInLinkRoutes links;
+    private final ConsensusRoutes consensusRoutes;
 
     /** @param journal the request journal (shown on the dashboard), or null */
     public WebUi(EmulatorContext context, EmulatorServices services, JournalRoutes journal) {
@@ -35,7 +36,8 @@ public final class WebUi {
                 api,
                 reservations,
                 services.problems(),
-                services.rework());
+                services.rework(),
+                services.consensus());
         TaskPages tasks = new TaskPages(
                 context,
                 queue,
@@ -43,7 +45,8 @@ public final class WebUi {
                 services.query(),
                 reservations,
                 services.problems(),
-                services.rework());
+                services.rework(),
+                services.consensus());
         DraftPages draftPages = new DraftPages(services.drafts(), tasks);
         tasks.drafts(draftPages);
         ReservationPages reservationPages = new ReservationPages(reservations, tasks);
@@ -54,7 +57,10 @@ public final class WebUi {
                 new DashboardPages(context, api, reservationPages),
                 reservationPages,
                 new ProblemPages(services.problems(), tasks),
-                draftPages);
+                draftPages,
+                new ConsensusPages(services.consensus(), tasks),
+                new ProjectPages(services.projects()));
+        this.consensusRoutes = new ConsensusRoutes(services.consensus());
         this.links = new SignInLinkRoutes(services.accounts(), services.teammates(), signIn);
     }
 
@@ -63,9 +69,12 @@ public final class WebUi {
         return servlet;
     }
 
-    /** {@code /_emulator/sign-in-links}. */
+    /** {@code /_emulator/sign-in-links} and {@code /_emulator/consensus/{task_id}}. */
     public Routes controlPlaneRoutes() {
-        return links;
+        return router -> {
+            links.register(router);
+            consensusRoutes.register(router);
+        };
     }
 
     /**

@@ -3,7 +3,7 @@ package dev.scaletoolkit.triggers.poll;
 import dev.scaletoolkit.client.error.ScaleException;
 import dev.scaletoolkit.gateway.connection.Connection;
 import dev.scaletoolkit.gateway.connection.Connections;
-import dev.scaletoolkit.gateway.store.GatewayDatabase;
+import dev.scaletoolkit.infra.store.Database;
 import dev.scaletoolkit.triggers.TriggerSettings;
 import dev.scaletoolkit.triggers.event.Events;
 import java.time.Clock;
@@ -34,7 +34,7 @@ public final class Pollers implements AutoCloseable {
     private final ScheduledExecutorService executor;
     private final Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
 
-    private Pollers(Connections connections, Events events, GatewayDatabase db, TriggerSettings settings, Clock clock) {
+    private Pollers(Connections connections, Events events, Database db, TriggerSettings settings, Clock clock) {
         this.connections = connections;
         this.events = events;
         this.cursors = new PollCursorStore(db);
@@ -50,7 +50,7 @@ public final class Pollers implements AutoCloseable {
 
     /** Starts polling every connection; with a zero interval nothing polls. */
     public static Pollers start(
-            Connections connections, Events events, GatewayDatabase db, TriggerSettings settings, Clock clock) {
+            Connections connections, Events events, Database db, TriggerSettings settings, Clock clock) {
         Pollers pollers = new Pollers(connections, events, db, settings, clock);
         if (!settings.pollInterval().isZero() && !settings.pollInterval().isNegative()) {
             long every = settings.pollInterval().toMillis();
