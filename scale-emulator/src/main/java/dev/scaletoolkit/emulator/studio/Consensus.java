@@ -126,7 +126,14 @@ public final class Consensus {
      */
     public Step answer(Handle h, Caller caller, String taskId, String email, JsonNode response) {
         ConsensusSettings settings = settings(h, caller.accountId(), taskId);
-        if (!ConsensusAnswerStore.insert(h, caller.accountId(), taskId, email, Docs.write(response), context.now())) {
+        if (!ConsensusAnswerStore.insert(
+                h,
+                caller.accountId(),
+                taskId,
+                email,
+                Docs.write(response),
+                context.now(),
+                settings.labelersPerTask())) {
             throw ApiError.conflict("You already answered task " + taskId + "; it waits for the others.");
         }
         reservations.answeredBy(h, caller.accountId(), taskId, email);
@@ -276,7 +283,10 @@ public final class Consensus {
         return context.db().read(h -> ConsensusReviewStore.decided(h, accountId, limit));
     }
 
-    /** Tasks the queue must not hand to {@code email}: answered by them, or all answered and waiting. */
+    /**
+     * Tasks the queue must not hand to {@code email}: undecided ones they answered, and those whose answers are all
+     * in and wait for a manager.
+     */
     public Set<String> closedTo(String accountId, String email) {
         return context.db().read(h -> {
             Set<String> out = new HashSet<>(ConsensusAnswerStore.answeredBy(h, accountId, email));

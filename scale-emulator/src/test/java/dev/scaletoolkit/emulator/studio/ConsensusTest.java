@@ -158,6 +158,8 @@ class ConsensusTest {
         assertThat(done.path("status").asString()).isEqualTo("completed");
         assertThat(done.path("response").path("category").asString()).isEqualTo("bus");
         assertThat(callbacks(id)).isEqualTo(1);
+        // Decided, it is an ordinary completed task again: a reject on Review may send it back to Cy.
+        assertThat(services.consensus().closedTo(caller.accountId(), CY)).doesNotContain(id);
         assertThatThrownBy(() -> services.consensus().decide(new Consensus.Decide(caller, id, GRACE, ADA)))
                 .isInstanceOf(ApiError.class)
                 .hasMessageContaining("already decided");
@@ -194,5 +196,33 @@ class ConsensusTest {
         assertThat(boxes.get(0).path("left").asDouble()).isEqualTo(5.0);
         assertThat(services.consensus().view(caller, id).review().orElseThrow().state())
                 .isEqualTo(Consensus.State.MERGED);
+    }
+
+    @Test
+    void aTaskKeepsItsNumberOfLabelersOnceSomeoneAnswered() {
+        StudioWorld.ok(world.live.post("/v1/projects", """
+                {"name": "Pairs", "type": "categorization", "studio": true, "params": {"labelers_per_task": 3}}"""));
+        String answered = StudioWorld.ok(world.live.post("/v1/task/categorization", """
+                        {"project": "Pairs", "instruction": "Which?", "attachment_type": "text",
+                         "attachment": "one", "categories": ["car", "bus"]}"""))
+                .json()
+                .path("task_id")
+                .asString();
+        String fresh = StudioWorld.ok(world.live.post("/v1/task/categorization", """
+                        {"project": "Pairs", "instruction": "Which?", "attachment_type": "text",
+                         "attachment": "two", "categories": ["car", "bus"]}"""))
+                .json()
+                .path("task_id")
+                .asString();
+        answer(answered, ADA, "{\"category\": \"car\"}");
+        answer(answered, BOB, "{\"category\": \"car\"}");
+        // The manager lowers the setting to 2: the task two people answered still waits for its third.
+        StudioWorld.ok(world.live.post("/v1/projects/Pairs/setParams", "{\"labelers_per_task\": 2, \"patch\": true}"));
+        assertThat(services.consensus().settings(caller.accountId(), answered).labelersPerTask())
+                .isEqualTo(3);
+        assertThat(services.consensus().settings(caller.accountId(), fresh).labelersPerTask())
+                .isEqualTo(2);
+        assertThat(answer(answered, CY, "{\"category\": \"car\"}").consensus()).contains(Consensus.Step.COMPLETED);
+        assertThat(task(answered).path("status").asString()).isEqualTo("completed");
     }
 }
