@@ -320,7 +320,7 @@ final class ReviewPages {
                         .append("<div class=\"side\"><h3>Shapes <span class=\"count\" id=\"count\">0</span></h3>")
                         .append("<ol class=\"shapes\" id=\"shapes\"></ol><ol hidden id=\"labels\"></ol>")
                         .append("<div hidden id=\"attrs\"></div></div></div>")
-                        .append("<script src=\"/static/image.js\" defer></script>");
+                        .append("<script src=\"" + StaticFiles.url("image.js") + "\" defer></script>");
             }
             case NER -> {
                 String text = params.path("text").asString("");

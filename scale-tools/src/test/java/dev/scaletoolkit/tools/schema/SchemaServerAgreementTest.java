@@ -177,6 +177,39 @@ class SchemaServerAgreementTest {
                 .isEmpty();
     }
 
+    /**
+     * Issue 18, Why 6: {@code GET_QUALITY_LABELERS {}} passed its schema and came back as a bare invalid_input from
+     * the server. It is now refused before any request, naming both fields, as its description says.
+     */
+    @net.jqwik.api.Example
+    void labelersWithoutAFilterAreRefusedBeforeAnyRequestNamingBothFields() {
+        ToolResult r = tools.call("SCALE_AI_GET_QUALITY_LABELERS", JSON.objectNode(), null);
+        assertThat(r.successful()).isFalse();
+        assertThat(r.error().code()).isEqualTo(ToolError.Code.INVALID_INPUT);
+        assertThat(r.error().httpStatus()).as("no request was sent").isNull();
+        assertThat(r.error().problems())
+                .extracting(ToolError.Problem::field)
+                .containsExactlyInAnyOrder("quality_task_ids", "labeler_emails");
+        assertThat(documentation("SCALE_AI_GET_QUALITY_LABELERS")).contains("give at least one");
+    }
+
+    /**
+     * Issue 18, Why 6: a text collection task without attachments passed its schema and Scale's answer was
+     * {@code "attachments" is required}; the schema now requires them, so the refusal names the field up front.
+     */
+    @net.jqwik.api.Example
+    void aTextCollectionTaskWithoutAttachmentsIsRefusedByItsSchema() {
+        ToolResult r = tools.call(
+                "SCALE_AI_CREATE_TEXT_COLLECTION_TASK",
+                ScaleJson.mapper()
+                        .readTree("{\"project\":\"st_textcollection\",\"instruction\":\"Describe it\","
+                                + "\"fields\":[{\"type\":\"text\",\"field_id\":\"what\",\"title\":\"What?\"}]}"),
+                null);
+        assertThat(r.successful()).isFalse();
+        assertThat(r.error().httpStatus()).as("no request was sent").isNull();
+        assertThat(r.error().problems()).extracting(ToolError.Problem::field).contains("attachments");
+    }
+
     /** What an agent reads about a tool: its description and its input schema (with each field's description). */
     private static String documentation(String slug) {
         ToolSpec spec = tools.find(slug).orElseThrow();
