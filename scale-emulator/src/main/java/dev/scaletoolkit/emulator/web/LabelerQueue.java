@@ -98,13 +98,16 @@ final class LabelerQueue {
         Set<String> heldByOthers = new java.util.HashSet<>(problems.reportedTasks(viewer.accountId()));
         // Consensus tasks this labeler answered, or whose answers are all in, are not theirs to take again.
         heldByOthers.addAll(consensus.closedTo(viewer.accountId(), viewer.email()));
+        Map<String, Boolean> seated = new java.util.HashMap<>();
         for (Reservations.Lease lease : reservations.running(viewer.accountId())) {
             if (heldByOthers.contains(lease.taskId())) {
                 continue;
             }
             if (!lease.email().equals(viewer.email())) {
                 // A consensus task has a seat per labeler: someone else's lease leaves the others to reserve.
-                if (!consensus.settings(viewer.accountId(), lease.taskId()).consensus()) {
+                if (!seated.computeIfAbsent(
+                        lease.taskId(),
+                        id -> consensus.settings(viewer.accountId(), id).consensus())) {
                     heldByOthers.add(lease.taskId());
                 }
             } else if (!skipped.contains(lease.taskId()) && stillPending(viewer, lease.taskId())) {
