@@ -22,13 +22,17 @@ public final class BatchStore {
 
     /** The caller's batch named {@code name}, as its wire JSON. */
     public static Optional<ObjectNode> find(Handle h, Caller caller, String name) {
+        return findText(h, caller, name).map(Docs::read);
+    }
+
+    /** The stored JSON text of the caller's batch named {@code name}, unparsed (see {@code ParsedDocs}). */
+    public static Optional<String> findText(Handle h, Caller caller, String name) {
         return Rows.string(
-                        h,
-                        "SELECT doc FROM batches WHERE account_id = ? AND test_mode = ? AND name = ?",
-                        caller.accountId(),
-                        caller.mode(),
-                        name)
-                .map(Docs::read);
+                h,
+                "SELECT doc FROM batches WHERE account_id = ? AND test_mode = ? AND name = ?",
+                caller.accountId(),
+                caller.mode(),
+                name);
     }
 
     /** The batch, or a 404 that names it. */

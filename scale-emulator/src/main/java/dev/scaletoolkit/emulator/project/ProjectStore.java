@@ -23,13 +23,17 @@ public final class ProjectStore {
 
     /** The caller's project named {@code name}, as its wire JSON. */
     public static Optional<ObjectNode> find(Handle h, Caller caller, String name) {
+        return findText(h, caller, name).map(Docs::read);
+    }
+
+    /** The stored JSON text of the caller's project named {@code name}, unparsed (see {@code ParsedDocs}). */
+    public static Optional<String> findText(Handle h, Caller caller, String name) {
         return Rows.string(
-                        h,
-                        "SELECT doc FROM projects WHERE account_id = ? AND test_mode = ? AND name = ?",
-                        caller.accountId(),
-                        caller.mode(),
-                        name)
-                .map(Docs::read);
+                h,
+                "SELECT doc FROM projects WHERE account_id = ? AND test_mode = ? AND name = ?",
+                caller.accountId(),
+                caller.mode(),
+                name);
     }
 
     /** The project, or a 404 that names it. */

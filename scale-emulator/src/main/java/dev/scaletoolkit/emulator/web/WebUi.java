@@ -24,6 +24,7 @@ public final class WebUi implements AutoCloseable {
     private final SignIn signIn;
     private final WebServlet servlet;
     private final SignInLinkRoutes links;
+    private final ConsensusRoutes consensusRoutes;
     private final LiveEvents live;
 
     /** @param journal the request journal (shown on the dashboard), or null */
@@ -57,7 +58,14 @@ public final class WebUi implements AutoCloseable {
         this.servlet = new WebServlet(
                 signIn,
                 tasks,
-                new ReviewPages(context, api, tasks, services.reviews(), services.teammates(), services.rework()),
+                new ReviewPages(
+                        context,
+                        api,
+                        tasks,
+                        services.reviews(),
+                        services.teammates(),
+                        services.rework(),
+                        services.consensus()),
                 new DashboardPages(context, api, reservationPages, services.work()),
                 reservationPages,
                 new ProblemPages(services.problems(), tasks),
@@ -65,6 +73,7 @@ public final class WebUi implements AutoCloseable {
                 new ConsensusPages(services.consensus(), tasks),
                 new ProjectPages(services.projects()),
                 live);
+        this.consensusRoutes = new ConsensusRoutes(services.consensus());
         this.links = new SignInLinkRoutes(services.accounts(), services.teammates(), signIn);
     }
 
@@ -79,9 +88,12 @@ public final class WebUi implements AutoCloseable {
         return servlet;
     }
 
-    /** {@code /_emulator/sign-in-links}. */
+    /** {@code /_emulator/sign-in-links} and {@code /_emulator/consensus/{task_id}}. */
     public Routes controlPlaneRoutes() {
-        return links;
+        return router -> {
+            links.register(router);
+            consensusRoutes.register(router);
+        };
     }
 
     /**
