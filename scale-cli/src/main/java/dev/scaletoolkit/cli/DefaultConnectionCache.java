@@ -1,10 +1,10 @@
 package dev.scaletoolkit.cli;
 
 import dev.scaletoolkit.gateway.Gateway;
+import dev.scaletoolkit.gateway.connection.ConnectionsMarker;
 import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -20,15 +20,15 @@ import tools.jackson.databind.node.ObjectNode;
  * target without opening that database (the JDBC driver, its native library and the pool are most of such a
  * command's start).
  *
- * <p>The file is trusted only while the database is unchanged: it records the size and modification time of
- * {@code gateway.db} and its write-ahead log, taken <em>before</em> the database was read, and any write since
- * (by any process, through any code path) changes them, so the next command reads the database again and
- * remembers afresh. A gateway on PostgreSQL is never cached: another machine may change it.
+ * <p>The file is trusted only while the connections are unchanged: it records the token of the gateway's
+ * {@link ConnectionsMarker} (renewed by every change to the connections or the default, by any process) and the
+ * identity of {@code gateway.db} (a deleted and re-made gateway is a new file), both taken <em>before</em> the
+ * database was read. Other writes to that database (the trigger poller's cursors, audit, budgets) leave both alone,
+ * so they do not send the next command back to the database. A gateway on PostgreSQL is never cached: another
+ * machine may change it.
  */
 final class DefaultConnectionCache {
     static final String FILE_NAME = "default-connection.json";
-    /** How long the database must have been left alone before its stamp is trusted. */
-    static final long SETTLED_MILLIS = 1000;
 
     /** What the database said: the default's name and base URL, or no default at all ({@code name} null). */
     record Remembered(String name, String baseUrl) {}
@@ -40,32 +40,20 @@ final class DefaultConnectionCache {
     }
 
     /**
-     * The size and modification time of the database files; empty (never matches) when they cannot be read or
-     * were modified less than {@link #SETTLED_MILLIS} ago: a later write within the same tick of the file system's
-     * clock could then leave the stamp as it was.
+     * The marker's token and the database file's identity; empty (never matches) when either cannot be read. Makes
+     * the marker when there is none, so call it before reading the database.
      */
     String stamp() {
-        long now = System.currentTimeMillis();
-        StringBuilder s = new StringBuilder();
-        for (String name : new String[] {Gateway.DB_FILE, Gateway.DB_FILE + "-wal"}) {
-            try {
-                BasicFileAttributes a = Files.readAttributes(home.resolve(name), BasicFileAttributes.class);
-                if (now - a.lastModifiedTime().toMillis() < SETTLED_MILLIS) {
-                    return "";
-                }
-                s.append(name)
-                        .append(':')
-                        .append(a.size())
-                        .append(':')
-                        .append(a.lastModifiedTime().toInstant())
-                        .append(';');
-            } catch (NoSuchFileException e) {
-                s.append(name).append(":-;");
-            } catch (IOException e) {
-                return ""; // cannot tell: never matches
-            }
+        try {
+            BasicFileAttributes a = Files.readAttributes(home.resolve(Gateway.DB_FILE), BasicFileAttributes.class);
+            Object identity = a.fileKey() != null ? a.fileKey() : a.creationTime();
+            return ConnectionsMarker.in(home)
+                    .token()
+                    .map(token -> token + ";" + Gateway.DB_FILE + ":" + identity)
+                    .orElse("");
+        } catch (IOException e) {
+            return ""; // cannot tell: never matches
         }
-        return s.toString();
     }
 
     /** The remembered default, when the file exists and the database has not changed since. */

@@ -31,9 +31,10 @@ class StartupPathTest {
         Path home = dir.resolve("home");
         Path data = dir.resolve("data");
         StringWriter out = new StringWriter();
-        // no trigger poller: its writes to the gateway's database would (rightly) make a command read it again
+        // the trigger poller on and frequent: its writes to the gateway's database must not send commands back
+        // to that database (only a change to the connections does)
         CommandLine up = ScaleCli.commandLine(
-                Map.of("SCALE_HOME", home.toString(), "SCALE_TRIGGERS_POLL_INTERVAL", "PT0S")::get);
+                Map.of("SCALE_HOME", home.toString(), "SCALE_TRIGGERS_POLL_INTERVAL", "PT0.2S")::get);
         up.setOut(new PrintWriter(out, true));
         up.setErr(new PrintWriter(new StringWriter(), true));
         Thread server = new Thread(

@@ -14,6 +14,7 @@ import dev.scaletoolkit.emulator.project.Projects;
 import dev.scaletoolkit.emulator.quality.QualityReads;
 import dev.scaletoolkit.emulator.queue.Skips;
 import dev.scaletoolkit.emulator.signin.SignIn;
+import dev.scaletoolkit.emulator.studio.Activity;
 import dev.scaletoolkit.emulator.studio.Consensus;
 import dev.scaletoolkit.emulator.studio.Drafts;
 import dev.scaletoolkit.emulator.studio.LabelerSubmissions;
@@ -21,6 +22,7 @@ import dev.scaletoolkit.emulator.studio.Problems;
 import dev.scaletoolkit.emulator.studio.Reservations;
 import dev.scaletoolkit.emulator.studio.Rework;
 import dev.scaletoolkit.emulator.studio.Studio;
+import dev.scaletoolkit.emulator.studio.WorkLog;
 import dev.scaletoolkit.emulator.task.TaskCallbackStatus;
 import dev.scaletoolkit.emulator.task.TaskCompletion;
 import dev.scaletoolkit.emulator.task.TaskCounts;
@@ -63,6 +65,8 @@ import dev.scaletoolkit.emulator.workforce.Workforce;
  * @param rework rejected attempts sent back to a labeler, and their resubmission
  * @param consensus answers of several people to one task, their agreement and the manager's decision
  * @param submissions the browser UI's way to complete a reserved task
+ * @param work the answers people submitted in the browser UI, and the per-labeler statistics
+ * @param activity the fingerprint the live dashboard watches for changes
  * @param callbacks the callback dispatcher (a worker)
  * @param workforce the simulated labelers (a worker)
  */
@@ -92,6 +96,8 @@ public record EmulatorServices(
         Rework rework,
         Consensus consensus,
         LabelerSubmissions submissions,
+        WorkLog work,
+        Activity activity,
         CallbackDispatcher callbacks,
         Workforce workforce) {
 
@@ -109,6 +115,7 @@ public record EmulatorServices(
         TaskReviews reviews = new TaskReviews(context);
         Drafts drafts = new Drafts(context, reservations);
         Rework rework = new Rework(context, reviews, completion);
+        WorkLog work = new WorkLog(context);
         Consensus consensus = new Consensus(context, completion, reservations, drafts, callbacks::wake);
         return new EmulatorServices(
                 new Accounts(context),
@@ -135,7 +142,10 @@ public record EmulatorServices(
                 drafts,
                 rework,
                 consensus,
-                new LabelerSubmissions(context, completion, reservations, drafts, rework, consensus, callbacks::wake),
+                new LabelerSubmissions(
+                        context, completion, reservations, drafts, rework, consensus, work, callbacks::wake),
+                work,
+                new Activity(context),
                 callbacks,
                 new Workforce(context, completion));
     }

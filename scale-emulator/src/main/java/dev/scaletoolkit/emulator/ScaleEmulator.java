@@ -162,7 +162,10 @@ public final class ScaleEmulator implements AutoCloseable {
         ApiServlet adminServlet = new ApiServlet("/_emulator", admin, this::authorizeAdmin, null);
         servlets.addServlet(new ServletHolder("scale-admin", adminServlet), "/_emulator/*");
         // The browser UI owns "/"; any path it does not know keeps Scale's JSON 404.
-        servlets.addServlet(new ServletHolder("web-ui", webUi.servlet()), "/");
+        ServletHolder web = new ServletHolder("web-ui", webUi.servlet());
+        // The live dashboard keeps its event stream open without holding a thread.
+        web.setAsyncSupported(true);
+        servlets.addServlet(web, "/");
     }
 
     private dev.scaletoolkit.emulator.auth.Caller authorizeAdmin(HttpServletRequest req) {
@@ -186,9 +189,13 @@ public final class ScaleEmulator implements AutoCloseable {
     /** Reports every request (method, coarse route, status, duration) to {@code observer}, e.g. for metrics. */
     public void observeRequests(RequestObserver observer) {
         servlets.addFilter(
-                new org.eclipse.jetty.ee10.servlet.FilterHolder(new RequestObserver.ObservingFilter(observer)),
-                "/*",
-                java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+                observingFilter(observer), "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+    }
+
+    private static org.eclipse.jetty.ee10.servlet.FilterHolder observingFilter(RequestObserver observer) {
+        var holder = new org.eclipse.jetty.ee10.servlet.FilterHolder(new RequestObserver.ObservingFilter(observer));
+        holder.setAsyncSupported(true); // the live dashboard's event stream is asynchronous
+        return holder;
     }
 
     /** Adds a servlet at {@code pathSpec} (for example {@code /mcp}); works before or after start. */
@@ -266,6 +273,9 @@ public final class ScaleEmulator implements AutoCloseable {
      * yet sent stay in the outbox for the next start. {@code scale up} uses this on SIGTERM.
      */
     public void close(Duration grace) {
+        if (webUi != null) {
+            webUi.close(); // open dashboard streams end now rather than hold the grace period
+        }
         try {
             server.setStopTimeout(grace.toMillis());
             server.stop();

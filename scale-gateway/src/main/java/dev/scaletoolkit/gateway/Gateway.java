@@ -11,6 +11,7 @@ import dev.scaletoolkit.gateway.confirm.Confirmations;
 import dev.scaletoolkit.gateway.confirm.Policy;
 import dev.scaletoolkit.gateway.connection.ConnectionStore;
 import dev.scaletoolkit.gateway.connection.Connections;
+import dev.scaletoolkit.gateway.connection.ConnectionsMarker;
 import dev.scaletoolkit.gateway.metrics.GatewayMetrics;
 import dev.scaletoolkit.gateway.settings.SettingsStore;
 import dev.scaletoolkit.gateway.store.GatewayDatabase;
@@ -58,11 +59,11 @@ public final class Gateway implements AutoCloseable {
     private final Policy policy;
     private final ToolGate gate;
 
-    private Gateway(Path home, Database db, MasterKey key, Clock clock, LocalFiles files) {
+    private Gateway(Path home, Database db, MasterKey key, ConnectionsMarker marker, Clock clock, LocalFiles files) {
         this.home = home;
         this.db = db;
         SettingsStore settings = new SettingsStore(db);
-        this.connections = connections(db, settings, key);
+        this.connections = connections(db, settings, key, marker);
         this.tokens = new AgentTokens(new TokenStore(db), connections, ConnectionTools.catalog(), clock);
         this.audit = new AuditTrail(db, settings, home);
         this.policy = new Policy(ConfigFiles.readOrCreate(home, POLICY_FILE));
@@ -93,7 +94,7 @@ public final class Gateway implements AutoCloseable {
         Database db = database(home, env);
         try {
             // agents reach the gateway remotely: local files only under SCALE_UPLOAD_DIR / SCALE_EXPORT_DIR
-            return new Gateway(home, db, key, clock, LocalFiles.remoteFromEnv(env));
+            return new Gateway(home, db, key, marker(home, env), clock, LocalFiles.remoteFromEnv(env));
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -108,7 +109,7 @@ public final class Gateway implements AutoCloseable {
     public static <R> R withConnections(Path home, Function<String, String> env, Function<Connections, R> work) {
         MasterKey key = masterKey(home, env);
         try (Database db = database(home, env)) {
-            return work.apply(connections(db, new SettingsStore(db), key));
+            return work.apply(connections(db, new SettingsStore(db), key, marker(home, env)));
         }
     }
 
@@ -125,14 +126,32 @@ public final class Gateway implements AutoCloseable {
     /** The SQLite file in {@code home}, or the PostgreSQL database {@code SCALE_GATEWAY_DATABASE_URL} names. */
     private static Database database(Path home, Function<String, String> env) {
         String url = env.apply(DATABASE_URL_ENV);
-        return url == null || url.isBlank()
-                ? GatewayDatabase.sqlite(ownerOnlyFile(home.resolve(DB_FILE)))
-                : GatewayDatabase.postgres(
-                        url.trim(), env.apply("SCALE_GATEWAY_DB_USER"), env.apply("SCALE_GATEWAY_DB_PASSWORD"));
+        if (url == null || url.isBlank()) {
+            Path file = home.resolve(DB_FILE);
+            boolean fresh = !java.nio.file.Files.exists(file);
+            Database db = GatewayDatabase.sqlite(ownerOnlyFile(file));
+            if (fresh) {
+                // a new (or re-made) gateway: whatever was remembered about an older one no longer holds
+                ConnectionsMarker.in(home).changed();
+            }
+            return db;
+        }
+        return GatewayDatabase.postgres(
+                url.trim(), env.apply("SCALE_GATEWAY_DB_USER"), env.apply("SCALE_GATEWAY_DB_PASSWORD"));
     }
 
-    private static Connections connections(Database db, SettingsStore settings, MasterKey key) {
-        return new Connections(new ConnectionStore(db), settings, new SecretBox(key));
+    private static Connections connections(
+            Database db, SettingsStore settings, MasterKey key, ConnectionsMarker marker) {
+        return new Connections(new ConnectionStore(db), settings, new SecretBox(key), marker);
+    }
+
+    /**
+     * The marker that says when the connections last changed, for readers that remember them (the CLI's default
+     * connection): only beside a SQLite file; a PostgreSQL gateway may be changed from another machine.
+     */
+    public static ConnectionsMarker marker(Path home, Function<String, String> env) {
+        String url = env.apply(DATABASE_URL_ENV);
+        return url == null || url.isBlank() ? ConnectionsMarker.in(home) : ConnectionsMarker.NONE;
     }
 
     /** An empty file is a valid SQLite database; making it first keeps it owner-only from the start. */

@@ -162,7 +162,7 @@ public final class AdminRoutes implements Routes {
     }
 
     /**
-     * GET /callbacks?task_id=&batch_name=&state=&limit= — the delivery log, oldest first; {@code state} is
+     * {@code GET /callbacks?task_id=&batch_name=&state=&limit=} — the delivery log, oldest first; {@code state} is
      * {@code pending}, {@code delivered} or {@code failed}.
      */
     private Object callbacks(ApiRequest req) {

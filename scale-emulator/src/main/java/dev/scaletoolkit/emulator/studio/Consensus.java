@@ -126,7 +126,14 @@ public final class Consensus {
      */
     public Step answer(Handle h, Caller caller, String taskId, String email, JsonNode response) {
         ConsensusSettings settings = settings(h, caller.accountId(), taskId);
-        if (!ConsensusAnswerStore.insert(h, caller.accountId(), taskId, email, Docs.write(response), context.now())) {
+        if (!ConsensusAnswerStore.insert(
+                h,
+                caller.accountId(),
+                taskId,
+                email,
+                Docs.write(response),
+                context.now(),
+                settings.labelersPerTask())) {
             throw ApiError.conflict("You already answered task " + taskId + "; it waits for the others.");
         }
         reservations.answeredBy(h, caller.accountId(), taskId, email);
@@ -257,6 +264,15 @@ public final class Consensus {
         });
     }
 
+    /** As {@link #view(Caller, String)} for any account's task (the control plane); 404 when nobody answered it. */
+    public View viewAny(String taskId) {
+        String accountId = context.db()
+                .read(h -> ConsensusAnswerStore.accountOf(h, taskId))
+                .orElseThrow(
+                        () -> ApiError.notFound("Nobody has answered task " + taskId + " as part of a consensus."));
+        return view(new Caller(accountId, false), taskId);
+    }
+
     /** Tasks waiting for a manager's decision, oldest first. */
     public List<Review> waiting(String accountId) {
         return context.db().read(h -> ConsensusReviewStore.waiting(h, accountId));
@@ -267,7 +283,10 @@ public final class Consensus {
         return context.db().read(h -> ConsensusReviewStore.decided(h, accountId, limit));
     }
 
-    /** Tasks the queue must not hand to {@code email}: answered by them, or all answered and waiting. */
+    /**
+     * Tasks the queue must not hand to {@code email}: undecided ones they answered, and those whose answers are all
+     * in and wait for a manager.
+     */
     public Set<String> closedTo(String accountId, String email) {
         return context.db().read(h -> {
             Set<String> out = new HashSet<>(ConsensusAnswerStore.answeredBy(h, accountId, email));

@@ -6,6 +6,7 @@ import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.task.TaskAccess;
 import dev.scaletoolkit.emulator.task.TaskCompletion;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -47,6 +48,7 @@ public final class LabelerSubmissions {
     private final Reservations reservations;
     private final Drafts drafts;
     private final Rework rework;
+    private final WorkLog work;
     private final Consensus consensus;
     private final Runnable callbacksQueued;
 
@@ -57,7 +59,9 @@ public final class LabelerSubmissions {
             Drafts drafts,
             Rework rework,
             Consensus consensus,
+            WorkLog work,
             Runnable callbacksQueued) {
+        this.work = work;
         this.consensus = consensus;
         this.drafts = drafts;
         this.rework = rework;
@@ -65,6 +69,12 @@ public final class LabelerSubmissions {
         this.completion = completion;
         this.reservations = reservations;
         this.callbacksQueued = callbacksQueued;
+    }
+
+    private static String project(Handle h, Caller caller, String taskId) {
+        return TaskAccess.find(h, caller, taskId)
+                .map(t -> t.path("project").asString(""))
+                .orElse("");
     }
 
     /** Completes a pending task with a labeler's response if their reservation allows it. */
@@ -85,9 +95,14 @@ public final class LabelerSubmissions {
             if (!standing.mine() && !anyway) {
                 return Outcome.refused(Refusal.LEASE_EXPIRED, Optional.empty());
             }
+            // For the dashboard's statistics: who answered, and from when they worked on it.
+            Optional<java.time.Instant> started =
+                    reservations.leaseOf(h, taskId, email).map(Reservations.Lease::reservedAt);
             if (sentBack.isEmpty()
                     && consensus.settings(h, caller.accountId(), taskId).consensus()) {
                 // One of several answers: kept apart; the task completes only when they agree or a manager decides.
+                work.record(
+                        h, caller.accountId(), taskId, project(h, caller, taskId), email, WorkLog.CONSENSUS, started);
                 Consensus.Step step = consensus.answer(h, caller, taskId, email, response);
                 return new Outcome(Optional.empty(), Optional.empty(), Optional.of(step));
             }
@@ -96,6 +111,14 @@ public final class LabelerSubmissions {
                     : completion.complete(h, caller, taskId, response, email);
             return switch (result.outcome()) {
                 case FINISHED -> {
+                    work.record(
+                            h,
+                            caller.accountId(),
+                            taskId,
+                            project(h, caller, taskId),
+                            email,
+                            sentBack.isPresent() ? WorkLog.REWORK : WorkLog.ANSWER,
+                            started);
                     reservations.giveBack(h, taskId, email);
                     drafts.discard(h, taskId, email);
                     yield Outcome.DONE;

@@ -106,6 +106,17 @@ final class ReservationStore {
                 .execute();
     }
 
+    /** The account's running leases in one line (how many, latest taken, latest end): changes with every claim. */
+    static String version(Handle h, String accountId, long now) {
+        return h.createQuery("SELECT COUNT(*) AS n, COALESCE(MAX(reserved_at), 0) AS taken,"
+                        + " COALESCE(MAX(expires_at), 0) AS ends FROM studio_reservations"
+                        + " WHERE account_id = :a AND expires_at > :now AND answered_at IS NULL")
+                .bind("a", accountId)
+                .bind("now", now)
+                .map((rs, c) -> rs.getLong("n") + "/" + rs.getLong("taken") + "/" + rs.getLong("ends"))
+                .one();
+    }
+
     /** {@code email}'s seat becomes answered: it stays taken for good. */
     static boolean markAnswered(Handle h, String taskId, String email, long now) {
         return h.createUpdate("UPDATE studio_reservations SET answered_at = :now WHERE task_id = :t AND email = :e"

@@ -4,6 +4,7 @@ import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.emulator.store.Ids;
 import dev.scaletoolkit.infra.store.Rows;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -341,20 +342,40 @@ public final class TaskStore {
     }
 
     /** Up to {@code limit} matching tasks as stored wire JSON, newest first, after {@code after} (or from the top). */
-    public static List<String> page(Handle h, TaskFilter filter, TaskFilter.PagePosition after, int limit) {
+    /** One page of wire JSON texts, and whether more tasks follow it. */
+    public record Page(List<String> docs, boolean hasMore) {}
+
+    /**
+     * Up to {@code limit} tasks after {@code after}, newest first, and no more than {@code maxBytes} of JSON (at least
+     * one task): rows are read one at a time and reading stops at the first that does not fit, so a page of large
+     * tasks never has more than its budget in memory.
+     */
+    public static Page page(Handle h, TaskFilter filter, TaskFilter.PagePosition after, int limit, long maxBytes) {
         Where w = where(filter);
         if (after != null) {
             // The leading "created_at <= ?" is a range on the listing index, so page 1,000 starts where page 999
             // ended; the OR form alone makes SQLite walk every newer row first.
             w.add("created_at <= ? AND (created_at < ? OR id < ?)", after.createdAt(), after.createdAt(), after.id());
         }
-        List<String> docs = Rows.list(
+        List<String> docs = new ArrayList<>();
+        long[] bytes = {0};
+        boolean[] more = {false};
+        Rows.each(
                 h,
                 "SELECT doc FROM tasks WHERE " + w.sql() + " ORDER BY created_at DESC, id DESC LIMIT ?",
                 rs -> rs.getString(1),
-                w.args(limit));
-        docs.replaceAll(TaskJson::wireText);
-        return docs;
+                doc -> {
+                    if (docs.size() == limit || (!docs.isEmpty() && bytes[0] + doc.length() > maxBytes)) {
+                        more[0] = true;
+                        return false;
+                    }
+                    String wire = TaskJson.wireText(doc);
+                    docs.add(wire);
+                    bytes[0] += wire.length();
+                    return true;
+                },
+                w.args(limit + 1));
+        return new Page(docs, more[0]);
     }
 
     private static Where where(TaskFilter filter) {

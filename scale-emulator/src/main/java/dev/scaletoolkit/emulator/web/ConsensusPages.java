@@ -150,30 +150,30 @@ final class ConsensusPages {
                         .append(Html.esc(summary(view.kind(), a.response())))
                         .append("</td><td>")
                         .append(percent(view.agreement().get(i)))
-                        .append("</td><td class=\"actions\">");
+                        .append("</td><td><div class=\"row-actions\">");
                 if (!shown.map(a.email()::equals).orElse(false)) {
                     main.append("<a href=\"/consensus/")
                             .append(Html.esc(taskId))
                             .append("?view=")
                             .append(Html.esc(Html.url(a.email())))
-                            .append("\">Show ")
+                            .append("\">Show<span class=\"sr-only\"> ")
                             .append(Html.esc(a.email()))
-                            .append("</a>");
+                            .append("</span></a>");
                 } else {
-                    main.append("<span class=\"muted\">shown below</span>");
+                    main.append("<span class=\"muted\">Shown below</span>");
                 }
                 if (open) {
                     main.append("<button class=\"primary\" name=\"choice\" value=\"")
                             .append(Html.esc(a.email()))
-                            .append("\">Pick ")
+                            .append("\">Pick<span class=\"sr-only\"> ")
                             .append(Html.esc(a.email()))
-                            .append("</button>");
+                            .append("</span></button>");
                 }
-                main.append("</td></tr>");
+                main.append("</div></td></tr>");
             }
             main.append("</tbody></table>");
             if (open && view.kind() == Agreement.Kind.SHAPES) {
-                main.append("<div class=\"actions\"><button name=\"choice\" value=\"")
+                main.append("<div class=\"actions merge\"><button name=\"choice\" value=\"")
                         .append(Consensus.MERGE)
                         .append("\">Merge: keep the boxes most labelers drew</button></div>");
             }

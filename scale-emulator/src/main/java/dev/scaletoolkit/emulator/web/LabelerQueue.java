@@ -197,6 +197,51 @@ final class LabelerQueue {
         return ids;
     }
 
+    /**
+     * Where a task stands in its batch (or, outside any batch, its project): "task n of m", where m counts the
+     * place's tasks and n is the one the labeler is on, after those already finished.
+     */
+    record Position(int n, int m, String place, String name) {
+        String text() {
+            return "Task " + n + " of " + m + " in " + place + " " + name;
+        }
+    }
+
+    /** The task's position, or empty when it belongs to neither a batch nor a project. */
+    Optional<Position> position(HttpServletRequest req, Viewer viewer, JsonNode task) {
+        boolean pending = task.path("status").asString().equals("pending");
+        if (task.hasNonNull("batch")) {
+            String batch = task.get("batch").asString();
+            JsonNode counts = api.v1(req, viewer.caller(), "/batches/" + Html.url(batch) + "/status", Map.of());
+            int total = 0;
+            for (var e : counts.properties()) {
+                if (!e.getKey().equals("status") && e.getValue().isNumber()) {
+                    total += e.getValue().asInt();
+                }
+            }
+            int finished = total - counts.path("pending").asInt(0);
+            return Optional.of(new Position(at(finished, total, pending), total, "batch", batch));
+        }
+        if (task.hasNonNull("project")) {
+            String project = task.get("project").asString();
+            int total = total(req, viewer, Map.of("project", List.of(project)));
+            int left = total(req, viewer, Map.of("project", List.of(project), "status", List.of("pending")));
+            return Optional.of(new Position(at(total - left, total, pending), total, "project", project));
+        }
+        return Optional.empty();
+    }
+
+    private static int at(int finished, int total, boolean pending) {
+        return Math.max(1, Math.min(total, pending ? finished + 1 : finished));
+    }
+
+    private int total(HttpServletRequest req, Viewer viewer, Map<String, List<String>> filter) {
+        Map<String, List<String>> params = new LinkedHashMap<>(filter);
+        params.put("limit", List.of("1"));
+        params.put("limited_response", List.of("true"));
+        return api.v1(req, viewer.caller(), "/tasks", params).path("total").asInt();
+    }
+
     /** Puts a task aside for this labeler and gives its reservation back. */
     void skip(Viewer viewer, String taskId) {
         skips.add(viewer.accountId(), viewer.email(), taskId);

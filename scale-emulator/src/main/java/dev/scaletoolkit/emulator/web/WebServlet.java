@@ -38,6 +38,7 @@ final class WebServlet extends HttpServlet {
     private final transient DraftPages draftPages;
     private final transient ConsensusPages consensusPages;
     private final transient ProjectPages projectPages;
+    private final transient LiveEvents live;
     private final transient StaticFiles statics = new StaticFiles();
 
     WebServlet(
@@ -49,7 +50,9 @@ final class WebServlet extends HttpServlet {
             ProblemPages problems,
             DraftPages drafts,
             ConsensusPages consensus,
-            ProjectPages projects) {
+            ProjectPages projects,
+            LiveEvents live) {
+        this.live = live;
         this.consensusPages = consensus;
         this.projectPages = projects;
         this.draftPages = drafts;
@@ -189,6 +192,8 @@ final class WebServlet extends HttpServlet {
             }
         } else if (path.equals("/dashboard") && !post) {
             dashboardPages.overview(ex);
+        } else if (path.equals("/dashboard/events") && !post) {
+            live.subscribe(ex);
         } else if (path.equals("/dashboard/tasks") && !post) {
             dashboardPages.tasks(ex);
         } else if ((m = DASHBOARD_TASK.matcher(path)).matches() && !post) {

@@ -27,8 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
  * box with the mouse (Cy's is half as wide); the task stays pending with no callback until Grace, who sees the
  * 67% agreement and each answer, picks Bob's; then the API returns Bob's boxes and one callback went out.
  *
- * <p>With {@code -Dui.screenshots=true} it also writes {@code docs/screenshots/24-consensus.png} and
- * {@code 25-project-settings.png}.
+ * <p>With {@code -Dui.screenshots=true} it also writes {@code docs/screenshots/26-consensus.png} and
+ * {@code 27-project-settings.png}.
  */
 class ConsensusBrowserTest {
     private static final String ADA = "ada@streets.example";
@@ -126,7 +126,7 @@ class ConsensusBrowserTest {
         assertThat(grace.getByRole(AriaRole.STATUS)).hasText("Settings saved.");
         assertThat(grace.getByLabel("Labelers per task")).hasValue("3");
         assertThat(Axe.seriousViolations(grace)).isEmpty();
-        screenshot(grace, "25-project-settings");
+        screenshot(grace, "27-project-settings");
         JsonNode project = UiWorld.ok(world.api.get("/v1/projects/Streets")).json();
         assertThat(project.toString()).contains("\"labelers_per_task\":3");
 
@@ -187,7 +187,7 @@ class ConsensusBrowserTest {
                 .hasText("Answer of " + BOB);
         grace.waitForSelector("#canvas[data-ready=true]");
         assertThat(Axe.seriousViolations(grace)).isEmpty();
-        screenshot(grace, "24-consensus");
+        screenshot(grace, "26-consensus");
         grace.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pick " + BOB))
                 .click();
         assertThat(grace.getByRole(AriaRole.STATUS)).containsText("completed with " + BOB + "'s answer");
@@ -210,11 +210,25 @@ class ConsensusBrowserTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(delivery.body().path("response")).isEqualTo(task.path("response"));
+        // The individual answers stay off the task; the emulator's own endpoint has them.
+        assertThat(task.has("answers")).isFalse();
+        JsonNode record =
+                UiWorld.ok(world.control.get("/_emulator/consensus/" + taskId)).json();
+        assertThat(record.path("state").asString()).isEqualTo("picked");
+        assertThat(record.path("chosen").asString()).isEqualTo(BOB);
+        assertThat(record.path("decided_by").asString()).isEqualTo(GRACE);
+        assertThat(record.path("score").asDouble()).isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(record.path("answers")).hasSize(3);
+        assertThat(record.path("answers").get(2).path("email").asString()).isEqualTo(CY);
         // A second decision (another tab) is refused and changes nothing.
         grace.navigate(world.base() + "/consensus/" + taskId);
         assertThat(grace.locator("#decision")).containsText(GRACE + " picked " + BOB + "'s answer");
         assertThat(grace.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pick " + ADA)))
                 .hasCount(0);
+        // The completed task waits on Review like any other, with its consensus.
+        grace.navigate(world.base() + "/review/" + taskId);
+        assertThat(grace.locator("#consensus")).containsText("3 answers agreed 67%");
+        assertThat(Axe.seriousViolations(grace)).isEmpty();
     }
 
     @Test

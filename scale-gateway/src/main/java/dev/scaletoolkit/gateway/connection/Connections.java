@@ -28,12 +28,29 @@ public final class Connections {
     private final SettingsStore settings;
     private final SecretBox box;
     private final OutboundSettings outbound;
+    private final ConnectionsMarker marker;
 
     public Connections(ConnectionStore store, SettingsStore settings, SecretBox box) {
+        this(store, settings, box, ConnectionsMarker.NONE);
+    }
+
+    /** As above, renewing {@code marker} on every change to the connections or the default (see there). */
+    public Connections(ConnectionStore store, SettingsStore settings, SecretBox box, ConnectionsMarker marker) {
         this.store = store;
         this.settings = settings;
         this.box = box;
         this.outbound = new OutboundSettings(settings);
+        this.marker = marker;
+    }
+
+    /** Runs a change between {@link ConnectionsMarker#changing} and {@link ConnectionsMarker#changed}. */
+    private <T> T change(java.util.function.Supplier<T> work) {
+        marker.changing();
+        try {
+            return work.get();
+        } finally {
+            marker.changed();
+        }
     }
 
     /** What the gateway's outbound connections may reach: base URLs, the poller, webhooks. */
@@ -57,7 +74,7 @@ public final class Connections {
      */
     public ConnectionInfo add(NewConnection c) {
         ConnectionStore.Row row = toRow(c, null);
-        if (!store.insert(row)) {
+        if (!change(() -> store.insert(row))) {
             throw GatewayException.conflict("a connection named '" + c.name()
                     + "' exists; use 'scale connections rotate' to change its key or remove it first");
         }
@@ -69,10 +86,13 @@ public final class Connections {
         Optional<ConnectionStore.Row> existing = store.find(c.name());
         ConnectionStore.Row row =
                 toRow(c, existing.map(ConnectionStore.Row::createdAt).orElse(null));
-        if (existing.isPresent() ? !store.update(row) : !store.insert(row)) {
-            // lost a race with another process; the later write wins
-            store.update(row);
-        }
+        change(() -> {
+            if (existing.isPresent() ? !store.update(row) : !store.insert(row)) {
+                // lost a race with another process; the later write wins
+                store.update(row);
+            }
+            return null;
+        });
         return info(row);
     }
 
@@ -91,16 +111,22 @@ public final class Connections {
                 newApiKey,
                 newCallbackSecret != null ? newCallbackSecret : current.callbackSecret());
         ConnectionStore.Row row = toRow(next, old.createdAt());
-        store.update(row);
+        change(() -> store.update(row));
         return info(row);
     }
 
     public void remove(String name) {
-        if (!store.delete(name)) {
+        boolean removed = change(() -> {
+            if (!store.delete(name)) {
+                return false;
+            }
+            if (defaultName().filter(name::equals).isPresent()) {
+                settings.remove(SettingsStore.DEFAULT_CONNECTION);
+            }
+            return true;
+        });
+        if (!removed) {
             throw missing(name);
-        }
-        if (defaultName().filter(name::equals).isPresent()) {
-            settings.remove(SettingsStore.DEFAULT_CONNECTION);
         }
     }
 
@@ -144,7 +170,10 @@ public final class Connections {
         if (store.find(name).isEmpty()) {
             throw missing(name);
         }
-        settings.put(SettingsStore.DEFAULT_CONNECTION, name);
+        change(() -> {
+            settings.put(SettingsStore.DEFAULT_CONNECTION, name);
+            return null;
+        });
     }
 
     /** The default connection's name, if one is set and still exists. */

@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
@@ -65,6 +66,27 @@ public final class Rows {
                     out.add(row.map(rs));
                 }
                 return out;
+            }
+        } catch (SQLException e) {
+            throw failed(sql, e);
+        }
+    }
+
+    /**
+     * The rows of a query, mapped, in order, handed to {@code each} one at a time until it answers false: a caller
+     * that stops early (a byte budget spent) never has the remaining rows in memory. Rows are fetched a few at a
+     * time (PostgreSQL honours the fetch size only inside a transaction, which the caller's read provides).
+     */
+    public static <T> void each(Handle h, String sql, Row<T> row, Predicate<T> each, Object... args) {
+        try (PreparedStatement ps = h.getConnection().prepareStatement(sql)) {
+            ps.setFetchSize(8);
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (!each.test(row.map(rs))) {
+                        return;
+                    }
+                }
             }
         } catch (SQLException e) {
             throw failed(sql, e);
