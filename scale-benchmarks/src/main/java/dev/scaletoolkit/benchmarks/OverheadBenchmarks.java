@@ -2,7 +2,8 @@ package dev.scaletoolkit.benchmarks;
 
 import dev.scaletoolkit.client.ClientOptions;
 import dev.scaletoolkit.client.ScaleClient;
-import dev.scaletoolkit.emulator.testing.TestEmulator;
+import dev.scaletoolkit.emulator.EmulatorConfig;
+import dev.scaletoolkit.emulator.ScaleEmulator;
 import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.tools.ToolRegistry;
 import dev.scaletoolkit.tools.ToolResult;
@@ -18,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -60,7 +62,8 @@ import tools.jackson.databind.node.ObjectNode;
         value = 1,
         jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED"})
 public class OverheadBenchmarks {
-    private TestEmulator emulator;
+    private ScaleEmulator emulator;
+    private Path dataDir;
     private HttpClient http;
     private HttpRequest rawGet;
     private ScaleClient sdk;
@@ -72,8 +75,16 @@ public class OverheadBenchmarks {
 
     @Setup(Level.Trial)
     public void start() throws Exception {
-        emulator = TestEmulator.start(b -> b.workforceEnabled(false));
-        String key = emulator.account().liveKey();
+        // Built with the test-jar skipped (-Dmaven.test.skip), so the emulator is started directly, not through
+        // TestEmulator; the fork's temporary directory is its data directory.
+        dataDir = Files.createTempDirectory("scale-bench");
+        emulator = ScaleEmulator.start(EmulatorConfig.builder()
+                .port(0)
+                .dataDir(dataDir)
+                .workforceEnabled(false)
+                .build());
+        String key =
+                emulator.accounts().create("Bench Co", "bench@test.example").liveKey();
         String v1 = emulator.baseUrl() + "/v1";
         sdk = ScaleClient.create(ClientOptions.builder().apiKey(key).baseUrl(v1).build());
         http = HttpClient.newHttpClient();
@@ -126,6 +137,12 @@ public class OverheadBenchmarks {
         }
         if (emulator != null) {
             emulator.close();
+            try (var files = Files.walk(dataDir)) {
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
+            } catch (java.io.IOException ignored) {
+                // a leftover temporary directory is harmless
+            }
         }
     }
 

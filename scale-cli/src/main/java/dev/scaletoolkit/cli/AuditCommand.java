@@ -73,9 +73,15 @@ final class AuditCommand implements Runnable {
                 AuditTrail.Verification v = gw.audit().verify();
                 if (v.intact()) {
                     out.println("Audit trail intact: " + v.entries() + " entries.");
+                } else if (v.firstBadSeq() == null) {
+                    out.println("Audit trail broken: " + v.problem());
+                    code[0] = 1;
                 } else {
                     out.println("Audit trail broken at entry " + v.firstBadSeq() + ": " + v.problem());
                     code[0] = 1;
+                }
+                if (v.warning() != null) {
+                    out.println("Note: " + v.warning() + ".");
                 }
             });
             return outer != 0 ? outer : code[0];

@@ -2,8 +2,8 @@ package dev.scaletoolkit.cli;
 
 import dev.scaletoolkit.gateway.Gateway;
 import dev.scaletoolkit.gateway.call.Caller;
+import dev.scaletoolkit.gateway.mcp.GatewayMcp;
 import dev.scaletoolkit.gateway.token.AgentToken;
-import dev.scaletoolkit.mcp.GatewayMcp;
 import dev.scaletoolkit.tools.Profile;
 import io.modelcontextprotocol.server.McpSyncServer;
 import java.io.InputStream;

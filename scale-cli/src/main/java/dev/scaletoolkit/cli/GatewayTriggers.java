@@ -2,7 +2,7 @@ package dev.scaletoolkit.cli;
 
 import dev.scaletoolkit.emulator.ScaleEmulator;
 import dev.scaletoolkit.gateway.Gateway;
-import dev.scaletoolkit.mcp.McpFeatures;
+import dev.scaletoolkit.gateway.mcp.McpFeatures;
 import dev.scaletoolkit.triggers.TriggerSettings;
 import dev.scaletoolkit.triggers.Triggers;
 import picocli.CommandLine;
@@ -25,7 +25,12 @@ class GatewayTriggers implements AutoCloseable {
         var env = ScaleCli.env(spec);
         var err = spec.commandLine().getErr();
         try {
-            Triggers triggers = Triggers.start(gateway, env, TriggerSettings.fromEnv(env));
+            // under the emulator's supervisor: its health and /metrics then cover the pollers and the retention sweep
+            Triggers triggers = Triggers.start(
+                    gateway,
+                    env,
+                    TriggerSettings.fromEnv(env),
+                    emulator.context().supervisor());
             emulator.mount("/callbacks/*", triggers.callbackServlet());
             err.println("Callbacks to the gateway: " + emulator.baseUrl()
                     + "/callbacks/emulator (events: ./scale events tail --follow)");

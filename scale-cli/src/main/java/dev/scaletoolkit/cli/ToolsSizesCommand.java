@@ -1,6 +1,7 @@
 package dev.scaletoolkit.cli;
 
 import dev.scaletoolkit.gateway.Gateway;
+import dev.scaletoolkit.gateway.mcp.GatewayMcpSizes;
 import dev.scaletoolkit.mcp.McpSizes;
 import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.io.IOException;
@@ -64,7 +65,7 @@ final class ToolsSizesCommand implements Callable<Integer> {
     static List<McpSizes.Size> measure() throws IOException {
         Path home = Files.createTempDirectory("scale-sizes-");
         try (Gateway gateway = Gateway.open(home, name -> null)) {
-            return McpSizes.all(ToolsCommand.offlineRegistry(), gateway, "emulator");
+            return GatewayMcpSizes.all(ToolsCommand.offlineRegistry(), gateway, "emulator");
         } finally {
             try (Stream<Path> files = Files.walk(home)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> {

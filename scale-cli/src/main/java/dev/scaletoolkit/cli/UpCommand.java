@@ -94,7 +94,7 @@ final class UpCommand implements Callable<Integer> {
             defaultValue = "FULL",
             description = "How SQLite syncs commits: FULL survives a power cut, NORMAL only a killed process"
                     + " (default: ${DEFAULT-VALUE}).")
-    dev.scaletoolkit.emulator.store.Database.Sync sqliteSync;
+    dev.scaletoolkit.infra.store.Database.Sync sqliteSync;
 
     @Option(
             names = "--mcp-profile",

@@ -55,6 +55,22 @@ class GatewayCommandsTest {
             String port = upOut.toString().replaceAll("(?s).*Listening on port: (\\d+).*", "$1");
             String base = "http://127.0.0.1:" + port;
 
+            // At rest, before any API traffic: JVM and process figures are there from the start, every supervised
+            // worker (the triggers' included) has its meters, and the whole scrape stays small.
+            HttpResponse<String> atRest = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(base + "/metrics"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(atRest.statusCode()).isEqualTo(200);
+            assertThat(atRest.body())
+                    .contains("jvm_memory_used_bytes")
+                    .contains("process_uptime_seconds")
+                    .contains("scale_emulator_worker_down{worker=\"triggers-retention\"}");
+            assertThat(atRest.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                    .as("bytes of a scrape at rest")
+                    .isLessThanOrEqualTo(30 * 1024);
+
             Cli.Run created = Cli.run(
                     env, "tokens", "create", "reader", "--connection", "emulator-test", "--profile", "readonly");
             assertThat(created.exitCode()).as(created.err()).isZero();

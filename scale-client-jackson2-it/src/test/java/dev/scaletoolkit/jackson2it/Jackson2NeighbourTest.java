@@ -2,7 +2,8 @@ package dev.scaletoolkit.jackson2it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scaletoolkit.emulator.testing.TestEmulator;
+import dev.scaletoolkit.emulator.junit.RunningEmulator;
+import dev.scaletoolkit.emulator.junit.ScaleEmulatorTest;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * An application on Jackson 2.17 uses the SDK against a real emulator: every call works, and its own Jackson 2
  * mapper writes an SDK task as the JSON Scale sent (params and response included), not as internals.
  */
+@ScaleEmulatorTest(workforce = false)
 class Jackson2NeighbourTest {
 
     /** The SDK's class path with the application's Jackson 2 jars in place of the test JVM's Jackson 2 jars. */
@@ -38,42 +40,40 @@ class Jackson2NeighbourTest {
     }
 
     @Test
-    void anApplicationOnJackson217UsesTheSdkAndWritesItsTasks() throws Exception {
-        try (TestEmulator emulator = TestEmulator.start(b -> b.workforceEnabled(false))) {
-            ProcessBuilder builder = new ProcessBuilder(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp",
-                    applicationClassPath(),
-                    Jackson2App.class.getName());
-            builder.environment().put("SCALE_API_KEY", emulator.account().testKey());
-            builder.environment().put("SCALE_BASE_URL", emulator.baseUrl() + "/v1");
-            builder.environment().remove("SCALE_LOG");
-            builder.redirectErrorStream(true);
-            Process app = builder.start();
-            String output = new String(app.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(app.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    void anApplicationOnJackson217UsesTheSdkAndWritesItsTasks(RunningEmulator emulator) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                applicationClassPath(),
+                Jackson2App.class.getName());
+        builder.environment().put("SCALE_API_KEY", emulator.testKey());
+        builder.environment().put("SCALE_BASE_URL", emulator.baseUrl() + "/v1");
+        builder.environment().remove("SCALE_LOG");
+        builder.redirectErrorStream(true);
+        Process app = builder.start();
+        String output = new String(app.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(app.waitFor(120, TimeUnit.SECONDS)).isTrue();
 
-            assertThat(app.exitValue()).as(output).isZero();
-            assertThat(output)
-                    .contains("databind " + System.getProperty("app.jackson.version"))
-                    .contains("annotations: old (no JsonSerializeAs)")
-                    .contains("params.attachment=https://example.com/j2/0.png")
-                    .contains("bulk complete=true")
-                    .contains("listed 6 status=completed")
-                    .doesNotContain("NoClassDefFoundError");
-            assertThat(output).containsPattern("conflict names [0-9a-f]{24}");
-            String appJson = output.lines()
-                    .filter(l -> l.startsWith("app-json "))
-                    .findFirst()
-                    .orElseThrow()
-                    .substring("app-json ".length());
-            assertThat(appJson)
-                    .contains("\"task_id\":")
-                    .contains("\"params\":{")
-                    .contains("\"attachment\":\"https://example.com/j2/0.png\"")
-                    .contains("\"response\":{")
-                    .doesNotContain("\"object\":")
-                    .doesNotContain("\"nodeType\"");
-        }
+        assertThat(app.exitValue()).as(output).isZero();
+        assertThat(output)
+                .contains("databind " + System.getProperty("app.jackson.version"))
+                .contains("annotations: old (no JsonSerializeAs)")
+                .contains("params.attachment=https://example.com/j2/0.png")
+                .contains("bulk complete=true")
+                .contains("listed 6 status=completed")
+                .doesNotContain("NoClassDefFoundError");
+        assertThat(output).containsPattern("conflict names [0-9a-f]{24}");
+        String appJson = output.lines()
+                .filter(l -> l.startsWith("app-json "))
+                .findFirst()
+                .orElseThrow()
+                .substring("app-json ".length());
+        assertThat(appJson)
+                .contains("\"task_id\":")
+                .contains("\"params\":{")
+                .contains("\"attachment\":\"https://example.com/j2/0.png\"")
+                .contains("\"response\":{")
+                .doesNotContain("\"object\":")
+                .doesNotContain("\"nodeType\"");
     }
 }

@@ -1,7 +1,7 @@
 package dev.scaletoolkit.emulator;
 
-import dev.scaletoolkit.emulator.store.Database;
 import dev.scaletoolkit.infra.net.AllowList;
+import dev.scaletoolkit.infra.store.Database;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

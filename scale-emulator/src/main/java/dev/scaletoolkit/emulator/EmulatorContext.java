@@ -2,9 +2,9 @@ package dev.scaletoolkit.emulator;
 
 import dev.scaletoolkit.emulator.auth.ApiKeys;
 import dev.scaletoolkit.emulator.http.FaultPlan;
-import dev.scaletoolkit.emulator.store.Database;
 import dev.scaletoolkit.emulator.store.Ids;
 import dev.scaletoolkit.infra.crypto.SecretBox;
+import dev.scaletoolkit.infra.store.Database;
 import dev.scaletoolkit.infra.work.Supervisor;
 import dev.scaletoolkit.model.ScaleTime;
 import java.util.function.Supplier;

@@ -20,6 +20,14 @@ public final class EmulatorLimits {
     /** Most projects {@code GET /v1/projects} answers (streamed newest first; Scale returns them all). */
     public static final int MAX_PROJECTS_LISTED = 10_000;
 
+    /**
+     * Most task JSON one page of {@code GET /v1/tasks} holds: 8 Mi characters (bytes, for ASCII text). A page ends early, with
+     * {@code has_more} and a {@code next_token} that starts after its last task, once the next task would pass this;
+     * a page always holds at least one task. Together with {@code limit} (at most 100) it bounds what one listing
+     * request keeps in memory.
+     */
+    public static final int MAX_TASK_PAGE_BYTES = 8 * 1024 * 1024;
+
     /** Most tags a task may carry. */
     public static final int MAX_TAGS = 5;
 

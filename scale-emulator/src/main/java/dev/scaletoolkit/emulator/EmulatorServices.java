@@ -14,12 +14,15 @@ import dev.scaletoolkit.emulator.project.Projects;
 import dev.scaletoolkit.emulator.quality.QualityReads;
 import dev.scaletoolkit.emulator.queue.Skips;
 import dev.scaletoolkit.emulator.signin.SignIn;
+import dev.scaletoolkit.emulator.studio.Activity;
+import dev.scaletoolkit.emulator.studio.Consensus;
 import dev.scaletoolkit.emulator.studio.Drafts;
 import dev.scaletoolkit.emulator.studio.LabelerSubmissions;
 import dev.scaletoolkit.emulator.studio.Problems;
 import dev.scaletoolkit.emulator.studio.Reservations;
 import dev.scaletoolkit.emulator.studio.Rework;
 import dev.scaletoolkit.emulator.studio.Studio;
+import dev.scaletoolkit.emulator.studio.WorkLog;
 import dev.scaletoolkit.emulator.task.TaskCallbackStatus;
 import dev.scaletoolkit.emulator.task.TaskCompletion;
 import dev.scaletoolkit.emulator.task.TaskCounts;
@@ -60,7 +63,10 @@ import dev.scaletoolkit.emulator.workforce.Workforce;
  * @param problems problems labelers report on tasks (broken attachments), and the managers' answers
  * @param drafts the browser UI's unfinished answers, per task and person
  * @param rework rejected attempts sent back to a labeler, and their resubmission
+ * @param consensus answers of several people to one task, their agreement and the manager's decision
  * @param submissions the browser UI's way to complete a reserved task
+ * @param work the answers people submitted in the browser UI, and the per-labeler statistics
+ * @param activity the fingerprint the live dashboard watches for changes
  * @param callbacks the callback dispatcher (a worker)
  * @param workforce the simulated labelers (a worker)
  */
@@ -88,7 +94,10 @@ public record EmulatorServices(
         Problems problems,
         Drafts drafts,
         Rework rework,
+        Consensus consensus,
         LabelerSubmissions submissions,
+        WorkLog work,
+        Activity activity,
         CallbackDispatcher callbacks,
         Workforce workforce) {
 
@@ -106,6 +115,8 @@ public record EmulatorServices(
         TaskReviews reviews = new TaskReviews(context);
         Drafts drafts = new Drafts(context, reservations);
         Rework rework = new Rework(context, reviews, completion);
+        WorkLog work = new WorkLog(context);
+        Consensus consensus = new Consensus(context, completion, reservations, drafts, callbacks::wake);
         return new EmulatorServices(
                 new Accounts(context),
                 new Projects(context),
@@ -130,7 +141,11 @@ public record EmulatorServices(
                 new Problems(context, reservations, edits),
                 drafts,
                 rework,
-                new LabelerSubmissions(context, completion, reservations, drafts, rework, callbacks::wake),
+                consensus,
+                new LabelerSubmissions(
+                        context, completion, reservations, drafts, rework, consensus, work, callbacks::wake),
+                work,
+                new Activity(context),
                 callbacks,
                 new Workforce(context, completion));
     }

@@ -12,10 +12,11 @@ import dev.scaletoolkit.emulator.journal.JournalFilter;
 import dev.scaletoolkit.emulator.journal.JournalRoutes;
 import dev.scaletoolkit.emulator.journal.RequestJournal;
 import dev.scaletoolkit.emulator.store.DataDirectory;
-import dev.scaletoolkit.emulator.store.Database;
+import dev.scaletoolkit.emulator.store.EmulatorDatabase;
 import dev.scaletoolkit.emulator.store.Ids;
 import dev.scaletoolkit.infra.crypto.MasterKey;
 import dev.scaletoolkit.infra.crypto.SecretBox;
+import dev.scaletoolkit.infra.store.Database;
 import dev.scaletoolkit.infra.work.Supervisor;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -54,8 +55,8 @@ public final class ScaleEmulator implements AutoCloseable {
         this.clock = baseClock instanceof EmulatorClock c ? c : new EmulatorClock(baseClock);
         DataDirectory.ownerOnly(config.dataDir());
         Database db = config.jdbcUrl() != null
-                ? Database.postgres(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword())
-                : Database.sqlite(config.dataDir(), config.sqliteSync());
+                ? EmulatorDatabase.postgres(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword())
+                : EmulatorDatabase.sqlite(config.dataDir(), config.sqliteSync());
         DataDirectory.ownerOnly(config.dataDir()); // again, now that the database files exist
         this.server = new Server(threadPool());
         HttpConfiguration http = new HttpConfiguration();
@@ -161,7 +162,10 @@ public final class ScaleEmulator implements AutoCloseable {
         ApiServlet adminServlet = new ApiServlet("/_emulator", admin, this::authorizeAdmin, null);
         servlets.addServlet(new ServletHolder("scale-admin", adminServlet), "/_emulator/*");
         // The browser UI owns "/"; any path it does not know keeps Scale's JSON 404.
-        servlets.addServlet(new ServletHolder("web-ui", webUi.servlet()), "/");
+        ServletHolder web = new ServletHolder("web-ui", webUi.servlet());
+        // The live dashboard keeps its event stream open without holding a thread.
+        web.setAsyncSupported(true);
+        servlets.addServlet(web, "/");
     }
 
     private dev.scaletoolkit.emulator.auth.Caller authorizeAdmin(HttpServletRequest req) {
@@ -185,9 +189,13 @@ public final class ScaleEmulator implements AutoCloseable {
     /** Reports every request (method, coarse route, status, duration) to {@code observer}, e.g. for metrics. */
     public void observeRequests(RequestObserver observer) {
         servlets.addFilter(
-                new org.eclipse.jetty.ee10.servlet.FilterHolder(new RequestObserver.ObservingFilter(observer)),
-                "/*",
-                java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+                observingFilter(observer), "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+    }
+
+    private static org.eclipse.jetty.ee10.servlet.FilterHolder observingFilter(RequestObserver observer) {
+        var holder = new org.eclipse.jetty.ee10.servlet.FilterHolder(new RequestObserver.ObservingFilter(observer));
+        holder.setAsyncSupported(true); // the live dashboard's event stream is asynchronous
+        return holder;
     }
 
     /** Adds a servlet at {@code pathSpec} (for example {@code /mcp}); works before or after start. */
@@ -265,6 +273,9 @@ public final class ScaleEmulator implements AutoCloseable {
      * yet sent stay in the outbox for the next start. {@code scale up} uses this on SIGTERM.
      */
     public void close(Duration grace) {
+        if (webUi != null) {
+            webUi.close(); // open dashboard streams end now rather than hold the grace period
+        }
         try {
             server.setStopTimeout(grace.toMillis());
             server.stop();

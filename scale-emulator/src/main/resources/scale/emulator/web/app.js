@@ -204,6 +204,61 @@
     });
   }
 
+  // Label search: screens with more than nine labels get a filter box above the list (/ reaches it). Editors
+  // re-render their list as the person works, so the filter is applied again whenever the list changes. The
+  // number keys keep their labels whatever is filtered.
+  const labelSearch = document.getElementById('label-search');
+  const labelList = document.getElementById('labels');
+  if (labelSearch && labelList) {
+    const countText = document.getElementById('label-search-count');
+    const nameOf = (li) => [...(li.querySelector('button') || li).childNodes]
+      .filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').toLowerCase();
+    const visible = () => [...labelList.querySelectorAll('li:not([hidden]) button')];
+    const filter = () => {
+      const q = labelSearch.value.trim().toLowerCase();
+      const items = labelList.querySelectorAll('li');
+      let shown = 0;
+      items.forEach((li) => {
+        li.hidden = q !== '' && !nameOf(li).includes(q);
+        if (!li.hidden) shown++;
+      });
+      if (countText) countText.textContent = q ? shown + ' of ' + items.length + ' labels match' : '';
+    };
+    new MutationObserver(filter).observe(labelList, { childList: true });
+    labelSearch.addEventListener('input', filter);
+    const leave = () => { labelSearch.value = ''; filter(); };
+    labelSearch.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') {
+        e.preventDefault(); // never submits the task
+        e.stopPropagation();
+        const first = visible()[0];
+        if (first) { first.click(); leave(); }
+      } else if (e.key === 'ArrowDown') {
+        e.preventDefault();
+        const first = visible()[0];
+        if (first) first.focus();
+      } else if (e.key === 'Escape') {
+        e.preventDefault();
+        e.stopPropagation();
+        leave();
+        const back = document.getElementById('canvas') || document.getElementById('ner-text');
+        if (back) back.focus();
+      }
+    });
+    // Up and down move through the matches; a click (or Enter) on one picks it and clears the filter.
+    labelList.addEventListener('keydown', (e) => {
+      if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+      const list = visible();
+      const at = list.indexOf(document.activeElement);
+      if (at < 0) return;
+      e.preventDefault();
+      e.stopPropagation();
+      if (e.key === 'ArrowUp' && at === 0) labelSearch.focus();
+      else if (list[at + (e.key === 'ArrowDown' ? 1 : -1)]) list[at + (e.key === 'ArrowDown' ? 1 : -1)].focus();
+    });
+    labelList.addEventListener('click', (e) => { if (labelSearch.value && e.target.closest('button')) leave(); });
+  }
+
   document.addEventListener('keydown', (e) => {
     if (help && !help.hidden) {
       if (e.key === 'Escape' || e.key === '?') {
@@ -224,6 +279,11 @@
     if (e.key === '?') {
       e.preventDefault();
       showHelp(true);
+      return;
+    }
+    if (e.key === '/' && labelSearch && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      labelSearch.focus();
       return;
     }
     const editor = window.scaleEditor;

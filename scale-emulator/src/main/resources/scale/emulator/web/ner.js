@@ -83,9 +83,22 @@
     return end > start ? { start, end } : null;
   }
 
+  // The words selected last, for a label picked through the label search (focusing it moves the selection).
+  let chosen = null;
+  document.addEventListener('selectionchange', () => {
+    const r = selection();
+    if (r) chosen = r;
+    else if (document.activeElement === box) chosen = null;
+  });
+  const fromSearch = () => {
+    const a = document.activeElement;
+    return a && (a.id === 'label-search' || (a.closest && a.closest('#labels')));
+  };
+
   function apply(i) {
     if (i >= labels.length) return;
-    const range = selection();
+    const range = selection() || (fromSearch() ? chosen : null);
+    chosen = null;
     if (range) {
       if (spans.some((s) => s.start < range.end && range.start < s.end)) {
         status('That text overlaps an entity already marked.');

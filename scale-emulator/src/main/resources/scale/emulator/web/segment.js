@@ -69,6 +69,12 @@
     const m = from.pop();
     for (let i = 0; i < m.length; i++) paintPixel(i, m[i]);
     refresh();
+    changed();
+  }
+
+  // The draft (app.js saves it, debounced): every finished stroke, fill, undo or redo.
+  function changed() {
+    if (window.scaleDraft) window.scaleDraft.changed();
   }
 
   function refresh() {
@@ -164,7 +170,7 @@
     if (e.button === 1 || spaceDown) { drag = { pan: true, sx, sy, ox: view.ox, oy: view.oy }; return; }
     if (tool === 'polygon') {
       if (polygon && polygon.length >= 3 && Math.hypot((polygon[0].x - p.x) * view.scale, (polygon[0].y - p.y) * view.scale) < 8) {
-        save(); fillPolygon(polygon); polygon = null; refresh();
+        save(); fillPolygon(polygon); polygon = null; refresh(); changed();
       } else {
         (polygon = polygon || []).push(p);
         draw();
@@ -184,7 +190,10 @@
     dab(p.x, p.y);
     refresh();
   });
-  window.addEventListener('mouseup', () => { drag = null; });
+  window.addEventListener('mouseup', () => {
+    if (drag && drag.paint) changed();
+    drag = null;
+  });
   canvas.addEventListener('wheel', (e) => { e.preventDefault(); const { sx, sy } = point(e); zoom(e.deltaY < 0 ? 1.15 : 1 / 1.15, sx, sy); }, { passive: false });
   window.addEventListener('keyup', (e) => { if (e.key === ' ') spaceDown = false; });
 
@@ -209,6 +218,7 @@
       if (polygon.length >= 3) { save(); fillPolygon(polygon); }
       polygon = null;
       refresh();
+      changed();
       return true;
     }
     return false;
@@ -245,7 +255,24 @@
     return true;
   }
 
-  window.scaleEditor = { onKey, serialize };
+  // A draft is the label mask itself, run-length encoded as the answer's indexedImage is.
+  function snapshot() {
+    return mask ? { mask: rle((v) => v) } : null;
+  }
+
+  function restoreDraft() {
+    const draft = window.scaleDraftRestored && window.scaleDraftRestored.editor;
+    const m = draft && draft.mask;
+    if (!m || m.width !== W || m.height !== H || !Array.isArray(m.values) || !Array.isArray(m.counts)) return;
+    let at = 0;
+    for (let r = 0; r < m.values.length && at < W * H; r++) {
+      const v = Number(m.values[r]) || 0;
+      const value = v >= 0 && v <= labels.length ? v : 0;
+      for (let k = 0; k < m.counts[r] && at < W * H; k++) paintPixel(at++, value);
+    }
+  }
+
+  window.scaleEditor = { onKey, serialize, snapshot };
 
   function start() {
     if (!W || !H) { W = 1280; H = 800; }
@@ -260,8 +287,11 @@
     canvas.width = Math.round(stage.clientWidth * ratio);
     canvas.height = Math.round(stage.clientHeight * ratio);
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    restoreDraft();
+    overlay.getContext('2d').putImageData(overlayData, 0, 0);
     renderSide();
     fit();
+    if (window.scaleDraft) window.scaleDraft.baseline();
     canvas.dataset.ready = 'true';
   }
   if (cfg.image) {

@@ -20,6 +20,7 @@ import dev.scaletoolkit.gateway.token.TokenStore;
 import dev.scaletoolkit.infra.crypto.MasterKey;
 import dev.scaletoolkit.infra.crypto.OwnerOnlyFiles;
 import dev.scaletoolkit.infra.crypto.SecretBox;
+import dev.scaletoolkit.infra.store.Database;
 import dev.scaletoolkit.tools.LocalFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,7 +51,7 @@ public final class Gateway implements AutoCloseable {
     public static final String BUDGETS_FILE = "budgets.json";
 
     private final Path home;
-    private final GatewayDatabase db;
+    private final Database db;
     private final Connections connections;
     private final AgentTokens tokens;
     private final AuditTrail audit;
@@ -58,14 +59,13 @@ public final class Gateway implements AutoCloseable {
     private final Policy policy;
     private final ToolGate gate;
 
-    private Gateway(
-            Path home, GatewayDatabase db, MasterKey key, ConnectionsMarker marker, Clock clock, LocalFiles files) {
+    private Gateway(Path home, Database db, MasterKey key, ConnectionsMarker marker, Clock clock, LocalFiles files) {
         this.home = home;
         this.db = db;
         SettingsStore settings = new SettingsStore(db);
         this.connections = connections(db, settings, key, marker);
         this.tokens = new AgentTokens(new TokenStore(db), connections, ConnectionTools.catalog(), clock);
-        this.audit = new AuditTrail(db, settings);
+        this.audit = new AuditTrail(db, settings, home);
         this.policy = new Policy(ConfigFiles.readOrCreate(home, POLICY_FILE));
         this.gate = new ToolGate(
                 new ConnectionTools(connections, files),
@@ -91,7 +91,7 @@ public final class Gateway implements AutoCloseable {
     /** As {@link #open(Path, Function)}, with a clock (tests of expiry and budget windows). */
     public static Gateway open(Path home, Function<String, String> env, Clock clock) {
         MasterKey key = masterKey(home, env);
-        GatewayDatabase db = database(home, env);
+        Database db = database(home, env);
         try {
             // agents reach the gateway remotely: local files only under SCALE_UPLOAD_DIR / SCALE_EXPORT_DIR
             return new Gateway(home, db, key, marker(home, env), clock, LocalFiles.remoteFromEnv(env));
@@ -108,7 +108,7 @@ public final class Gateway implements AutoCloseable {
      */
     public static <R> R withConnections(Path home, Function<String, String> env, Function<Connections, R> work) {
         MasterKey key = masterKey(home, env);
-        try (GatewayDatabase db = database(home, env)) {
+        try (Database db = database(home, env)) {
             return work.apply(connections(db, new SettingsStore(db), key, marker(home, env)));
         }
     }
@@ -124,12 +124,12 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** The SQLite file in {@code home}, or the PostgreSQL database {@code SCALE_GATEWAY_DATABASE_URL} names. */
-    private static GatewayDatabase database(Path home, Function<String, String> env) {
+    private static Database database(Path home, Function<String, String> env) {
         String url = env.apply(DATABASE_URL_ENV);
         if (url == null || url.isBlank()) {
             Path file = home.resolve(DB_FILE);
             boolean fresh = !java.nio.file.Files.exists(file);
-            GatewayDatabase db = GatewayDatabase.sqlite(ownerOnlyFile(file));
+            Database db = GatewayDatabase.sqlite(ownerOnlyFile(file));
             if (fresh) {
                 // a new (or re-made) gateway: whatever was remembered about an older one no longer holds
                 ConnectionsMarker.in(home).changed();
@@ -141,7 +141,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     private static Connections connections(
-            GatewayDatabase db, SettingsStore settings, MasterKey key, ConnectionsMarker marker) {
+            Database db, SettingsStore settings, MasterKey key, ConnectionsMarker marker) {
         return new Connections(new ConnectionStore(db), settings, new SecretBox(key), marker);
     }
 
@@ -201,7 +201,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** The database, for the gateway's own services and extensions (triggers). */
-    public GatewayDatabase database() {
+    public Database database() {
         return db;
     }
 

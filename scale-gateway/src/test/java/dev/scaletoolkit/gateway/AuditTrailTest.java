@@ -89,4 +89,65 @@ class AuditTrailTest {
             assertThat(lines[0]).contains("\"seq\":1").contains("\"prev_hash\":\"" + "0".repeat(64) + "\"");
         }
     }
+
+    @Test
+    void removingTheNewestEntriesAndTheirHeadRowIsNoticedThroughTheHeadFile(@TempDir Path home) {
+        try (Gateway gw = withFiveEntries(home)) {
+            sql(gw, "DELETE FROM gw_audit WHERE seq >= 4");
+            sql(gw, "DELETE FROM gw_settings WHERE name = 'audit_head'");
+            AuditTrail.Verification v = gw.audit().verify();
+            assertThat(v.intact()).isFalse();
+            assertThat(v.firstBadSeq()).isEqualTo(4);
+            assertThat(v.problem()).contains("entry 4 to 5 were removed from the end");
+        }
+    }
+
+    @Test
+    void removingTheNewestEntriesAndRewritingTheHeadRowToMatchIsNoticedThroughTheHeadFile(@TempDir Path home) {
+        try (Gateway gw = withFiveEntries(home)) {
+            String third = gw.database()
+                    .read(h -> h.createQuery("SELECT entry_hash FROM gw_audit WHERE seq = 3")
+                            .mapTo(String.class)
+                            .one());
+            sql(gw, "DELETE FROM gw_audit WHERE seq >= 4");
+            sql(gw, "UPDATE gw_settings SET value = '3:" + third + "' WHERE name = 'audit_head'");
+            AuditTrail.Verification v = gw.audit().verify();
+            assertThat(v.intact()).isFalse();
+            assertThat(v.firstBadSeq()).isEqualTo(4);
+            assertThat(v.problem()).contains("removed from the end").contains("head file");
+        }
+    }
+
+    @Test
+    void theHeadFileIsOwnerOnlyAndFollowsEveryAppend(@TempDir Path home) throws Exception {
+        try (Gateway gw = withFiveEntries(home)) {
+            Path file = home.resolve("audit-head");
+            assertThat(java.nio.file.Files.readString(file)).startsWith("5:");
+            assertThat(dev.scaletoolkit.infra.crypto.OwnerOnlyFiles.openToOthers(file))
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void anEditedHeadFileIsReportedNotTrusted(@TempDir Path home) throws Exception {
+        try (Gateway gw = withFiveEntries(home)) {
+            java.nio.file.Files.writeString(home.resolve("audit-head"), "5:not-a-hash\n");
+            AuditTrail.Verification v = gw.audit().verify();
+            assertThat(v.intact()).isFalse();
+            assertThat(v.problem()).contains("does not hold a head");
+        }
+    }
+
+    @Test
+    void aMissingHeadFileIsSaidAndRecordedAgain(@TempDir Path home) throws Exception {
+        try (Gateway gw = withFiveEntries(home)) {
+            java.nio.file.Files.delete(home.resolve("audit-head"));
+            AuditTrail.Verification v = gw.audit().verify();
+            assertThat(v.intact()).isTrue();
+            assertThat(v.warning()).contains("was missing").contains("now records entry 5");
+            assertThat(java.nio.file.Files.readString(home.resolve("audit-head")))
+                    .startsWith("5:");
+            assertThat(gw.audit().verify().warning()).isNull();
+        }
+    }
 }

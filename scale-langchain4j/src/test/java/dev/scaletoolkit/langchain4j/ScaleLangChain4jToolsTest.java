@@ -14,7 +14,8 @@ import dev.langchain4j.model.chat.request.json.JsonRawSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.tool.ToolErrorHandlerResult;
-import dev.scaletoolkit.emulator.testing.TestEmulator;
+import dev.scaletoolkit.emulator.junit.RunningEmulator;
+import dev.scaletoolkit.emulator.junit.ScaleEmulatorTest;
 import dev.scaletoolkit.gateway.Gateway;
 import dev.scaletoolkit.gateway.audit.AuditEntry;
 import dev.scaletoolkit.gateway.call.Approver;
@@ -42,9 +43,10 @@ import org.junit.jupiter.api.TestInstance;
  * LangChain4j's own AI service, driven by a scripted chat model (no network), calling the Scale tools on a real
  * emulator: directly, and as gateway tokens, where a refusal comes back as LangChain4j's tool error and is audited.
  */
+@ScaleEmulatorTest(workforce = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScaleLangChain4jToolsTest {
-    private TestEmulator scale;
+    private RunningEmulator scale;
     private Gateway gateway;
 
     interface Assistant {
@@ -52,27 +54,23 @@ class ScaleLangChain4jToolsTest {
     }
 
     @BeforeAll
-    void start() throws Exception {
-        scale = TestEmulator.start(b -> b.workforceEnabled(false));
+    void start(RunningEmulator emulator) throws Exception {
+        scale = emulator;
         gateway = Gateway.open(Files.createTempDirectory("langchain4j-gateway"), Map.<String, String>of()::get);
         gateway.connections()
                 .outbound()
                 .recordStartedEmulator(java.net.URI.create(scale.baseUrl()).getAuthority());
-        gateway.connections()
-                .add(new NewConnection(
-                        "test", scale.baseUrl() + "/v1", null, scale.account().testKey(), null));
+        gateway.connections().add(new NewConnection("test", scale.baseUrl() + "/v1", null, scale.testKey(), null));
     }
 
     @AfterAll
     void stop() {
         gateway.close();
-        scale.close();
     }
 
     @Test
     void anAiServiceCallsTheToolsAndTheModelReadsTheirResults() {
-        ToolRegistry registry = ToolRegistry.load(
-                ScaleBackend.http(scale.baseUrl(), scale.account().liveKey()));
+        ToolRegistry registry = ToolRegistry.load(ScaleBackend.http(scale.baseUrl(), scale.liveKey()));
         ScaleLangChain4jTools tools = ScaleLangChain4jTools.of(AgentToolSet.of(registry, Profile.CORE));
         assertThat(tools.specifications())
                 .extracting(ToolSpecification::name)

@@ -12,10 +12,11 @@ import java.util.Map;
  * {@code ElicitFormRequest} cannot be serialised (its {@code mode} is both the type id and a property, which
  * Jackson 3.2 refuses), so without this every elicitation fails and closes the session.
  */
-final class ElicitationSafeJsonMapper implements McpJsonMapper {
+public final class ElicitationSafeJsonMapper implements McpJsonMapper {
     private final McpJsonMapper delegate;
 
-    ElicitationSafeJsonMapper(McpJsonMapper delegate) {
+    /** Wraps {@code delegate} (normally {@link ScaleMcpServer#jsonMapper()}). */
+    public ElicitationSafeJsonMapper(McpJsonMapper delegate) {
         this.delegate = delegate;
     }
 

@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
  * caller. Here those answers keep their status, and their body becomes {@code {"jsonrpc":"2.0","id":null,"error":
  * {"code","message"}}} with a message that names the mistake but no internals.
  */
-final class JsonRpcErrorShield extends HttpServlet {
+public final class JsonRpcErrorShield extends HttpServlet {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Words that only appear when a message carries Java internals. */
     private static final Pattern INTERNAL =
@@ -33,7 +33,8 @@ final class JsonRpcErrorShield extends HttpServlet {
 
     private final HttpServlet delegate;
 
-    JsonRpcErrorShield(HttpServlet delegate) {
+    /** Shields {@code delegate} (the SDK's transport servlet). */
+    public JsonRpcErrorShield(HttpServlet delegate) {
         this.delegate = delegate;
     }
 
@@ -91,10 +92,11 @@ final class JsonRpcErrorShield extends HttpServlet {
     }
 
     /** The request with its body already read, served again from memory to the SDK. */
-    static final class ReplayedBody extends jakarta.servlet.http.HttpServletRequestWrapper {
+    public static final class ReplayedBody extends jakarta.servlet.http.HttpServletRequestWrapper {
         private final byte[] body;
 
-        ReplayedBody(HttpServletRequest request, byte[] body) {
+        /** {@code request} with {@code body}, already read from it, to be read again. */
+        public ReplayedBody(HttpServletRequest request, byte[] body) {
             super(request);
             this.body = body;
         }

@@ -14,11 +14,11 @@ import java.util.function.Function;
  * {@value Discovery#READ_RESULT} for results cut to the budget. The discovery tools carry no output schema: their
  * {@code data} is whatever the called tool returns, and leaving it out keeps the listing near 1.5 KB.
  */
-final class McpDiscovery {
+public final class McpDiscovery {
     private McpDiscovery() {}
 
     /** The three discovery tools; {@code runnerFor} gives the caller's runner for one exchange (its approver). */
-    static List<SyncToolSpecification> tools(
+    public static List<SyncToolSpecification> tools(
             Discovery discovery, Function<McpSyncServerExchange, ToolRunner> runnerFor, ResultBudget budget) {
         List<SyncToolSpecification> out = new ArrayList<>();
         for (var spec : Discovery.tools()) {
@@ -44,7 +44,7 @@ final class McpDiscovery {
     }
 
     /** {@value Discovery#READ_RESULT}: reads on in a result this server cut. */
-    static SyncToolSpecification readResult(ResultBudget budget) {
+    public static SyncToolSpecification readResult(ResultBudget budget) {
         return McpToolAdapter.toMcp(
                 Discovery.spec(Discovery.READ_RESULT),
                 null,

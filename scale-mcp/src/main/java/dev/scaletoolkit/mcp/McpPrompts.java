@@ -16,12 +16,13 @@ import tools.jackson.databind.JsonNode;
  * served through {@code prompts/list} and {@code prompts/get}. They are data ({@code scale/mcp/prompts.json});
  * {@code {{name}}} in a text is replaced by the argument of that name, or by {@code (not given)}.
  */
-final class McpPrompts {
+public final class McpPrompts {
     static final String RESOURCE = "scale/mcp/prompts.json";
 
     private McpPrompts() {}
 
-    static List<SyncPromptSpecification> all() {
+    /** Every prompt of {@code scale/mcp/prompts.json}. */
+    public static List<SyncPromptSpecification> all() {
         List<SyncPromptSpecification> out = new ArrayList<>();
         for (JsonNode p : load()) {
             List<McpSchema.PromptArgument> arguments = new ArrayList<>();

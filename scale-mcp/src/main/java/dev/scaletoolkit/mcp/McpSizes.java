@@ -1,7 +1,5 @@
 package dev.scaletoolkit.mcp;
 
-import dev.scaletoolkit.gateway.Gateway;
-import dev.scaletoolkit.gateway.call.Caller;
 import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.tools.Profile;
 import dev.scaletoolkit.tools.ToolRegistry;
@@ -52,23 +50,11 @@ public final class McpSizes {
         return measure("stdio", profile, (in, out) -> ScaleMcpServer.stdio(registry, profile, in, out));
     }
 
-    /**
-     * A gateway token's server with the given profile ({@code ./scale mcp --token}, or {@code /mcp} with the token),
-     * on a connection named {@code connection} (the name appears in the instructions).
-     */
-    public static Size gateway(Gateway gateway, String connection, Profile profile) {
-        Caller caller = new Caller("token:measure (sizes)", "measure", connection, profile, null, false);
-        return measure("gateway", profile, (in, out) -> GatewayMcp.stdio(gateway, caller, in, out));
-    }
-
-    /** Every profile over the plain server, then over a gateway token (on {@code connection}). */
-    public static List<Size> all(ToolRegistry registry, Gateway gateway, String connection) {
+    /** Every profile over the plain server, in the order the docs list them. */
+    public static List<Size> stdioAll(ToolRegistry registry) {
         List<Size> out = new ArrayList<>();
         for (Profile p : ORDER) {
             out.add(stdio(registry, p));
-        }
-        for (Profile p : ORDER) {
-            out.add(gateway(gateway, connection, p));
         }
         return out;
     }
@@ -97,9 +83,18 @@ public final class McpSizes {
     /** Where it ends. */
     public static final String END = "<!-- scale tools sizes: end -->";
 
-    private static final List<Profile> ORDER = List.of(Profile.DISCOVERY, Profile.CORE, Profile.READONLY, Profile.FULL);
+    /** The profiles in the order the docs list them. */
+    public static final List<Profile> ORDER = List.of(Profile.DISCOVERY, Profile.CORE, Profile.READONLY, Profile.FULL);
 
-    private static Size measure(
+    /**
+     * Measures a server started over the given streams (the plain one here, a gateway token's in scale-gateway's
+     * {@code GatewayMcpSizes}).
+     *
+     * @param server the name in the table's first column
+     * @param profile the profile the server serves
+     * @param start starts the server reading {@code in} and writing {@code out}
+     */
+    public static Size measure(
             String server, Profile profile, BiFunction<InputStream, OutputStream, McpSyncServer> start) {
         try (PipedOutputStream toServer = new PipedOutputStream();
                 PipedInputStream serverIn = new PipedInputStream(toServer, 1 << 16);

@@ -19,16 +19,17 @@ import tools.jackson.databind.node.ObjectNode;
  * Turns a catalog tool into an MCP tool. The structured result is the whole envelope {@code {successful, data,
  * error}}, so the MCP output schema wraps the catalog's schema for {@code data}: it must hold when the call
  * succeeded, and {@code error} must be set when it did not. How a call is run is a {@link Runner}: straight into
- * the registry here, through the gateway's gate in {@link GatedToolAdapter}.
+ * the registry here, through the gateway's gate in scale-gateway's {@code GatedToolAdapter}.
  */
-final class McpToolAdapter {
+public final class McpToolAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(McpToolAdapter.class);
 
     private McpToolAdapter() {}
 
     /** Runs one call of a tool; failures it knows of come back as a failed {@link ToolResult}. */
     @FunctionalInterface
-    interface Runner {
+    public interface Runner {
+        /** Runs the call of {@code slug} with {@code args}, asking through {@code exchange} where it must. */
         ToolResult run(String slug, JsonNode args, McpSyncServerExchange exchange, ProgressListener progress);
     }
 
@@ -44,7 +45,8 @@ final class McpToolAdapter {
      * The MCP tool for {@code spec}, with {@code outputSchema} as its output schema (none when null), calls run by
      * {@code runner} and their results kept within {@code budget}.
      */
-    static SyncToolSpecification toMcp(ToolSpec spec, ObjectNode outputSchema, Runner runner, ResultBudget budget) {
+    public static SyncToolSpecification toMcp(
+            ToolSpec spec, ObjectNode outputSchema, Runner runner, ResultBudget budget) {
         ObjectNode annotations = spec.annotations();
         McpSchema.Tool.Builder tool = McpSchema.Tool.builder()
                 .name(spec.slug())
@@ -114,7 +116,7 @@ final class McpToolAdapter {
     }
 
     /** {@code {successful, data, error}} where {@code data} follows the tool's schema when successful. */
-    static ObjectNode envelopeSchema(ObjectNode dataSchema) {
+    public static ObjectNode envelopeSchema(ObjectNode dataSchema) {
         ObjectNode dataWhenOk = dataSchema.deepCopy();
         dataWhenOk.remove("$schema");
         ObjectNode schema = ScaleJson.mapper().createObjectNode();

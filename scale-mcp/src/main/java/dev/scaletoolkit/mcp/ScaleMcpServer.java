@@ -34,7 +34,7 @@ public final class ScaleMcpServer {
             + " Every result is {successful, data, error}; on failure, error.retryable says whether to try again.";
 
     /** Short on purpose: the discovery profile's whole opening (initialize + tools/list) stays under 2 KB. */
-    static final String DISCOVERY_INSTRUCTIONS = "Scale AI data-labeling tools, found on demand: search with"
+    public static final String DISCOVERY_INSTRUCTIONS = "Scale AI data-labeling tools, found on demand: search with"
             + " SCALE_AI_SEARCH_TOOLS, read a schema with SCALE_AI_GET_TOOL_SCHEMA, call with SCALE_AI_CALL_TOOL."
             + " Results are {successful, data, error}.";
 
@@ -43,7 +43,7 @@ public final class ScaleMcpServer {
     private ScaleMcpServer() {}
 
     /** The JSON mapper the SDK uses, bound to Jackson 3 as the rest of the toolkit. */
-    static McpJsonMapper jsonMapper() {
+    public static McpJsonMapper jsonMapper() {
         return McpJsonDefaults.getMapper();
     }
 

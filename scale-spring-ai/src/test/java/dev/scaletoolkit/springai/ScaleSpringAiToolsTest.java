@@ -3,7 +3,8 @@ package dev.scaletoolkit.springai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.scaletoolkit.emulator.testing.TestEmulator;
+import dev.scaletoolkit.emulator.junit.RunningEmulator;
+import dev.scaletoolkit.emulator.junit.ScaleEmulatorTest;
 import dev.scaletoolkit.gateway.Gateway;
 import dev.scaletoolkit.gateway.audit.AuditEntry;
 import dev.scaletoolkit.gateway.call.Approver;
@@ -44,34 +45,31 @@ import org.springframework.ai.tool.execution.ToolExecutionException;
  * by a scripted chat model (no network), calling the Scale tools on a real emulator: directly, and as a gateway
  * token, where a refusal is Spring AI's {@link ToolExecutionException} and is audited.
  */
+@ScaleEmulatorTest(workforce = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScaleSpringAiToolsTest {
-    private TestEmulator scale;
+    private RunningEmulator scale;
     private Gateway gateway;
 
     @BeforeAll
-    void start() throws Exception {
-        scale = TestEmulator.start(b -> b.workforceEnabled(false));
+    void start(RunningEmulator emulator) throws Exception {
+        scale = emulator;
         gateway = Gateway.open(Files.createTempDirectory("spring-ai-gateway"), Map.<String, String>of()::get);
         // as `scale up` does for the emulator it started: loopback base URLs are refused otherwise
         gateway.connections()
                 .outbound()
                 .recordStartedEmulator(java.net.URI.create(scale.baseUrl()).getAuthority());
-        gateway.connections()
-                .add(new NewConnection(
-                        "test", scale.baseUrl() + "/v1", null, scale.account().testKey(), null));
+        gateway.connections().add(new NewConnection("test", scale.baseUrl() + "/v1", null, scale.testKey(), null));
     }
 
     @AfterAll
     void stop() {
         gateway.close();
-        scale.close();
     }
 
     @Test
     void theToolCallingLoopRunsTheToolsAndTheModelReadsTheResults() {
-        ToolRegistry registry = ToolRegistry.load(
-                ScaleBackend.http(scale.baseUrl(), scale.account().liveKey()));
+        ToolRegistry registry = ToolRegistry.load(ScaleBackend.http(scale.baseUrl(), scale.liveKey()));
         List<ToolCallback> callbacks =
                 ScaleSpringAiTools.of(AgentToolSet.of(registry, Profile.CORE)).toolCallbacks();
         ToolCallback create = callbacks.stream()

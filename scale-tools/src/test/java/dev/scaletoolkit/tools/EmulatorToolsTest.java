@@ -2,11 +2,11 @@ package dev.scaletoolkit.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scaletoolkit.emulator.testing.TestEmulator;
+import dev.scaletoolkit.emulator.junit.RunningEmulator;
+import dev.scaletoolkit.emulator.junit.ScaleEmulatorTest;
 import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.tools.backend.ScaleBackend;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -28,9 +27,11 @@ import tools.jackson.databind.node.ObjectNode;
  * tasks of every type, edits, waiting, audits, files, teams, Studio. Each answer must be successful and fit the
  * tool's output schema. Nothing is skipped: a route the emulator lacks fails its step like any other error.
  */
+// the workforce waits 2 s, so a fresh live task stays pending long enough to be cancelled
+@ScaleEmulatorTest(workforceDelayMillis = 2000)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EmulatorToolsTest {
-    private TestEmulator scale;
+    private RunningEmulator scale;
     private ToolRegistry tools;
     private final Set<String> called = new LinkedHashSet<>();
     private final List<String> progress = new ArrayList<>();
@@ -38,16 +39,9 @@ class EmulatorToolsTest {
     private String segmentationTask;
 
     @BeforeAll
-    void start() {
-        // the workforce waits 2 s, so a fresh live task stays pending long enough to be cancelled
-        scale = TestEmulator.start(b -> b.workforceDelay(Duration.ofSeconds(2)));
-        tools = ToolRegistry.load(
-                ScaleBackend.http(scale.baseUrl(), scale.account().liveKey()));
-    }
-
-    @AfterAll
-    void stop() {
-        scale.close();
+    void start(RunningEmulator emulator) {
+        scale = emulator;
+        tools = ToolRegistry.load(ScaleBackend.http(scale.baseUrl(), scale.liveKey()));
     }
 
     private static ObjectNode json(String text) {

@@ -2,36 +2,31 @@ package dev.scaletoolkit.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scaletoolkit.emulator.testing.TestEmulator;
+import dev.scaletoolkit.emulator.junit.RunningEmulator;
+import dev.scaletoolkit.emulator.junit.ScaleEmulatorTest;
 import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.tools.backend.ScaleBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Remote callers read and write local files only inside the configured directories, never elsewhere. */
+@ScaleEmulatorTest(workforce = false)
 class LocalFilesTest {
-    private static TestEmulator scale;
+    private static RunningEmulator scale;
     private static ToolRegistry tools;
 
     @BeforeAll
-    static void start() {
-        scale = TestEmulator.start(b -> b.workforceEnabled(false));
-        tools = ToolRegistry.load(
-                ScaleBackend.http(scale.baseUrl(), scale.account().liveKey()));
+    static void start(RunningEmulator emulator) {
+        scale = emulator;
+        tools = ToolRegistry.load(ScaleBackend.http(scale.baseUrl(), scale.liveKey()));
         tools.call(
                 "CREATE_PROJECT",
                 (ObjectNode) ScaleJson.mapper().readTree("{\"name\":\"files\",\"type\":\"imageannotation\"}"),
                 null);
-    }
-
-    @AfterAll
-    static void stop() {
-        scale.close();
     }
 
     private static ToolResult call(ToolRegistry r, String tool, String args) {

@@ -2,35 +2,30 @@ package dev.scaletoolkit.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scaletoolkit.emulator.testing.TestEmulator;
+import dev.scaletoolkit.emulator.junit.RunningEmulator;
+import dev.scaletoolkit.emulator.junit.ScaleEmulatorTest;
 import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.tools.backend.ScaleBackend;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 
 /** Listings come a small page at a time, with the same next_token whether Scale pages the endpoint or not. */
+@ScaleEmulatorTest(workforce = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PagingTest {
-    private TestEmulator scale;
+    private RunningEmulator scale;
     private ToolRegistry tools;
 
     @BeforeAll
-    void start() {
-        scale = TestEmulator.start(b -> b.workforceEnabled(false));
-        tools = ToolRegistry.load(
-                ScaleBackend.http(scale.baseUrl(), scale.account().liveKey()));
+    void start(RunningEmulator emulator) {
+        scale = emulator;
+        tools = ToolRegistry.load(ScaleBackend.http(scale.baseUrl(), scale.liveKey()));
         for (int i = 0; i < 25; i++) {
             ok("CREATE_PROJECT", "{\"name\":\"paged-" + i + "\",\"type\":\"categorization\"}");
             ok("CREATE_BATCH", "{\"project\":\"paged-0\",\"name\":\"paged-batch-" + i + "\"}");
         }
-    }
-
-    @AfterAll
-    void stop() {
-        scale.close();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.scaletoolkit.triggers;
 
 import dev.scaletoolkit.gateway.Gateway;
 import dev.scaletoolkit.gateway.connection.Connections;
+import dev.scaletoolkit.infra.work.Supervisor;
 import dev.scaletoolkit.triggers.event.Events;
 import dev.scaletoolkit.triggers.mcp.TriggersMcpFeatures;
 import dev.scaletoolkit.triggers.poll.Pollers;
@@ -9,9 +10,7 @@ import dev.scaletoolkit.triggers.receive.CallbackServlet;
 import dev.scaletoolkit.triggers.webhook.WebhookService;
 import dev.scaletoolkit.triggers.webhook.Webhooks;
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.function.Function;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.slf4j.Logger;
@@ -35,40 +34,50 @@ public final class Triggers implements AutoCloseable {
     private final Events events;
     private final WebhookService webhooks;
     private final Pollers pollers;
-    private final ScheduledExecutorService housekeeping;
+    private final Supervisor supervisor;
+    private final boolean ownsSupervisor;
+    private final Supervisor.Worker retention;
 
-    private Triggers(Gateway gateway, Function<String, String> env, TriggerSettings settings, Clock clock) {
+    /** The name of the supervised worker that deletes events older than the retention period. */
+    public static final String RETENTION_WORKER = "triggers-retention";
+
+    private Triggers(
+            Gateway gateway,
+            Function<String, String> env,
+            TriggerSettings settings,
+            Clock clock,
+            Supervisor supervisor,
+            boolean ownsSupervisor) {
         this.connections = gateway.connections();
         this.events = new Events(gateway.database(), clock);
+        this.supervisor = supervisor;
+        this.ownsSupervisor = ownsSupervisor;
         this.webhooks = WebhookService.start(gateway, env, events, settings, clock);
-        this.pollers = Pollers.start(connections, events, gateway.database(), settings, clock);
-        this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "scale-triggers-retention");
-            t.setDaemon(true);
-            return t;
+        this.pollers = Pollers.start(connections, events, gateway.database(), settings, clock, supervisor);
+        this.retention = supervisor.start(RETENTION_WORKER, Duration.ofHours(1), () -> {
+            int gone = events.purgeOlderThan(settings.retention());
+            if (gone > 0) {
+                LOG.info("Deleted {} events older than {}", gone, settings.retention());
+            }
         });
-        housekeeping.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        int gone = events.purgeOlderThan(settings.retention());
-                        if (gone > 0) {
-                            LOG.info("Deleted {} events older than {}", gone, settings.retention());
-                        }
-                    } catch (RuntimeException e) {
-                        LOG.warn("Event retention failed, will retry: {}", e.toString());
-                    }
-                },
-                1,
-                60,
-                TimeUnit.MINUTES);
     }
 
     /**
      * Starts receiving, polling and delivering for an open gateway: its connections, in its database, webhook
-     * secrets sealed under its master key ({@code env} is where that key may come from).
+     * secrets sealed under its master key ({@code env} is where that key may come from). The pollers and the
+     * retention sweep run under a supervisor of their own.
      */
     public static Triggers start(Gateway gateway, Function<String, String> env, TriggerSettings settings) {
-        return new Triggers(gateway, env, settings, Clock.systemUTC());
+        return new Triggers(gateway, env, settings, Clock.systemUTC(), new Supervisor(), true);
+    }
+
+    /**
+     * As {@link #start(Gateway, Function, TriggerSettings)}, with the pollers and the retention sweep under
+     * {@code supervisor} (the emulator's in {@code scale up}, so its health and metrics cover them too).
+     */
+    public static Triggers start(
+            Gateway gateway, Function<String, String> env, TriggerSettings settings, Supervisor supervisor) {
+        return new Triggers(gateway, env, settings, Clock.systemUTC(), supervisor, false);
     }
 
     /** The event log of a gateway, to read without starting anything (the CLI). */
@@ -108,6 +117,9 @@ public final class Triggers implements AutoCloseable {
     public void close() {
         pollers.close();
         webhooks.close();
-        housekeeping.shutdownNow();
+        retention.close();
+        if (ownsSupervisor) {
+            supervisor.close();
+        }
     }
 }

@@ -7,7 +7,8 @@ import dev.scaletoolkit.client.ClientOptions;
 import dev.scaletoolkit.client.ScaleClient;
 import dev.scaletoolkit.client.batch.BatchCreateParams;
 import dev.scaletoolkit.client.project.ProjectCreateParams;
-import dev.scaletoolkit.emulator.testing.TestEmulator;
+import dev.scaletoolkit.emulator.junit.RunningEmulator;
+import dev.scaletoolkit.emulator.junit.ScaleEmulatorTest;
 import dev.scaletoolkit.model.task.TaskType;
 import dev.scaletoolkit.triggers.event.Event;
 import dev.scaletoolkit.triggers.event.EventQuery;
@@ -25,23 +26,26 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@ScaleEmulatorTest
 class CallbackReceiverTest {
     @TempDir
     Path dir;
 
-    TestEmulator scale;
+    RunningEmulator scale;
     TestGateway gateway;
     ScaleClient client;
     final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
-    void start() {
-        scale = TestEmulator.start();
+    void start(RunningEmulator emulator) {
+        // each test starts from an empty emulator, as the callbacks and events it counts are its own
+        scale = emulator;
+        scale.reset();
         // Polling off: these tests are about what callbacks alone do.
         gateway = new TestGateway(dir, TriggerSettings.defaults().withPollInterval(Duration.ZERO));
         gateway.connect("emu", scale);
         client = ScaleClient.create(ClientOptions.builder()
-                .apiKey(scale.account().liveKey())
+                .apiKey(scale.liveKey())
                 .baseUrl(scale.baseUrl() + "/v1")
                 .build());
     }
@@ -50,7 +54,6 @@ class CallbackReceiverTest {
     void stop() {
         client.close();
         gateway.close();
-        scale.close();
     }
 
     @Test
@@ -109,14 +112,13 @@ class CallbackReceiverTest {
 
         HttpResponse<String> wrong = post("emu", body, "cbk_not-the-secret");
         HttpResponse<String> missing = post("emu", body, null);
-        HttpResponse<String> unknownConnection =
-                post("nope", body, scale.account().callbackAuthKey());
+        HttpResponse<String> unknownConnection = post("nope", body, scale.callbackAuthKey());
 
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(missing.statusCode()).isEqualTo(401);
         assertThat(unknownConnection.statusCode()).isEqualTo(401);
         assertThat(wrong.body()).contains("\"status_code\":401").contains("scale-callback-auth");
-        assertThat(wrong.body()).doesNotContain(scale.account().callbackAuthKey());
+        assertThat(wrong.body()).doesNotContain(scale.callbackAuthKey());
         assertThat(gateway.triggers().events().list(EventQuery.after(0))).isEmpty();
         assertThat(gateway.triggers().events().lastId()).isZero();
     }
@@ -124,7 +126,7 @@ class CallbackReceiverTest {
     @Test
     void aRetriedCallbackIsStoredOnceAndARecompletionAgain() throws Exception {
         String first = callbackBody("task_1", "completed", "2026-11-29T10:00:00.000Z");
-        String secret = scale.account().callbackAuthKey();
+        String secret = scale.callbackAuthKey();
 
         assertThat(post("emu", first, secret).statusCode()).isEqualTo(200);
         assertThat(post("emu", first, secret).statusCode()).isEqualTo(200);
@@ -143,7 +145,7 @@ class CallbackReceiverTest {
 
     @Test
     void aBodyThatIsNotACallbackGetsAScaleShapedError() throws Exception {
-        String secret = scale.account().callbackAuthKey();
+        String secret = scale.callbackAuthKey();
 
         HttpResponse<String> notJson = post("emu", "{nope", secret);
         HttpResponse<String> noId = post("emu", "{\"status\":\"completed\"}", secret);

@@ -1,7 +1,7 @@
 package dev.scaletoolkit.triggers;
 
 import dev.scaletoolkit.client.task.CategorizationParams;
-import dev.scaletoolkit.emulator.testing.TestEmulator;
+import dev.scaletoolkit.emulator.junit.RunningEmulator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,17 +15,17 @@ final class EmulatorControl {
     private EmulatorControl() {}
 
     /** Pauses or resumes the simulated workforce, so tests create everything before anything completes. */
-    static void workforce(TestEmulator scale, boolean enabled) {
+    static void workforce(RunningEmulator scale, boolean enabled) {
         post(scale, "/_emulator/workforce", "{\"enabled\":" + enabled + ",\"delay_ms\":50}");
     }
 
     /** Completes one pending task now, with a generated response. */
-    static void complete(TestEmulator scale, String taskId) {
+    static void complete(RunningEmulator scale, String taskId) {
         post(scale, "/_emulator/tasks/" + taskId + "/complete", "{}");
     }
 
     /** Makes the next {@code times} API calls answer 429 with {@code Retry-After}. */
-    static void rateLimit(TestEmulator scale, int times, int retryAfterSeconds) {
+    static void rateLimit(RunningEmulator scale, int times, int retryAfterSeconds) {
         post(
                 scale,
                 "/_emulator/faults",
@@ -41,7 +41,7 @@ final class EmulatorControl {
                 .categories(List.of("cat", "dog"));
     }
 
-    private static void post(TestEmulator scale, String path, String json) {
+    private static void post(RunningEmulator scale, String path, String json) {
         try {
             HttpResponse<String> r = HTTP.send(
                     HttpRequest.newBuilder(URI.create(scale.baseUrl() + path))

@@ -7,7 +7,8 @@ import dev.scaletoolkit.client.ClientOptions;
 import dev.scaletoolkit.client.ScaleClient;
 import dev.scaletoolkit.client.batch.BatchCreateParams;
 import dev.scaletoolkit.client.project.ProjectCreateParams;
-import dev.scaletoolkit.emulator.testing.TestEmulator;
+import dev.scaletoolkit.emulator.junit.RunningEmulator;
+import dev.scaletoolkit.emulator.junit.ScaleEmulatorTest;
 import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.model.task.Task;
 import dev.scaletoolkit.model.task.TaskType;
@@ -28,11 +29,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
+@ScaleEmulatorTest
 class EventsMcpTest {
     @TempDir
     Path dir;
 
-    TestEmulator scale;
+    RunningEmulator scale;
     TestGateway gateway;
     ScaleClient client;
     McpSyncClient mcp;
@@ -40,12 +42,14 @@ class EventsMcpTest {
     final List<McpSchema.ProgressNotification> progress = new CopyOnWriteArrayList<>();
 
     @BeforeEach
-    void start() {
-        scale = TestEmulator.start();
+    void start(RunningEmulator emulator) {
+        // each test starts from an empty emulator, as the callbacks and events it counts are its own
+        scale = emulator;
+        scale.reset();
         gateway = new TestGateway(dir, TriggerSettings.defaults().withPollInterval(Duration.ZERO));
         gateway.connect("emu", scale);
         client = ScaleClient.create(ClientOptions.builder()
-                .apiKey(scale.account().liveKey())
+                .apiKey(scale.liveKey())
                 .baseUrl(scale.baseUrl() + "/v1")
                 .build());
         client.projects()
@@ -75,7 +79,6 @@ class EventsMcpTest {
         mcp.closeGracefully();
         client.close();
         gateway.close();
-        scale.close();
     }
 
     @Test

@@ -2,8 +2,8 @@ package dev.scaletoolkit.triggers;
 
 import dev.scaletoolkit.gateway.Gateway;
 import dev.scaletoolkit.gateway.connection.Connections;
+import dev.scaletoolkit.gateway.mcp.GatewayMcp;
 import dev.scaletoolkit.gateway.token.AgentTokens;
-import dev.scaletoolkit.mcp.GatewayMcp;
 import dev.scaletoolkit.tools.Profile;
 import java.nio.file.Path;
 import java.util.List;
@@ -94,17 +94,13 @@ final class TestGateway implements AutoCloseable {
     }
 
     /** Adds (or replaces) a connection to the emulator's account. */
-    void connect(String name, dev.scaletoolkit.emulator.testing.TestEmulator scale) {
+    void connect(String name, dev.scaletoolkit.emulator.junit.RunningEmulator scale) {
         gateway.connections()
                 .outbound()
                 .recordStartedEmulator(java.net.URI.create(scale.baseUrl()).getAuthority());
         gateway.connections()
                 .put(new Connections.NewConnection(
-                        name,
-                        scale.baseUrl() + "/v1",
-                        null,
-                        scale.account().liveKey(),
-                        scale.account().callbackAuthKey()));
+                        name, scale.baseUrl() + "/v1", null, scale.liveKey(), scale.callbackAuthKey()));
     }
 
     String callbackUrl(String connection) {

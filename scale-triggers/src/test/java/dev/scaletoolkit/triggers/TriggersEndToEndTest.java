@@ -8,7 +8,8 @@ import dev.scaletoolkit.client.ScaleClient;
 import dev.scaletoolkit.client.batch.BatchCreateParams;
 import dev.scaletoolkit.client.project.ProjectCreateParams;
 import dev.scaletoolkit.client.task.TaskListParams;
-import dev.scaletoolkit.emulator.testing.TestEmulator;
+import dev.scaletoolkit.emulator.junit.RunningEmulator;
+import dev.scaletoolkit.emulator.junit.ScaleEmulatorTest;
 import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.model.task.Task;
 import dev.scaletoolkit.model.task.TaskStatus;
@@ -47,6 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  * one event, a subscribed MCP client hears its task, a webhook subscriber that was down gets every event in
  * order with valid signatures, and a callback without the right header is refused and stores nothing.
  */
+@ScaleEmulatorTest
 class TriggersEndToEndTest {
     static final int WITH_CALLBACK = 200;
     static final int WITHOUT_CALLBACK = 50;
@@ -55,11 +57,10 @@ class TriggersEndToEndTest {
     Path dir;
 
     @Test
-    void everyCompletionIsOneEventThroughOutagesAndRestarts() throws Exception {
-        try (TestEmulator scale = TestEmulator.start();
-                WebhookReceiver subscriber = new WebhookReceiver();
+    void everyCompletionIsOneEventThroughOutagesAndRestarts(RunningEmulator scale) throws Exception {
+        try (WebhookReceiver subscriber = new WebhookReceiver();
                 ScaleClient client = ScaleClient.create(ClientOptions.builder()
-                        .apiKey(scale.account().liveKey())
+                        .apiKey(scale.liveKey())
                         .baseUrl(scale.baseUrl() + "/v1")
                         .build())) {
             TriggerSettings settings = TriggerSettings.defaults()

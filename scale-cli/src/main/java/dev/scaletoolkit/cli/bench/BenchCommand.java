@@ -302,9 +302,26 @@ public final class BenchCommand implements Callable<Integer> {
                     : null;
             String createLabel = "create" + (emulator == null ? "" : " (" + sync + ")");
             long[] before = writeStats(base, auth);
-            results.add(bench.run(createLabel, "POST /v1/task/categorization, unique_id", creates, wrkCreates));
+            BenchReport.Row createRow =
+                    bench.run(createLabel, "POST /v1/task/categorization, unique_id", creates, wrkCreates);
+            results.add(createRow);
             long[] after = writeStats(base, auth);
             long[] groups = {after[0] - before[0], after[1] - before[1]};
+            BenchReport.Floor floor = null;
+            if (emulator != null) {
+                // The same rows straight into SQLite, same schema, sync and commit size: what storage alone allows.
+                int perCommit = (int) Math.max(1, Math.round(groups[1] / (double) Math.max(1, groups[0])));
+                String doc;
+                try (RawHttp http = new RawHttp(base, auth)) {
+                    doc = BenchLoader.expectOk(http.get("/v1/task/" + ids[0])).text();
+                }
+                err.println(
+                        "  measuring the storage floor (" + perCommit + " rows a commit, synchronous=" + sync + ")");
+                err.flush();
+                double rows =
+                        StorageFloor.rowsPerSecond(StorageFloor.directoryNear(data), sync, perCommit, doc, window);
+                floor = new BenchReport.Floor(rows, perCommit, sync, createRow);
+            }
             long rssUnderLoad = bench.maxRss();
             long dbBytes = emulator == null ? -1 : emulator.databaseBytes();
             double drained = emulator == null ? -1 : workforceDrain(base, auth, window, err);
@@ -356,6 +373,7 @@ public final class BenchCommand implements Callable<Integer> {
                             rssUnderLoad,
                             drained,
                             groups,
+                            floor,
                             target != null,
                             LocalDate.now().toString(),
                             withWrk);
@@ -440,7 +458,7 @@ public final class BenchCommand implements Callable<Integer> {
                 spec.commandLine(), option + " must look like 10s, 500ms or 1m, got '" + text + "'");
     }
 
-    private static void deleteTree(Path dir) {
+    static void deleteTree(Path dir) {
         try (var paths = Files.walk(dir)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
                 try {

@@ -9,6 +9,16 @@ final class BenchReport {
     /** One measured operation: a short name, what it requests, and what it did. */
     record Row(String name, String what, LoadRun.Result result, java.util.Optional<WrkRun.Figures> wrk) {}
 
+    /**
+     * The storage floor measured in the same run ({@link StorageFloor}) and the create row it is set against.
+     *
+     * @param rowsPerSecond task rows a second SQLite stored on its own
+     * @param rowsPerCommit rows a commit, the create run's mean group size
+     * @param sync the {@code synchronous} setting of both
+     * @param creates the create row of the same run
+     */
+    record Floor(double rowsPerSecond, int rowsPerCommit, String sync, Row creates) {}
+
     private final PrintWriter out;
 
     BenchReport(PrintWriter out) {
@@ -29,6 +39,7 @@ final class BenchReport {
             long rssUnderLoad,
             double drainedPerSecond,
             long[] createGroups,
+            Floor floor,
             boolean remote,
             String date,
             boolean withWrk) {
@@ -96,6 +107,21 @@ final class BenchReport {
             out.printf(
                     "group commit (creates): %,d writes in %,d commits, %.1f writes a commit%n",
                     createGroups[1], createGroups[0], (double) createGroups[1] / createGroups[0]);
+        }
+        if (floor != null) {
+            double ours = floor.creates().result().perSecond();
+            String byWrk = floor.creates()
+                    .wrk()
+                    .map(w -> String.format(
+                            ", wrk %,.0f/s = %.0f %%", w.perSecond(), 100 * w.perSecond() / floor.rowsPerSecond()))
+                    .orElse("");
+            out.printf(
+                    "storage floor:          %,.0f task rows/s straight into SQLite (the emulator's schema and indexes, WAL,"
+                            + " synchronous=%s, %d rows a commit, one thread, no HTTP)%n",
+                    floor.rowsPerSecond(), floor.sync(), floor.rowsPerCommit());
+            out.printf(
+                    "creates / floor:        ours %,.0f/s = %.0f %%%s%n",
+                    ours, 100 * ours / floor.rowsPerSecond(), byWrk);
         }
         if (drainedPerSecond >= 0) {
             double creates = rows.stream()

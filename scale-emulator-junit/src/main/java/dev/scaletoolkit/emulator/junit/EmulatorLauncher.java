@@ -49,7 +49,13 @@ final class EmulatorLauncher {
     record Started(Process process, JsonValue ready, Path log, List<String> command) {}
 
     static Started launch() {
+        return launch(List.of());
+    }
+
+    /** Starts a child whose test-kit mode gets {@code testKitOptions} (such as {@code --clock-start=...}). */
+    static Started launch(List<String> testKitOptions) {
         List<String> command = command();
+        command.addAll(testKitOptions);
         Path log;
         try {
             log = Files.createTempFile(cacheDir(), "emulator-", ".log");

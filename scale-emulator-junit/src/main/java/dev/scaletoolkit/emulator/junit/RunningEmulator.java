@@ -14,6 +14,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -53,6 +55,7 @@ public final class RunningEmulator implements AutoCloseable {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
+    private final TestClock clock;
     private volatile boolean closed;
     private volatile String workforceSettings;
 
@@ -70,6 +73,7 @@ public final class RunningEmulator implements AutoCloseable {
         this.client = ScaleClient.create(
                 ClientOptions.builder().apiKey(liveKey).baseUrl(apiUrl()).build());
         this.control = EmulatorControl.of(baseUrl);
+        this.clock = new TestClock(baseUrl, http);
     }
 
     /**
@@ -79,6 +83,17 @@ public final class RunningEmulator implements AutoCloseable {
      */
     public static RunningEmulator start() {
         return new RunningEmulator(EmulatorLauncher.launch(), false);
+    }
+
+    /**
+     * Starts an emulator of its own whose clock stands at {@code clockStart} and moves only through
+     * {@link #clock()}; close it when done.
+     *
+     * @param clockStart the emulator's time until the test advances it
+     * @return the running emulator, with one account and no data
+     */
+    public static RunningEmulator start(Instant clockStart) {
+        return new RunningEmulator(EmulatorLauncher.launch(List.of("--clock-start=" + clockStart)), false);
     }
 
     /**
@@ -176,6 +191,16 @@ public final class RunningEmulator implements AutoCloseable {
      */
     public EmulatorControl control() {
         return control;
+    }
+
+    /**
+     * The emulator's clock, to make time pass for its workforce, leases, sessions, callback retries and sweeps
+     * instead of sleeping.
+     *
+     * @return the clock of this emulator
+     */
+    public TestClock clock() {
+        return clock;
     }
 
     /**

@@ -5,6 +5,8 @@ import dev.scaletoolkit.client.emulator.EmulatorControl;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -28,8 +30,8 @@ import org.junit.jupiter.api.extension.TestInstancePostProcessor;
  * }
  * }</pre>
  *
- * <p>It fills in fields and parameters of type {@link RunningEmulator}, {@link ScaleClient} (live key) and
- * {@link EmulatorControl}, and {@code String}s marked {@link EmulatorValue}. The emulator runs in a child JVM (see
+ * <p>It fills in fields and parameters of type {@link RunningEmulator}, {@link ScaleClient} (live key),
+ * {@link EmulatorControl} and {@link TestClock}, and {@code String}s marked {@link EmulatorValue}. The emulator runs in a child JVM (see
  * {@link RunningEmulator}); with the default {@link Scope#CLASS} one child serves the whole test run and is emptied
  * before each class.
  *
@@ -142,10 +144,22 @@ public final class ScaleEmulatorExtension
         for (Class<?> c = context.getRequiredTestClass(); c != null; c = c.getEnclosingClass()) {
             ScaleEmulatorTest a = c.getAnnotation(ScaleEmulatorTest.class);
             if (a != null) {
-                return new Settings(a.scope(), a.workforce(), a.workforceDelayMillis());
+                return new Settings(a.scope(), a.workforce(), a.workforceDelayMillis(), clockStart(a.clockStart()));
             }
         }
         return Settings.DEFAULTS;
+    }
+
+    private static Instant clockStart(String text) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new ExtensionConfigurationException(
+                    "clockStart must be an ISO-8601 instant such as 2026-01-05T09:00:00Z, got \"" + text + "\"", e);
+        }
     }
 
     private static void injectFields(Class<?> type, Object instance, RunningEmulator e, boolean statics)
@@ -171,7 +185,10 @@ public final class ScaleEmulatorExtension
     }
 
     private static boolean injectable(Class<?> type) {
-        return type == RunningEmulator.class || type == ScaleClient.class || type == EmulatorControl.class;
+        return type == RunningEmulator.class
+                || type == ScaleClient.class
+                || type == EmulatorControl.class
+                || type == TestClock.class;
     }
 
     private static Object valueFor(Class<?> type, RunningEmulator e) {
@@ -180,6 +197,9 @@ public final class ScaleEmulatorExtension
         }
         if (type == EmulatorControl.class) {
             return e.control();
+        }
+        if (type == TestClock.class) {
+            return e.clock();
         }
         return e;
     }
@@ -194,13 +214,17 @@ public final class ScaleEmulatorExtension
         };
     }
 
-    /** What a class asks for. */
-    record Settings(Scope scope, boolean workforce, long workforceDelayMillis) {
-        static final Settings DEFAULTS = new Settings(Scope.CLASS, true, 200);
+    /** What a class asks for; {@code clockStart} is null for the system clock. */
+    record Settings(Scope scope, boolean workforce, long workforceDelayMillis, Instant clockStart) {
+        static final Settings DEFAULTS = new Settings(Scope.CLASS, true, 200, null);
 
         Settings {
             if (scope == null) {
                 throw new ExtensionConfigurationException("scope must not be null");
+            }
+            if (clockStart != null && scope == Scope.JVM) {
+                throw new ExtensionConfigurationException("clockStart gives the class an emulator of its own, so it"
+                        + " cannot keep the JVM's data (scope JVM): use scope CLASS or ISOLATED");
             }
             if (workforceDelayMillis < 0) {
                 throw new ExtensionConfigurationException(
@@ -219,7 +243,10 @@ public final class ScaleEmulatorExtension
         final RunningEmulator emulator;
 
         ClassEmulator(Settings settings) {
-            if (settings.scope() == Scope.ISOLATED) {
+            if (settings.clockStart() != null) {
+                // The shared emulator's clock has already run; a clock that starts at a given instant needs a new one.
+                emulator = RunningEmulator.start(settings.clockStart());
+            } else if (settings.scope() == Scope.ISOLATED) {
                 emulator = RunningEmulator.start();
             } else {
                 emulator = RunningEmulator.shared();
@@ -242,6 +269,7 @@ public final class ScaleEmulatorExtension
         private Scope scope = Scope.CLASS;
         private boolean workforce = true;
         private long workforceDelayMillis = 200;
+        private Instant clockStart;
 
         private Builder() {}
 
@@ -279,12 +307,24 @@ public final class ScaleEmulatorExtension
         }
 
         /**
+         * Stops the emulator's clock at {@code start} until the test advances it (see
+         * {@link ScaleEmulatorTest#clockStart()}); the class gets an emulator of its own.
+         *
+         * @param start the emulator's time until the first {@link TestClock#advance}
+         * @return this builder
+         */
+        public Builder clockStart(Instant start) {
+            this.clockStart = start;
+            return this;
+        }
+
+        /**
          * The extension, for a {@code static} field marked {@code @RegisterExtension}.
          *
          * @return the extension
          */
         public ScaleEmulatorExtension build() {
-            return new ScaleEmulatorExtension(new Settings(scope, workforce, workforceDelayMillis));
+            return new ScaleEmulatorExtension(new Settings(scope, workforce, workforceDelayMillis, clockStart));
         }
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Gives this test class a Scale emulator with no data and one account, on a free port on 127.0.0.1, running in a
  * child JVM (one for the whole test run, emptied before each class; see {@link Scope}). Fields and parameters of
- * type {@link RunningEmulator}, {@code ScaleClient} and {@code EmulatorControl}, and {@code String}s marked
+ * type {@link RunningEmulator}, {@code ScaleClient}, {@code EmulatorControl} and {@link TestClock}, and {@code String}s marked
  * {@link EmulatorValue}, are filled in.
  *
  * <pre>{@code
@@ -51,4 +51,14 @@ public @interface ScaleEmulatorTest {
      * @return milliseconds, 200 by default
      */
     long workforceDelayMillis() default 200;
+
+    /**
+     * Where the emulator's clock stands, for a test that controls time: the clock stays at this instant until the
+     * test moves it with {@link TestClock#advance} (inject a {@link TestClock}), so the workforce, leases, sessions,
+     * callback retries and sweeps act only when the test says time has passed. The class gets an emulator of its
+     * own, as with {@link Scope#ISOLATED}: the shared emulator's time has already run and cannot go back.
+     *
+     * @return an ISO-8601 instant such as {@code "2026-01-05T09:00:00Z"}; empty (the default) for the system clock
+     */
+    String clockStart() default "";
 }

@@ -162,7 +162,7 @@ public final class AdminRoutes implements Routes {
     }
 
     /**
-     * GET /callbacks?task_id=&batch_name=&state=&limit= — the delivery log, oldest first; {@code state} is
+     * {@code GET /callbacks?task_id=&batch_name=&state=&limit=} — the delivery log, oldest first; {@code state} is
      * {@code pending}, {@code delivered} or {@code failed}.
      */
     private Object callbacks(ApiRequest req) {
@@ -207,7 +207,8 @@ public final class AdminRoutes implements Routes {
 
     /**
      * POST /clock {@code {"advance_ms": N}} or {@code {"advance_seconds": N}}: makes time pass for the whole
-     * emulator (due work, leases, sessions, timestamps), for tests that run it in another process.
+     * emulator (due work, leases, sessions, timestamps), for tests that run it in another process. It answers
+     * after the workforce has finished the tasks that became due.
      */
     private Object moveClock(ApiRequest req) {
         ObjectNode body = req.bodyObject();
@@ -229,7 +230,9 @@ public final class AdminRoutes implements Routes {
                     "advance_ms", "must be between 0 and 316224000000 (ten years), got " + ms.get());
         }
         clock.advance(Duration.ofMillis(total));
-        workforce.wake();
+        // The answer waits for the work that became due, so a test reads the outcome at once (and a task still
+        // pending afterwards was not due).
+        workforce.drainNow();
         return clockState();
     }
 

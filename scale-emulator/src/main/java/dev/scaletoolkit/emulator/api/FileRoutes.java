@@ -40,7 +40,7 @@ public final class FileRoutes implements Routes {
     }
 
     /**
-     * GET /v1/files?project=&metadata=&cursor=&limit=. Scale documents the parameters but not the response, so this
+     * {@code GET /v1/files?project=&metadata=&cursor=&limit=}. Scale documents the parameters but not the response, so this
      * answers {@code {"docs": [File...], "next_cursor": "..." | null, "has_more": bool}}: {@code docs} and
      * {@code has_more} are the keys every other Scale listing uses, and {@code next_cursor} is named after the
      * {@code cursor} parameter it feeds. A client passes {@code next_cursor} back as {@code cursor} while

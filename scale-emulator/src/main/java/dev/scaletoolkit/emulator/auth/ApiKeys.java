@@ -1,7 +1,7 @@
 package dev.scaletoolkit.emulator.auth;
 
 import dev.scaletoolkit.emulator.error.ApiError;
-import dev.scaletoolkit.emulator.store.Database;
+import dev.scaletoolkit.infra.store.Database;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -3,7 +3,7 @@ package dev.scaletoolkit.emulator.batch;
 import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.store.Docs;
-import dev.scaletoolkit.emulator.store.Jdbc;
+import dev.scaletoolkit.infra.store.Rows;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,19 +20,19 @@ import tools.jackson.databind.node.ObjectNode;
 public final class BatchStore {
     private BatchStore() {}
 
+    /** The caller's batch named {@code name}, as its wire JSON. */
     public static Optional<ObjectNode> find(Handle h, Caller caller, String name) {
-        return find(h.getConnection(), caller, name);
+        return findText(h, caller, name).map(Docs::read);
     }
 
-    /** As {@link #find(Handle, Caller, String)} on a plain connection (the create's read before its write). */
-    public static Optional<ObjectNode> find(java.sql.Connection h, Caller caller, String name) {
-        return Jdbc.string(
-                        h,
-                        "SELECT doc FROM batches WHERE account_id = ? AND test_mode = ? AND name = ?",
-                        caller.accountId(),
-                        caller.mode(),
-                        name)
-                .map(Docs::read);
+    /** The stored JSON text of the caller's batch named {@code name}, unparsed (see {@code ParsedDocs}). */
+    public static Optional<String> findText(Handle h, Caller caller, String name) {
+        return Rows.string(
+                h,
+                "SELECT doc FROM batches WHERE account_id = ? AND test_mode = ? AND name = ?",
+                caller.accountId(),
+                caller.mode(),
+                name);
     }
 
     /** The batch, or a 404 that names it. */
@@ -86,7 +86,7 @@ public final class BatchStore {
      * until the transaction ends, which orders concurrent settlements of one batch.
      */
     static boolean addPending(Handle h, Caller owner, String name, int delta) {
-        return Jdbc.update(
+        return Rows.update(
                         h,
                         "UPDATE batches SET pending_tasks = pending_tasks + ?"
                                 + " WHERE account_id = ? AND test_mode = ? AND name = ?",
@@ -99,7 +99,7 @@ public final class BatchStore {
 
     /** Moves the batch from {@code from} to {@code to} if it is still in {@code from}; returns whether it did. */
     static boolean moveStatus(Handle h, Caller owner, String name, String from, String to, String completedAt) {
-        return Jdbc.update(
+        return Rows.update(
                         h,
                         "UPDATE batches SET status = ?, completed_at = ?"
                                 + " WHERE account_id = ? AND test_mode = ? AND name = ? AND status = ?",

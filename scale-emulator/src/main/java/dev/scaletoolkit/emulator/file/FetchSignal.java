@@ -1,6 +1,6 @@
 package dev.scaletoolkit.emulator.file;
 
-import dev.scaletoolkit.emulator.store.Database;
+import dev.scaletoolkit.infra.store.Database;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;

@@ -1,7 +1,7 @@
 package dev.scaletoolkit.emulator.file;
 
 import dev.scaletoolkit.emulator.auth.Caller;
-import dev.scaletoolkit.emulator.store.Database;
+import dev.scaletoolkit.infra.store.Database;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

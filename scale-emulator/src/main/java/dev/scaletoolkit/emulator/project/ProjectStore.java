@@ -3,7 +3,7 @@ package dev.scaletoolkit.emulator.project;
 import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.store.Docs;
-import dev.scaletoolkit.emulator.store.Jdbc;
+import dev.scaletoolkit.infra.store.Rows;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,19 +21,19 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ProjectStore {
     private ProjectStore() {}
 
+    /** The caller's project named {@code name}, as its wire JSON. */
     public static Optional<ObjectNode> find(Handle h, Caller caller, String name) {
-        return find(h.getConnection(), caller, name);
+        return findText(h, caller, name).map(Docs::read);
     }
 
-    /** As {@link #find(Handle, Caller, String)} on a plain connection (the create's read before its write). */
-    public static Optional<ObjectNode> find(java.sql.Connection h, Caller caller, String name) {
-        return Jdbc.string(
-                        h,
-                        "SELECT doc FROM projects WHERE account_id = ? AND test_mode = ? AND name = ?",
-                        caller.accountId(),
-                        caller.mode(),
-                        name)
-                .map(Docs::read);
+    /** The stored JSON text of the caller's project named {@code name}, unparsed (see {@code ParsedDocs}). */
+    public static Optional<String> findText(Handle h, Caller caller, String name) {
+        return Rows.string(
+                h,
+                "SELECT doc FROM projects WHERE account_id = ? AND test_mode = ? AND name = ?",
+                caller.accountId(),
+                caller.mode(),
+                name);
     }
 
     /** The project, or a 404 that names it. */

@@ -212,6 +212,7 @@ public final class Projects {
                         prefix + key, "is set by the server on each params version and cannot be sent");
             }
         }
+        ConsensusSettings.check(params, prefix);
         JsonNode instruction = params.get("instruction");
         if (instruction != null && !instruction.isNull() && !instruction.isString()) {
             throw ApiError.invalidParam(prefix + "instruction", "must be a string, got a " + Fields.kind(instruction));

@@ -12,7 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
  * and seed always give the same response.
  *
  * <p>Bulky parts (video frames, lidar cuboids and points, segmentation masks) are generated inline;
- * {@link ResponseBlobs#externalize} moves them behind secure URLs when the task completes.
+ * {@code task.ResponseBlobs.externalize} moves them behind secure URLs when the task completes.
  *
  * <p>When {@code params.responses_required} asks for several labelers on a small (non-blob) type, the response
  * also lists every labeler's answer under {@code labeler_responses}; its top-level fields are the first answer.

@@ -10,7 +10,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Responses whose bulk Scale serves from result URLs: 2D segmentation masks and lidar cuboids and point labels.
- * They are generated inline here; {@link ResponseBlobs} moves the bulky parts behind secure URLs on completion.
+ * They are generated inline here; {@code task.ResponseBlobs} moves the bulky parts behind secure URLs on completion.
  *
  * <p>Masks are JSON rather than PNG: {@code {width, height, encoding: "rle", values, counts}}, runs in row-major
  * order, so a client can check them without an image decoder.

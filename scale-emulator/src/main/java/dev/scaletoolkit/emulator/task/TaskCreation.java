@@ -5,6 +5,7 @@ import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.batch.BatchSettlement;
 import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.store.Docs;
+import dev.scaletoolkit.emulator.store.ParsedDocs;
 import dev.scaletoolkit.model.ScaleTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,8 @@ public final class TaskCreation {
     private final TaskTypes types;
     private final TaskCompletion completion;
     private final BatchSettlement batches;
+    /** Projects and batches as last parsed, by their stored text: every create reads them, few change them. */
+    private final ParsedDocs parsed = new ParsedDocs(1024);
 
     public TaskCreation(EmulatorContext context, TaskTypes types, TaskCompletion completion, BatchSettlement batches) {
         this.context = context;
@@ -47,7 +50,7 @@ public final class TaskCreation {
         String type = types.require(typeName);
         TaskDraft draft = TaskDraft.parse(type, body, context.outbound().callbacks());
         for (int attempt = 1; ; attempt++) {
-            TaskPlacement placement = context.db().readConnection(c -> TaskPlacement.resolve(c, caller, draft));
+            TaskPlacement placement = context.db().read(c -> TaskPlacement.resolve(c, caller, draft, parsed));
             TaskStore.NewRow row = TaskStore.prepare(caller, build(caller, draft, placement), workDueAt(caller));
             try {
                 context.db().write(h -> insert(h, caller, row, placement, idempotencyKey));
@@ -79,14 +82,14 @@ public final class TaskCreation {
     public List<String> createAll(Caller caller, List<Item> items) {
         List<TaskStore.NewRow> rows = new ArrayList<>(items.size());
         List<TaskPlacement> placements = new ArrayList<>(items.size());
-        context.db().readConnection(h -> {
+        context.db().read(h -> {
             for (int i = 0; i < items.size(); i++) {
                 try {
                     TaskDraft draft = TaskDraft.parse(
                             types.require(items.get(i).type()),
                             items.get(i).body(),
                             context.outbound().callbacks());
-                    TaskPlacement placement = TaskPlacement.resolve(h, caller, draft);
+                    TaskPlacement placement = TaskPlacement.resolve(h, caller, draft, parsed);
                     placements.add(placement);
                     rows.add(TaskStore.prepare(caller, build(caller, draft, placement), workDueAt(caller)));
                 } catch (ApiError e) {

@@ -5,6 +5,7 @@ import dev.scaletoolkit.emulator.batch.BatchStore;
 import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.project.ProjectStore;
 import dev.scaletoolkit.emulator.store.Docs;
+import dev.scaletoolkit.emulator.store.ParsedDocs;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,11 +36,15 @@ record TaskPlacement(
     /** Common fields a project default may fill at the top level of the task. */
     private static final Set<String> TOP_LEVEL_DEFAULTS = Set.of("callback_url", "priority", "responses_required");
 
-    static TaskPlacement resolve(java.sql.Connection h, Caller caller, TaskDraft draft) {
+    /**
+     * Reads the batch and project of {@code draft} and what the task inherits. Both documents are parsed through
+     * {@code docs}, so an unchanged project or batch is not parsed again; they are read only, never changed.
+     */
+    static TaskPlacement resolve(Handle h, Caller caller, TaskDraft draft, ParsedDocs docs) {
         String projectName = draft.project();
         Optional<ObjectNode> batch = Optional.empty();
         if (draft.batch() != null) {
-            batch = BatchStore.find(h, caller, draft.batch());
+            batch = BatchStore.findText(h, caller, draft.batch()).map(docs::read);
             if (batch.isEmpty()) {
                 throw noBatch(caller, draft.batch());
             }
@@ -55,7 +60,8 @@ record TaskPlacement(
         if (projectName == null) {
             return new TaskPlacement(null, null, Docs.object(), null, null, false);
         }
-        Optional<ObjectNode> found = ProjectStore.find(h, caller, projectName);
+        Optional<ObjectNode> found =
+                ProjectStore.findText(h, caller, projectName).map(docs::read);
         if (found.isEmpty()) {
             throw ApiError.invalidParam(
                     "project", "names no project of this account in " + world(caller) + " (\"" + projectName + "\")");

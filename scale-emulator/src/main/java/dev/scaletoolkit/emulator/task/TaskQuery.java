@@ -1,6 +1,7 @@
 package dev.scaletoolkit.emulator.task;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
+import dev.scaletoolkit.emulator.EmulatorLimits;
 import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.store.Docs;
@@ -9,7 +10,9 @@ import java.util.Set;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code GET /v1/tasks}: filters, newest first, keyset pages behind an opaque {@code next_token}.
+ * {@code GET /v1/tasks}: filters, newest first, keyset pages behind an opaque {@code next_token}. A page holds at
+ * most {@code limit} tasks and at most {@link EmulatorLimits#MAX_TASK_PAGE_BYTES} of their JSON (then it ends early
+ * with {@code has_more}).
  *
  * <p>Filter semantics where Scale leaves them open: {@code start_time}/{@code end_time} are inclusive bounds on
  * {@code created_at}; the {@code *_after}/{@code *_before} pairs are exclusive; repeated {@code tags} match tasks
@@ -37,9 +40,16 @@ public final class TaskQuery {
     }
 
     private final EmulatorContext context;
+    private final long maxPageBytes;
 
     public TaskQuery(EmulatorContext context) {
+        this(context, EmulatorLimits.MAX_TASK_PAGE_BYTES);
+    }
+
+    /** With a smaller byte budget per page than {@link EmulatorLimits#MAX_TASK_PAGE_BYTES} (tests). */
+    public TaskQuery(EmulatorContext context, long maxPageBytes) {
         this.context = context;
+        this.maxPageBytes = maxPageBytes;
     }
 
     /** The caller's task as its wire JSON, if the caller has it. */
@@ -50,7 +60,7 @@ public final class TaskQuery {
     /** The caller's task as its stored wire JSON text, sent on unchanged; 404 when the caller has no such task. */
     public String retrieve(Caller caller, String taskId) {
         return context.db()
-                .readConnection(c -> TaskStore.findWireJson(c, caller, taskId))
+                .read(c -> TaskStore.findWireJson(c, caller, taskId))
                 .orElseThrow(() -> ApiError.notFound(TaskAccess.NOT_FOUND));
     }
 
@@ -64,11 +74,11 @@ public final class TaskQuery {
         int limit = request.limit();
         boolean limited = request.limited();
 
-        return context.db().readConnection(h -> {
+        return context.db().read(h -> {
             long total = TaskStore.total(h, filter);
-            List<String> docs = TaskStore.page(h, filter, after, limit + 1);
-            boolean hasMore = docs.size() > limit;
-            List<String> page = docs.subList(0, Math.min(limit, docs.size()));
+            TaskStore.Page found = TaskStore.page(h, filter, after, limit, maxPageBytes);
+            boolean hasMore = found.hasMore();
+            List<String> page = found.docs();
             StringBuilder out = new StringBuilder(
                     64 + page.stream().mapToInt(String::length).sum());
             out.append("{\"docs\":[");

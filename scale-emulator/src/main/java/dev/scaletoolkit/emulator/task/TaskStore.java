@@ -3,7 +3,8 @@ package dev.scaletoolkit.emulator.task;
 import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.emulator.store.Ids;
-import dev.scaletoolkit.emulator.store.Jdbc;
+import dev.scaletoolkit.infra.store.Rows;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,11 +59,11 @@ public final class TaskStore {
      * The caller's task as its stored wire JSON text, for reads that send it on unchanged (no parse, no
      * re-serialise).
      */
-    public static Optional<String> findWireJson(java.sql.Connection h, Caller caller, String taskId) {
+    public static Optional<String> findWireJson(Handle h, Caller caller, String taskId) {
         if (!Ids.isObjectId(taskId)) {
             return Optional.empty();
         }
-        return Jdbc.string(
+        return Rows.string(
                         h,
                         "SELECT doc FROM tasks WHERE id = ? AND account_id = ? AND test_mode = ?",
                         taskId,
@@ -127,7 +128,7 @@ public final class TaskStore {
 
     /** Adds {@code delta} to the count of tasks under {@code key} in {@code status}, in the caller's transaction. */
     private static void count(Handle h, CountKey key, String status, int delta) {
-        Jdbc.update(
+        Rows.update(
                 h,
                 "INSERT INTO task_counts (account_id, test_mode, project, batch, type, status, n)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?)"
@@ -186,7 +187,7 @@ public final class TaskStore {
     /** Inserts a new pending task and counts it. */
     public static void insert(Handle h, NewRow row) {
         Caller caller = row.caller();
-        Jdbc.update(
+        Rows.update(
                 h,
                 "INSERT INTO tasks (id, account_id, test_mode, type, status, project, batch, unique_id, created_at,"
                         + " updated_at, work_due_at, doc, internal)"
@@ -315,7 +316,7 @@ public final class TaskStore {
     }
 
     /** The exact number of tasks the filter matches, from {@code task_counts} when it can answer. */
-    public static long total(java.sql.Connection h, TaskFilter filter) {
+    public static long total(Handle h, TaskFilter filter) {
         if (filter.countable()) {
             Where w = new Where();
             w.add("account_id = ?", filter.caller().accountId());
@@ -328,7 +329,7 @@ public final class TaskStore {
             if (filter.batch() != null) {
                 w.add("batch = ?", filter.batch());
             }
-            return Jdbc.first(
+            return Rows.first(
                             h,
                             "SELECT COALESCE(SUM(n), 0) FROM task_counts WHERE " + w.sql(),
                             rs -> rs.getLong(1),
@@ -336,26 +337,45 @@ public final class TaskStore {
                     .orElse(0L);
         }
         Where w = where(filter);
-        return Jdbc.first(h, "SELECT COUNT(*) FROM tasks WHERE " + w.sql(), rs -> rs.getLong(1), w.args())
+        return Rows.first(h, "SELECT COUNT(*) FROM tasks WHERE " + w.sql(), rs -> rs.getLong(1), w.args())
                 .orElse(0L);
     }
 
     /** Up to {@code limit} matching tasks as stored wire JSON, newest first, after {@code after} (or from the top). */
-    public static List<String> page(
-            java.sql.Connection h, TaskFilter filter, TaskFilter.PagePosition after, int limit) {
+    /** One page of wire JSON texts, and whether more tasks follow it. */
+    public record Page(List<String> docs, boolean hasMore) {}
+
+    /**
+     * Up to {@code limit} tasks after {@code after}, newest first, and no more than {@code maxBytes} of JSON (at least
+     * one task): rows are read one at a time and reading stops at the first that does not fit, so a page of large
+     * tasks never has more than its budget in memory.
+     */
+    public static Page page(Handle h, TaskFilter filter, TaskFilter.PagePosition after, int limit, long maxBytes) {
         Where w = where(filter);
         if (after != null) {
             // The leading "created_at <= ?" is a range on the listing index, so page 1,000 starts where page 999
             // ended; the OR form alone makes SQLite walk every newer row first.
             w.add("created_at <= ? AND (created_at < ? OR id < ?)", after.createdAt(), after.createdAt(), after.id());
         }
-        List<String> docs = Jdbc.list(
+        List<String> docs = new ArrayList<>();
+        long[] bytes = {0};
+        boolean[] more = {false};
+        Rows.each(
                 h,
                 "SELECT doc FROM tasks WHERE " + w.sql() + " ORDER BY created_at DESC, id DESC LIMIT ?",
                 rs -> rs.getString(1),
-                w.args(limit));
-        docs.replaceAll(TaskJson::wireText);
-        return docs;
+                doc -> {
+                    if (docs.size() == limit || (!docs.isEmpty() && bytes[0] + doc.length() > maxBytes)) {
+                        more[0] = true;
+                        return false;
+                    }
+                    String wire = TaskJson.wireText(doc);
+                    docs.add(wire);
+                    bytes[0] += wire.length();
+                    return true;
+                },
+                w.args(limit + 1));
+        return new Page(docs, more[0]);
     }
 
     private static Where where(TaskFilter filter) {

@@ -22,14 +22,15 @@ final class AnnotatePage {
             Reservations.Lease lease,
             java.time.Duration leaseLength,
             JsonNode draft,
-            Rework.Attempt sentBack) {
+            Rework.Attempt sentBack,
+            LabelerQueue.Position position) {
         String id = task.path("task_id").asString();
         String type = task.path("type").asString();
         JsonNode params = task.path("params");
         Editors.Kind kind = Editors.kind(type, params);
         StringBuilder main = new StringBuilder(8192);
         main.append("<div class=\"work\">");
-        brief(main, task, instruction, lease, leaseLength);
+        brief(main, task, instruction, lease, leaseLength, position);
         if (sentBack != null) {
             if (draft == null) {
                 draft = previousAnswer(kind, task.path("response"));
@@ -87,12 +88,19 @@ final class AnnotatePage {
             ObjectNode task,
             String instruction,
             Reservations.Lease lease,
-            java.time.Duration leaseLength) {
+            java.time.Duration leaseLength,
+            LabelerQueue.Position position) {
         main.append("<aside class=\"brief\" aria-labelledby=\"task-title\"><p class=\"eyebrow\">")
                 .append(Html.esc(task.path("type").asString()))
                 .append("</p><h1 id=\"task-title\">")
                 .append(Html.esc(task.path("project").asString("Task")))
-                .append("</h1><dl class=\"meta\"><dt>Task</dt><dd><code>")
+                .append("</h1>");
+        if (position != null) {
+            main.append("<p class=\"position\" id=\"position\">")
+                    .append(Html.esc(position.text()))
+                    .append("</p>");
+        }
+        main.append("<dl class=\"meta\"><dt>Task</dt><dd><code>")
                 .append(Html.esc(task.path("task_id").asString()))
                 .append("</code></dd>");
         if (task.hasNonNull("batch")) {
@@ -121,6 +129,14 @@ final class AnnotatePage {
     }
 
     private static void canvasEditor(StringBuilder main, String script, ObjectNode config, boolean shapes) {
+        String first =
+                config.path("frames").path(0).asString(config.path("image").asString(""));
+        if (!first.isEmpty()) {
+            // The browser starts on the image while it still reads the page and the editor's script.
+            main.append("<link rel=\"preload\" as=\"image\" href=\"")
+                    .append(Html.esc(first))
+                    .append("\">");
+        }
         main.append(Html.jsonBlock("editor-config", config))
                 .append("<input type=\"hidden\" name=\"response\" id=\"response\">")
                 .append("<div class=\"canvas-editor\"><div class=\"toolbar\" role=\"toolbar\" aria-label=\"Tools\"")
@@ -128,6 +144,7 @@ final class AnnotatePage {
                 .append(" aria-label=\"Image to annotate. Press question mark for keyboard shortcuts.\">")
                 .append("</canvas><p class=\"hint\" id=\"hint\"></p></div>")
                 .append("<div class=\"side\"><h3 id=\"labels-title\">Labels</h3>")
+                .append(labelSearch(labelCount(config)))
                 .append("<ol class=\"labels\" id=\"labels\" aria-labelledby=\"labels-title\"></ol>");
         if (shapes) {
             main.append("<h3>Selected shape</h3><div id=\"attrs\" class=\"attrs\">")
@@ -135,7 +152,33 @@ final class AnnotatePage {
                     .append("<h3>Shapes <span class=\"count\" id=\"count\">0</span></h3>")
                     .append("<ol class=\"shapes\" id=\"shapes\"></ol>");
         }
-        main.append("</div></div><script src=\"/static/").append(script).append(".js\" defer></script>");
+        main.append("</div></div><script src=\"")
+                .append(StaticFiles.url(script + ".js"))
+                .append("\" defer></script>");
+    }
+
+    /** Screens with more labels than number keys get a filter box (app.js; press / to reach it). */
+    static final int SEARCH_ABOVE = 9;
+
+    /** How many different labels an editor configuration offers (all tools together). */
+    static int labelCount(JsonNode config) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        config.path("labels").forEach(l -> names.add(l.asString()));
+        config.path("tools").forEach(t -> t.path("labels").forEach(l -> names.add(l.asString())));
+        return names.size();
+    }
+
+    /** The label filter, when there are more than {@link #SEARCH_ABOVE} labels. */
+    static String labelSearch(int labels) {
+        if (labels <= SEARCH_ABOVE) {
+            return "";
+        }
+        return "<div class=\"label-search\"><input type=\"search\" id=\"label-search\" autocomplete=\"off\""
+                + " aria-label=\"Filter labels\" aria-controls=\"labels\" aria-keyshortcuts=\"/\""
+                + " aria-describedby=\"label-search-hint\" placeholder=\"Filter " + labels + " labels (/)\">"
+                + "<p class=\"sr-only\" id=\"label-search-hint\">Type to filter the labels; Enter picks the first"
+                + " match, the arrow keys move through the matches, Escape clears.</p>"
+                + "<p class=\"muted small\" id=\"label-search-count\" role=\"status\"></p></div>";
     }
 
     private static void ner(StringBuilder main, ObjectNode config) {
@@ -146,10 +189,11 @@ final class AnnotatePage {
                 .append(" it.</p><div class=\"ner-text\" id=\"ner-text\" tabindex=\"0\"")
                 .append(" aria-label=\"Text to annotate\"></div></div>")
                 .append("<div class=\"side\"><h3 id=\"labels-title\">Labels</h3>")
+                .append(labelSearch(labelCount(config)))
                 .append("<ol class=\"labels\" id=\"labels\" aria-labelledby=\"labels-title\"></ol>")
                 .append("<h3>Entities <span class=\"count\" id=\"count\">0</span></h3>")
                 .append("<ol class=\"shapes\" id=\"shapes\"></ol></div></div>")
-                .append("<script src=\"/static/ner.js\" defer></script>");
+                .append("<script src=\"" + StaticFiles.url("ner.js") + "\" defer></script>");
     }
 
     private static void structured(StringBuilder main, ObjectNode task, long seed) {
@@ -168,7 +212,7 @@ final class AnnotatePage {
 
     /**
      * The rejected answer in the shape of a draft, so the screen opens with it: shapes, entities, or form fields
-     * (one per top-level value). Video answers behind a response URL and masks are not preloaded.
+     * (one per top-level value), or the mask. Video answers behind a response URL are not preloaded.
      */
     static ObjectNode previousAnswer(Editors.Kind kind, JsonNode response) {
         ObjectNode out = dev.scaletoolkit.emulator.store.Docs.object();
@@ -191,7 +235,15 @@ final class AnnotatePage {
                 out.putNull("editor");
                 fields.addArray().add("response").add(Html.prettyText(response));
             }
-            case SEGMENT -> out.putNull("editor");
+            case SEGMENT -> {
+                // The painter restores a mask in the answer's own indexedImage encoding.
+                JsonNode indexed = annotations.path("combined").path("indexedImage");
+                if (indexed.isObject()) {
+                    out.putObject("editor").set("mask", indexed);
+                } else {
+                    out.putNull("editor");
+                }
+            }
             default -> {
                 out.putNull("editor");
                 response.properties().forEach(e -> {

@@ -2,6 +2,8 @@ package dev.scaletoolkit.emulator.web;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.error.ApiError;
+import dev.scaletoolkit.emulator.studio.LabelerStats;
+import dev.scaletoolkit.emulator.studio.WorkLog;
 import dev.scaletoolkit.model.ScaleTime;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -23,12 +25,28 @@ final class DashboardPages {
 
     private final EmulatorContext context;
     private final ApiReads api;
-    private final ReservationPages reservations;
+    /** The windows a manager can read the labelers' statistics over, by the name the page's links use. */
+    private static final Map<String, java.time.Duration> WINDOWS = windows();
 
-    DashboardPages(EmulatorContext context, ApiReads api, ReservationPages reservations) {
+    private static final String DEFAULT_WINDOW = "8h";
+
+    private final ReservationPages reservations;
+    private final WorkLog work;
+
+    DashboardPages(EmulatorContext context, ApiReads api, ReservationPages reservations, WorkLog work) {
         this.context = context;
         this.api = api;
         this.reservations = reservations;
+        this.work = work;
+    }
+
+    private static Map<String, java.time.Duration> windows() {
+        Map<String, java.time.Duration> out = new LinkedHashMap<>();
+        out.put("1h", java.time.Duration.ofHours(1));
+        out.put("8h", java.time.Duration.ofHours(8));
+        out.put("24h", java.time.Duration.ofHours(24));
+        out.put("7d", java.time.Duration.ofDays(7));
+        return out;
     }
 
     /** The same news as {@code /_emulator/health}: a background worker that failed and waits to run again. */
@@ -45,8 +63,13 @@ final class DashboardPages {
 
     void overview(Exchange ex) throws IOException {
         Viewer viewer = requireManager(ex);
+        String window = ex.param("window").filter(WINDOWS::containsKey).orElse(DEFAULT_WINDOW);
+        // dashboard.js listens to /dashboard/events and, on a change, fetches this page again and swaps #live.
         StringBuilder main = new StringBuilder("<div class=\"page-head\"><div><p class=\"eyebrow\">Live world</p>")
-                .append("<h1>Dashboard</h1></div><a class=\"button\" href=\"/dashboard/tasks\">All tasks</a></div>");
+                .append("<h1>Dashboard</h1></div><p class=\"live-status muted\" id=\"live-status\" role=\"status\"")
+                .append(" data-events=\"/dashboard/events\">Updates live</p>")
+                .append("<a class=\"button\" href=\"/dashboard/tasks\">All tasks</a></div>")
+                .append("<div id=\"live\">");
         workersDown(main);
         main.append("<div class=\"stats\">");
         for (String status : STATUSES) {
@@ -80,12 +103,90 @@ final class DashboardPages {
         projects(ex, viewer, main);
         main.append("</section><section class=\"card\"><h2>Faults in force</h2>");
         faults(ex, main);
-        main.append("</section></div><section class=\"card\"><h2>Batches</h2>");
+        main.append("</section></div>");
+        labelers(viewer, window, main);
+        main.append("<section class=\"card\"><h2>Batches</h2>");
         batches(ex, viewer, main);
         main.append("</section>");
         reservations.card(viewer, main);
         journal(ex, main);
+        main.append("</div><script src=\"" + StaticFiles.url("dashboard.js") + "\" defer></script>");
         ex.html(200, Layout.page("Dashboard", viewer, "Dashboard", main.toString()));
+    }
+
+    /** Per-labeler statistics over the chosen window: throughput, acceptance rate, time per task. */
+    private void labelers(Viewer viewer, String window, StringBuilder main) {
+        java.time.Duration length = WINDOWS.get(window);
+        List<LabelerStats.Row> rows = work.statistics(viewer.caller(), length);
+        main.append("<section class=\"card\" id=\"labelers\" aria-labelledby=\"labelers-title\">")
+                .append("<div class=\"card-head\"><h2 id=\"labelers-title\">Labelers</h2>")
+                .append("<nav class=\"windows\" aria-label=\"Statistics window\">");
+        WINDOWS.keySet()
+                .forEach(w -> main.append("<a href=\"/dashboard?window=")
+                        .append(w)
+                        .append('"')
+                        .append(w.equals(window) ? " aria-current=\"true\"" : "")
+                        .append(">Last ")
+                        .append(windowName(w))
+                        .append("</a>"));
+        main.append("</nav></div>");
+        if (rows.isEmpty()) {
+            main.append("<p class=\"muted\">Nobody submitted an answer in the browser in the last ")
+                    .append(windowName(window))
+                    .append(".</p></section>");
+            return;
+        }
+        main.append("<table class=\"grid\"><caption class=\"sr-only\">Answers submitted in the last ")
+                .append(windowName(window))
+                .append("</caption><thead><tr><th scope=\"col\">Labeler</th><th scope=\"col\">Tasks</th>")
+                .append("<th scope=\"col\">Throughput</th><th scope=\"col\">Acceptance rate</th>")
+                .append("<th scope=\"col\">Time per task <small>(median)</small></th></tr></thead><tbody>");
+        for (LabelerStats.Row r : rows) {
+            main.append("<tr data-labeler=\"")
+                    .append(Html.esc(r.email()))
+                    .append("\"><th scope=\"row\">")
+                    .append(Html.esc(r.email()))
+                    .append("</th><td data-stat=\"tasks\">")
+                    .append(r.tasks())
+                    .append("</td><td data-stat=\"throughput\">")
+                    .append(String.format(java.util.Locale.ROOT, "%.2f", r.perHour()))
+                    .append(" tasks/h</td><td data-stat=\"acceptance\">");
+            if (r.acceptance().isPresent()) {
+                main.append(Math.round(r.acceptance().get() * 100))
+                        .append("% <small class=\"muted\">")
+                        .append(r.accepted())
+                        .append(" of ")
+                        .append(r.accepted() + r.rejected())
+                        .append(" reviewed</small>");
+            } else {
+                main.append("<span class=\"muted\">not reviewed yet</span>");
+            }
+            main.append("</td><td data-stat=\"time\">")
+                    .append(Html.esc(duration(r.medianTime())))
+                    .append("</td></tr>");
+        }
+        main.append("</tbody></table></section>");
+    }
+
+    private static String windowName(String window) {
+        return switch (window) {
+            case "1h" -> "hour";
+            case "8h" -> "8 hours";
+            case "24h" -> "24 hours";
+            default -> "7 days";
+        };
+    }
+
+    /** A duration as people read it: 45 s, 2 min 05 s, 1 h 03 min. */
+    static String duration(java.time.Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return String.format(java.util.Locale.ROOT, "%d min %02d s", s / 60, s % 60);
+        }
+        return String.format(java.util.Locale.ROOT, "%d h %02d min", s / 3600, (s % 3600) / 60);
     }
 
     private List<CompletionChart.Point> completions(Exchange ex, Viewer viewer) {
@@ -118,9 +219,13 @@ final class DashboardPages {
             return;
         }
         main.append("<table class=\"grid\"><thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Type</th>")
-                .append("<th scope=\"col\">Studio</th></tr></thead><tbody>");
+                .append("<th scope=\"col\">Studio</th><th scope=\"col\">Progress</th></tr></thead><tbody>");
         for (JsonNode p : projects) {
             String name = p.path("name").asString();
+            // n of m: completed of every task that can still complete (canceled ones never will).
+            int total = count(ex, viewer, Map.of("project", List.of(name)));
+            int done = count(ex, viewer, Map.of("project", List.of(name), "status", List.of("completed")));
+            int canceled = count(ex, viewer, Map.of("project", List.of(name), "status", List.of("canceled")));
             main.append("<tr><td><a href=\"/dashboard/tasks?project=")
                     .append(Html.esc(Html.url(name)))
                     .append("\">")
@@ -129,9 +234,25 @@ final class DashboardPages {
                     .append(Html.esc(p.path("type").asString()))
                     .append("</td><td>")
                     .append(p.path("studio").asBoolean(false) ? "yes" : "—")
+                    .append(" · <a href=\"/project?name=")
+                    .append(Html.esc(Html.url(name)))
+                    .append("\">Settings<span class=\"sr-only\"> of ")
+                    .append(Html.esc(name))
+                    .append("</span></a></td><td data-project=\"")
+                    .append(Html.esc(name))
+                    .append("\">")
+                    .append(Progress.bar(done, total - canceled, "tasks of " + name))
                     .append("</td></tr>");
         }
         main.append("</tbody></table>");
+    }
+
+    /** The exact number of tasks matching {@code filter}, as the listing's {@code total} gives it. */
+    private int count(Exchange ex, Viewer viewer, Map<String, List<String>> filter) {
+        Map<String, List<String>> params = new LinkedHashMap<>(filter);
+        params.put("limit", List.of("1"));
+        params.put("limited_response", List.of("true"));
+        return api.v1(ex.req(), viewer.caller(), "/tasks", params).path("total").asInt();
     }
 
     private void batches(Exchange ex, Viewer viewer, StringBuilder main) {

@@ -29,6 +29,12 @@ final class Exchange {
         return req;
     }
 
+    /** The response, with the pages' security headers set (the dashboard's event stream writes to it itself). */
+    HttpServletResponse resp() {
+        headers();
+        return resp;
+    }
+
     String path() {
         return req.getRequestURI();
     }

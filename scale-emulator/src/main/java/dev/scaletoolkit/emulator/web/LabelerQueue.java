@@ -1,6 +1,7 @@
 package dev.scaletoolkit.emulator.web;
 
 import dev.scaletoolkit.emulator.queue.Skips;
+import dev.scaletoolkit.emulator.studio.Consensus;
 import dev.scaletoolkit.emulator.studio.Problems;
 import dev.scaletoolkit.emulator.studio.Reservations;
 import dev.scaletoolkit.emulator.studio.Rework;
@@ -21,7 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
  * A labeler's work: the pending tasks of the Studio projects assigned to them, batch by batch in Studio priority
  * order, oldest task first within a batch, then tasks of those projects outside any pending batch. Skipped tasks
  * come back only when nothing else is left. Handing a task out reserves it: a task someone else holds is passed
- * over, and a labeler who already holds a pending task gets that one back. Reads through the Studio services and
+ * over (a consensus task only once all its seats are taken), a consensus task the labeler answered is never
+ * handed to them again, and a labeler who already holds a pending task gets that one back. Reads through the Studio services and
  * the tasks listing.
  */
 final class LabelerQueue {
@@ -35,6 +37,7 @@ final class LabelerQueue {
     private final Reservations reservations;
     private final Problems problems;
     private final Rework rework;
+    private final Consensus consensus;
 
     LabelerQueue(
             Studio studio,
@@ -43,7 +46,9 @@ final class LabelerQueue {
             ApiReads api,
             Reservations reservations,
             Problems problems,
-            Rework rework) {
+            Rework rework,
+            Consensus consensus) {
+        this.consensus = consensus;
         this.problems = problems;
         this.rework = rework;
         this.studio = studio;
@@ -91,12 +96,17 @@ final class LabelerQueue {
         Set<String> skipped = skips.of(viewer.accountId(), viewer.email());
         // Reported tasks wait for a manager; tasks others hold are theirs.
         Set<String> heldByOthers = new java.util.HashSet<>(problems.reportedTasks(viewer.accountId()));
+        // Consensus tasks this labeler answered, or whose answers are all in, are not theirs to take again.
+        heldByOthers.addAll(consensus.closedTo(viewer.accountId(), viewer.email()));
         for (Reservations.Lease lease : reservations.running(viewer.accountId())) {
             if (heldByOthers.contains(lease.taskId())) {
                 continue;
             }
             if (!lease.email().equals(viewer.email())) {
-                heldByOthers.add(lease.taskId());
+                // A consensus task has a seat per labeler: someone else's lease leaves the others to reserve.
+                if (!consensus.settings(viewer.accountId(), lease.taskId()).consensus()) {
+                    heldByOthers.add(lease.taskId());
+                }
             } else if (!skipped.contains(lease.taskId()) && stillPending(viewer, lease.taskId())) {
                 // The labeler's own task comes back first (a reload, a second tab, Start labeling again).
                 return Optional.of(lease.taskId());
@@ -185,6 +195,51 @@ final class LabelerQueue {
         }
         java.util.Collections.reverse(ids);
         return ids;
+    }
+
+    /**
+     * Where a task stands in its batch (or, outside any batch, its project): "task n of m", where m counts the
+     * place's tasks and n is the one the labeler is on, after those already finished.
+     */
+    record Position(int n, int m, String place, String name) {
+        String text() {
+            return "Task " + n + " of " + m + " in " + place + " " + name;
+        }
+    }
+
+    /** The task's position, or empty when it belongs to neither a batch nor a project. */
+    Optional<Position> position(HttpServletRequest req, Viewer viewer, JsonNode task) {
+        boolean pending = task.path("status").asString().equals("pending");
+        if (task.hasNonNull("batch")) {
+            String batch = task.get("batch").asString();
+            JsonNode counts = api.v1(req, viewer.caller(), "/batches/" + Html.url(batch) + "/status", Map.of());
+            int total = 0;
+            for (var e : counts.properties()) {
+                if (!e.getKey().equals("status") && e.getValue().isNumber()) {
+                    total += e.getValue().asInt();
+                }
+            }
+            int finished = total - counts.path("pending").asInt(0);
+            return Optional.of(new Position(at(finished, total, pending), total, "batch", batch));
+        }
+        if (task.hasNonNull("project")) {
+            String project = task.get("project").asString();
+            int total = total(req, viewer, Map.of("project", List.of(project)));
+            int left = total(req, viewer, Map.of("project", List.of(project), "status", List.of("pending")));
+            return Optional.of(new Position(at(total - left, total, pending), total, "project", project));
+        }
+        return Optional.empty();
+    }
+
+    private static int at(int finished, int total, boolean pending) {
+        return Math.max(1, Math.min(total, pending ? finished + 1 : finished));
+    }
+
+    private int total(HttpServletRequest req, Viewer viewer, Map<String, List<String>> filter) {
+        Map<String, List<String>> params = new LinkedHashMap<>(filter);
+        params.put("limit", List.of("1"));
+        params.put("limited_response", List.of("true"));
+        return api.v1(req, viewer.caller(), "/tasks", params).path("total").asInt();
     }
 
     /** Puts a task aside for this labeler and gives its reservation back. */

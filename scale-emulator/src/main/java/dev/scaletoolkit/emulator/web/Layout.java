@@ -11,19 +11,20 @@ final class Layout {
                 .append("<title>")
                 .append(Html.esc(title))
                 .append(" · Scale Studio emulator</title>")
-                .append("<link rel=\"icon\" href=\"/static/icon.svg\" type=\"image/svg+xml\">")
-                .append("<link rel=\"stylesheet\" href=\"/static/app.css\">")
-                .append("<script src=\"/static/app.js\" defer></script>")
+                .append("<link rel=\"icon\" href=\"" + StaticFiles.url("icon.svg") + "\" type=\"image/svg+xml\">")
+                .append("<link rel=\"stylesheet\" href=\"" + StaticFiles.url("app.css") + "\">")
+                .append("<script src=\"" + StaticFiles.url("app.js") + "\" defer></script>")
                 .append("</head><body>")
                 .append("<a class=\"skip\" href=\"#main\">Skip to content</a>")
                 .append("<header class=\"top\"><a class=\"brand\" href=\"/\">")
-                .append("<img src=\"/static/icon.svg\" alt=\"\" width=\"22\" height=\"22\">")
+                .append("<img src=\"" + StaticFiles.url("icon.svg") + "\" alt=\"\" width=\"22\" height=\"22\">")
                 .append("<span>Scale Studio</span><small>emulator</small></a>");
         if (viewer != null) {
             out.append("<nav aria-label=\"Main\">");
             link(out, "/queue", "Queue", active);
             if (viewer.isManager()) {
                 link(out, "/review", "Review", active);
+                link(out, "/consensus", "Consensus", active);
                 link(out, "/problems", "Problems", active);
                 link(out, "/dashboard", "Dashboard", active);
             }
@@ -74,6 +75,7 @@ final class Layout {
             <td>Undo / redo</td></tr>
             <tr><td><kbd>+</kbd> <kbd>-</kbd> <kbd>0</kbd></td><td>Zoom in, out, fit</td></tr>
             <tr><td><kbd>Enter</kbd></td><td>Finish the shape being drawn, or submit</td></tr>
+            <tr><td><kbd>/</kbd></td><td>Filter the labels (screens with more than nine)</td></tr>
             <tr><td><kbd>S</kbd></td><td>Skip this task</td></tr>
             <tr><td><kbd>?</kbd></td><td>Show or hide this help</td></tr>
             </tbody></table>

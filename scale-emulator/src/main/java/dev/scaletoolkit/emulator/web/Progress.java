@@ -8,6 +8,6 @@ final class Progress {
         int percent = total == 0 ? 0 : (int) Math.round(100.0 * done / total);
         return "<div class=\"progress\"><progress max=\"" + Math.max(total, 1) + "\" value=\"" + done
                 + "\" aria-label=\"" + Html.esc("Completed " + what) + "\">" + percent + "%</progress><span>" + done
-                + " / " + total + "</span></div>";
+                + " of " + total + "</span></div>";
     }
 }

@@ -2,6 +2,7 @@ package dev.scaletoolkit.emulator.web;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.store.Docs;
+import dev.scaletoolkit.emulator.studio.Consensus;
 import dev.scaletoolkit.emulator.studio.Rework;
 import dev.scaletoolkit.emulator.task.TaskReviews;
 import dev.scaletoolkit.emulator.team.Teammates;
@@ -23,6 +24,7 @@ final class ReviewPages {
     private final TaskReviews reviews;
     private final Teammates teammates;
     private final Rework rework;
+    private final Consensus consensus;
 
     ReviewPages(
             EmulatorContext context,
@@ -30,7 +32,9 @@ final class ReviewPages {
             TaskPages tasks,
             TaskReviews reviews,
             Teammates teammates,
-            Rework rework) {
+            Rework rework,
+            Consensus consensus) {
+        this.consensus = consensus;
         this.rework = rework;
         this.teammates = teammates;
         this.context = context;
@@ -171,9 +175,19 @@ final class ReviewPages {
                 .append("</div></section>");
         audits(main, task);
         history(main, rework.history(viewer.accountId(), taskId));
+        consensus
+                .view(viewer.caller(), taskId)
+                .review()
+                .ifPresent(r -> main.append("<section id=\"consensus\"><h2>Consensus</h2><p>")
+                        .append(r.answers())
+                        .append(" answers agreed ")
+                        .append(ConsensusPages.percent(r.score()))
+                        .append(": <a href=\"/consensus/")
+                        .append(Html.esc(taskId))
+                        .append("\">see every answer</a>.</p></section>"));
         main.append("</aside><section class=\"editor\" aria-labelledby=\"answer-title\">")
                 .append("<h2 id=\"answer-title\">Answer</h2>");
-        answer(main, task);
+        answer(main, task.path("type").asString(), task.path("params"), task.path("response"));
         if (task.path("status").asString().equals("completed")) {
             main.append("<form method=\"post\" action=\"/review/")
                     .append(Html.esc(taskId))
@@ -292,10 +306,8 @@ final class ReviewPages {
         main.append("</ol></section>");
     }
 
-    private static void answer(StringBuilder main, ObjectNode task) {
-        String type = task.path("type").asString();
-        JsonNode params = task.path("params");
-        JsonNode response = task.path("response");
+    /** An answer as the reviewer sees it: drawn on the image (or marked in the text), and as JSON. */
+    static void answer(StringBuilder main, String type, JsonNode params, JsonNode response) {
         switch (Editors.kind(type)) {
             case IMAGE -> {
                 ObjectNode config = Editors.imageConfig(type, params);
@@ -308,7 +320,7 @@ final class ReviewPages {
                         .append("<div class=\"side\"><h3>Shapes <span class=\"count\" id=\"count\">0</span></h3>")
                         .append("<ol class=\"shapes\" id=\"shapes\"></ol><ol hidden id=\"labels\"></ol>")
                         .append("<div hidden id=\"attrs\"></div></div></div>")
-                        .append("<script src=\"/static/image.js\" defer></script>");
+                        .append("<script src=\"" + StaticFiles.url("image.js") + "\" defer></script>");
             }
             case NER -> {
                 String text = params.path("text").asString("");

@@ -1,6 +1,7 @@
 package dev.scaletoolkit.emulator.web;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
+import dev.scaletoolkit.emulator.studio.Consensus;
 import dev.scaletoolkit.emulator.studio.LabelerSubmissions;
 import dev.scaletoolkit.emulator.studio.Problems;
 import dev.scaletoolkit.emulator.studio.Reservations;
@@ -21,6 +22,7 @@ final class TaskPages {
     private final Reservations reservations;
     private final Problems problems;
     private final Rework rework;
+    private final Consensus consensus;
     private DraftPages drafts;
 
     TaskPages(
@@ -30,7 +32,9 @@ final class TaskPages {
             TaskQuery query,
             Reservations reservations,
             Problems problems,
-            Rework rework) {
+            Rework rework,
+            Consensus consensus) {
+        this.consensus = consensus;
         this.problems = problems;
         this.rework = rework;
         this.query = query;
@@ -60,6 +64,10 @@ final class TaskPages {
                         .append(
                                 switch (n) {
                                     case "done" -> "Submitted. Nothing is waiting for you right now.";
+                                    case "answered" ->
+                                        "Your answer is in. The task completes once the other labelers have"
+                                                + " answered (and a manager decides, if you disagree). Nothing"
+                                                + " else is waiting for you right now.";
                                     case "reported" ->
                                         "Problem reported: a manager will look at it. Nothing else is waiting for"
                                                 + " you right now.";
@@ -137,8 +145,24 @@ final class TaskPages {
             ex.html(409, Layout.page("Task reported", ex.viewer(), "Queue", main));
             return;
         }
-        Reservations.Claim claim = reservations.reserve(
-                ex.viewer().accountId(), taskId, ex.viewer().email());
+        if (sentBack == null
+                && consensus
+                        .closedTo(ex.viewer().accountId(), ex.viewer().email())
+                        .contains(taskId)) {
+            boolean mine = consensus.answeredBy(
+                    ex.viewer().accountId(), taskId, ex.viewer().email());
+            String main = "<section class=\"card narrow\"><p class=\"eyebrow\">Consensus</p><h1>"
+                    + (mine ? "You answered this task" : "Every answer is in")
+                    + "</h1><p class=\"notice\" role=\"status\">"
+                    + (mine
+                            ? "Several people answer this task; it completes once the others have answered."
+                            : "The task has all the answers it needs and waits for a manager's decision.")
+                    + "</p><p><a class=\"button primary\" href=\"/queue/next\">Next task</a></p></section>";
+            ex.html(409, Layout.page("Task answered", ex.viewer(), "Queue", main));
+            return;
+        }
+        Reservations.Claim claim =
+                reservations.hold(ex.viewer().accountId(), taskId, ex.viewer().email());
         if (!claim.granted()) {
             heldByOther(ex, taskId, claim.lease());
             return;
@@ -151,7 +175,8 @@ final class TaskPages {
                 claim.lease(),
                 reservations.length(),
                 drafts.draftOf(ex.viewer(), taskId),
-                sentBack);
+                sentBack,
+                queue.position(ex.req(), ex.viewer(), task).orElse(null));
         ex.html(200, Layout.page("Label " + task.path("type").asString(), ex.viewer(), "Queue", main));
     }
 
@@ -180,7 +205,12 @@ final class TaskPages {
         LabelerSubmissions.Outcome outcome =
                 submission.complete(ex.viewer().caller(), ex.viewer().email(), taskId, response, anyway);
         if (outcome.refusal().isEmpty()) {
-            ex.redirect("/queue/next?after=done");
+            boolean kept =
+                    outcome.consensus().map(c -> c != Consensus.Step.COMPLETED).orElse(false);
+            // Straight to the next task (one redirect, not two): the labeler sees it sooner.
+            ex.redirect(queue.next(ex.req(), ex.viewer())
+                    .map(id -> "/tasks/" + id)
+                    .orElse("/queue?notice=" + (kept ? "answered" : "done")));
             return;
         }
         KeepWorkPage.render(ex, taskId, response, outcome);

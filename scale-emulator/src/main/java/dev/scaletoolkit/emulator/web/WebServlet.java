@@ -25,6 +25,7 @@ final class WebServlet extends HttpServlet {
     private static final Pattern PROBLEM = Pattern.compile("/problems/([0-9a-f]{24})");
     private static final Pattern RELEASE = Pattern.compile("/reservations/([0-9a-f]{24})/release");
     private static final Pattern REVIEW = Pattern.compile("/review/([0-9a-f]{24})");
+    private static final Pattern CONSENSUS = Pattern.compile("/consensus/([0-9a-f]{24})");
     private static final Pattern DASHBOARD_TASK = Pattern.compile("/dashboard/tasks/([0-9a-f]{24})");
 
     private final transient SignIn signIn;
@@ -35,6 +36,9 @@ final class WebServlet extends HttpServlet {
     private final transient ReservationPages reservationPages;
     private final transient ProblemPages problemPages;
     private final transient DraftPages draftPages;
+    private final transient ConsensusPages consensusPages;
+    private final transient ProjectPages projectPages;
+    private final transient LiveEvents live;
     private final transient StaticFiles statics = new StaticFiles();
 
     WebServlet(
@@ -44,7 +48,13 @@ final class WebServlet extends HttpServlet {
             DashboardPages dashboard,
             ReservationPages reservations,
             ProblemPages problems,
-            DraftPages drafts) {
+            DraftPages drafts,
+            ConsensusPages consensus,
+            ProjectPages projects,
+            LiveEvents live) {
+        this.live = live;
+        this.consensusPages = consensus;
+        this.projectPages = projects;
         this.draftPages = drafts;
         this.reservationPages = reservations;
         this.problemPages = problems;
@@ -166,8 +176,24 @@ final class WebServlet extends HttpServlet {
             } else {
                 reviewPages.show(ex, m.group(1));
             }
+        } else if (path.equals("/consensus") && !post) {
+            consensusPages.list(ex);
+        } else if ((m = CONSENSUS.matcher(path)).matches()) {
+            if (post) {
+                consensusPages.decide(ex, m.group(1));
+            } else {
+                consensusPages.show(ex, m.group(1));
+            }
+        } else if (path.equals("/project")) {
+            if (post) {
+                projectPages.save(ex);
+            } else {
+                projectPages.show(ex);
+            }
         } else if (path.equals("/dashboard") && !post) {
             dashboardPages.overview(ex);
+        } else if (path.equals("/dashboard/events") && !post) {
+            live.subscribe(ex);
         } else if (path.equals("/dashboard/tasks") && !post) {
             dashboardPages.tasks(ex);
         } else if ((m = DASHBOARD_TASK.matcher(path)).matches() && !post) {
@@ -190,6 +216,9 @@ final class WebServlet extends HttpServlet {
                 || path.startsWith("/problems/")
                 || path.equals("/review")
                 || path.startsWith("/review/")
+                || path.equals("/consensus")
+                || path.startsWith("/consensus/")
+                || path.equals("/project")
                 || path.equals("/dashboard")
                 || path.startsWith("/dashboard/");
     }

@@ -17,10 +17,15 @@ import java.util.Optional;
  * <p>Wiring: mount {@link #servlet()} at {@code /} and register {@link #controlPlaneRoutes()} under
  * {@code /_emulator}.
  */
-public final class WebUi {
+public final class WebUi implements AutoCloseable {
+    /** How often each node reads the fingerprint behind the live dashboard's events. */
+    private static final java.time.Duration LIVE_EVERY = java.time.Duration.ofSeconds(1);
+
     private final SignIn signIn;
     private final WebServlet servlet;
     private final SignInLinkRoutes links;
+    private final ConsensusRoutes consensusRoutes;
+    private final LiveEvents live;
 
     /** @param journal the request journal (shown on the dashboard), or null */
     public WebUi(EmulatorContext context, EmulatorServices services, JournalRoutes journal) {
@@ -35,7 +40,8 @@ public final class WebUi {
                 api,
                 reservations,
                 services.problems(),
-                services.rework());
+                services.rework(),
+                services.consensus());
         TaskPages tasks = new TaskPages(
                 context,
                 queue,
@@ -43,19 +49,38 @@ public final class WebUi {
                 services.query(),
                 reservations,
                 services.problems(),
-                services.rework());
+                services.rework(),
+                services.consensus());
         DraftPages draftPages = new DraftPages(services.drafts(), tasks);
         tasks.drafts(draftPages);
         ReservationPages reservationPages = new ReservationPages(reservations, tasks);
+        this.live = new LiveEvents(services.activity(), LIVE_EVERY);
         this.servlet = new WebServlet(
                 signIn,
                 tasks,
-                new ReviewPages(context, api, tasks, services.reviews(), services.teammates(), services.rework()),
-                new DashboardPages(context, api, reservationPages),
+                new ReviewPages(
+                        context,
+                        api,
+                        tasks,
+                        services.reviews(),
+                        services.teammates(),
+                        services.rework(),
+                        services.consensus()),
+                new DashboardPages(context, api, reservationPages, services.work()),
                 reservationPages,
                 new ProblemPages(services.problems(), tasks),
-                draftPages);
+                draftPages,
+                new ConsensusPages(services.consensus(), tasks),
+                new ProjectPages(services.projects()),
+                live);
+        this.consensusRoutes = new ConsensusRoutes(services.consensus());
         this.links = new SignInLinkRoutes(services.accounts(), services.teammates(), signIn);
+    }
+
+    /** Ends the open dashboard event streams (the emulator is stopping). */
+    @Override
+    public void close() {
+        live.close();
     }
 
     /** The servlet for {@code /}: pages, static files, and Scale's JSON 404 for anything else. */
@@ -63,9 +88,12 @@ public final class WebUi {
         return servlet;
     }
 
-    /** {@code /_emulator/sign-in-links}. */
+    /** {@code /_emulator/sign-in-links} and {@code /_emulator/consensus/{task_id}}. */
     public Routes controlPlaneRoutes() {
-        return links;
+        return router -> {
+            links.register(router);
+            consensusRoutes.register(router);
+        };
     }
 
     /**

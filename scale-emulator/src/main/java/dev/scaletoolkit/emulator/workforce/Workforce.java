@@ -111,6 +111,22 @@ public final class Workforce implements AutoCloseable {
         return enabled ? completeDue() : 0;
     }
 
+    /**
+     * Completes every task due now on the caller's thread, a whole backlog included: after the clock was moved, the
+     * caller learns only once the work that became due is done, so "still pending" afterwards means "not due".
+     *
+     * @return how many tasks it completed (0 while paused)
+     */
+    public synchronized int drainNow() {
+        int total = 0;
+        int done;
+        do {
+            done = enabled ? completeDue() : 0;
+            total += done;
+        } while (done == TASKS_PER_POLL);
+        return total;
+    }
+
     /** Completes every task due now; returns how many it completed. */
     int completeDue() {
         // work_due_at was set as queued-time + configured delay; shift the cut-off by any run-time change.

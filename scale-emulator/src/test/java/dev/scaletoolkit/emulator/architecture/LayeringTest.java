@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.scaletoolkit.emulator.store.DataReset;
-import dev.scaletoolkit.emulator.store.Database;
+import dev.scaletoolkit.infra.store.Database;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -80,7 +80,7 @@ class LayeringTest {
                 .belongToAnyOf(Database.class, DataReset.class)
                 .orShould()
                 .dependOnClassesThat()
-                .resideInAnyPackage("org.jdbi..", "java.sql..")
+                .resideInAnyPackage("org.jdbi..", "java.sql..", "dev.scaletoolkit.infra.store..")
                 .check(classes);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.scaletoolkit.infra.store.Database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,9 +58,9 @@ class GroupCommitTest {
         Database db;
         if (backend.equals("sqlite")) {
             Path dir = Files.createTempDirectory("group-commit");
-            db = Database.sqlite(dir);
+            db = EmulatorDatabase.sqlite(dir);
         } else {
-            db = Database.postgres(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
+            db = EmulatorDatabase.postgres(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
         }
         opened.add(db);
         db.write(h -> h.execute("DROP TABLE IF EXISTS gc_probe"));
@@ -205,7 +206,7 @@ class GroupCommitTest {
     @org.junit.jupiter.api.Test
     void aWriteThatLosesADeadlockToAnotherNodeIsRunAgainNotFailed() throws Exception {
         Database one = open("postgres");
-        Database two = Database.postgres(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
+        Database two = EmulatorDatabase.postgres(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
         opened.add(two);
         one.write(h -> h.execute("INSERT INTO gc_probe (id, who) VALUES (1, 'x'), (2, 'y')"));
         CountDownLatch firstHoldsOne = new CountDownLatch(1);

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Two emulator nodes on one PostgreSQL database, with the workforce off on both so the tests decide who completes
  * what and when: batches settle exactly once when their last tasks finish at once on different nodes, the demo
- * account is one account, and the control plane answers a lost race with a 4xx, never a 500.
+ * account is one account, the control plane answers a lost race with a 4xx, never a 500, and a project changed on
+ * one node is what the other node's next create inherits (each node keeps parsed projects).
  */
 class TwoNodeTest {
     /** How many batches race; {@code -Dscale.twoNode.batches=2000} for a larger run. */
@@ -106,6 +107,29 @@ class TwoNodeTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aProjectChangedOnOneNodeIsWhatTheNextCreateOnTheOtherInherits() {
+        assertThat(live1.post(
+                                "/v1/projects",
+                                "{\"type\": \"categorization\", \"name\": \"inherit\","
+                                        + " \"params\": {\"instruction\": \"first words\"}}")
+                        .status())
+                .isEqualTo(200);
+        String body = "{\"project\": \"inherit\", \"attachment_type\": \"text\", \"attachment\": \"x\","
+                + " \"categories\": [\"a\", \"b\"]}";
+        // the second node reads (and keeps parsed) the project as it is now
+        Http.Resp before = live2.post("/v1/task/categorization", body);
+        assertThat(before.status()).as(before.text()).isEqualTo(200);
+        assertThat(before.json().path("instruction").asString()).isEqualTo("first words");
+
+        Http.Resp changed = live1.post("/v1/projects/inherit/setParams", "{\"instruction\": \"second words\"}");
+        assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+
+        Http.Resp after = live2.post("/v1/task/categorization", body);
+        assertThat(after.status()).as(after.text()).isEqualTo(200);
+        assertThat(after.json().path("instruction").asString()).isEqualTo("second words");
     }
 
     @Test

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Two emulator nodes on one PostgreSQL database: two labelers, one on each node, race for the same tasks and
  * never both hold one; a lease that runs out frees the task for the other node; a release on one node is seen
- * by the other.
+ * by the other; a consensus task's seats (two labelers per task) are never handed to more people than it needs.
  */
 class ReservationsTwoNodeTest {
     private static final int TASKS = 60;
@@ -165,5 +165,49 @@ class ReservationsTwoNodeTest {
         assertThat(onFirst.reserve(account.accountId(), task, "ada@lease.example")
                         .granted())
                 .isTrue();
+    }
+
+    @Test
+    void fourLabelersOnTwoNodesFillEachConsensusTaskWithExactlyTwoDifferentPeople() throws Exception {
+        Http api = new Http(first.baseUrl(), account.liveKey());
+        Http.Resp project = api.post("/v1/projects", """
+                {"name": "Pairs", "type": "categorization", "studio": true, "params": {"labelers_per_task": 2}}""");
+        assertThat(project.status()).as(project.text()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Http.Resp r = api.post("/v1/task/categorization", """
+                    {"project": "Pairs", "instruction": "Which?", "attachment_type": "text", "attachment": "pair %d",
+                     "categories": ["a", "b"]}""".formatted(i));
+            assertThat(r.status()).as(r.text()).isEqualTo(200);
+            ids.add(r.json().path("task_id").asString());
+        }
+        Reservations onFirst = new Reservations(first.context());
+        Reservations onSecond = new Reservations(second.context());
+        List<String> people =
+                List.of("ada@pairs.example", "bob@pairs.example", "cy@pairs.example", "dee@pairs.example");
+        CountDownLatch go = new CountDownLatch(people.size());
+        ExecutorService pool = Executors.newFixedThreadPool(people.size());
+        try {
+            List<Future<Set<String>>> won = new ArrayList<>();
+            for (int i = 0; i < people.size(); i++) {
+                won.add(pool.submit(grabAll(i % 2 == 0 ? onFirst : onSecond, ids, people.get(i), go)));
+            }
+            java.util.Map<String, Integer> holders = new java.util.HashMap<>();
+            for (Future<Set<String>> f : won) {
+                f.get().forEach(id -> holders.merge(id, 1, Integer::sum));
+            }
+            // Four people, twenty tasks of two seats: every task ends with exactly two holders.
+            for (String id : ids) {
+                assertThat(holders.get(id)).as(id).isEqualTo(2);
+                assertThat(onSecond.running(account.accountId()).stream()
+                                .filter(l -> l.taskId().equals(id))
+                                .map(Reservations.Lease::email)
+                                .distinct()
+                                .count())
+                        .isEqualTo(2);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -136,6 +136,7 @@ class UiScreenshotsTest {
                 page.mouse().up();
             }
             shot(page, out, "08-segmentation");
+            labelerDay(world, clock, page);
             anonymous.close();
 
             BrowserContext manager = newContext(chromium);
@@ -157,6 +158,9 @@ class UiScreenshotsTest {
             shot(m, out, "12-structured-editor");
             m.navigate(world.base() + "/dashboard");
             fullShot(m, out, "13-dashboard");
+            m.locator("#labelers")
+                    .screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                            .setPath(out.resolve("24-labeler-statistics.png")));
             m.navigate(world.base() + "/dashboard/tasks?project=Street+scenes");
             shot(m, out, "14-task-table");
             m.navigate(world.base() + "/dashboard/tasks/" + world.ids.get("done"));
@@ -171,6 +175,12 @@ class UiScreenshotsTest {
             assertThat(m.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reject")))
                     .isVisible();
             teamScreens(world, clock, m, out);
+            m.navigate(world.base() + "/tasks/" + world.ids.get("wildlife"));
+            m.waitForSelector("#canvas[data-ready=true]");
+            m.locator("#canvas").focus();
+            m.keyboard().press("/");
+            m.keyboard().type("bi");
+            shot(m, out, "25-label-search");
             manager.close();
         }
     }
@@ -222,6 +232,36 @@ class UiScreenshotsTest {
         m.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit"))
                 .click();
         shot(m, out, "23-reservation-expired");
+    }
+
+    /**
+     * Ada answers four street tasks at a labeler's pace (the clock moves 3, 5, 2 and 4 minutes), and the manager
+     * accepts two and rejects one through the API: the dashboard's per-labeler statistics.
+     */
+    private static void labelerDay(UiWorld world, MovingClock clock, Page page) {
+        // The screens above reserved one task of each of her projects: she gives those back and does street work.
+        for (String other : List.of("ner", "collect", "segment")) {
+            world.emulator.services().reservations().release(world.account.accountId(), world.ids.get(other));
+        }
+        List<String> answered = new java.util.ArrayList<>();
+        for (int minutes : new int[] {3, 5, 2, 4}) {
+            page.navigate(world.base() + "/queue/next");
+            page.waitForSelector("#canvas[data-ready=true]");
+            String id = page.url().substring(page.url().lastIndexOf('/') + 1);
+            answered.add(id);
+            page.keyboard().press("n");
+            clock.advance(Duration.ofMinutes(minutes));
+            page.keyboard().press("Enter");
+            page.waitForURL(url -> !url.endsWith(id));
+        }
+        clock.advance(Duration.ofMinutes(10));
+        // Through the audit service (the seeded fault answers the API's task writes with 429 for now).
+        var owner = new dev.scaletoolkit.emulator.auth.Caller(world.account.accountId(), false);
+        for (int i = 0; i < 3; i++) {
+            world.emulator.services()
+                    .reviews()
+                    .audit(owner, answered.get(i), UiWorld.json("{\"accepted\": " + (i < 2) + "}"), MANAGER);
+        }
     }
 
     private static BrowserContext newContext(Chromium chromium) {
@@ -344,6 +384,13 @@ class UiScreenshotsTest {
         UiWorld.ok(world.api.post(
                 "/v1/task/" + world.ids.get("done") + "/audit",
                 "{\"accepted\": true, \"comments\": \"Tight boxes, thanks.\"}"));
+        // Twelve labels: the screen offers a filter.
+        world.studioProject("Wildlife", "imageannotation");
+        ObjectNode wildlife = UiWorld.json("{\"project\": \"Wildlife\", \"instruction\": \"Box every animal.\","
+                + " \"geometries\": {\"box\": {\"objects_to_annotate\": [\"bear\", \"bison\", \"bird\", \"deer\","
+                + " \"eagle\", \"fox\", \"hare\", \"lynx\", \"moose\", \"rabbit\", \"robin\", \"wolf\"]}}}");
+        wildlife.put("attachment", world.imageUrl());
+        world.ids.put("wildlife", world.task("imageannotation", wildlife));
         // A task whose image answers 404 (the team screens report it).
         ObjectNode broken = UiWorld.json("{\"project\": \"Street scenes\", \"instruction\": \"Box every car.\","
                 + " \"attachment_type\": \"image\", \"geometries\": {\"box\": {\"objects_to_annotate\":"

@@ -46,7 +46,16 @@ final class UiWorld implements AutoCloseable {
     private final com.sun.net.httpserver.HttpServer images;
 
     UiWorld() {
-        TestEmulator scale = TestEmulator.start(b -> b.workforceEnabled(false));
+        this(TestEmulator.start(b -> b.workforceEnabled(false)));
+    }
+
+    /** A world whose clock stands still at {@code at} until the test moves it with {@link #clock()}. */
+    static UiWorld frozenAt(java.time.Instant at) {
+        return new UiWorld(
+                TestEmulator.start(b -> b.workforceEnabled(false), Clock.fixed(at, java.time.ZoneOffset.UTC)));
+    }
+
+    private UiWorld(TestEmulator scale) {
         this.emulator = scale.emulator();
         this.account = scale.account();
         this.owner = scale;
@@ -106,6 +115,11 @@ final class UiWorld implements AutoCloseable {
 
     String base() {
         return emulator.baseUrl();
+    }
+
+    /** The emulator's clock: tests move time with it instead of waiting. */
+    dev.scaletoolkit.emulator.EmulatorClock clock() {
+        return emulator.clock();
     }
 
     String imageUrl() {

@@ -2,26 +2,32 @@ package dev.scaletoolkit.gateway.audit;
 
 import dev.scaletoolkit.gateway.Hashing;
 import dev.scaletoolkit.gateway.settings.SettingsStore;
-import dev.scaletoolkit.gateway.store.GatewayDatabase;
+import dev.scaletoolkit.infra.store.Database;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The append-only, hash-chained record of every tool call. Each entry's hash covers its fields and the previous
- * entry's hash; the head (last sequence number and hash) is also kept in {@code gw_settings}, so removing the
- * newest entries is noticed too. {@link #verify} names the first entry that was changed or removed.
+ * entry's hash; the head (last sequence number and hash) is also kept in {@code gw_settings} and, outside the
+ * database, in an owner-only file beside it ({@link AuditHeadFile}), so removing the newest entries is noticed even
+ * when the copy in {@code gw_settings} is removed or rewritten along with them. {@link #verify} names the first
+ * entry that was changed or removed.
  */
 public final class AuditTrail {
     static final String HEAD = "audit_head";
 
-    private final GatewayDatabase db;
+    private final Database db;
     private final SettingsStore settings;
+    private final AuditHeadFile headFile;
 
-    public AuditTrail(GatewayDatabase db, SettingsStore settings) {
+    /** The trail in {@code db}, its head also recorded in the file {@code audit-head} in {@code home}. */
+    public AuditTrail(Database db, SettingsStore settings, Path home) {
         this.db = db;
         this.settings = settings;
+        this.headFile = new AuditHeadFile(home.resolve(AuditHeadFile.NAME));
     }
 
     /** What is appended: the entry without its place in the chain. */
@@ -37,8 +43,9 @@ public final class AuditTrail {
             long costMicros,
             String confirmation) {}
 
+    /** Appends one entry (in one transaction with the head in {@code gw_settings}), then records the head file. */
     public AuditEntry append(Call c) {
-        return db.write(h -> {
+        AuditEntry appended = db.write(h -> {
             Optional<AuditEntry> last = AuditStore.last(h);
             long seq = last.map(e -> e.seq() + 1).orElse(1L);
             String prev = last.map(AuditEntry::entryHash).orElse(AuditEntry.GENESIS);
@@ -61,6 +68,8 @@ public final class AuditTrail {
             settings.put(h, HEAD, entry.seq() + ":" + entry.entryHash());
             return entry;
         });
+        headFile.advanceTo(new AuditHeadFile.Head(appended.seq(), appended.entryHash()));
+        return appended;
     }
 
     public List<AuditEntry> newest(int limit) {
@@ -76,10 +85,17 @@ public final class AuditTrail {
         out.flush();
     }
 
-    /** The result of {@link #verify}: intact, or the first bad entry and what is wrong with it. */
-    public record Verification(boolean intact, long entries, Long firstBadSeq, String problem) {}
+    /**
+     * The result of {@link #verify}: intact, or the first bad entry (null when no single entry can be named) and what
+     * is wrong with it; {@code warning} says what could not be checked (null when everything could).
+     */
+    public record Verification(boolean intact, long entries, Long firstBadSeq, String problem, String warning) {}
 
+    /** Checks every link, the head in {@code gw_settings} and the head file; an intact trail's head is recorded. */
     public Verification verify() {
+        AuditHeadFile.Reading anchor = headFile.read();
+        long anchorSeq = anchor.head().map(AuditHeadFile.Head::seq).orElse(0L);
+        AtomicReference<String> anchoredEntryHash = new AtomicReference<>();
         AtomicReference<String> problem = new AtomicReference<>();
         AtomicReference<Long> badSeq = new AtomicReference<>();
         long[] count = {0};
@@ -90,6 +106,9 @@ public final class AuditTrail {
                     return;
                 }
                 count[0]++;
+                if (e.seq() == anchorSeq) {
+                    anchoredEntryHash.set(e.entryHash());
+                }
                 AuditEntry prev = previous.get();
                 long expectedSeq = prev == null ? 1 : prev.seq() + 1;
                 String expectedPrev = prev == null ? AuditEntry.GENESIS : prev.entryHash();
@@ -112,12 +131,14 @@ public final class AuditTrail {
         });
         if (problem.get() == null) {
             Optional<String> head = settings.get(HEAD);
-            AuditEntry last = previous.get();
-            String actual = last == null ? null : last.seq() + ":" + last.entryHash();
+            AuditEntry tail = previous.get();
+            String actual = tail == null ? null : tail.seq() + ":" + tail.entryHash();
             if (head.isPresent() && !head.get().equals(actual)) {
-                long headSeq = Long.parseLong(head.get().split(":")[0]);
-                long lastSeq = last == null ? 0 : last.seq();
-                if (headSeq > lastSeq) {
+                long headSeq = recordedSeq(head.get());
+                long lastSeq = tail == null ? 0 : tail.seq();
+                if (headSeq < 0) {
+                    problem.set("the head recorded in the database is not a head (" + HEAD + " was rewritten)");
+                } else if (headSeq > lastSeq) {
                     badSeq.set(lastSeq + 1);
                     problem.set(
                             "entry " + (lastSeq + 1) + (headSeq - lastSeq == 1 ? " was" : " to " + headSeq + " were")
@@ -128,6 +149,40 @@ public final class AuditTrail {
                 }
             }
         }
-        return new Verification(problem.get() == null, count[0], badSeq.get(), problem.get());
+        AuditEntry last = previous.get();
+        long lastSeq = last == null ? 0 : last.seq();
+        String warning = null;
+        if (problem.get() == null) {
+            if (anchor.unreadable()) {
+                problem.set("the head file " + headFile.path() + " does not hold a head (it was edited or damaged)");
+            } else if (anchor.head().isPresent() && anchorSeq > lastSeq) {
+                badSeq.set(lastSeq + 1);
+                problem.set(
+                        "entry " + (lastSeq + 1) + (anchorSeq - lastSeq == 1 ? " was" : " to " + anchorSeq + " were")
+                                + " removed from the end of the trail (the head file records entry " + anchorSeq + ")");
+            } else if (anchor.head().isPresent()
+                    && !Hashing.sameHex(anchor.head().get().hash(), String.valueOf(anchoredEntryHash.get()))) {
+                badSeq.set(anchorSeq);
+                problem.set("entry " + anchorSeq + " or an earlier one was rewritten (entry " + anchorSeq
+                        + " differs from the head file)");
+            } else if (anchor.missing() && last != null) {
+                warning = "the head file " + headFile.path() + " was missing, so removal of the newest entries"
+                        + " could only be checked against the database; it now records entry " + lastSeq;
+            }
+        }
+        if (problem.get() == null && last != null) {
+            headFile.advanceTo(new AuditHeadFile.Head(last.seq(), last.entryHash()));
+        }
+        return new Verification(problem.get() == null, count[0], badSeq.get(), problem.get(), warning);
+    }
+
+    /** The sequence number in a head {@code seq:hash}, or -1 when the text is not one. */
+    private static long recordedSeq(String head) {
+        int colon = head.indexOf(':');
+        try {
+            return colon > 0 ? Long.parseLong(head.substring(0, colon)) : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 }

@@ -1,7 +1,7 @@
 package dev.scaletoolkit.gateway.budget;
 
 import dev.scaletoolkit.gateway.Hashing;
-import dev.scaletoolkit.gateway.store.GatewayDatabase;
+import dev.scaletoolkit.infra.store.Database;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,11 +14,11 @@ import org.jdbi.v3.core.Handle;
  * minute and the current UTC day, so "resets at" is exact.
  */
 public final class Budgets {
-    private final GatewayDatabase db;
+    private final Database db;
     private final BudgetConfig config;
     private final Clock clock;
 
-    public Budgets(GatewayDatabase db, BudgetConfig config, Clock clock) {
+    public Budgets(Database db, BudgetConfig config, Clock clock) {
         this.db = db;
         this.config = config;
         this.clock = clock;

@@ -1,6 +1,6 @@
 package dev.scaletoolkit.gateway.confirm;
 
-import dev.scaletoolkit.gateway.store.GatewayDatabase;
+import dev.scaletoolkit.infra.store.Database;
 import java.util.Optional;
 
 /** All SQL of {@code gw_confirmations}. */
@@ -16,9 +16,9 @@ public final class ConfirmationStore {
             long createdAt,
             Long usedAt) {}
 
-    private final GatewayDatabase db;
+    private final Database db;
 
-    public ConfirmationStore(GatewayDatabase db) {
+    public ConfirmationStore(Database db) {
         this.db = db;
     }
 

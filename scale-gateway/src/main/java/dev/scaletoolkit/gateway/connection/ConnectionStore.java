@@ -1,6 +1,6 @@
 package dev.scaletoolkit.gateway.connection;
 
-import dev.scaletoolkit.gateway.store.GatewayDatabase;
+import dev.scaletoolkit.infra.store.Database;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -26,9 +26,9 @@ public final class ConnectionStore {
     private static final String COLUMNS = "name, base_url, mode, api_key_sealed, key_fingerprint,"
             + " callback_secret_sealed, created_at, updated_at";
 
-    private final GatewayDatabase db;
+    private final Database db;
 
-    public ConnectionStore(GatewayDatabase db) {
+    public ConnectionStore(Database db) {
         this.db = db;
     }
 

@@ -1,15 +1,15 @@
 package dev.scaletoolkit.gateway.settings;
 
-import dev.scaletoolkit.gateway.store.GatewayDatabase;
+import dev.scaletoolkit.infra.store.Database;
 import java.util.Optional;
 
 /** All SQL of {@code gw_settings}: small named values such as the default connection. */
 public final class SettingsStore {
     public static final String DEFAULT_CONNECTION = "default_connection";
 
-    private final GatewayDatabase db;
+    private final Database db;
 
-    public SettingsStore(GatewayDatabase db) {
+    public SettingsStore(Database db) {
         this.db = db;
     }
 

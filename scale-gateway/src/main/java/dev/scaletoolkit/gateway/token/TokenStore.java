@@ -1,6 +1,6 @@
 package dev.scaletoolkit.gateway.token;
 
-import dev.scaletoolkit.gateway.store.GatewayDatabase;
+import dev.scaletoolkit.infra.store.Database;
 import dev.scaletoolkit.tools.Profile;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,9 +18,9 @@ public final class TokenStore {
     /** A row: the token's description and the hash of the token. */
     public record Row(AgentToken token, String tokenHash) {}
 
-    private final GatewayDatabase db;
+    private final Database db;
 
-    public TokenStore(GatewayDatabase db) {
+    public TokenStore(Database db) {
         this.db = db;
     }
 

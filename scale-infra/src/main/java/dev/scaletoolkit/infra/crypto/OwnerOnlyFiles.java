@@ -5,6 +5,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
@@ -48,6 +49,27 @@ public final class OwnerOnlyFiles {
             Files.createFile(file);
         }
         Files.write(file, bytes);
+    }
+
+    /**
+     * Replaces {@code file}'s content with {@code bytes} in one step: the bytes go to a new owner-only file beside it,
+     * which is then moved over {@code file}, so a reader sees the old content or the new one, never half of it.
+     */
+    public static void replace(Path file, byte[] bytes) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Path temp = POSIX
+                ? Files.createTempFile(
+                        dir,
+                        file.getFileName().toString(),
+                        ".tmp",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                : Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        try {
+            Files.write(temp, bytes);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
     }
 
     /** True when group or others may read or write {@code path} (always false where POSIX modes do not exist). */

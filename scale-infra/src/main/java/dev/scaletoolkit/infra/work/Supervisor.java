@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +43,7 @@ public final class Supervisor implements AutoCloseable {
     private final Clock clock;
     private final IntFunction<Duration> backoff;
     private final Map<String, Worker> workers = new ConcurrentHashMap<>();
+    private final List<Consumer<Worker>> listeners = new CopyOnWriteArrayList<>();
 
     /** A supervisor on the system clock with the default back-off. */
     public Supervisor() {
@@ -67,7 +70,23 @@ public final class Supervisor implements AutoCloseable {
             before.close();
         }
         worker.schedule();
+        listeners.forEach(l -> l.accept(worker));
         return worker;
+    }
+
+    /**
+     * Calls {@code listener} with every worker running now and every one started later (metrics register each
+     * worker this way, including workers that come and go, such as one poller per connection).
+     */
+    public void whenStarted(Consumer<Worker> listener) {
+        listeners.add(listener);
+        workers.values().forEach(listener);
+    }
+
+    /** Whether the worker named {@code name} is down now (false for an unknown worker). */
+    public boolean isDown(String name) {
+        Worker w = workers.get(name);
+        return w != null && w.isDown();
     }
 
     /** Every worker, in no particular order. */

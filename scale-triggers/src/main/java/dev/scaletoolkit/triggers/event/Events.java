@@ -1,6 +1,6 @@
 package dev.scaletoolkit.triggers.event;
 
-import dev.scaletoolkit.gateway.store.GatewayDatabase;
+import dev.scaletoolkit.infra.store.Database;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,12 +19,12 @@ import org.slf4j.LoggerFactory;
 public final class Events {
     private static final Logger LOG = LoggerFactory.getLogger(Events.class);
 
-    private final GatewayDatabase db;
+    private final Database db;
     private final Clock clock;
     private final List<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();
     private final Object signal = new Object();
 
-    public Events(GatewayDatabase db, Clock clock) {
+    public Events(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
     }

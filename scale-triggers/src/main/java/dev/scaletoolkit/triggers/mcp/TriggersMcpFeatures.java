@@ -4,7 +4,7 @@ import dev.scaletoolkit.gateway.call.Caller;
 import dev.scaletoolkit.gateway.connection.ConnectionInfo;
 import dev.scaletoolkit.gateway.connection.Connections;
 import dev.scaletoolkit.gateway.connection.Mode;
-import dev.scaletoolkit.mcp.McpFeatures;
+import dev.scaletoolkit.gateway.mcp.McpFeatures;
 import dev.scaletoolkit.triggers.event.Events;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceTemplateSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;

@@ -1,14 +1,14 @@
 package dev.scaletoolkit.triggers.poll;
 
-import dev.scaletoolkit.gateway.store.GatewayDatabase;
+import dev.scaletoolkit.infra.store.Database;
 import java.time.Instant;
 import java.util.Optional;
 
 /** All SQL of {@code gw_poll_cursors}: the {@code updated_after} each connection's poller sends next. */
 final class PollCursorStore {
-    private final GatewayDatabase db;
+    private final Database db;
 
-    PollCursorStore(GatewayDatabase db) {
+    PollCursorStore(Database db) {
         this.db = db;
     }
 

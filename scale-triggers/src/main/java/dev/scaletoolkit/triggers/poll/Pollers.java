@@ -2,137 +2,156 @@ package dev.scaletoolkit.triggers.poll;
 
 import dev.scaletoolkit.client.error.ScaleException;
 import dev.scaletoolkit.gateway.connection.Connection;
+import dev.scaletoolkit.gateway.connection.ConnectionInfo;
 import dev.scaletoolkit.gateway.connection.Connections;
-import dev.scaletoolkit.gateway.store.GatewayDatabase;
+import dev.scaletoolkit.infra.store.Database;
+import dev.scaletoolkit.infra.work.Supervisor;
 import dev.scaletoolkit.triggers.TriggerSettings;
 import dev.scaletoolkit.triggers.event.Events;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one poller per connection: each sweeps, then waits the poll interval (or longer after failures, as long as
- * a 429's {@code Retry-After} asks). Connections added later get a poller within one interval; removed ones stop.
+ * One poller per connection, each a {@link Supervisor} worker named {@code triggers-poller-<connection>}, plus a
+ * worker ({@value #DISCOVERY}) that starts pollers for new connections and stops those of removed ones.
+ *
+ * <p>Two kinds of failure are told apart. Scale answering an error or being unreachable is the normal weather of a
+ * poller: it is logged as a warning and the next sweep waits longer (as long as a 429's {@code Retry-After} asks).
+ * Anything else (a bug, a broken database, an {@link Error}) propagates to the supervisor, which logs it once,
+ * counts it, reports the worker down (health says degraded and names it) and runs it again after a back-off.
  */
 public final class Pollers implements AutoCloseable {
+    /** The name of the worker that keeps one poller per connection. */
+    public static final String DISCOVERY = "triggers-poller-discovery";
+
     private static final Logger LOG = LoggerFactory.getLogger(Pollers.class);
+    private static final String PREFIX = "triggers-poller-";
 
     private final Connections connections;
     private final Events events;
     private final PollCursorStore cursors;
     private final TriggerSettings settings;
     private final Clock clock;
-    private final ScheduledExecutorService executor;
-    private final Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
+    private final Supervisor supervisor;
+    private final Map<String, Poller> running = new ConcurrentHashMap<>();
+    private volatile Supervisor.Worker discovery;
+    private volatile boolean closed;
 
-    private Pollers(Connections connections, Events events, GatewayDatabase db, TriggerSettings settings, Clock clock) {
+    private Pollers(
+            Connections connections,
+            Events events,
+            Database db,
+            TriggerSettings settings,
+            Clock clock,
+            Supervisor supervisor) {
         this.connections = connections;
         this.events = events;
         this.cursors = new PollCursorStore(db);
         this.settings = settings;
         this.clock = clock;
-        AtomicInteger n = new AtomicInteger();
-        this.executor = Executors.newScheduledThreadPool(2, r -> {
-            Thread t = new Thread(r, "scale-triggers-poller-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.supervisor = supervisor;
     }
 
-    /** Starts polling every connection; with a zero interval nothing polls. */
+    /** Starts polling every connection under {@code supervisor}; with a zero interval nothing polls. */
     public static Pollers start(
-            Connections connections, Events events, GatewayDatabase db, TriggerSettings settings, Clock clock) {
-        Pollers pollers = new Pollers(connections, events, db, settings, clock);
+            Connections connections,
+            Events events,
+            Database db,
+            TriggerSettings settings,
+            Clock clock,
+            Supervisor supervisor) {
+        Pollers pollers = new Pollers(connections, events, db, settings, clock, supervisor);
         if (!settings.pollInterval().isZero() && !settings.pollInterval().isNegative()) {
-            long every = settings.pollInterval().toMillis();
-            pollers.executor.scheduleWithFixedDelay(pollers::discover, 0, every, TimeUnit.MILLISECONDS);
+            pollers.discovery = supervisor.start(DISCOVERY, settings.pollInterval(), pollers::discover);
         }
         return pollers;
     }
 
+    /** The worker name of the poller of connection {@code name}. */
+    public static String workerName(String connection) {
+        return PREFIX + connection;
+    }
+
     private void discover() {
-        try {
-            for (String name : connections.list().stream()
-                    .map(dev.scaletoolkit.gateway.connection.ConnectionInfo::name)
-                    .toList()) {
-                running.computeIfAbsent(name, n -> {
-                    AtomicInteger failures = new AtomicInteger();
-                    schedule(n, failures, Duration.ZERO);
-                    return failures;
-                });
+        Set<String> names =
+                connections.list().stream().map(ConnectionInfo::name).collect(Collectors.toSet());
+        for (String name : names) {
+            running.computeIfAbsent(name, n -> {
+                Poller p = new Poller(n);
+                p.worker = supervisor.start(workerName(n), settings.pollInterval(), p::runOnce);
+                return p;
+            });
+        }
+        for (String name : Set.copyOf(running.keySet())) {
+            if (!names.contains(name)) {
+                Poller gone = running.remove(name);
+                if (gone != null && gone.worker != null) {
+                    gone.worker.close();
+                }
             }
-        } catch (RuntimeException e) {
-            LOG.warn("Could not list connections to poll: {}", e.toString());
         }
     }
 
-    private void schedule(String name, AtomicInteger failures, Duration delay) {
-        try {
-            executor.schedule(() -> runOnce(name, failures), delay.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException closing) {
-            // stopping
-        }
-    }
+    /** One connection's poller: its own wait after Scale's errors, on top of the supervisor's fixed delay. */
+    private final class Poller {
+        private final String name;
+        private volatile Supervisor.Worker worker;
+        private int failuresInARow;
+        private Instant notBefore;
 
-    private void runOnce(String name, AtomicInteger failures) {
-        Optional<Connection> connection;
-        try {
-            connection = connections.get(name);
-        } catch (RuntimeException e) {
-            LOG.warn("Could not read connection '{}': {}", name, e.toString());
-            schedule(name, failures, settings.pollInterval());
-            return;
+        Poller(String name) {
+            this.name = name;
         }
-        if (connection.isEmpty()) {
-            running.remove(name); // removed: stop; discover() starts a new one if it comes back
-            return;
-        }
-        Duration next = settings.pollInterval();
-        try {
-            new TaskPoller(connection.get(), events, cursors, settings, clock).sweep();
-            failures.set(0);
-        } catch (ScaleException e) {
-            if (executor.isShutdown()) {
-                return; // cut short by close(): not a failure
+
+        void runOnce() {
+            if (notBefore != null && clock.instant().isBefore(notBefore)) {
+                return;
             }
-            int inARow = failures.incrementAndGet();
-            next = TaskPoller.backoff(e, inARow, settings.pollInterval());
-            // The SDK's messages never hold the key.
-            LOG.warn(
-                    "Polling connection '{}' failed ({} in a row), next try in {}: {}",
-                    name,
-                    inARow,
-                    next,
-                    e.getMessage());
-        } catch (RuntimeException e) {
-            int inARow = failures.incrementAndGet();
-            next = TaskPoller.backoff(null, inARow, settings.pollInterval());
-            LOG.warn(
-                    "Polling connection '{}' failed ({} in a row), next try in {}: {}",
-                    name,
-                    inARow,
-                    next,
-                    e.toString());
+            Optional<Connection> connection = connections.get(name);
+            if (connection.isEmpty()) {
+                return; // removed: discovery stops this worker
+            }
+            try {
+                new TaskPoller(connection.get(), events, cursors, settings, clock).sweep();
+                failuresInARow = 0;
+                notBefore = null;
+            } catch (ScaleException e) {
+                if (closed) {
+                    return; // cut short by close(): not a failure
+                }
+                int inARow = ++failuresInARow;
+                Duration next = TaskPoller.backoff(e, inARow, settings.pollInterval());
+                notBefore = clock.instant().plus(next).minus(settings.pollInterval());
+                // The SDK's messages never hold the key.
+                LOG.warn(
+                        "Polling connection '{}' failed ({} in a row), next try in {}: {}",
+                        name,
+                        inARow,
+                        next,
+                        e.getMessage());
+            }
         }
-        schedule(name, failures, next);
     }
 
     @Override
     public void close() {
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        closed = true;
+        if (discovery != null) {
+            discovery.close();
         }
+        running.values().forEach(p -> {
+            if (p.worker != null) {
+                p.worker.close();
+            }
+        });
+        running.clear();
     }
 }

@@ -1,6 +1,6 @@
 package dev.scaletoolkit.triggers.webhook;
 
-import dev.scaletoolkit.gateway.store.GatewayDatabase;
+import dev.scaletoolkit.infra.store.Database;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -11,9 +11,9 @@ final class WebhookStore {
     private static final String COLUMNS = "id, url, event_types, project, connection_name, secret_sealed, created_at,"
             + " last_event_id, attempts, first_failed_at, next_attempt_at, last_error";
 
-    private final GatewayDatabase db;
+    private final Database db;
 
-    WebhookStore(GatewayDatabase db) {
+    WebhookStore(Database db) {
         this.db = db;
     }
 

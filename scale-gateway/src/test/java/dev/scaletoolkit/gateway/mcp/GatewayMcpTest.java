@@ -1,4 +1,4 @@
-package dev.scaletoolkit.mcp;
+package dev.scaletoolkit.gateway.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.scaletoolkit.emulator.store;
+package dev.scaletoolkit.infra.schema;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -26,31 +26,33 @@ import javax.sql.DataSource;
 
 /**
  * Tells whether a database already holds every migration on the classpath, unchanged, so start-up can skip
- * Flyway (loading and running it is most of an emulator's start on a current database). The test is strict: the
- * same versions, each applied successfully, with the checksums Flyway itself would compute. Anything else, or
- * any doubt, answers false and Flyway runs as usual (and reports edited or failed migrations as it always has).
+ * Flyway (loading and running it is most of a start on a current database). The test is strict: the same
+ * versions, each applied successfully, with the checksums Flyway itself would compute (a baseline row, written
+ * where a module shares a database, is not a migration and is passed over). Anything else, or any doubt, answers
+ * false and Flyway runs as usual (and reports edited or failed migrations as it always has).
  */
-final class SchemaCheck {
-    static final String LOCATION = "db/migration";
+public final class SchemaCheck {
     private static final Pattern VERSIONED = Pattern.compile("V([0-9][0-9_.]*)__.+\\.sql");
 
     private SchemaCheck() {}
 
-    static boolean isCurrent(DataSource dataSource) {
-        Map<String, Integer> wanted = classpathMigrations();
+    /** True when {@code dataSource} holds exactly {@code schema}'s migrations, each applied and unchanged. */
+    public static boolean isCurrent(DataSource dataSource, Schema schema) {
+        Map<String, Integer> wanted = classpathMigrations(schema.location());
         if (wanted.isEmpty()) {
             return false;
         }
         Map<String, Integer> applied = new HashMap<>();
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT version, checksum, success FROM flyway_schema_history")) {
+                ResultSet rs =
+                        s.executeQuery("SELECT version, checksum, success, type FROM " + schema.historyTable())) {
             while (rs.next()) {
                 String version = rs.getString(1);
                 if (!rs.getBoolean(3)) {
                     return false;
                 }
-                if (version != null) {
+                if (version != null && !"BASELINE".equals(rs.getString(4))) {
                     applied.put(version, rs.getInt(2));
                 }
             }
@@ -60,15 +62,15 @@ final class SchemaCheck {
         return applied.equals(wanted);
     }
 
-    /** Version to Flyway checksum of every versioned SQL migration on the classpath; empty if unreadable. */
-    static Map<String, Integer> classpathMigrations() {
+    /** Version to Flyway checksum of every versioned SQL migration under {@code location}; empty if unreadable. */
+    public static Map<String, Integer> classpathMigrations(String location) {
         Map<String, Integer> found = new HashMap<>();
         try {
-            Enumeration<URL> roots = SchemaCheck.class.getClassLoader().getResources(LOCATION);
+            Enumeration<URL> roots = SchemaCheck.class.getClassLoader().getResources(location);
             while (roots.hasMoreElements()) {
                 URL root = roots.nextElement();
                 if (root.getProtocol().equals("jar")) {
-                    readJar(root, found);
+                    readJar(root, location, found);
                 } else if (root.getProtocol().equals("file")) {
                     readDirectory(Path.of(root.toURI()), found);
                 } else {
@@ -81,7 +83,7 @@ final class SchemaCheck {
         return found;
     }
 
-    private static void readJar(URL root, Map<String, Integer> found) throws IOException {
+    private static void readJar(URL root, String location, Map<String, Integer> found) throws IOException {
         JarURLConnection connection = (JarURLConnection) root.openConnection();
         connection.setUseCaches(false);
         try (JarFile jar = connection.getJarFile()) {
@@ -89,9 +91,9 @@ final class SchemaCheck {
             while (entries.hasMoreElements()) {
                 JarEntry entry = entries.nextElement();
                 String name = entry.getName();
-                if (name.startsWith(LOCATION + "/") && name.indexOf('/', LOCATION.length() + 1) < 0) {
+                if (name.startsWith(location + "/") && name.indexOf('/', location.length() + 1) < 0) {
                     try (InputStream in = jar.getInputStream(entry)) {
-                        add(name.substring(LOCATION.length() + 1), in, found);
+                        add(name.substring(location.length() + 1), in, found);
                     }
                 }
             }

@@ -1,9 +1,14 @@
-package dev.scaletoolkit.mcp;
+package dev.scaletoolkit.gateway.mcp;
 
 import dev.scaletoolkit.gateway.Gateway;
 import dev.scaletoolkit.gateway.call.Caller;
 import dev.scaletoolkit.gateway.call.ConnectionTools;
 import dev.scaletoolkit.gateway.call.ToolGate;
+import dev.scaletoolkit.mcp.ElicitationSafeJsonMapper;
+import dev.scaletoolkit.mcp.JsonRpcErrorShield;
+import dev.scaletoolkit.mcp.McpDiscovery;
+import dev.scaletoolkit.mcp.McpPrompts;
+import dev.scaletoolkit.mcp.ScaleMcpServer;
 import dev.scaletoolkit.tools.ToolSpec;
 import dev.scaletoolkit.tools.discovery.Discovery;
 import dev.scaletoolkit.tools.sizing.ResultBudget;

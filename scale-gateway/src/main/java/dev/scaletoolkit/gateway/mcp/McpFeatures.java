@@ -1,4 +1,4 @@
-package dev.scaletoolkit.mcp;
+package dev.scaletoolkit.gateway.mcp;
 
 import dev.scaletoolkit.gateway.call.Caller;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceTemplateSpecification;

@@ -1,9 +1,10 @@
-package dev.scaletoolkit.mcp;
+package dev.scaletoolkit.gateway.mcp;
 
 import dev.scaletoolkit.gateway.Gateway;
 import dev.scaletoolkit.gateway.call.Caller;
 import dev.scaletoolkit.gateway.call.ConnectionTools;
 import dev.scaletoolkit.gateway.token.AgentToken;
+import dev.scaletoolkit.mcp.JsonRpcErrorShield;
 import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.tools.ToolResult;
 import dev.scaletoolkit.tools.ToolSpec;

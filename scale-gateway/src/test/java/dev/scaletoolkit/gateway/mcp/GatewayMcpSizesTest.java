@@ -1,8 +1,9 @@
-package dev.scaletoolkit.mcp;
+package dev.scaletoolkit.gateway.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scaletoolkit.gateway.Gateway;
+import dev.scaletoolkit.mcp.McpSizes;
 import dev.scaletoolkit.tools.Profile;
 import dev.scaletoolkit.tools.ToolRegistry;
 import dev.scaletoolkit.tools.backend.ScaleBackend;
@@ -19,14 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
  * The opening cost per profile as a client receives it over stdio, printed for the docs; the discovery profile stays
  * within 2 KB on the plain server and through the gateway, and the docs quote exactly what is measured.
  */
-class McpSizesTest {
+class GatewayMcpSizesTest {
     private static List<McpSizes.Size> sizes;
 
     @BeforeAll
     static void measure(@TempDir Path home) {
         ToolRegistry registry = ToolRegistry.load(ScaleBackend.http("http://127.0.0.1:9", "unused"));
         try (Gateway gateway = Gateway.open(home, name -> null)) {
-            sizes = McpSizes.all(registry, gateway, "emulator");
+            sizes = GatewayMcpSizes.all(registry, gateway, "emulator");
         }
         System.out.print(McpSizes.markdown(sizes));
     }
@@ -49,7 +50,7 @@ class McpSizesTest {
     @Test
     void theDocsQuoteWhatTheCommandMeasures() throws IOException {
         String table = McpSizes.markdown(sizes);
-        for (Path doc : List.of(Path.of("README.md"), Path.of("../docs/benchmarks.md"))) {
+        for (Path doc : List.of(Path.of("../scale-mcp/README.md"), Path.of("../docs/benchmarks.md"))) {
             String text = Files.readString(doc, StandardCharsets.UTF_8);
             int begin = text.indexOf(McpSizes.BEGIN);
             int end = text.indexOf(McpSizes.END);

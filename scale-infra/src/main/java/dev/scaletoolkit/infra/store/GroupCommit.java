@@ -1,4 +1,4 @@
-package dev.scaletoolkit.emulator.store;
+package dev.scaletoolkit.infra.store;
 
 import java.sql.SQLException;
 import java.sql.Savepoint;

@@ -1,8 +1,9 @@
-package dev.scaletoolkit.mcp;
+package dev.scaletoolkit.gateway.mcp;
 
 import dev.scaletoolkit.gateway.call.Approver;
 import dev.scaletoolkit.gateway.call.Caller;
 import dev.scaletoolkit.gateway.call.ToolGate;
+import dev.scaletoolkit.mcp.McpToolAdapter;
 import dev.scaletoolkit.model.jackson.ScaleJson;
 import dev.scaletoolkit.tools.ToolSpec;
 import dev.scaletoolkit.tools.sizing.ResultBudget;
