@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -136,7 +137,23 @@ final class UpCommand implements Callable<Integer> {
         }
         EmulatorConfig config = builder.build();
         UpSettings.requireAdminTokenOffLoopback(spec, config);
-        ScaleEmulator emulator = ScaleEmulator.start(config);
+        // The gateway (its own database, migrations, tool catalog) does not depend on the emulator: open it on a
+        // second thread while the emulator starts, and register the demo account once both are there. Logging is
+        // set up first, here: two threads setting it up at once would make SLF4J print a warning about it.
+        org.slf4j.LoggerFactory.getILoggerFactory();
+        CompletableFuture<dev.scaletoolkit.gateway.Gateway> gatewayOpening =
+                CompletableFuture.supplyAsync(() -> GatewayAccess.open(spec), r -> {
+                    Thread t = new Thread(r, "scale-up-gateway");
+                    t.setDaemon(true);
+                    t.start();
+                });
+        ScaleEmulator emulator;
+        try {
+            emulator = ScaleEmulator.start(config);
+        } catch (RuntimeException | Error e) {
+            gatewayOpening.thenAccept(dev.scaletoolkit.gateway.Gateway::close);
+            throw e;
+        }
         // Ctrl-C (or SIGTERM) only wakes this thread, which closes the emulator so SQLite is left clean.
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
@@ -168,7 +185,7 @@ final class UpCommand implements Callable<Integer> {
             // over HTTP the callers are remote: local files only under SCALE_UPLOAD_DIR / SCALE_EXPORT_DIR
             ToolRegistry operatorTools =
                     Target.of(emulator, demo.liveKey()).registry().withFiles(LocalFiles.remoteFromEnv(env));
-            gateway = openGateway(emulator, demo);
+            gateway = openGateway(emulator, demo, gatewayOpening);
             triggers = GatewayTriggers.start(spec, emulator, gateway);
             emulator.mount(
                     "/mcp",
@@ -209,10 +226,14 @@ final class UpCommand implements Callable<Integer> {
      * Opens the gateway for as long as the emulator runs and registers the demo account as the connections
      * 'emulator' and 'emulator-test'; null (with the reason on stderr) when the gateway cannot open.
      */
-    private dev.scaletoolkit.gateway.Gateway openGateway(ScaleEmulator emulator, Accounts.NewAccount demo) {
+    private dev.scaletoolkit.gateway.Gateway openGateway(
+            ScaleEmulator emulator,
+            Accounts.NewAccount demo,
+            CompletableFuture<dev.scaletoolkit.gateway.Gateway> opening) {
         var err = spec.commandLine().getErr();
+        dev.scaletoolkit.gateway.Gateway gw = null;
         try {
-            dev.scaletoolkit.gateway.Gateway gw = GatewayAccess.open(spec);
+            gw = opened(opening);
             AllowHostOption.keep(spec, gw, allowHosts);
             EmulatorConnections.register(gw, emulator.baseUrl() + "/v1", demo);
             err.println("Connections 'emulator' (live key) and 'emulator-test' (test key) point here (gateway: "
@@ -220,10 +241,29 @@ final class UpCommand implements Callable<Integer> {
             err.flush();
             return gw;
         } catch (RuntimeException e) {
+            if (gw != null) {
+                gw.close();
+            }
             // The emulator works without the gateway; say why the connections are missing and go on.
             err.println("Could not open the gateway, so no connections or agent tokens: " + ScaleCli.describe(e));
             err.flush();
             return null;
+        }
+    }
+
+    /** The gateway the second thread opened, or what it threw, unwrapped. */
+    private static dev.scaletoolkit.gateway.Gateway opened(
+            CompletableFuture<dev.scaletoolkit.gateway.Gateway> opening) {
+        try {
+            return opening.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
         }
     }
 

@@ -43,6 +43,17 @@ final class ToolCatalog {
     record Loaded(List<ToolSpec> specs, List<String> problems) {}
 
     static Loaded load(String dir) {
+        // the shipped catalog cannot change while the program runs: read it once per process (scale up builds
+        // several registries from it: the operator's tools, the gateway's catalog, MCP)
+        return DEFAULT_DIR.equals(dir) ? Shipped.LOADED : readAll(dir);
+    }
+
+    /** The shipped catalog, read on first use. */
+    private static final class Shipped {
+        static final Loaded LOADED = readAll(DEFAULT_DIR);
+    }
+
+    private static Loaded readAll(String dir) {
         List<ToolSpec> specs = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (String file : files(dir)) {
@@ -51,7 +62,7 @@ final class ToolCatalog {
         if (specs.isEmpty() && problems.isEmpty()) {
             problems.add("no tool files under " + dir);
         }
-        return new Loaded(specs, problems);
+        return new Loaded(List.copyOf(specs), List.copyOf(problems));
     }
 
     /**

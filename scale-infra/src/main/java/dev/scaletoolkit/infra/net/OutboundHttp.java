@@ -16,7 +16,9 @@ public final class OutboundHttp {
     private static final int KEPT = 32;
 
     private final Duration connectTimeout;
-    private final HttpClient direct;
+    /** Made on first use: building a client (selector thread, TLS context) is a visible part of a server's start. */
+    private volatile HttpClient direct;
+
     private final Map<InetSocketAddress, HttpClient> pinned = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<InetSocketAddress, HttpClient> eldest) {
@@ -26,13 +28,22 @@ public final class OutboundHttp {
 
     public OutboundHttp(Duration connectTimeout) {
         this.connectTimeout = connectTimeout;
-        this.direct = builder().build();
     }
 
     /** The client to send a request for {@code target} with. */
     public HttpClient clientFor(Target target) {
         if (!target.pinned()) {
-            return direct;
+            HttpClient c = direct;
+            if (c == null) {
+                synchronized (pinned) {
+                    c = direct;
+                    if (c == null) {
+                        c = builder().build();
+                        direct = c;
+                    }
+                }
+            }
+            return c;
         }
         synchronized (pinned) {
             return pinned.computeIfAbsent(
