@@ -258,7 +258,8 @@ class UiScreenshotsTest {
         // Through the audit service (the seeded fault answers the API's task writes with 429 for now).
         var owner = new dev.scaletoolkit.emulator.auth.Caller(world.account.accountId(), false);
         for (int i = 0; i < 3; i++) {
-            world.emulator.services()
+            world.emulator
+                    .services()
                     .reviews()
                     .audit(owner, answered.get(i), UiWorld.json("{\"accepted\": " + (i < 2) + "}"), MANAGER);
         }
