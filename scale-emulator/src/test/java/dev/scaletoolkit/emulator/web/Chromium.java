@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +56,28 @@ final class Chromium implements AutoCloseable {
         } catch (RuntimeException e) {
             playwright.close();
             throw e;
+        }
+    }
+
+    /**
+     * One person's browser: a context of their own (cookies, storage, drafts' leave-page state) with a window of
+     * this size, and its page. Closing the browser closes every context, so tests need not track them.
+     */
+    Page person(int width, int height) {
+        Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height))
+                .newPage();
+        // Long enough for a loaded CI machine; a test waits for what it looks for, never for a fixed time.
+        page.setDefaultTimeout(15_000);
+        return page;
+    }
+
+    /** The end of a browser test class: its emulator, then its browser, each only if it was started. */
+    static void closeAfter(UiWorld world, Chromium chromium) {
+        if (world != null) {
+            world.close();
+        }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

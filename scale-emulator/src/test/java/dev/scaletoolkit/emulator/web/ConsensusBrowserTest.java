@@ -4,8 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.scaletoolkit.emulator.Http;
@@ -38,7 +36,6 @@ class ConsensusBrowserTest {
 
     private static Chromium chromium;
     private static UiWorld world;
-    private static final List<BrowserContext> contexts = new ArrayList<>();
     private static Page ada;
     private static Page bob;
     private static Page cy;
@@ -48,35 +45,19 @@ class ConsensusBrowserTest {
     static void start() {
         chromium = Chromium.launch();
         world = new UiWorld();
-        ada = person(ADA, "labeler");
-        bob = person(BOB, "labeler");
-        cy = person(CY, "labeler");
-        grace = person(GRACE, "manager");
+        ada = Pages.signedIn(chromium, world, ADA, "labeler", 1280, 860);
+        bob = Pages.signedIn(chromium, world, BOB, "labeler", 1280, 860);
+        cy = Pages.signedIn(chromium, world, CY, "labeler", 1280, 860);
+        grace = Pages.signedIn(chromium, world, GRACE, "manager", 1280, 860);
         world.studioProject("Streets", "imageannotation");
         for (String labeler : List.of(ADA, BOB, CY)) {
             world.assign(labeler, "Streets");
         }
     }
 
-    private static Page person(String email, String role) {
-        BrowserContext context =
-                chromium.browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 860));
-        contexts.add(context);
-        Page page = context.newPage();
-        page.setDefaultTimeout(15_000);
-        Pages.choosePassword(page, world.invite(email, role));
-        return page;
-    }
-
     @AfterAll
     static void stop() {
-        contexts.forEach(BrowserContext::close);
-        if (world != null) {
-            world.close();
-        }
-        if (chromium != null) {
-            chromium.close();
-        }
+        Chromium.closeAfter(world, chromium);
     }
 
     private static long callbacksOf(String taskId) {

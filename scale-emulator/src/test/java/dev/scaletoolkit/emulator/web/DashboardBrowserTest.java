@@ -3,8 +3,6 @@ package dev.scaletoolkit.emulator.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -29,8 +27,6 @@ class DashboardBrowserTest {
 
     private static Chromium chromium;
     private static UiWorld world;
-    private static BrowserContext adaContext;
-    private static BrowserContext graceContext;
     private static Page ada;
     private static Page grace;
 
@@ -39,32 +35,16 @@ class DashboardBrowserTest {
         chromium = Chromium.launch();
         // The clock stands still, so the figures are exact: time passes only when the test says so.
         world = UiWorld.frozenAt(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        adaContext = chromium.browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 860));
-        graceContext = chromium.browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
-        ada = adaContext.newPage();
-        grace = graceContext.newPage();
-        ada.setDefaultTimeout(15_000);
-        grace.setDefaultTimeout(15_000);
         world.studioProject("Catalog", "categorization");
         world.batch("Catalog", "catalog-1");
-        Pages.choosePassword(ada, world.invite(ADA, "labeler"));
-        Pages.choosePassword(grace, world.invite(GRACE, "manager"));
+        ada = Pages.signedIn(chromium, world, ADA, "labeler", 1280, 860);
+        grace = Pages.signedIn(chromium, world, GRACE, "manager", 1400, 900);
         world.assign(ADA, "Catalog");
     }
 
     @AfterAll
     static void stop() {
-        for (BrowserContext c : new BrowserContext[] {adaContext, graceContext}) {
-            if (c != null) {
-                c.close();
-            }
-        }
-        if (world != null) {
-            world.close();
-        }
-        if (chromium != null) {
-            chromium.close();
-        }
+        Chromium.closeAfter(world, chromium);
     }
 
     private static String task(String text) {

@@ -3,7 +3,6 @@ package dev.scaletoolkit.emulator.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -28,34 +27,22 @@ class DraftsBrowserTest {
 
     private static Chromium chromium;
     private static UiWorld world;
-    private static BrowserContext laptop;
     private static Page page;
 
     @BeforeAll
     static void start() {
         chromium = Chromium.launch();
         world = new UiWorld();
-        laptop = chromium.browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
-        page = laptop.newPage();
-        page.setDefaultTimeout(15_000);
         world.studioProject("Streets", "imageannotation");
         world.studioProject("Catalog", "categorization");
-        Pages.choosePassword(page, world.invite(ADA, "labeler"));
+        page = Pages.signedIn(chromium, world, ADA, "labeler", 1400, 900);
         world.assign(ADA, "Streets");
         world.assign(ADA, "Catalog");
     }
 
     @AfterAll
     static void stop() {
-        if (laptop != null) {
-            laptop.close();
-        }
-        if (world != null) {
-            world.close();
-        }
-        if (chromium != null) {
-            chromium.close();
-        }
+        Chromium.closeAfter(world, chromium);
     }
 
     private static void waitForSave(Page p) {
@@ -110,10 +97,8 @@ class DraftsBrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))
                 .click();
         assertThat(page).hasURL(world.base() + "/sign-in");
-        try (BrowserContext desktop =
-                chromium.browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
-            Page other = desktop.newPage();
-            other.setDefaultTimeout(15_000);
+        Page other = chromium.person(1280, 800);
+        try (BrowserContext desktop = other.context()) {
             Pages.signIn(other, world.base(), ADA, Pages.PASSWORD);
             other.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Start labeling"))
                     .click();

@@ -3,8 +3,6 @@ package dev.scaletoolkit.emulator.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,34 +19,22 @@ class EditorsBrowserTest {
 
     private static Chromium chromium;
     private static UiWorld world;
-    private static BrowserContext context;
     private static Page page;
 
     @BeforeAll
     static void start() {
         chromium = Chromium.launch();
         world = new UiWorld();
-        context = chromium.browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
-        page = context.newPage();
-        page.setDefaultTimeout(15_000);
         world.studioProject("Streets", "imageannotation");
         world.studioProject("Parking", "segmentannotation");
-        Pages.choosePassword(page, world.invite(ADA, "labeler"));
+        page = Pages.signedIn(chromium, world, ADA, "labeler", 1400, 900);
         world.assign(ADA, "Streets");
         world.assign(ADA, "Parking");
     }
 
     @AfterAll
     static void stop() {
-        if (context != null) {
-            context.close();
-        }
-        if (world != null) {
-            world.close();
-        }
-        if (chromium != null) {
-            chromium.close();
-        }
+        Chromium.closeAfter(world, chromium);
     }
 
     @Test

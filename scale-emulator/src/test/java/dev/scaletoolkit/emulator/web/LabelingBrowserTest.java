@@ -4,8 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.time.Duration;
@@ -30,7 +28,6 @@ class LabelingBrowserTest {
 
     private static Chromium chromium;
     private static UiWorld world;
-    private static BrowserContext context;
     private static Page page;
     private static boolean signedIn;
 
@@ -38,22 +35,12 @@ class LabelingBrowserTest {
     static void start() {
         chromium = Chromium.launch();
         world = new UiWorld();
-        context = chromium.browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
-        page = context.newPage();
-        page.setDefaultTimeout(15_000);
+        page = chromium.person(1400, 900);
     }
 
     @AfterAll
     static void stop() {
-        if (context != null) {
-            context.close();
-        }
-        if (world != null) {
-            world.close();
-        }
-        if (chromium != null) {
-            chromium.close();
-        }
+        Chromium.closeAfter(world, chromium);
     }
 
     @Test
@@ -85,7 +72,7 @@ class LabelingBrowserTest {
         // The link worked once; the session cookie is HttpOnly and SameSite.
         page.navigate(link);
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("expired or was already used");
-        var cookie = context.cookies().stream()
+        var cookie = page.context().cookies().stream()
                 .filter(c -> c.name.equals("scale_session"))
                 .findFirst()
                 .orElseThrow();

@@ -11,6 +11,16 @@ final class Pages {
 
     private Pages() {}
 
+    /**
+     * A teammate invited with {@code role}, in a browser of their own with a window of this size, who has chosen
+     * {@link #PASSWORD} and is signed in.
+     */
+    static Page signedIn(Chromium chromium, UiWorld world, String email, String role, int width, int height) {
+        Page page = chromium.person(width, height);
+        choosePassword(page, world.invite(email, role));
+        return page;
+    }
+
     /** Opens a set-password link and chooses {@link #PASSWORD}; the browser ends up signed in. */
     static void choosePassword(Page page, String link) {
         page.navigate(link);

@@ -3,8 +3,6 @@ package dev.scaletoolkit.emulator.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -26,8 +24,6 @@ class ProblemsBrowserTest {
 
     private static Chromium chromium;
     private static UiWorld world;
-    private static BrowserContext adaContext;
-    private static BrowserContext graceContext;
     private static Page ada;
     private static Page grace;
 
@@ -35,31 +31,15 @@ class ProblemsBrowserTest {
     static void start() {
         chromium = Chromium.launch();
         world = new UiWorld();
-        adaContext = chromium.browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 860));
-        graceContext = chromium.browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 860));
-        ada = adaContext.newPage();
-        grace = graceContext.newPage();
-        ada.setDefaultTimeout(15_000);
-        grace.setDefaultTimeout(15_000);
         world.studioProject("Streets", "imageannotation");
-        Pages.choosePassword(ada, world.invite(ADA, "labeler"));
-        Pages.choosePassword(grace, world.invite(GRACE, "manager"));
+        ada = Pages.signedIn(chromium, world, ADA, "labeler", 1280, 860);
+        grace = Pages.signedIn(chromium, world, GRACE, "manager", 1280, 860);
         world.assign(ADA, "Streets");
     }
 
     @AfterAll
     static void stop() {
-        for (BrowserContext c : new BrowserContext[] {adaContext, graceContext}) {
-            if (c != null) {
-                c.close();
-            }
-        }
-        if (world != null) {
-            world.close();
-        }
-        if (chromium != null) {
-            chromium.close();
-        }
+        Chromium.closeAfter(world, chromium);
     }
 
     private static String imageTask(String url) {

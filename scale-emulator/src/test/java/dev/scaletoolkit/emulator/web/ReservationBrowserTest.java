@@ -3,8 +3,6 @@ package dev.scaletoolkit.emulator.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.scaletoolkit.emulator.ShiftedClock;
@@ -31,9 +29,6 @@ class ReservationBrowserTest {
     private static final ShiftedClock CLOCK = new ShiftedClock();
     private static Chromium chromium;
     private static UiWorld world;
-    private static BrowserContext adaContext;
-    private static BrowserContext bobContext;
-    private static BrowserContext graceContext;
     private static Page ada;
     private static Page bob;
     private static Page grace;
@@ -44,20 +39,11 @@ class ReservationBrowserTest {
     static void start() {
         chromium = Chromium.launch();
         world = UiWorld.on(CLOCK);
-        adaContext = chromium.browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 860));
-        bobContext = chromium.browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 860));
-        graceContext = chromium.browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 860));
-        ada = adaContext.newPage();
-        bob = bobContext.newPage();
-        grace = graceContext.newPage();
-        for (Page p : new Page[] {ada, bob, grace}) {
-            p.setDefaultTimeout(15_000);
-        }
         world.studioProject("Catalog", "categorization");
         world.batch("Catalog", "catalog-1");
-        Pages.choosePassword(ada, world.invite(ADA, "labeler"));
-        Pages.choosePassword(bob, world.invite(BOB, "labeler"));
-        Pages.choosePassword(grace, world.invite(GRACE, "manager"));
+        ada = Pages.signedIn(chromium, world, ADA, "labeler", 1280, 860);
+        bob = Pages.signedIn(chromium, world, BOB, "labeler", 1280, 860);
+        grace = Pages.signedIn(chromium, world, GRACE, "manager", 1280, 860);
         world.assign(ADA, "Catalog");
         world.assign(BOB, "Catalog");
         first = task("A red bicycle with a basket");
@@ -66,17 +52,7 @@ class ReservationBrowserTest {
 
     @AfterAll
     static void stop() {
-        for (BrowserContext c : new BrowserContext[] {adaContext, bobContext, graceContext}) {
-            if (c != null) {
-                c.close();
-            }
-        }
-        if (world != null) {
-            world.close();
-        }
-        if (chromium != null) {
-            chromium.close();
-        }
+        Chromium.closeAfter(world, chromium);
     }
 
     private static String task(String text) {
@@ -103,7 +79,7 @@ class ReservationBrowserTest {
         assertThat(Axe.seriousViolations(ada)).isEmpty();
 
         // Start labeling again (a second tab, a reload) gives Ada her own task back, not Bob's and not a new one.
-        Page again = adaContext.newPage();
+        Page again = ada.context().newPage();
         startLabeling(again);
         assertThat(again).hasURL(world.base() + "/tasks/" + first);
         again.close();

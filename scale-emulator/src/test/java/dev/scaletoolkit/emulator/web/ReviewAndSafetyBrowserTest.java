@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.APIResponse;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -26,17 +25,13 @@ class ReviewAndSafetyBrowserTest {
 
     private static Chromium chromium;
     private static UiWorld world;
-    private static BrowserContext context;
     private static Page page;
 
     @BeforeAll
     static void start() {
         chromium = Chromium.launch();
         world = new UiWorld();
-        context = chromium.browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
-        page = context.newPage();
-        page.setDefaultTimeout(15_000);
-        Pages.choosePassword(page, world.invite(MANAGER, "manager"));
+        page = Pages.signedIn(chromium, world, MANAGER, "manager", 1400, 900);
         assertThat(page).hasURL(world.base() + "/dashboard");
         world.studioProject("Catalog", "categorization");
         world.batch("Catalog", "catalog-1");
@@ -44,15 +39,7 @@ class ReviewAndSafetyBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (context != null) {
-            context.close();
-        }
-        if (world != null) {
-            world.close();
-        }
-        if (chromium != null) {
-            chromium.close();
-        }
+        Chromium.closeAfter(world, chromium);
     }
 
     private static String categorizationTask(String instruction) {
