@@ -31,7 +31,8 @@ public final class TaskCreation {
     private final TaskCompletion completion;
     private final BatchSettlement batches;
     /** Projects and batches as last parsed, by their stored text: every create reads them, few change them. */
-    private final ParsedDocs parsed = new ParsedDocs(1024);
+    // 1,024 documents, at most 4 M characters of text (a few tens of MB with their trees, well inside -Xmx256m)
+    private final ParsedDocs parsed = new ParsedDocs(1024, 4L * 1024 * 1024);
 
     public TaskCreation(EmulatorContext context, TaskTypes types, TaskCompletion completion, BatchSettlement batches) {
         this.context = context;
