@@ -1,7 +1,9 @@
 package dev.scaletoolkit.cli;
 
 import dev.scaletoolkit.mcp.ScaleMcpServer;
+import dev.scaletoolkit.tools.LocalFiles;
 import dev.scaletoolkit.tools.Profile;
+import dev.scaletoolkit.tools.ToolRegistry;
 import io.modelcontextprotocol.server.McpSyncServer;
 import java.io.InputStream;
 import java.util.concurrent.Callable;
@@ -46,7 +48,7 @@ final class McpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         CountDownLatch inputClosed = new CountDownLatch(1);
-        InputStream in = new EofSignallingInputStream(System.in, inputClosed::countDown);
+        InputStream in = new EofSignallingInputStream(ScaleCli.stdin(spec), inputClosed::countDown);
         Profile parsed = ToolsCommand.profile(spec, "--profile", profile);
         String agentToken = token != null ? token : ScaleCli.env(spec).apply("SCALE_AGENT_TOKEN");
         if (agentToken != null || target.connection != null) {
@@ -54,8 +56,14 @@ final class McpCommand implements Callable<Integer> {
         }
         try (Target t = target.resolveUnchecked(spec)) {
             // stdout is the JSON-RPC stream: anything for people goes to stderr
-            System.err.println("scale mcp: serving profile " + parsed.wireName() + " on stdio");
-            McpSyncServer server = ScaleMcpServer.stdio(t.registry(), parsed, in, System.out);
+            spec.commandLine().getErr().println("scale mcp: serving profile " + parsed.wireName() + " on stdio");
+            spec.commandLine().getErr().flush();
+            ToolRegistry tools = t.registry();
+            java.nio.file.Path cwd = ScaleCli.cwd(spec);
+            if (cwd != null) {
+                tools = tools.withFiles(LocalFiles.UNRESTRICTED.in(cwd)); // the caller's relative paths
+            }
+            McpSyncServer server = ScaleMcpServer.stdio(tools, parsed, in, ScaleCli.stdout(spec));
             inputClosed.await();
             server.closeGracefully();
         }

@@ -201,7 +201,10 @@ final class UpCommand implements Callable<Integer> {
             printBanner(out, emulator, demo, mcpToken, profile);
             out.println("Other commands find this emulator through " + stateFile + ", from any directory.");
             out.flush();
-            stop.await();
+            // short commands of this build are run here for the thin client (cli.resident), until we stop
+            try (var resident = dev.scaletoolkit.cli.resident.ResidentServer.start(stateFile.getParent(), pid)) {
+                stop.await();
+            }
         } catch (InterruptedException e) {
             // stopped by whoever started this command in a thread (tests)
             Thread.currentThread().interrupt();
