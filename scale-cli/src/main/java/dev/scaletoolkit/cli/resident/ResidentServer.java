@@ -46,6 +46,7 @@ public final class ResidentServer implements AutoCloseable {
     private final String platform = Identity.platform();
     private final Semaphore slots = new Semaphore(MAX_SESSIONS);
     private final Set<ResidentSession> sessions = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger served = new AtomicInteger();
     private final ScheduledExecutorService scheduler;
     private volatile boolean closed;
@@ -130,7 +131,8 @@ public final class ResidentServer implements AutoCloseable {
             if (closed) {
                 session.close();
             }
-            daemon(session::run, "scale-resident-" + served.incrementAndGet()).start();
+            daemon(session::run, "scale-resident-" + connections.incrementAndGet())
+                    .start();
         }
     }
 
@@ -180,6 +182,16 @@ public final class ResidentServer implements AutoCloseable {
         if (sessions.remove(session)) {
             slots.release();
         }
+    }
+
+    /** A session accepted its request and runs the command. */
+    void serving() {
+        served.incrementAndGet();
+    }
+
+    /** Requests accepted so far (for tests: whether a run took the resident path). */
+    int served() {
+        return served.get();
     }
 
     ScheduledExecutorService scheduler() {

@@ -64,6 +64,7 @@ final class ResidentSession {
                 return;
             }
             send(Frames.ACCEPTED, new byte[0]);
+            server.serving();
             Thread reader = new Thread(this::readInput, Thread.currentThread().getName() + "-in");
             reader.setDaemon(true);
             reader.start();
