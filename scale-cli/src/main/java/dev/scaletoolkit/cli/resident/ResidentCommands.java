@@ -98,7 +98,7 @@ public final class ResidentCommands {
 
     private static boolean plainOption(String arg) {
         for (String option : PLAIN_OPTIONS) {
-            if (arg.equals(option) || arg.startsWith(option + "=")) {
+            if (arg.equals(option) || (arg.startsWith(option) && arg.startsWith("=", option.length()))) {
                 return true;
             }
         }
