@@ -201,6 +201,50 @@ class ResidentPathTest {
     }
 
     @Test
+    void mcpToolsTakeRelativePathsFromTheClientsDirectory() throws Exception {
+        Map<String, String> env = env(home);
+        inProcess(env, "projects", "create", "storks", "--type", "imageannotation");
+        Path clientDir = Files.createDirectories(dir.resolve("client-dir"));
+        java.io.PipedOutputStream toClient = new java.io.PipedOutputStream();
+        java.io.PipedInputStream clientIn = new java.io.PipedInputStream(toClient, 1 << 16);
+        java.io.PipedInputStream fromClient = new java.io.PipedInputStream(1 << 20);
+        java.io.PipedOutputStream clientOut = new java.io.PipedOutputStream(fromClient);
+        java.util.concurrent.CompletableFuture<Integer> exit =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> Thin.run(
+                        new String[] {"mcp"},
+                        env,
+                        clientIn,
+                        clientOut,
+                        OutputStream.nullOutputStream(),
+                        false,
+                        clientDir.toString()));
+        java.io.BufferedReader answers = new java.io.BufferedReader(
+                new java.io.InputStreamReader(fromClient, java.nio.charset.StandardCharsets.UTF_8));
+        send(
+                toClient,
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                        + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}");
+        assertThat(answers.readLine()).contains("\"id\":1");
+        send(toClient, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+        send(
+                toClient,
+                "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":"
+                        + "\"SCALE_AI_EXPORT_RESULTS\",\"arguments\":{\"project\":\"storks\",\"output_path\":\"storks.jsonl\"}}}");
+        assertThat(answers.readLine())
+                .contains("\"id\":2")
+                .contains(clientDir.resolve("storks.jsonl").toString());
+        assertThat(clientDir.resolve("storks.jsonl")).exists();
+        toClient.close(); // end of input: the session ends and the client exits 0
+        assertThat(exit.get(60, TimeUnit.SECONDS)).isZero();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> server.sessions() == 0);
+    }
+
+    private static void send(OutputStream to, String json) throws IOException {
+        to.write((json + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        to.flush();
+    }
+
+    @Test
     void hostileConnectionsAreClosedAndTheServerServesOn() throws IOException {
         // an unknown frame type, a length beyond any limit, a request that does not decode, a truncated header
         byte[][] attacks = {
