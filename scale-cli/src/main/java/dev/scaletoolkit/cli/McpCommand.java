@@ -58,16 +58,20 @@ final class McpCommand implements Callable<Integer> {
             // stdout is the JSON-RPC stream: anything for people goes to stderr
             spec.commandLine().getErr().println("scale mcp: serving profile " + parsed.wireName() + " on stdio");
             spec.commandLine().getErr().flush();
-            ToolRegistry tools = t.registry();
-            java.nio.file.Path cwd = ScaleCli.cwd(spec);
-            if (cwd != null) {
-                tools = tools.withFiles(LocalFiles.UNRESTRICTED.in(cwd)); // the caller's relative paths
-            }
-            McpSyncServer server = ScaleMcpServer.stdio(tools, parsed, in, ScaleCli.stdout(spec));
+            McpSyncServer server = ScaleMcpServer.stdio(tools(t), parsed, in, ScaleCli.stdout(spec));
             inputClosed.await();
             server.closeGracefully();
         }
         return 0;
+    }
+
+    /**
+     * The target's tools; relative file paths ({@code UPLOAD_FILE}, {@code EXPORT_RESULTS}) are the caller's, so
+     * when this runs for a process elsewhere (the resident path), they are taken from that process's directory.
+     */
+    private ToolRegistry tools(Target t) {
+        java.nio.file.Path cwd = ScaleCli.cwd(spec);
+        return cwd == null ? t.registry() : t.registry().withFiles(LocalFiles.UNRESTRICTED.in(cwd));
     }
 
     /** Signals when the client closes our stdin, so the process exits instead of lingering as an orphan. */
