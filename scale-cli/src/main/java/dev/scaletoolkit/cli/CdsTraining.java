@@ -128,6 +128,9 @@ public final class CdsTraining {
                         + "\"SCALE_AI_LIST_PROJECTS\",\"arguments\":{}}}");
         answers.readLine();
         mcp.closeGracefully();
+        // logback starts only when something is logged (LazyLogbackProvider): load it here, so the first warning
+        // of a later run does not read it from the jar
+        LazyLogbackProvider.context();
 
         server.interrupt();
         server.join(60_000);
