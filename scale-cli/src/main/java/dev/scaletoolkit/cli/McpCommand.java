@@ -55,7 +55,8 @@ final class McpCommand implements Callable<Integer> {
         try (Target t = target.resolveUnchecked(spec)) {
             // stdout is the JSON-RPC stream: anything for people goes to stderr
             System.err.println("scale mcp: serving profile " + parsed.wireName() + " on stdio");
-            McpSyncServer server = ScaleMcpServer.stdio(t.registry(), parsed, in, System.out);
+            // the catalog loads on a second thread while initialize is answered
+            McpSyncServer server = ScaleMcpServer.stdio(t::registry, parsed, in, System.out);
             inputClosed.await();
             server.closeGracefully();
         }
