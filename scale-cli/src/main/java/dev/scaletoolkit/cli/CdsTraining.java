@@ -87,7 +87,9 @@ public final class CdsTraining {
             {"batches", "status", "cds_batch"},
             {"tasks", "list", "--limit", "5"},
             {"tasks", "get", "000000000000000000000000"},
-            {"tools", "call", "SCALE_AI_LIST_PROJECTS", "--json", "{}"}
+            {"tools", "call", "SCALE_AI_LIST_PROJECTS", "--json", "{}"},
+            // a wrong argument: the JSON-Schema validator words the problem (plain arguments skip it)
+            {"tools", "call", "SCALE_AI_LIST_TASKS", "--json", "{\"limit\":0}"}
         }) {
             quietly(env, command, portArg, data);
         }

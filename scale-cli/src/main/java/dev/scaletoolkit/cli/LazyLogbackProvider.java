@@ -64,6 +64,19 @@ public final class LazyLogbackProvider implements SLF4JServiceProvider {
         return (LoggerContext) logback().getLoggerFactory();
     }
 
+    /**
+     * Starts logback now on a thread of its own, for a command that knows it will log soon. It does not touch
+     * SLF4J itself: two threads starting SLF4J at once can make it print a warning.
+     */
+    static void startInBackground() {
+        if (!LazyLogbackProvider.class.getName().equals(System.getProperty(LoggerFactory.PROVIDER_PROPERTY_KEY))) {
+            return;
+        }
+        Thread t = new Thread(LazyLogbackProvider::logback, "scale-log-start");
+        t.setDaemon(true);
+        t.start();
+    }
+
     private static LogbackServiceProvider logback() {
         LogbackServiceProvider started = logback;
         if (started == null) {

@@ -55,7 +55,9 @@ final class McpCommand implements Callable<Integer> {
         try (Target t = target.resolveUnchecked(spec)) {
             // stdout is the JSON-RPC stream: anything for people goes to stderr
             System.err.println("scale mcp: serving profile " + parsed.wireName() + " on stdio");
-            // the catalog loads on a second thread while initialize is answered
+            // the catalog loads on a second thread while initialize is answered, and logback on a third: the SDK
+            // logs the client's initialize request, so logging is needed within the first second anyway
+            LazyLogbackProvider.startInBackground();
             McpSyncServer server = ScaleMcpServer.stdio(t::registry, parsed, in, System.out);
             inputClosed.await();
             server.closeGracefully();
