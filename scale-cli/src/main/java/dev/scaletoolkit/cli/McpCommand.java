@@ -3,7 +3,6 @@ package dev.scaletoolkit.cli;
 import dev.scaletoolkit.mcp.ScaleMcpServer;
 import dev.scaletoolkit.tools.LocalFiles;
 import dev.scaletoolkit.tools.Profile;
-import dev.scaletoolkit.tools.ToolRegistry;
 import io.modelcontextprotocol.server.McpSyncServer;
 import java.io.InputStream;
 import java.util.concurrent.Callable;
@@ -58,12 +57,17 @@ final class McpCommand implements Callable<Integer> {
             // stdout is the JSON-RPC stream: anything for people goes to stderr
             spec.commandLine().getErr().println("scale mcp: serving profile " + parsed.wireName() + " on stdio");
             spec.commandLine().getErr().flush();
-            ToolRegistry tools = t.registry();
             java.nio.file.Path cwd = ScaleCli.cwd(spec);
-            if (cwd != null) {
-                tools = tools.withFiles(LocalFiles.UNRESTRICTED.in(cwd)); // the caller's relative paths
-            }
-            McpSyncServer server = ScaleMcpServer.stdio(tools, parsed, in, ScaleCli.stdout(spec));
+            // the catalog loads on a second thread while initialize is answered, and logback on a third: the SDK
+            // logs the client's initialize request, so logging is needed within the first second anyway
+            LazyLogbackProvider.startInBackground();
+            McpSyncServer server = ScaleMcpServer.stdio(
+                    () -> cwd == null
+                            ? t.registry()
+                            : t.registry().withFiles(LocalFiles.UNRESTRICTED.in(cwd)), // the caller's relative paths
+                    parsed,
+                    in,
+                    ScaleCli.stdout(spec));
             inputClosed.await();
             server.closeGracefully();
         }
