@@ -91,7 +91,9 @@ public final class CdsTraining {
             {"batches", "status", "cds_batch"},
             {"tasks", "list", "--limit", "5"},
             {"tasks", "get", "000000000000000000000000"},
-            {"tools", "call", "SCALE_AI_LIST_PROJECTS", "--json", "{}"}
+            {"tools", "call", "SCALE_AI_LIST_PROJECTS", "--json", "{}"},
+            // a wrong argument: the JSON-Schema validator words the problem (plain arguments skip it)
+            {"tools", "call", "SCALE_AI_LIST_TASKS", "--json", "{\"limit\":0}"}
         }) {
             quietly(env, command, portArg, data);
         }
@@ -132,6 +134,9 @@ public final class CdsTraining {
                         + "\"SCALE_AI_LIST_PROJECTS\",\"arguments\":{}}}");
         answers.readLine();
         mcp.closeGracefully();
+        // logback starts only when something is logged (LazyLogbackProvider): load it here, so the first warning
+        // of a later run does not read it from the jar
+        LazyLogbackProvider.context();
 
         // the thin client handing commands to this scale up (cli.resident): both sides' classes
         Map<String, String> thinEnv = Map.of(GatewayHome.ENV, home);

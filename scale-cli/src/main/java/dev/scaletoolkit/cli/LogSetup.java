@@ -13,7 +13,8 @@ import org.slf4j.Logger;
 /**
  * Logging for the {@code scale} command, set up in code rather than in logback.xml: parsing XML loads several
  * hundred classes, a visible share of a command's start. Logs go to stderr, because stdout carries MCP's JSON-RPC
- * stream and the CLI's results; the chatty libraries speak only of warnings.
+ * stream and the CLI's results; the levels are {@link LogLevels}'. Logback itself starts only when something is
+ * logged at a level that is on ({@link LazyLogbackProvider}).
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class LogSetup extends ContextAwareBase implements Configurator {
@@ -30,16 +31,9 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         stderr.setEncoder(encoder);
         stderr.start();
         ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-        root.setLevel(Level.INFO);
+        root.setLevel(Level.toLevel(LogLevels.ROOT.name()));
         root.addAppender(stderr);
-        for (String quiet : new String[] {"org.eclipse.jetty", "com.zaxxer.hikari", "org.flywaydb"}) {
-            context.getLogger(quiet).setLevel(Level.WARN);
-        }
-        // The SDK logs each retry at info. A command prints one clear line when Scale cannot be reached; the
-        // retries behind it are shown only with SCALE_DEBUG (with every attempt).
-        String debug = System.getenv("SCALE_DEBUG");
-        context.getLogger("dev.scaletoolkit.client")
-                .setLevel(debug != null && !debug.isBlank() ? Level.DEBUG : Level.WARN);
+        LogLevels.named().forEach((name, level) -> context.getLogger(name).setLevel(Level.toLevel(level.name())));
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }

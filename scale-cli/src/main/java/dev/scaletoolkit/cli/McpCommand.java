@@ -58,7 +58,10 @@ final class McpCommand implements Callable<Integer> {
             // stdout is the JSON-RPC stream: anything for people goes to stderr
             spec.commandLine().getErr().println("scale mcp: serving profile " + parsed.wireName() + " on stdio");
             spec.commandLine().getErr().flush();
-            McpSyncServer server = ScaleMcpServer.stdio(tools(t), parsed, in, ScaleCli.stdout(spec));
+            // the catalog loads on a second thread while initialize is answered, and logback on a third: the SDK
+            // logs the client's initialize request, so logging is needed within the first second anyway
+            LazyLogbackProvider.startInBackground();
+            McpSyncServer server = ScaleMcpServer.stdio(() -> tools(t), parsed, in, ScaleCli.stdout(spec));
             inputClosed.await();
             server.closeGracefully();
         }

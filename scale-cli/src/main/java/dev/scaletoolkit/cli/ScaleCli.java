@@ -41,6 +41,11 @@ public final class ScaleCli implements Runnable {
      * a short command's start, while a run needs only the one it names (see {@link #commandLine(Function, boolean,
      * String...)}).
      */
+    static {
+        // before anything logs: logback starts only if something is logged (most commands log nothing)
+        LazyLogbackProvider.choose();
+    }
+
     private static final List<Class<?>> SUBCOMMANDS = List.of(
             UpCommand.class,
             ProjectsCommand.class,

@@ -28,7 +28,6 @@ import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.awaitility.Awaitility;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 
@@ -90,10 +89,12 @@ class HostileFuzzTest {
     static void start() throws IOException {
         logs = new ListAppender<>();
         logs.start();
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        Logger root = LazyLogbackProvider.context().getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.addAppender(logs);
         // One INFO line per refused request is right for a person; ten thousand of them would bury the build log.
-        ((Logger) LoggerFactory.getLogger("dev.scaletoolkit.emulator.requests")).setLevel(Level.WARN);
+        LazyLogbackProvider.context()
+                .getLogger("dev.scaletoolkit.emulator.requests")
+                .setLevel(Level.WARN);
 
         data = Files.createTempDirectory("scale-fuzz");
         StringWriter out = new StringWriter();
@@ -143,7 +144,9 @@ class HostileFuzzTest {
             }
             assertThat(traces).as("log lines with a stack trace").isEmpty();
         } finally {
-            ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+            LazyLogbackProvider.context()
+                    .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+                    .detachAppender(logs);
             up.interrupt();
             up.join(Duration.ofSeconds(30).toMillis());
         }

@@ -17,8 +17,11 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Scale tools as an MCP server, on the official MCP Java SDK: over stdio for desktop agents, or as a
@@ -49,9 +52,42 @@ public final class ScaleMcpServer {
 
     /** Serves the tools of {@code profile} over the given streams until the input ends. */
     public static McpSyncServer stdio(ToolRegistry registry, Profile profile, InputStream in, OutputStream out) {
-        StdioServerTransportProvider transport = new StdioServerTransportProvider(jsonMapper(), in, out);
-        return configure(McpServer.sync(transport), registry, profile, ResultBudget.fromEnv(System::getenv))
-                .build();
+        return stdio(() -> registry, profile, in, out);
+    }
+
+    /**
+     * As {@link #stdio(ToolRegistry, Profile, InputStream, OutputStream)}, loading the registry on a second thread:
+     * the client's {@code initialize} is answered meanwhile (it needs no tool), and the messages after it wait
+     * until the tools are registered, so {@code tools/list} is always the whole list. If the registry cannot be
+     * loaded, the reason is logged and the session ends as if the input had.
+     */
+    public static McpSyncServer stdio(
+            Supplier<ToolRegistry> registry, Profile profile, InputStream in, OutputStream out) {
+        ResultBudget budget = ResultBudget.fromEnv(System::getenv);
+        CompletableFuture<List<SyncToolSpecification>> tools =
+                CompletableFuture.supplyAsync(() -> tools(registry.get(), profile, budget), r -> {
+                    Thread t = new Thread(r, "scale-mcp-catalog");
+                    t.setDaemon(true);
+                    t.start();
+                });
+        CompletableFuture<Void> registered = new CompletableFuture<>();
+        StdioServerTransportProvider transport =
+                new StdioServerTransportProvider(jsonMapper(), new HeldInput(in, registered), out);
+        McpSyncServer server =
+                configure(McpServer.sync(transport), List.of(), profile).build();
+        tools.whenComplete((list, failure) -> {
+            if (failure != null) {
+                LoggerFactory.getLogger(ScaleMcpServer.class)
+                        .error(
+                                "scale mcp: the tools could not be loaded: {}",
+                                (failure.getCause() != null ? failure.getCause() : failure).getMessage());
+                registered.completeExceptionally(failure);
+                return;
+            }
+            list.forEach(server::addTool);
+            registered.complete(null);
+        });
+        return server;
     }
 
     /**
@@ -86,12 +122,13 @@ public final class ScaleMcpServer {
                 .mcpEndpoint("/mcp")
                 .keepAliveInterval(Duration.ofSeconds(30))
                 .build();
-        configure(McpServer.sync(transport), registry, profile, budget).build();
+        configure(McpServer.sync(transport), tools(registry, profile, budget), profile)
+                .build();
         return new BearerTokenServlet(new JsonRpcErrorShield(transport), bearerToken);
     }
 
-    private static <S extends McpServer.SyncSpecification<S>> McpServer.SyncSpecification<S> configure(
-            McpServer.SyncSpecification<S> spec, ToolRegistry registry, Profile profile, ResultBudget budget) {
+    /** The MCP tools of {@code profile}, in the order {@code tools/list} gives them. */
+    static List<SyncToolSpecification> tools(ToolRegistry registry, Profile profile, ResultBudget budget) {
         List<SyncToolSpecification> tools = new ArrayList<>();
         if (profile == Profile.DISCOVERY) {
             Discovery discovery = new Discovery(registry.list(Profile.FULL), registry);
@@ -100,6 +137,11 @@ public final class ScaleMcpServer {
             registry.list(profile).forEach(t -> tools.add(McpToolAdapter.toMcp(registry, t, budget)));
             tools.add(McpDiscovery.readResult(budget));
         }
+        return tools;
+    }
+
+    private static <S extends McpServer.SyncSpecification<S>> McpServer.SyncSpecification<S> configure(
+            McpServer.SyncSpecification<S> spec, List<SyncToolSpecification> tools, Profile profile) {
         return spec.serverInfo(NAME, VERSION)
                 .instructions(profile == Profile.DISCOVERY ? DISCOVERY_INSTRUCTIONS : INSTRUCTIONS)
                 .capabilities(McpSchema.ServerCapabilities.builder()
@@ -109,6 +151,8 @@ public final class ScaleMcpServer {
                 .prompts(McpPrompts.all())
                 // The registry validates inputs itself and reports every bad field in the tool envelope.
                 .validateToolInputs(false)
+                // The catalog's schemas are checked in the build, not at every start (CatalogSchemaValidator).
+                .jsonSchemaValidator(CatalogSchemaValidator.INSTANCE)
                 .requestTimeout(Duration.ofMinutes(10))
                 .tools(tools);
     }

@@ -186,8 +186,10 @@ public final class ToolRegistry {
         ObjectNode given = args instanceof ObjectNode o ? o : ScaleJson.mapper().createObjectNode();
         ObjectNode natural = StrictSchemas.relax(given, entry.spec().inputSchema());
         try {
-            List<ToolError.Problem> problems =
-                    SchemaSupport.problems(entry.input().get(), natural);
+            // arguments that plainly fit skip the validator (and its start-up); the rest get its full report
+            List<ToolError.Problem> problems = QuickSchemaCheck.surelyValid(entry.input().source, natural)
+                    ? List.of()
+                    : SchemaSupport.problems(entry.input().get(), natural);
             if (!problems.isEmpty()) {
                 return ToolResult.failed(ToolError.invalidInput(problems));
             }
