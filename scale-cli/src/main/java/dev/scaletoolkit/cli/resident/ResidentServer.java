@@ -36,11 +36,15 @@ public final class ResidentServer implements AutoCloseable {
     /** Sessions at once; an MCP session lasts as long as its agent, a short command a few milliseconds. */
     static final int MAX_SESSIONS = 16;
 
+    /** A client that connects and sends no request is dropped after this long. */
+    static final java.time.Duration REQUEST_TIMEOUT = java.time.Duration.ofSeconds(10);
+
     private static final Logger LOG = LoggerFactory.getLogger(ResidentServer.class);
-    private static final ResidentServer OFF = new ResidentServer(null, null, null);
+    private static final ResidentServer OFF = new ResidentServer(null, null, null, REQUEST_TIMEOUT);
 
     private final ServerSocketChannel listener;
     private final Path socket;
+    private final java.time.Duration requestTimeout;
     private final UserPrincipal owner;
     private final String build = Identity.build();
     private final String platform = Identity.platform();
@@ -51,8 +55,10 @@ public final class ResidentServer implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private volatile boolean closed;
 
-    private ResidentServer(ServerSocketChannel listener, Path socket, UserPrincipal owner) {
+    private ResidentServer(
+            ServerSocketChannel listener, Path socket, UserPrincipal owner, java.time.Duration requestTimeout) {
         this.listener = listener;
+        this.requestTimeout = requestTimeout;
         this.socket = socket;
         this.owner = owner;
         this.scheduler = listener == null
@@ -65,6 +71,11 @@ public final class ResidentServer implements AutoCloseable {
      * never throws (a server that cannot listen logs why, and commands take the plain path).
      */
     public static ResidentServer start(Path home, long pid) {
+        return start(home, pid, REQUEST_TIMEOUT);
+    }
+
+    /** As {@link #start(Path, long)}, with another wait for a connection's request (tests). */
+    static ResidentServer start(Path home, long pid, java.time.Duration requestTimeout) {
         Path socket = Thin.socket(home, pid);
         try {
             removeStale(home);
@@ -73,7 +84,7 @@ public final class ResidentServer implements AutoCloseable {
             try {
                 listener.bind(UnixDomainSocketAddress.of(socket));
                 Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
-                ResidentServer server = new ResidentServer(listener, socket, Files.getOwner(socket));
+                ResidentServer server = new ResidentServer(listener, socket, Files.getOwner(socket), requestTimeout);
                 daemon(server::accept, "scale-resident").start();
                 return server;
             } catch (IOException | RuntimeException e) {
@@ -192,6 +203,10 @@ public final class ResidentServer implements AutoCloseable {
     /** Requests accepted so far (for tests: whether a run took the resident path). */
     int served() {
         return served.get();
+    }
+
+    java.time.Duration requestTimeout() {
+        return requestTimeout;
     }
 
     ScheduledExecutorService scheduler() {

@@ -27,8 +27,6 @@ import picocli.CommandLine;
  */
 final class ResidentSession {
     private static final Logger LOG = LoggerFactory.getLogger(ResidentSession.class);
-    /** A client that connects and says nothing is dropped after this long. */
-    private static final long REQUEST_TIMEOUT_SECONDS = 10;
 
     private final ResidentServer server;
     private final SocketChannel channel;
@@ -46,8 +44,8 @@ final class ResidentSession {
 
     void run() {
         try {
-            ScheduledFuture<?> timeout =
-                    server.scheduler().schedule(this::close, REQUEST_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            ScheduledFuture<?> timeout = server.scheduler()
+                    .schedule(this::close, server.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
             Frames.Frame first = Frames.read(fromClient, Frames.MAX_REQUEST);
             timeout.cancel(false);
             if (first == null) {

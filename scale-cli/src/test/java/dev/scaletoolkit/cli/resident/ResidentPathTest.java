@@ -320,6 +320,64 @@ class ResidentPathTest {
     }
 
     @Test
+    void beyondTheSessionLimitClientsAreDeclinedAndRunTheCommandThemselves() throws IOException {
+        // silent connections hold their sessions for as long as this test needs (not the usual 10 s)
+        server.close();
+        server = ResidentServer.start(home, ProcessHandle.current().pid(), Duration.ofHours(1));
+        List<SocketChannel> idle = new ArrayList<>();
+        try {
+            for (int i = 0; i < ResidentServer.MAX_SESSIONS; i++) {
+                idle.add(SocketChannel.open(UnixDomainSocketAddress.of(server.socket()))); // connected, silent
+            }
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> server.sessions() == ResidentServer.MAX_SESSIONS);
+            try (SocketChannel one = SocketChannel.open(UnixDomainSocketAddress.of(server.socket()))) {
+                Frames.Frame answer = Frames.read(new java.io.DataInputStream(Frames.in(one)), Frames.MAX_DATA);
+                assertThat(answer.type()).isEqualTo(Frames.DECLINED);
+            }
+            assertThat(Thin.run(
+                            new String[] {"--version"},
+                            env(home),
+                            InputStream.nullInputStream(),
+                            OutputStream.nullOutputStream(),
+                            OutputStream.nullOutputStream(),
+                            false,
+                            "/"))
+                    .as("not served: the caller runs it")
+                    .isEqualTo(Thin.NOT_SERVED);
+        } finally {
+            for (SocketChannel c : idle) {
+                c.close();
+            }
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> server.sessions() == 0);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        assertThat(Thin.run(
+                        new String[] {"--version"},
+                        env(home),
+                        InputStream.nullInputStream(),
+                        out,
+                        OutputStream.nullOutputStream(),
+                        false,
+                        "/"))
+                .isZero();
+        assertThat(out.toString(Charset.defaultCharset())).startsWith("scale-toolkit ");
+    }
+
+    @Test
+    void aConnectionThatSendsNothingIsDropped() throws IOException {
+        server.close();
+        server = ResidentServer.start(home, ProcessHandle.current().pid(), Duration.ofMillis(100));
+        try (SocketChannel silent = SocketChannel.open(UnixDomainSocketAddress.of(server.socket()))) {
+            assertThat(silent.read(ByteBuffer.allocate(16)))
+                    .as("closed by the server")
+                    .isEqualTo(-1);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> server.sessions() == 0);
+    }
+
+    @Test
     void theSocketIsTheOwnersOnlyAndGoesAwayWithTheServer() throws IOException {
         Path socket = server.socket();
         assertThat(socket).isEqualTo(Thin.socket(home, ProcessHandle.current().pid()));
