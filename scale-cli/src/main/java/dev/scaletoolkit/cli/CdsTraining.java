@@ -1,12 +1,15 @@
 package dev.scaletoolkit.cli;
 
+import dev.scaletoolkit.cli.resident.Thin;
 import dev.scaletoolkit.gateway.GatewayHome;
 import dev.scaletoolkit.mcp.ScaleMcpServer;
 import dev.scaletoolkit.tools.Profile;
 import io.modelcontextprotocol.server.McpSyncServer;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.PrintWriter;
@@ -15,6 +18,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -134,8 +138,57 @@ public final class CdsTraining {
         // of a later run does not read it from the jar
         LazyLogbackProvider.context();
 
+        // the thin client handing commands to this scale up (cli.resident): both sides' classes
+        Map<String, String> thinEnv = Map.of(GatewayHome.ENV, home);
+        for (String[] command : new String[][] {{"projects", "list"}, {"tasks", "list"}, {"--version"}}) {
+            Thin.run(
+                    command,
+                    thinEnv,
+                    InputStream.nullInputStream(),
+                    OutputStream.nullOutputStream(),
+                    OutputStream.nullOutputStream(),
+                    false,
+                    System.getProperty("user.dir"));
+        }
+        thinMcp(thinEnv);
+
         server.interrupt();
         server.join(60_000);
+    }
+
+    /** {@code scale mcp} through the thin client: initialize, list the tools, end of input. */
+    private static void thinMcp(Map<String, String> env) throws Exception {
+        PipedOutputStream toClient = new PipedOutputStream();
+        PipedInputStream clientIn = new PipedInputStream(toClient, 1 << 16);
+        PipedInputStream fromClient = new PipedInputStream(1 << 20);
+        PipedOutputStream clientOut = new PipedOutputStream(fromClient);
+        CompletableFuture<Integer> done = CompletableFuture.supplyAsync(() -> Thin.run(
+                new String[] {"mcp"},
+                env,
+                clientIn,
+                clientOut,
+                OutputStream.nullOutputStream(),
+                false,
+                System.getProperty("user.dir")));
+        // not served (no socket): the client's output ends, so the reads below return instead of waiting
+        done.whenComplete((code, e) -> {
+            try {
+                clientOut.close();
+            } catch (IOException ignored) {
+                // already closed
+            }
+        });
+        BufferedReader answers = new BufferedReader(new InputStreamReader(fromClient, StandardCharsets.UTF_8));
+        send(
+                toClient,
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                        + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"cds\",\"version\":\"1\"}}}");
+        answers.readLine();
+        send(toClient, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+        send(toClient, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}");
+        answers.readLine();
+        toClient.close();
+        done.get(60, TimeUnit.SECONDS);
     }
 
     private static void send(PipedOutputStream to, String json) throws IOException {

@@ -38,9 +38,11 @@ final class GatewayStdio {
                 gw.connections().require(connection);
                 caller = Caller.operator(connection, profile);
             }
-            System.err.println("scale mcp: serving " + caller.name() + " on connection " + caller.connection()
+            var err = spec.commandLine().getErr();
+            err.println("scale mcp: serving " + caller.name() + " on connection " + caller.connection()
                     + " through the gateway (" + gw.home() + ")");
-            McpSyncServer server = GatewayMcp.stdio(gw, caller, in, System.out);
+            err.flush();
+            McpSyncServer server = GatewayMcp.stdio(gw, caller, in, ScaleCli.stdout(spec));
             inputClosed.await();
             server.closeGracefully();
         }

@@ -1,6 +1,7 @@
 package dev.scaletoolkit.cli;
 
 import dev.scaletoolkit.mcp.ScaleMcpServer;
+import dev.scaletoolkit.tools.LocalFiles;
 import dev.scaletoolkit.tools.Profile;
 import io.modelcontextprotocol.server.McpSyncServer;
 import java.io.InputStream;
@@ -46,7 +47,7 @@ final class McpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         CountDownLatch inputClosed = new CountDownLatch(1);
-        InputStream in = new EofSignallingInputStream(System.in, inputClosed::countDown);
+        InputStream in = new EofSignallingInputStream(ScaleCli.stdin(spec), inputClosed::countDown);
         Profile parsed = ToolsCommand.profile(spec, "--profile", profile);
         String agentToken = token != null ? token : ScaleCli.env(spec).apply("SCALE_AGENT_TOKEN");
         if (agentToken != null || target.connection != null) {
@@ -54,11 +55,19 @@ final class McpCommand implements Callable<Integer> {
         }
         try (Target t = target.resolveUnchecked(spec)) {
             // stdout is the JSON-RPC stream: anything for people goes to stderr
-            System.err.println("scale mcp: serving profile " + parsed.wireName() + " on stdio");
+            spec.commandLine().getErr().println("scale mcp: serving profile " + parsed.wireName() + " on stdio");
+            spec.commandLine().getErr().flush();
+            java.nio.file.Path cwd = ScaleCli.cwd(spec);
             // the catalog loads on a second thread while initialize is answered, and logback on a third: the SDK
             // logs the client's initialize request, so logging is needed within the first second anyway
             LazyLogbackProvider.startInBackground();
-            McpSyncServer server = ScaleMcpServer.stdio(t::registry, parsed, in, System.out);
+            McpSyncServer server = ScaleMcpServer.stdio(
+                    () -> cwd == null
+                            ? t.registry()
+                            : t.registry().withFiles(LocalFiles.UNRESTRICTED.in(cwd)), // the caller's relative paths
+                    parsed,
+                    in,
+                    ScaleCli.stdout(spec));
             inputClosed.await();
             server.closeGracefully();
         }

@@ -4,6 +4,9 @@ import dev.scaletoolkit.client.SdkVersion;
 import dev.scaletoolkit.client.error.ScaleApiException;
 import dev.scaletoolkit.client.error.ScaleIoException;
 import dev.scaletoolkit.client.wait.WaitTimeoutException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 import picocli.AutoComplete;
@@ -67,6 +70,11 @@ public final class ScaleCli implements Runnable {
     private final Function<String, String> env;
     private final boolean terminal;
     private Target target;
+    // Standard input and output for commands that use them as streams (mcp), and the caller's directory when it
+    // is not this process's: a resident run (cli.resident) gives its client's.
+    private InputStream stdin = System.in;
+    private OutputStream stdout = System.out;
+    private Path cwd;
 
     private ScaleCli(Function<String, String> env, boolean terminal) {
         this.env = env;
@@ -75,6 +83,33 @@ public final class ScaleCli implements Runnable {
 
     public static void main(String[] args) {
         System.exit(commandLine(System::getenv, isTerminal(), args).execute(args));
+    }
+
+    /**
+     * Gives a command line made here other standard streams for the commands that use them directly ({@code mcp}:
+     * its JSON-RPC), and the directory relative paths a tool is given are resolved against (null: this process's).
+     * For running commands on behalf of another process; {@code setOut}/{@code setErr} still carry the rest.
+     */
+    public static void stdio(CommandLine cli, InputStream in, OutputStream out, Path cwd) {
+        ScaleCli root = (ScaleCli) cli.getCommand();
+        root.stdin = in;
+        root.stdout = out;
+        root.cwd = cwd;
+    }
+
+    /** Standard input of the command line that {@code spec} belongs to. */
+    static InputStream stdin(CommandLine.Model.CommandSpec spec) {
+        return spec.root().userObject() instanceof ScaleCli cli ? cli.stdin : System.in;
+    }
+
+    /** Standard output as bytes (a JSON-RPC stream), for the command line that {@code spec} belongs to. */
+    static OutputStream stdout(CommandLine.Model.CommandSpec spec) {
+        return spec.root().userObject() instanceof ScaleCli cli ? cli.stdout : System.out;
+    }
+
+    /** The caller's working directory when it is not this process's, else null. */
+    static Path cwd(CommandLine.Model.CommandSpec spec) {
+        return spec.root().userObject() instanceof ScaleCli cli ? cli.cwd : null;
     }
 
     /** The configured command line, reading the process environment. */
@@ -215,16 +250,7 @@ public final class ScaleCli implements Runnable {
     }
 
     private static boolean isTerminal() {
-        java.io.Console console = System.console();
-        if (console == null) {
-            return false;
-        }
-        try {
-            // Java 22+ returns a console even when redirected; isTerminal() tells the truth there
-            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
-        } catch (ReflectiveOperationException e) {
-            return true; // before Java 22 a console exists only on a terminal
-        }
+        return dev.scaletoolkit.cli.resident.Thin.isTerminal(); // one definition, for both paths
     }
 
     @Override

@@ -5,10 +5,10 @@ import dev.scaletoolkit.emulator.EmulatorConfig;
 import dev.scaletoolkit.emulator.ScaleEmulator;
 import dev.scaletoolkit.emulator.auth.Accounts;
 import dev.scaletoolkit.emulator.auth.DemoAccount;
+import dev.scaletoolkit.emulator.http.LazyServlet;
 import dev.scaletoolkit.mcp.ScaleMcpServer;
 import dev.scaletoolkit.tools.LocalFiles;
 import dev.scaletoolkit.tools.Profile;
-import dev.scaletoolkit.tools.ToolRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -182,26 +183,29 @@ final class UpCommand implements Callable<Integer> {
             new EmulatorState(emulator.baseUrl(), dir, dir.resolve(DemoAccount.FILE_NAME), pid, SdkVersion.VERSION)
                     .write(stateFile);
             String mcpToken = McpToken.ensure(env, data);
-            // over HTTP the callers are remote: local files only under SCALE_UPLOAD_DIR / SCALE_EXPORT_DIR
-            ToolRegistry operatorTools =
-                    Target.of(emulator, demo.liveKey()).registry().withFiles(LocalFiles.remoteFromEnv(env));
+            // The operator's MCP server (its tools, their schemas checked by the MCP SDK) is built on the first
+            // request to /mcp: most runs of up never call it, and building it was a fifth of the start.
+            String liveKey = demo.liveKey();
+            LazyServlet operatorMcp = LazyServlet.of(() -> ScaleMcpServer.servlet(
+                    // over HTTP the callers are remote: local files only under SCALE_UPLOAD_DIR / SCALE_EXPORT_DIR
+                    Target.of(emulator, liveKey).registry().withFiles(LocalFiles.remoteFromEnv(env)),
+                    profile,
+                    mcpToken));
             gateway = openGateway(emulator, demo, gatewayOpening);
             triggers = GatewayTriggers.start(spec, emulator, gateway);
             emulator.mount(
                     "/mcp",
                     gateway == null
-                            ? ScaleMcpServer.httpServlet(operatorTools, profile, mcpToken)
-                            : GatewayMounts.mount(
-                                    gateway,
-                                    emulator,
-                                    ScaleMcpServer.servlet(operatorTools, profile, mcpToken),
-                                    mcpToken,
-                                    triggers.mcpFeatures()));
+                            ? asyncHolder("scale-mcp", operatorMcp)
+                            : GatewayMounts.mount(gateway, emulator, operatorMcp, mcpToken, triggers.mcpFeatures()));
             PrintWriter out = spec.commandLine().getOut();
             printBanner(out, emulator, demo, mcpToken, profile);
             out.println("Other commands find this emulator through " + stateFile + ", from any directory.");
             out.flush();
-            stop.await();
+            // short commands of this build are run here for the thin client (cli.resident), until we stop
+            try (var resident = dev.scaletoolkit.cli.resident.ResidentServer.start(stateFile.getParent(), pid)) {
+                stop.await();
+            }
         } catch (InterruptedException e) {
             // stopped by whoever started this command in a thread (tests)
             Thread.currentThread().interrupt();
@@ -265,6 +269,13 @@ final class UpCommand implements Callable<Integer> {
             }
             throw e;
         }
+    }
+
+    /** A holder for {@code servlet}, async as the MCP SDK's streamable transport needs. */
+    private static ServletHolder asyncHolder(String name, jakarta.servlet.http.HttpServlet servlet) {
+        ServletHolder holder = new ServletHolder(name, servlet);
+        holder.setAsyncSupported(true);
+        return holder;
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

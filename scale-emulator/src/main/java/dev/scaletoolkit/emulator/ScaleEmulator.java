@@ -53,6 +53,7 @@ public final class ScaleEmulator implements AutoCloseable {
         this.config = config;
         // Tests (and the control plane's POST /_emulator/clock) move this clock forward instead of sleeping.
         this.clock = baseClock instanceof EmulatorClock c ? c : new EmulatorClock(baseClock);
+        StartWarmUp.start();
         DataDirectory.ownerOnly(config.dataDir());
         Database db = config.jdbcUrl() != null
                 ? EmulatorDatabase.postgres(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword())

@@ -64,7 +64,7 @@ public final class Gateway implements AutoCloseable {
         this.db = db;
         SettingsStore settings = new SettingsStore(db);
         this.connections = connections(db, settings, key, marker);
-        this.tokens = new AgentTokens(new TokenStore(db), connections, ConnectionTools.catalog(), clock);
+        this.tokens = new AgentTokens(new TokenStore(db), connections, ConnectionTools::catalog, clock);
         this.audit = new AuditTrail(db, settings, home);
         this.policy = new Policy(ConfigFiles.readOrCreate(home, POLICY_FILE));
         this.gate = new ToolGate(

@@ -15,11 +15,34 @@ import java.util.function.Function;
  * @param uploadDir where remote callers may read from, or null for nowhere
  * @param exportDir where remote callers may write to, or null for nowhere
  * @param unrestricted the caller is the machine's own user
+ * @param workingDir what an unrestricted caller's relative paths are relative to, or null for this process's
+ *     directory (a server running a command for a process elsewhere gives that process's)
  */
-public record LocalFiles(Path uploadDir, Path exportDir, boolean unrestricted) {
+public record LocalFiles(Path uploadDir, Path exportDir, boolean unrestricted, Path workingDir) {
     public static final String UPLOAD_DIR_ENV = "SCALE_UPLOAD_DIR";
     public static final String EXPORT_DIR_ENV = "SCALE_EXPORT_DIR";
     public static final LocalFiles UNRESTRICTED = new LocalFiles(null, null, true);
+
+    /**
+     * Access with relative paths taken from this process's directory.
+     *
+     * @param uploadDir where remote callers may read from, or null for nowhere
+     * @param exportDir where remote callers may write to, or null for nowhere
+     * @param unrestricted the caller is the machine's own user
+     */
+    public LocalFiles(Path uploadDir, Path exportDir, boolean unrestricted) {
+        this(uploadDir, exportDir, unrestricted, null);
+    }
+
+    /**
+     * The same access, with an unrestricted caller's relative paths resolved against {@code dir}.
+     *
+     * @param dir the caller's working directory
+     * @return the access for that caller
+     */
+    public LocalFiles in(Path dir) {
+        return new LocalFiles(uploadDir, exportDir, unrestricted, dir);
+    }
 
     /** For remote transports: the directories named by {@code SCALE_UPLOAD_DIR} and {@code SCALE_EXPORT_DIR}. */
     public static LocalFiles remoteFromEnv(Function<String, String> env) {
@@ -35,7 +58,7 @@ public record LocalFiles(Path uploadDir, Path exportDir, boolean unrestricted) {
     /** The file {@code given} names, if this caller may read it. */
     public Path readable(String field, String given) {
         if (unrestricted) {
-            return Path.of(given);
+            return workingDir == null ? Path.of(given) : workingDir.resolve(given);
         }
         if (uploadDir == null) {
             throw new ToolInputException(
@@ -59,7 +82,7 @@ public record LocalFiles(Path uploadDir, Path exportDir, boolean unrestricted) {
     /** The new file {@code given} names, if this caller may write it. */
     public Path writable(String field, String given) {
         if (unrestricted) {
-            return Path.of(given);
+            return workingDir == null ? Path.of(given) : workingDir.resolve(given);
         }
         if (exportDir == null) {
             throw new ToolInputException(

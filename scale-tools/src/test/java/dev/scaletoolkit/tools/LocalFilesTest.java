@@ -34,6 +34,17 @@ class LocalFilesTest {
     }
 
     @Test
+    void aPersonsRelativePathsAreTakenFromTheirDirectory(@TempDir Path tmp) {
+        // a server running a command for a process elsewhere (the CLI's resident path) gives that one's directory
+        ToolRegistry person = tools.withFiles(LocalFiles.UNRESTRICTED.in(tmp));
+        ToolResult export = call(person, "EXPORT_RESULTS", "{\"project\":\"files\",\"output_path\":\"out.jsonl\"}");
+        assertThat(export.successful()).as(String.valueOf(export.error())).isTrue();
+        assertThat(tmp.resolve("out.jsonl")).exists();
+        ToolResult upload = call(person, "UPLOAD_FILE", "{\"file\":{\"name\":\"h\"},\"file_path\":\"nothing.png\"}");
+        assertThat(upload.error().message()).contains("not found: nothing.png");
+    }
+
+    @Test
     void withoutDirectoriesRemoteCallersTouchNoFile(@TempDir Path tmp) {
         ToolRegistry remote = tools.withFiles(new LocalFiles(null, null, false));
         ToolResult upload = call(remote, "UPLOAD_FILE", "{\"file\":{\"name\":\"h\"},\"file_path\":\"/etc/hostname\"}");

@@ -68,7 +68,8 @@ final class Launcher {
             if (!(args.length > 0 && (args[0].equals("up") || args[0].equals("bench")))) {
                 command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
             }
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.scaletoolkit.cli.ScaleCli"));
+            // the jar's main class: short commands through a running scale up, else the CLI in the same JVM
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.scaletoolkit.cli.resident.Thin"));
         }
         command.addAll(Arrays.asList(args));
         return command;

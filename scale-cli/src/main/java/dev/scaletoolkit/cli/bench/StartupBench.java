@@ -30,7 +30,8 @@ import tools.jackson.databind.JsonNode;
  * a fresh process, printed beside the JVM floor (a class that does nothing, started the same way) so that a loaded
  * machine shows as a high floor rather than as slow commands. Measures {@code scale up} to "Listening on port" on
  * fresh data and on restart, five short commands against that emulator found through the state file, and
- * {@code scale mcp} answering {@code initialize} over stdio. Everything runs in a temporary {@code SCALE_HOME}
+ * {@code scale mcp} answering {@code initialize} over stdio, each of those twice: served by the running
+ * {@code scale up} (the resident path) and with {@code SCALE_RESIDENT=0} (the plain path). Everything runs in a temporary {@code SCALE_HOME}
  * and data directory, so the user's own emulator and connections are untouched.
  */
 final class StartupBench {
@@ -73,7 +74,7 @@ final class StartupBench {
             figures.add(measure("JVM floor (a class that does nothing)", "", () -> {
                 long t0 = System.nanoTime();
                 double cpu0 = childrenCpu();
-                exit(start(launcher.floorCommand(), home, true), "the JVM floor");
+                exit(start(launcher.floorCommand(), home, true, false), "the JVM floor");
                 return new Run(seconds(t0), cpuSince(cpu0));
             }));
             List<Double> fresh = new ArrayList<>();
@@ -103,12 +104,16 @@ final class StartupBench {
                     figures.add(new Figure("scale up -> listening (fresh data)", fresh, freshCpu, "<= 1.0 s"));
                     figures.add(new Figure("scale up -> listening (restart)", restart, restartCpu, "<= 1.0 s"));
                     Fixture f = fixture(up.port(), data);
-                    figures.add(command(home, "projects", "list"));
-                    figures.add(command(home, "tasks", "list"));
-                    figures.add(command(home, "tasks", "get", f.taskId()));
-                    figures.add(command(home, "batches", "status", f.batch()));
-                    figures.add(command(home, "tools", "list"));
-                    figures.add(mcp(home));
+                    // With scale up running, these take the resident path (cli.resident); then the same with
+                    // SCALE_RESIDENT=0, each process doing all the work itself (the plain path).
+                    for (boolean plain : new boolean[] {false, true}) {
+                        figures.add(command(home, plain, "projects", "list"));
+                        figures.add(command(home, plain, "tasks", "list"));
+                        figures.add(command(home, plain, "tasks", "get", f.taskId()));
+                        figures.add(command(home, plain, "batches", "status", f.batch()));
+                        figures.add(command(home, plain, "tools", "list"));
+                        figures.add(mcp(home, plain));
+                    }
                 }
             }
         } finally {
@@ -138,7 +143,7 @@ final class StartupBench {
                 loadAfter);
         out.printf(
                 Locale.ROOT,
-                "  %-42s %8s %8s %8s %8s %8s  %s%n",
+                "  %-46s %8s %8s %8s %8s %8s  %s%n",
                 "",
                 "wall",
                 "min",
@@ -151,7 +156,7 @@ final class StartupBench {
             double cpu = median(f.cpu());
             out.printf(
                     Locale.ROOT,
-                    "  %-42s %6.2f s %6.2f s %6.2f s %6.2f s %8s  %s%n",
+                    "  %-46s %6.2f s %6.2f s %6.2f s %6.2f s %8s  %s%n",
                     f.what(),
                     f.median(),
                     s.stream().mapToDouble(Double::doubleValue).min().orElse(0),
@@ -161,7 +166,8 @@ final class StartupBench {
                     f.aim());
         }
         out.println("  wall: launch to answer; CPU: the process's user+system time by then (all its threads), which"
-                + " a loaded machine does not inflate; x: CPU over the floor's.");
+                + " a loaded machine does not inflate; x: CPU over the floor's. Lines without (plain path) are"
+                + " served by the running scale up: their CPU is the client's, the command's own work runs there.");
         out.flush();
     }
 
@@ -182,23 +188,28 @@ final class StartupBench {
         return new Figure(what, s, cpu, aim);
     }
 
-    /** A short command against the running emulator, found through the state file in {@code home}. */
-    private Figure command(Path home, String... args) throws Exception {
-        return measure("scale " + String.join(" ", args).replaceAll("[0-9a-f]{24}", "ID"), "<= 0.5 s", () -> {
+    /**
+     * A short command against the running emulator, found through the state file in {@code home}; served by that
+     * emulator's resident path unless {@code plain} ({@code SCALE_RESIDENT=0}).
+     */
+    private Figure command(Path home, boolean plain, String... args) throws Exception {
+        String what = "scale " + String.join(" ", args).replaceAll("[0-9a-f]{24}", "ID");
+        return measure(plain ? what + " (plain path)" : what, "<= 0.5 s", () -> {
             long t0 = System.nanoTime();
             double cpu0 = childrenCpu();
-            exit(start(launcher.command(args), home, false), "scale " + String.join(" ", args));
+            exit(start(launcher.command(args), home, false, plain), "scale " + String.join(" ", args));
             return new Run(seconds(t0), cpuSince(cpu0));
         });
     }
 
     /** {@code scale mcp}: from spawn to the answer of {@code initialize} on stdout. */
-    private Figure mcp(Path home) throws Exception {
+    private Figure mcp(Path home, boolean plain) throws Exception {
         String initialize = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
                 + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}\n";
-        return measure("scale mcp (stdio): initialize answered", "<= 0.5 s", () -> {
+        String what = "scale mcp (stdio): initialize answered";
+        return measure(plain ? "scale mcp initialize (plain path)" : what, "<= 0.5 s", () -> {
             long t0 = System.nanoTime();
-            Process p = start(launcher.command("mcp"), home, false);
+            Process p = start(launcher.command("mcp"), home, false, plain);
             try (OutputStream in = p.getOutputStream();
                     BufferedReader answers =
                             new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -224,7 +235,7 @@ final class StartupBench {
     /** {@code scale up} on {@code data}: from spawn to its "Listening on port" line. */
     private Up up(Path data, Path home) throws Exception {
         long t0 = System.nanoTime();
-        Process p = start(launcher.command("up", "--port", "0", "--data", data.toString()), home, false);
+        Process p = start(launcher.command("up", "--port", "0", "--data", data.toString()), home, false, false);
         CompletableFuture<Integer> port = new CompletableFuture<>();
         Thread reader = new Thread(
                 () -> {
@@ -286,13 +297,19 @@ final class StartupBench {
     }
 
     /** Starts a child with its own {@code SCALE_HOME} and no key in the environment (so the state file is used). */
-    private Process start(List<String> command, Path home, boolean floor) throws IOException {
+    private Process start(List<String> command, Path home, boolean floor, boolean plain) throws IOException {
         ProcessBuilder b = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         b.environment().put("SCALE_HOME", home.toString());
         b.environment().remove("SCALE_API_KEY");
         b.environment().remove("SCALE_BASE_URL");
         b.environment().remove("SCALE_AGENT_TOKEN");
         b.environment().remove("SCALE_JAVA_OPTS");
+        b.environment().remove("SCALE_DEBUG");
+        if (plain) {
+            b.environment().put(dev.scaletoolkit.cli.resident.ResidentCommands.SWITCH_ENV, "0");
+        } else {
+            b.environment().remove(dev.scaletoolkit.cli.resident.ResidentCommands.SWITCH_ENV);
+        }
         if (floor) {
             b.environment().put(Launcher.FLOOR_ENV, "1");
         } else {

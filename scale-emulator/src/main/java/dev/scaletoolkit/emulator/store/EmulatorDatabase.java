@@ -29,7 +29,9 @@ public final class EmulatorDatabase {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot create data directory " + dataDir + ": " + e.getMessage(), e);
         }
-        return Database.sqlite(dataDir.resolve("scale.db"), sync, SCHEMA, 8);
+        Path file = dataDir.resolve("scale.db");
+        SchemaTemplate.seed(file); // a new directory: a copy of an empty migrated database, not Flyway again
+        return Database.sqlite(file, sync, SCHEMA, 8);
     }
 
     /** Opens a PostgreSQL database shared by several nodes. */

@@ -25,10 +25,15 @@ public final class AgentTokens {
 
     private final TokenStore store;
     private final Connections connections;
-    private final ToolRegistry catalog;
+    private final java.util.function.Supplier<ToolRegistry> catalog;
     private final Clock clock;
 
-    public AgentTokens(TokenStore store, Connections connections, ToolRegistry catalog, Clock clock) {
+    /**
+     * Tokens in {@code store}; {@code catalog} is asked for the tool catalog only when a token names tools, so
+     * opening the gateway does not read the catalog (most of its start).
+     */
+    public AgentTokens(
+            TokenStore store, Connections connections, java.util.function.Supplier<ToolRegistry> catalog, Clock clock) {
         this.store = store;
         this.connections = connections;
         this.catalog = catalog;
@@ -62,7 +67,8 @@ public final class AgentTokens {
         Set<String> slugs = new LinkedHashSet<>();
         if (hasTools) {
             for (String t : n.tools()) {
-                ToolSpec spec = catalog.find(t)
+                ToolSpec spec = catalog.get()
+                        .find(t)
                         .orElseThrow(() -> GatewayException.invalid("unknown tool '" + t + "' in the tool list"));
                 slugs.add(spec.slug());
             }

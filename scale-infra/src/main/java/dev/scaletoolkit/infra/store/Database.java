@@ -54,6 +54,7 @@ public final class Database implements AutoCloseable {
 
     /** Opens (creating if needed) the SQLite file {@code file} and brings it up to {@code schema}. */
     public static Database sqlite(Path file, Sync sync, Schema schema, int poolSize) {
+        SqliteNative.prepare();
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(sqliteUrl(file, sync));
         config.setPoolName("scale-" + schema.name() + "-sqlite");

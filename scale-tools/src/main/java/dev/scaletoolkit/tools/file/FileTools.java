@@ -65,7 +65,8 @@ public final class FileTools {
         if (call.has("file_path")) {
             Path path = call.files().readable("file_path", call.string("file_path"));
             if (!Files.isRegularFile(path)) {
-                throw new ToolInputException("file_path", "a readable local file (not found: " + path + ")");
+                throw new ToolInputException(
+                        "file_path", "a readable local file (not found: " + call.string("file_path") + ")");
             }
             try {
                 if (Files.size(path) > MAX_BYTES) {
