@@ -3,6 +3,7 @@ package dev.scaletoolkit.cli;
 import dev.scaletoolkit.mcp.ScaleMcpServer;
 import dev.scaletoolkit.tools.LocalFiles;
 import dev.scaletoolkit.tools.Profile;
+import dev.scaletoolkit.tools.ToolRegistry;
 import io.modelcontextprotocol.server.McpSyncServer;
 import java.io.InputStream;
 import java.util.concurrent.Callable;
@@ -57,21 +58,23 @@ final class McpCommand implements Callable<Integer> {
             // stdout is the JSON-RPC stream: anything for people goes to stderr
             spec.commandLine().getErr().println("scale mcp: serving profile " + parsed.wireName() + " on stdio");
             spec.commandLine().getErr().flush();
-            java.nio.file.Path cwd = ScaleCli.cwd(spec);
             // the catalog loads on a second thread while initialize is answered, and logback on a third: the SDK
             // logs the client's initialize request, so logging is needed within the first second anyway
             LazyLogbackProvider.startInBackground();
-            McpSyncServer server = ScaleMcpServer.stdio(
-                    () -> cwd == null
-                            ? t.registry()
-                            : t.registry().withFiles(LocalFiles.UNRESTRICTED.in(cwd)), // the caller's relative paths
-                    parsed,
-                    in,
-                    ScaleCli.stdout(spec));
+            McpSyncServer server = ScaleMcpServer.stdio(() -> tools(t), parsed, in, ScaleCli.stdout(spec));
             inputClosed.await();
             server.closeGracefully();
         }
         return 0;
+    }
+
+    /**
+     * The target's tools; relative file paths ({@code UPLOAD_FILE}, {@code EXPORT_RESULTS}) are the caller's, so
+     * when this runs for a process elsewhere (the resident path), they are taken from that process's directory.
+     */
+    private ToolRegistry tools(Target t) {
+        java.nio.file.Path cwd = ScaleCli.cwd(spec);
+        return cwd == null ? t.registry() : t.registry().withFiles(LocalFiles.UNRESTRICTED.in(cwd));
     }
 
     /** Signals when the client closes our stdin, so the process exits instead of lingering as an orphan. */

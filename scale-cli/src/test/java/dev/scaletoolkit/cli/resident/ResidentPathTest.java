@@ -201,6 +201,38 @@ class ResidentPathTest {
     }
 
     @Test
+    void aKilledMcpClientEndsItsSessionInTheServer() throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                classPath(),
+                Thin.class.getName(),
+                "mcp"));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().clear();
+        pb.environment().putAll(env(home));
+        int before = server.served();
+        Process p = pb.start();
+        try {
+            send(
+                    p.getOutputStream(),
+                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
+                            + "\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\","
+                            + "\"version\":\"1\"}}}");
+            java.io.BufferedReader answers = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(answers.readLine()).contains("\"id\":1");
+            assertThat(server.served() - before).isEqualTo(1);
+            assertThat(server.sessions()).isEqualTo(1);
+        } finally {
+            p.destroyForcibly(); // SIGKILL: no end of input is sent, the connection just closes
+            p.waitFor(60, TimeUnit.SECONDS);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> server.sessions() == 0);
+    }
+
+    @Test
     void mcpToolsTakeRelativePathsFromTheClientsDirectory() throws Exception {
         Map<String, String> env = env(home);
         inProcess(env, "projects", "create", "storks", "--type", "imageannotation");
