@@ -21,6 +21,25 @@ public final class EmulatorLimits {
     public static final int MAX_PROJECTS_LISTED = 10_000;
 
     /**
+     * Most members {@code GET /v1/teams} (and the team answer of invite and set_role) lists, streamed in team order.
+     * Scale answers the whole team with no paging; this only bounds a runaway table.
+     */
+    public static final int MAX_TEAM_LISTED = 10_000;
+
+    /**
+     * Most pending batches {@code GET /v1/studio/batches} (and set/reset priorities) lists, streamed in priority
+     * order. Scale answers them all with no paging; {@code set_priorities} must name every one, so real accounts
+     * stay far below this.
+     */
+    public static final int MAX_STUDIO_BATCHES_LISTED = 10_000;
+
+    /**
+     * Most members {@code GET /v1/studio/assignments} maps, each with at most {@link #MAX_PROJECTS_LISTED} projects,
+     * streamed member by member.
+     */
+    public static final int MAX_ASSIGNMENT_MEMBERS_LISTED = 10_000;
+
+    /**
      * Most task JSON one page of {@code GET /v1/tasks} holds: 8 Mi characters (bytes, for ASCII text). A page ends early, with
      * {@code has_more} and a {@code next_token} that starts after its last task, once the next task would pass this;
      * a page always holds at least one task. Together with {@code limit} (at most 100) it bounds what one listing

@@ -3,12 +3,15 @@ package dev.scaletoolkit.emulator.batch;
 import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.store.Docs;
+import dev.scaletoolkit.emulator.store.Streamed;
 import dev.scaletoolkit.infra.store.Rows;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -166,13 +169,22 @@ public final class BatchStore {
             String groups,
             String createdAt) {}
 
-    /** The caller's batches that are not completed, with their Studio priority and groups. */
-    public static List<StudioColumns> unfinishedWithStudioColumns(Handle h, Caller caller) {
-        return h.createQuery("SELECT name, id, project, calibration, studio_priority, studio_groups,"
-                        + " created_at FROM batches WHERE account_id = :a AND test_mode = :m AND status <> 'completed'")
+    /**
+     * Hands the caller's batches that are not completed, with their Studio priority and groups, to {@code each}
+     * one row at a time in Studio work order: batches with a priority first by priority, then calibration batches,
+     * then oldest first (ties by id).
+     */
+    public static void forEachUnfinishedWithStudioColumns(Handle h, Caller caller, Consumer<StudioColumns> each) {
+        Query q = h.createQuery("SELECT name, id, project, calibration, studio_priority, studio_groups, created_at"
+                        + " FROM batches WHERE account_id = :a AND test_mode = :m AND status <> 'completed'"
+                        + " ORDER BY CASE WHEN studio_priority IS NULL THEN 1 ELSE 0 END, studio_priority,"
+                        + " calibration DESC, created_at, id")
                 .bind("a", caller.accountId())
-                .bind("m", caller.mode())
-                .map((rs, ctx) -> {
+                .bind("m", caller.mode());
+        Streamed.forEach(
+                h,
+                q,
+                query -> query.map((rs, ctx) -> {
                     int stored = rs.getInt("studio_priority");
                     Integer priority = rs.wasNull() ? null : stored;
                     return new StudioColumns(
@@ -183,8 +195,9 @@ public final class BatchStore {
                             priority,
                             rs.getString("studio_groups"),
                             rs.getString("created_at"));
-                })
-                .list();
+                }),
+                Integer.MAX_VALUE,
+                each);
     }
 
     public static void clearStudioPriorities(Handle h, Caller caller) {

@@ -2,7 +2,9 @@ package dev.scaletoolkit.emulator.quality;
 
 import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.store.Docs;
+import dev.scaletoolkit.emulator.store.Streamed;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import tools.jackson.databind.node.ObjectNode;
@@ -28,9 +30,10 @@ public final class AuditStore {
 
     /**
      * Audits that did not fix the task, newest first, of the given tasks and/or with the given ids (an empty list
-     * does not filter).
+     * does not filter), handed to {@code each} one row at a time; at most {@code limit}. Returns how many.
      */
-    public static List<String> fixless(Handle h, Caller owner, List<String> taskIds, List<String> ids, int limit) {
+    public static int forEachFixless(
+            Handle h, Caller owner, List<String> taskIds, List<String> ids, int limit, Consumer<String> each) {
         StringBuilder sql = new StringBuilder(
                 "SELECT doc FROM audits WHERE account_id = :a AND test_mode = :m AND audit_result <> 'fixed'");
         if (!taskIds.isEmpty()) {
@@ -39,7 +42,7 @@ public final class AuditStore {
         if (!ids.isEmpty()) {
             sql.append(" AND id IN (<ids>)");
         }
-        sql.append(" ORDER BY audited_at DESC, id DESC LIMIT ").append(limit);
+        sql.append(" ORDER BY audited_at DESC, id DESC");
         Query q = h.createQuery(sql.toString()).bind("a", owner.accountId()).bind("m", owner.mode());
         if (!taskIds.isEmpty()) {
             q.bindList("taskIds", taskIds);
@@ -47,6 +50,6 @@ public final class AuditStore {
         if (!ids.isEmpty()) {
             q.bindList("ids", ids);
         }
-        return q.mapTo(String.class).list();
+        return Streamed.forEach(h, q, query -> query.mapTo(String.class), limit, each);
     }
 }

@@ -3,6 +3,8 @@ package dev.scaletoolkit.emulator.quality;
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.file.KeysetCursor;
+import dev.scaletoolkit.emulator.http.JsonStream;
+import dev.scaletoolkit.emulator.http.Reply;
 import dev.scaletoolkit.emulator.quality.QualityAttemptStore.Attempt;
 import dev.scaletoolkit.emulator.store.Docs;
 import java.util.List;
@@ -27,12 +29,13 @@ public final class QualityReads {
      * Audits that accepted or rejected a task without fixing it, newest first; an audit must match both lists
      * where both are given.
      */
-    public ObjectNode audits(Caller caller, List<String> taskIds, List<String> ids) {
-        List<String> docs = context.db().read(h -> AuditStore.fixless(h, caller, taskIds, ids, MAX_AUDITS));
-        ObjectNode out = Docs.object();
-        ArrayNode array = out.putArray("docs");
-        docs.forEach(d -> array.add(Docs.read(d)));
-        return out;
+    public Reply.Stream audits(Caller caller, List<String> taskIds, List<String> ids) {
+        // The shape is inferred (no Scale client reads it), unpaged like the tools that call it; the rows are
+        // streamed from the database so a task with many long audit comments never sits whole in memory.
+        return JsonStream.wrapped(
+                "{\"docs\":[",
+                each -> context.db().read(h -> AuditStore.forEachFixless(h, caller, taskIds, ids, MAX_AUDITS, each)),
+                "]}");
     }
 
     /** A page of training attempts, newest first, for the given quality tasks and/or labelers. */

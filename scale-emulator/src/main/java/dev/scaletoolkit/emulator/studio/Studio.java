@@ -1,7 +1,13 @@
 package dev.scaletoolkit.emulator.studio;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
+import dev.scaletoolkit.emulator.EmulatorLimits;
 import dev.scaletoolkit.emulator.auth.Caller;
+import dev.scaletoolkit.emulator.http.JsonStream;
+import dev.scaletoolkit.emulator.http.Reply;
+import dev.scaletoolkit.emulator.team.Teammates;
+import java.util.List;
+import java.util.function.Consumer;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -20,34 +26,69 @@ public final class Studio {
         this.groups = new ProjectGroups(context);
     }
 
-    /** Teammate email to the projects assigned to them. */
-    public ObjectNode assignments(Caller caller) {
-        return context.db().read(h -> StudioAssignments.map(h, caller));
+    /** Teammate email to the projects assigned to them, streamed ({@code GET /v1/studio/assignments}). */
+    public Reply.Stream assignments(Caller caller) {
+        return assignments.streamed(caller);
+    }
+
+    /** The projects assigned to one member, alphabetical (the labeler's own queue). */
+    public List<String> projectsOf(Caller caller, String email) {
+        return context.db()
+                .read(h -> Teammates.find(h, caller.accountId(), email)
+                        .map(m -> StudioAssignments.projectsOf(h, caller, m.email()))
+                        .orElse(List.of()));
     }
 
     /** Assigns {@code {"emails", "projects"}}; answers the new assignment map. */
-    public ObjectNode addAssignments(Caller caller, ObjectNode body) {
-        return context.db().write(h -> assignments.add(h, caller, body));
+    public Reply.Stream addAssignments(Caller caller, ObjectNode body) {
+        context.db().write(h -> {
+            assignments.add(h, caller, body);
+            return null;
+        });
+        return assignments.streamed(caller);
     }
 
     /** Unassigns {@code {"emails", "projects"}}; answers the new assignment map. */
-    public ObjectNode removeAssignments(Caller caller, ObjectNode body) {
-        return context.db().write(h -> assignments.remove(h, caller, body));
+    public Reply.Stream removeAssignments(Caller caller, ObjectNode body) {
+        context.db().write(h -> {
+            assignments.remove(h, caller, body);
+            return null;
+        });
+        return assignments.streamed(caller);
     }
 
-    /** The pending Studio batches in priority order. */
-    public ArrayNode batches(Caller caller) {
-        return context.db().read(h -> StudioBatches.list(h, caller));
+    /**
+     * The pending Studio batches in priority order ({@code GET /v1/studio/batches}), streamed. Scale answers them
+     * all in one bare array (no paging; {@code set_priorities} takes the whole order back), so the shape stays and
+     * the array is written a batch at a time, at most {@link EmulatorLimits#MAX_STUDIO_BATCHES_LISTED}.
+     */
+    public Reply.Stream batches(Caller caller) {
+        return JsonStream.array(each -> context.db()
+                .read(h -> StudioBatches.forEach(
+                        h, caller, EmulatorLimits.MAX_STUDIO_BATCHES_LISTED, doc -> each.accept(doc.toString()))));
     }
 
-    /** Puts the named batches first, in the order given. */
-    public ArrayNode setPriorities(Caller caller, ObjectNode body) {
-        return context.db().write(h -> StudioBatches.setPriorities(h, caller, body));
+    /** Hands each pending Studio batch to {@code each} in priority order, one at a time. */
+    public void forEachBatch(Caller caller, Consumer<ObjectNode> each) {
+        context.db().read(h -> StudioBatches.forEach(h, caller, EmulatorLimits.MAX_STUDIO_BATCHES_LISTED, each));
     }
 
-    /** Back to creation order. */
-    public ArrayNode resetPriorities(Caller caller) {
-        return context.db().write(h -> StudioBatches.resetPriorities(h, caller));
+    /** Puts the named batches first, in the order given; answers the new order, streamed after the commit. */
+    public Reply.Stream setPriorities(Caller caller, ObjectNode body) {
+        context.db().write(h -> {
+            StudioBatches.setPriorities(h, caller, body);
+            return null;
+        });
+        return batches(caller);
+    }
+
+    /** Back to creation order; answers the new order, streamed. */
+    public Reply.Stream resetPriorities(Caller caller) {
+        context.db().write(h -> {
+            StudioBatches.resetPriorities(h, caller);
+            return null;
+        });
+        return batches(caller);
     }
 
     /** Which worker groups may work on a batch. */

@@ -1,22 +1,23 @@
 package dev.scaletoolkit.emulator.studio;
 
 import dev.scaletoolkit.emulator.auth.Caller;
-import java.util.List;
+import dev.scaletoolkit.emulator.store.Streamed;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 
 /** The only code that reads or writes {@code studio_assignments}: which teammate works on which Studio project. */
 final class StudioAssignmentStore {
     private StudioAssignmentStore() {}
 
-    /** The member's projects in the caller's mode, alphabetical. */
-    static List<String> projects(Handle h, Caller caller, String email) {
-        return h.createQuery("SELECT project FROM studio_assignments WHERE account_id = :a AND test_mode = :m"
+    /** Hands the member's projects in the caller's mode to {@code each}, alphabetical, one row at a time. */
+    static int forEachProject(Handle h, Caller caller, String email, int max, Consumer<String> each) {
+        Query q = h.createQuery("SELECT project FROM studio_assignments WHERE account_id = :a AND test_mode = :m"
                         + " AND email = :e ORDER BY project")
                 .bind("a", caller.accountId())
                 .bind("m", caller.mode())
-                .bind("e", email)
-                .mapTo(String.class)
-                .list();
+                .bind("e", email);
+        return Streamed.forEach(h, q, query -> query.mapTo(String.class), max, each);
     }
 
     /** Assigns the project to the member unless they have it already. */

@@ -1,15 +1,21 @@
 package dev.scaletoolkit.emulator.studio;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
+import dev.scaletoolkit.emulator.EmulatorLimits;
 import dev.scaletoolkit.emulator.auth.Caller;
+import dev.scaletoolkit.emulator.http.Reply;
 import dev.scaletoolkit.emulator.json.Fields;
-import dev.scaletoolkit.emulator.store.Docs;
+import dev.scaletoolkit.emulator.team.TeamStore;
 import dev.scaletoolkit.emulator.team.Teammates;
+import dev.scaletoolkit.model.jackson.ScaleJson;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -23,21 +29,58 @@ public final class StudioAssignments {
         this.context = context;
     }
 
-    // GET /v1/studio/assignments
-    public static ObjectNode map(Handle h, Caller caller) {
-        ObjectNode out = Docs.object();
-        for (Teammates.Member m : Teammates.all(h, caller.accountId())) {
-            if (!m.isActive()) {
-                continue;
-            }
-            ArrayNode projects = out.putArray(m.email());
-            StudioAssignmentStore.projects(h, caller, m.email()).forEach(projects::add);
+    /**
+     * {@code GET /v1/studio/assignments} (and the answer of add and remove), streamed. Scale answers one unpaged map
+     * of every active member to their projects, and the SDKs read it as one map, so the shape stays; it is written
+     * member by member from the database, never built whole: at most {@link
+     * EmulatorLimits#MAX_ASSIGNMENT_MEMBERS_LISTED} members, each with at most {@link
+     * EmulatorLimits#MAX_PROJECTS_LISTED} projects.
+     */
+    public Reply.Stream streamed(Caller caller) {
+        return new Reply.Stream("application/json; charset=utf-8", out -> {
+            out.write('{');
+            boolean[] firstMember = {true};
+            context.db()
+                    .read(h -> TeamStore.forEachActiveEmail(
+                            h, caller.accountId(), EmulatorLimits.MAX_ASSIGNMENT_MEMBERS_LISTED, email -> {
+                                StringBuilder member = new StringBuilder();
+                                member.append(firstMember[0] ? "" : ",")
+                                        .append(ScaleJson.mapper().writeValueAsString(email))
+                                        .append(":[");
+                                firstMember[0] = false;
+                                write(out, member.toString());
+                                boolean[] firstProject = {true};
+                                StudioAssignmentStore.forEachProject(
+                                        h, caller, email, EmulatorLimits.MAX_PROJECTS_LISTED, project -> {
+                                            write(
+                                                    out,
+                                                    (firstProject[0] ? "" : ",")
+                                                            + ScaleJson.mapper().writeValueAsString(project));
+                                            firstProject[0] = false;
+                                        });
+                                write(out, "]");
+                            }));
+            out.write('}');
+        });
+    }
+
+    private static void write(OutputStream out, String text) {
+        try {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+    }
+
+    /** One member's projects in the caller's mode, alphabetical (at most {@link EmulatorLimits#MAX_PROJECTS_LISTED}). */
+    static List<String> projectsOf(Handle h, Caller caller, String email) {
+        List<String> out = new ArrayList<>();
+        StudioAssignmentStore.forEachProject(h, caller, email, EmulatorLimits.MAX_PROJECTS_LISTED, out::add);
         return out;
     }
 
     // POST /v1/studio/assignments/add
-    public ObjectNode add(Handle h, Caller caller, ObjectNode body) {
+    public void add(Handle h, Caller caller, ObjectNode body) {
         List<Teammates.Member> members = members(h, caller, body);
         List<String> projects = Fields.requireStringList(body, "projects");
         projects.forEach(p -> StudioProjects.requireInBody(h, caller, p, "projects"));
@@ -47,11 +90,10 @@ public final class StudioAssignments {
                 StudioAssignmentStore.add(h, caller, m.email(), project, now);
             }
         }
-        return map(h, caller);
     }
 
     /** POST /v1/studio/assignments/remove: without {@code projects}, every project of those members goes. */
-    public ObjectNode remove(Handle h, Caller caller, ObjectNode body) {
+    public void remove(Handle h, Caller caller, ObjectNode body) {
         List<Teammates.Member> members = members(h, caller, body);
         Optional<List<String>> projects = Fields.optStringList(body, "projects");
         projects.ifPresent(list -> list.forEach(p -> StudioProjects.requireInBody(h, caller, p, "projects")));
@@ -64,7 +106,6 @@ public final class StudioAssignments {
                 StudioAssignmentStore.remove(h, caller, m.email(), project);
             }
         }
-        return map(h, caller);
     }
 
     private static List<Teammates.Member> members(Handle h, Caller caller, ObjectNode body) {

@@ -9,14 +9,14 @@ import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.emulator.task.TaskStore;
 import dev.scaletoolkit.model.jackson.ScaleJson;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -39,53 +39,93 @@ public final class StudioBatches {
             String groups,
             String createdAt) {}
 
-    private static final Comparator<Row> ORDER = Comparator.comparing(
-                    (Row r) -> r.priority() == null ? Integer.MAX_VALUE : r.priority())
-            .thenComparing(r -> !r.calibration())
-            .thenComparing(Row::createdAt)
-            .thenComparing(Row::id);
+    /** Project ids of Studio projects met while streaming, so each project's JSON is read once, not per batch. */
+    private static final int PROJECTS_REMEMBERED = 256;
 
     private StudioBatches() {}
 
-    // GET /v1/studio/batches
-    public static ArrayNode list(Handle h, Caller caller) {
-        ArrayNode out = Docs.object().arrayNode();
-        List<Row> rows = pending(h, caller);
-        for (int i = 0; i < rows.size(); i++) {
-            out.add(wire(h, caller, rows.get(i), i + 1));
-        }
-        return out;
+    /**
+     * Hands each pending Studio batch's wire JSON to {@code each}, in work order, one row at a time: the listing
+     * is never built in memory (at most {@code max} batches). Returns how many it handed over.
+     */
+    public static int forEach(Handle h, Caller caller, int max, Consumer<ObjectNode> each) {
+        Map<String, Optional<String>> studioIds = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Optional<String>> eldest) {
+                return size() > PROJECTS_REMEMBERED;
+            }
+        };
+        int[] position = {0};
+        BatchStore.forEachUnfinishedWithStudioColumns(h, caller, c -> {
+            if (position[0] >= max) {
+                return;
+            }
+            Optional<String> projectId = studioIds.computeIfAbsent(
+                    c.project(),
+                    p -> ProjectStore.find(h, caller, p)
+                            .filter(ProjectStore::isStudio)
+                            .map(doc -> ProjectStore.idOf(caller, doc)));
+            if (projectId.isPresent()) {
+                position[0]++;
+                Row row = new Row(
+                        c.name(), c.id(), c.project(), c.calibration(), c.priority(), c.groups(), c.createdAt());
+                each.accept(wire(h, caller, row, projectId.get(), position[0]));
+            }
+        });
+        return position[0];
     }
 
-    // POST /v1/studio/batches/set_priorities  {batches: [{name}]}
-    public static ArrayNode setPriorities(Handle h, Caller caller, ObjectNode body) {
+    /** The pending Studio batches' names, in work order, one at a time. */
+    private static void forEachName(Handle h, Caller caller, Consumer<String> each) {
+        forEach(
+                h,
+                caller,
+                Integer.MAX_VALUE,
+                doc -> each.accept(doc.path("name").asString()));
+    }
+
+    /**
+     * POST /v1/studio/batches/set_priorities {batches: [{name}]}: the body must name every pending Studio batch
+     * once. Checked against the pending batches streamed one at a time, holding only the body's names.
+     */
+    public static void setPriorities(Handle h, Caller caller, ObjectNode body) {
         List<String> order = names(body);
-        List<Row> rows = pending(h, caller);
-        Set<String> pendingNames = new TreeSet<>();
-        rows.forEach(r -> pendingNames.add(r.name()));
+        Set<String> given = new HashSet<>(order);
+        Set<String> pending = new HashSet<>();
+        List<String> missing = new ArrayList<>();
+        int[] missingCount = {0};
+        forEachName(h, caller, name -> {
+            if (given.contains(name)) {
+                pending.add(name);
+            } else if (missingCount[0]++ < MISSING_NAMED) {
+                missing.add(name);
+            }
+        });
         for (int i = 0; i < order.size(); i++) {
-            if (!pendingNames.contains(order.get(i))) {
+            if (!pending.contains(order.get(i))) {
                 throw ApiError.invalidParam(
                         "batches[" + i + "]", "names \"" + order.get(i) + "\", which is not a pending Studio batch");
             }
         }
-        Set<String> missing = new TreeSet<>(pendingNames);
-        order.forEach(missing::remove);
-        if (!missing.isEmpty()) {
+        if (missingCount[0] > 0) {
+            java.util.Collections.sort(missing);
+            String more =
+                    missingCount[0] > missing.size() ? " and " + (missingCount[0] - missing.size()) + " more" : "";
             throw ApiError.invalidParam(
                     "batches",
-                    "must list every pending Studio batch exactly once; missing: " + String.join(", ", missing));
+                    "must list every pending Studio batch exactly once; missing: " + String.join(", ", missing) + more);
         }
         for (int i = 0; i < order.size(); i++) {
             setPriority(h, caller, order.get(i), i + 1);
         }
-        return list(h, caller);
     }
 
+    /** How many missing batch names a set_priorities error spells out before "and N more". */
+    private static final int MISSING_NAMED = 20;
+
     // POST /v1/studio/batches/reset_priorities
-    public static ArrayNode resetPriorities(Handle h, Caller caller) {
+    public static void resetPriorities(Handle h, Caller caller) {
         BatchStore.clearStudioPriorities(h, caller);
-        return list(h, caller);
     }
 
     // PUT /v1/studio/batches/{name}  {groups: [...]} — replaces the batch's groups.
@@ -120,43 +160,24 @@ public final class StudioBatches {
         ArrayNode stored = Docs.object().arrayNode();
         groups.forEach(stored::add);
         BatchStore.setStudioGroups(h, caller, batchName, Docs.write(stored));
-        List<Row> rows = pending(h, caller);
-        for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).name().equals(batchName)) {
-                return wire(h, caller, rows.get(i), i + 1);
+        ObjectNode[] found = {null};
+        forEach(h, caller, Integer.MAX_VALUE, doc -> {
+            if (found[0] == null && doc.path("name").asString().equals(batchName)) {
+                found[0] = doc;
             }
+        });
+        if (found[0] != null) {
+            return found[0];
         }
         throw new IllegalStateException("pending Studio batch " + batchName + " vanished inside its transaction");
     }
 
-    private static List<Row> pending(Handle h, Caller caller) {
-        List<Row> rows = BatchStore.unfinishedWithStudioColumns(h, caller).stream()
-                .map(c -> new Row(
-                        c.name(), c.id(), c.project(), c.calibration(), c.priority(), c.groups(), c.createdAt()))
-                .toList();
-        Map<String, Boolean> studio = new HashMap<>();
-        List<Row> out = new ArrayList<>();
-        for (Row r : rows) {
-            boolean isStudio = studio.computeIfAbsent(
-                    r.project(),
-                    p -> ProjectStore.find(h, caller, p)
-                            .map(ProjectStore::isStudio)
-                            .orElse(false));
-            if (isStudio) {
-                out.add(r);
-            }
-        }
-        out.sort(ORDER);
-        return out;
-    }
-
-    private static ObjectNode wire(Handle h, Caller caller, Row row, int position) {
-        ObjectNode project = ProjectStore.find(h, caller, row.project()).orElseThrow();
+    private static ObjectNode wire(Handle h, Caller caller, Row row, String projectId, int position) {
         Map<String, Integer> counts = TaskStore.countsInBatch(h, caller, row.name());
         ObjectNode out = Docs.object();
         out.put("id", row.id());
         out.put("name", row.name());
-        out.put("projectId", ProjectStore.idOf(caller, project));
+        out.put("projectId", projectId);
         out.put("projectName", row.project());
         out.put("batchType", row.calibration() ? "Calibration" : "Production");
         out.put("studioPriority", position);

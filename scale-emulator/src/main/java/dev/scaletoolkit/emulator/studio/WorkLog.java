@@ -109,7 +109,7 @@ public final class WorkLog {
         List<LabelerStats.Review> out = new ArrayList<>();
         for (int i = 0; i < tasks.size(); i += 500) {
             List<String> chunk = tasks.subList(i, Math.min(tasks.size(), i + 500));
-            for (String doc : AuditStore.fixless(h, caller, chunk, List.of(), 100_000)) {
+            AuditStore.forEachFixless(h, caller, chunk, List.of(), 100_000, doc -> {
                 JsonNode audit =
                         dev.scaletoolkit.model.jackson.ScaleJson.mapper().readTree(doc);
                 String result = audit.path("audit_result").asString("");
@@ -118,7 +118,7 @@ public final class WorkLog {
                     out.add(new LabelerStats.Review(
                             audit.path("task_id").asString(), at.get(), result.equals("accepted")));
                 }
-            }
+            });
         }
         return out;
     }

@@ -1,8 +1,12 @@
 package dev.scaletoolkit.emulator.team;
 
 import dev.scaletoolkit.emulator.store.Docs;
+import dev.scaletoolkit.emulator.store.Streamed;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The only code that reads or writes the {@code team_members} table. */
@@ -20,6 +24,39 @@ public final class TeamStore {
                         rs.getString("state"),
                         Docs.read(rs.getString("doc"))))
                 .list();
+    }
+
+    /**
+     * Hands each member's stored JSON to {@code each}, owner first, then in the order they joined or were invited,
+     * one row at a time (never the whole team in memory); stops after {@code max}. Returns how many.
+     */
+    public static int forEachDoc(Handle h, String accountId, int max, Consumer<String> each) {
+        Query q = h.createQuery("SELECT doc FROM team_members WHERE account_id = :a ORDER BY created_at, email")
+                .bind("a", accountId);
+        return Streamed.forEach(h, q, query -> query.mapTo(String.class), max, each);
+    }
+
+    /** Hands each active member's email to {@code each}, in team order, one row at a time; stops after {@code max}. */
+    public static int forEachActiveEmail(Handle h, String accountId, int max, Consumer<String> each) {
+        Query q = h.createQuery("SELECT email FROM team_members WHERE account_id = :a AND state = 'active'"
+                        + " ORDER BY created_at, email")
+                .bind("a", accountId);
+        return Streamed.forEach(h, q, query -> query.mapTo(String.class), max, each);
+    }
+
+    /** The member whose email equals {@code normalized} (trimmed, lower case) without case, if any. */
+    public static Optional<Teammates.Member> find(Handle h, String accountId, String normalized) {
+        return h.createQuery("SELECT email, role, state, doc FROM team_members WHERE account_id = :a"
+                        + " AND LOWER(email) = :e ORDER BY created_at, email")
+                .bind("a", accountId)
+                .bind("e", normalized)
+                .setMaxRows(1)
+                .map((rs, ctx) -> new Teammates.Member(
+                        rs.getString("email"),
+                        rs.getString("role"),
+                        rs.getString("state"),
+                        Docs.read(rs.getString("doc"))))
+                .findFirst();
     }
 
     /** Emails of the account's active members with {@code role}, in order. */

@@ -1,7 +1,10 @@
 package dev.scaletoolkit.emulator.team;
 
 import dev.scaletoolkit.emulator.EmulatorContext;
+import dev.scaletoolkit.emulator.EmulatorLimits;
 import dev.scaletoolkit.emulator.error.ApiError;
+import dev.scaletoolkit.emulator.http.JsonStream;
+import dev.scaletoolkit.emulator.http.Reply;
 import dev.scaletoolkit.emulator.json.Fields;
 import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.model.ScaleTime;
@@ -18,7 +21,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -57,19 +59,33 @@ public final class Teammates {
         return context.db().read(h -> find(h, accountId, email));
     }
 
-    /** The team as {@code GET /v1/teams} answers it. */
-    public ArrayNode list(String accountId) {
-        return context.db().read(h -> wire(h, accountId));
+    /**
+     * The team as {@code GET /v1/teams} answers it, streamed. Scale answers the whole team as one bare array with
+     * no paging, and real clients (the Python SDK's {@code list_teammates}) read it that way, so the shape stays
+     * and the array is written from the database a row at a time, at most {@link EmulatorLimits#MAX_TEAM_LISTED}
+     * members (far above any real team; the cap only keeps a runaway table from filling the connection).
+     */
+    public Reply.Stream list(String accountId) {
+        return JsonStream.array(each ->
+                context.db().read(h -> TeamStore.forEachDoc(h, accountId, EmulatorLimits.MAX_TEAM_LISTED, each)));
     }
 
-    /** Invites {@code {"emails": [...], "role": ...}}; answers the whole team. */
-    public ArrayNode invite(String accountId, ObjectNode body) {
-        return context.db().write(h -> invite(h, accountId, body));
+    /** Invites {@code {"emails": [...], "role": ...}}; answers the whole team, streamed after the change commits. */
+    public Reply.Stream invite(String accountId, ObjectNode body) {
+        context.db().write(h -> {
+            invite(h, accountId, body);
+            return null;
+        });
+        return list(accountId);
     }
 
-    /** Changes the role of {@code {"emails": [...], "role": ...}}; answers the whole team. */
-    public ArrayNode setRole(String accountId, ObjectNode body) {
-        return context.db().write(h -> setRole(h, accountId, body));
+    /** Changes the role of {@code {"emails": [...], "role": ...}}; answers the whole team, streamed. */
+    public Reply.Stream setRole(String accountId, ObjectNode body) {
+        context.db().write(h -> {
+            setRole(h, accountId, body);
+            return null;
+        });
+        return list(accountId);
     }
 
     /** Accepts a pending invitation in its own transaction; false when there is none for {@code email}. */
@@ -84,23 +100,12 @@ public final class Teammates {
 
     /** The member with this email (compared without case), if any. */
     public static Optional<Member> find(Handle h, String accountId, String email) {
-        String wanted = normalize(email);
-        return all(h, accountId).stream()
-                .filter(m -> normalize(m.email()).equals(wanted))
-                .findFirst();
-    }
-
-    /** The team as {@code GET /v1/teams} answers it. */
-    public static ArrayNode wire(Handle h, String accountId) {
-        ArrayNode out = Docs.object().arrayNode();
-        for (Member m : all(h, accountId)) {
-            out.add(m.doc());
-        }
-        return out;
+        // Stored emails keep the case they were given, so the comparison lowers them in SQL (ASCII, like normalize).
+        return TeamStore.find(h, accountId, normalize(email));
     }
 
     // POST /v1/teams/invite
-    public ArrayNode invite(Handle h, String accountId, ObjectNode body) {
+    public void invite(Handle h, String accountId, ObjectNode body) {
         List<String> emails = emails(body, "emails");
         String role = role(body);
         String now = context.now();
@@ -122,11 +127,10 @@ public final class Teammates {
                 TeamStore.insert(h, accountId, email, role, "invited", now, doc);
             }
         }
-        return wire(h, accountId);
     }
 
     // POST /v1/teams/set_role
-    public ArrayNode setRole(Handle h, String accountId, ObjectNode body) {
+    public void setRole(Handle h, String accountId, ObjectNode body) {
         List<String> emails = emails(body, "emails");
         String role = role(body);
         List<Member> members = new ArrayList<>();
@@ -145,7 +149,6 @@ public final class Teammates {
             m.doc().put("isStudioLabeler", role.equals("labeler"));
             write(h, accountId, m.email(), role, m.state(), m.doc());
         }
-        return wire(h, accountId);
     }
 
     /**

@@ -7,7 +7,6 @@ import dev.scaletoolkit.emulator.studio.Reservations;
 import dev.scaletoolkit.emulator.studio.Rework;
 import dev.scaletoolkit.emulator.studio.Studio;
 import dev.scaletoolkit.emulator.task.TaskQuery;
-import dev.scaletoolkit.emulator.team.Teammates;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A labeler's work: the pending tasks of the Studio projects assigned to them, batch by batch in Studio priority
@@ -63,22 +61,14 @@ final class LabelerQueue {
 
     /** The projects assigned to {@code viewer}, alphabetical. */
     List<String> projects(Viewer viewer) {
-        ObjectNode map = studio.assignments(viewer.caller());
-        String me = Teammates.normalize(viewer.email());
-        List<String> out = new ArrayList<>();
-        map.properties().forEach(e -> {
-            if (Teammates.normalize(e.getKey()).equals(me)) {
-                e.getValue().forEach(p -> out.add(p.asString()));
-            }
-        });
-        return out;
+        return studio.projectsOf(viewer.caller(), viewer.email());
     }
 
     /** The pending Studio batches of the labeler's projects, in work order. */
     List<Batch> batches(Viewer viewer) {
         Set<String> mine = Set.copyOf(projects(viewer));
         List<Batch> out = new ArrayList<>();
-        for (JsonNode b : studio.batches(viewer.caller())) {
+        studio.forEachBatch(viewer.caller(), b -> {
             if (mine.contains(b.path("projectName").asString())) {
                 out.add(new Batch(
                         b.path("name").asString(),
@@ -87,7 +77,7 @@ final class LabelerQueue {
                         b.path("total").asInt(),
                         b.path("completed").asInt()));
             }
-        }
+        });
         return out;
     }
 
