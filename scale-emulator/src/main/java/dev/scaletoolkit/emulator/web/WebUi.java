@@ -54,7 +54,7 @@ public final class WebUi implements AutoCloseable {
         DraftPages draftPages = new DraftPages(services.drafts(), tasks);
         tasks.drafts(draftPages);
         ReservationPages reservationPages = new ReservationPages(reservations, tasks);
-        this.live = new LiveEvents(services.activity(), LIVE_EVERY);
+        this.live = new LiveEvents(services.activity(), context.supervisor(), LIVE_EVERY);
         this.servlet = new WebServlet(
                 signIn,
                 tasks,
