@@ -1,13 +1,10 @@
 package dev.scaletoolkit.emulator.api;
 
 import dev.scaletoolkit.emulator.http.ApiRequest;
-import dev.scaletoolkit.emulator.http.Reply;
+import dev.scaletoolkit.emulator.http.JsonStream;
 import dev.scaletoolkit.emulator.http.Router;
 import dev.scaletoolkit.emulator.http.Routes;
 import dev.scaletoolkit.emulator.project.Projects;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /** Projects under {@code /v1/projects}: create, list, read, version params and ontologies, task templates. */
@@ -36,21 +33,6 @@ public final class ProjectRoutes implements Routes {
     // database row by row (at most Projects.list bounds) instead of built in memory.
     private Object list(ApiRequest req) {
         Optional<Boolean> archived = req.queryBool("archived");
-        return new Reply.Stream("application/json; charset=utf-8", out -> {
-            out.write('[');
-            boolean[] first = {true};
-            projects.list(req.caller(), archived, doc -> {
-                try {
-                    if (!first[0]) {
-                        out.write(',');
-                    }
-                    first[0] = false;
-                    out.write(doc.getBytes(StandardCharsets.UTF_8));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            out.write(']');
-        });
+        return JsonStream.array(each -> projects.list(req.caller(), archived, each));
     }
 }

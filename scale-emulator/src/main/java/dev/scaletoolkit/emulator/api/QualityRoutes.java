@@ -3,6 +3,7 @@ package dev.scaletoolkit.emulator.api;
 import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.file.KeysetCursor;
 import dev.scaletoolkit.emulator.http.ApiRequest;
+import dev.scaletoolkit.emulator.http.JsonStream;
 import dev.scaletoolkit.emulator.http.Router;
 import dev.scaletoolkit.emulator.http.Routes;
 import dev.scaletoolkit.emulator.quality.QualityReads;
@@ -32,7 +33,9 @@ public final class QualityRoutes implements Routes {
         if (taskIds.isEmpty() && ids.isEmpty()) {
             throw ApiError.invalidParam("task_id", "or \"id\" is required: give at least one to choose the audits");
         }
-        return quality.audits(request.caller(), taskIds, ids);
+        // The shape is inferred (no Scale client reads it) and unpaged, like the tools that call it; the rows are
+        // streamed from the database so a task with many long audit comments never sits whole in memory.
+        return JsonStream.wrapped("{\"docs\":[", each -> quality.audits(request.caller(), taskIds, ids, each), "]}");
     }
 
     // GET /v1/quality/labelers?quality_task_ids=..&labeler_emails=..&limit=&next_token= (lists as repeated keys)

@@ -24,6 +24,19 @@ public final class JsonStream {
         return wrapped("[", source, "]");
     }
 
+    /** JSON text handed over in chunks (a map written member by member), written as it comes. */
+    public static Reply.Stream text(Source chunks) {
+        return new Reply.Stream(
+                "application/json; charset=utf-8",
+                out -> chunks.forEach(chunk -> {
+                    try {
+                        write(out, chunk);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }));
+    }
+
     /** {@code before}, the elements separated by commas, then {@code after}. */
     public static Reply.Stream wrapped(String before, Source source, String after) {
         return new Reply.Stream("application/json; charset=utf-8", out -> {

@@ -3,11 +3,10 @@ package dev.scaletoolkit.emulator.quality;
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.file.KeysetCursor;
-import dev.scaletoolkit.emulator.http.JsonStream;
-import dev.scaletoolkit.emulator.http.Reply;
 import dev.scaletoolkit.emulator.quality.QualityAttemptStore.Attempt;
 import dev.scaletoolkit.emulator.store.Docs;
 import java.util.List;
+import java.util.function.Consumer;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -27,15 +26,10 @@ public final class QualityReads {
 
     /**
      * Audits that accepted or rejected a task without fixing it, newest first; an audit must match both lists
-     * where both are given.
+     * where both are given; each stored JSON handed to {@code each} one row at a time (at most 1,000).
      */
-    public Reply.Stream audits(Caller caller, List<String> taskIds, List<String> ids) {
-        // The shape is inferred (no Scale client reads it), unpaged like the tools that call it; the rows are
-        // streamed from the database so a task with many long audit comments never sits whole in memory.
-        return JsonStream.wrapped(
-                "{\"docs\":[",
-                each -> context.db().read(h -> AuditStore.forEachFixless(h, caller, taskIds, ids, MAX_AUDITS, each)),
-                "]}");
+    public void audits(Caller caller, List<String> taskIds, List<String> ids, Consumer<String> each) {
+        context.db().read(h -> AuditStore.forEachFixless(h, caller, taskIds, ids, MAX_AUDITS, each));
     }
 
     /** A page of training attempts, newest first, for the given quality tasks and/or labelers. */

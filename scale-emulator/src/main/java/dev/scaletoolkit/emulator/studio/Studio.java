@@ -3,8 +3,6 @@ package dev.scaletoolkit.emulator.studio;
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.EmulatorLimits;
 import dev.scaletoolkit.emulator.auth.Caller;
-import dev.scaletoolkit.emulator.http.JsonStream;
-import dev.scaletoolkit.emulator.http.Reply;
 import dev.scaletoolkit.emulator.team.Teammates;
 import java.util.List;
 import java.util.function.Consumer;
@@ -27,8 +25,8 @@ public final class Studio {
     }
 
     /** Teammate email to the projects assigned to them, streamed ({@code GET /v1/studio/assignments}). */
-    public Reply.Stream assignments(Caller caller) {
-        return assignments.streamed(caller);
+    public void assignments(Caller caller, Consumer<String> json) {
+        assignments.streamed(caller, json);
     }
 
     /** The projects assigned to one member, alphabetical (the labeler's own queue). */
@@ -39,22 +37,20 @@ public final class Studio {
                         .orElse(List.of()));
     }
 
-    /** Assigns {@code {"emails", "projects"}}; answers the new assignment map. */
-    public Reply.Stream addAssignments(Caller caller, ObjectNode body) {
+    /** Assigns {@code {"emails", "projects"}}; the route then answers the new assignment map. */
+    public void addAssignments(Caller caller, ObjectNode body) {
         context.db().write(h -> {
             assignments.add(h, caller, body);
             return null;
         });
-        return assignments.streamed(caller);
     }
 
-    /** Unassigns {@code {"emails", "projects"}}; answers the new assignment map. */
-    public Reply.Stream removeAssignments(Caller caller, ObjectNode body) {
+    /** Unassigns {@code {"emails", "projects"}}; the route then answers the new assignment map. */
+    public void removeAssignments(Caller caller, ObjectNode body) {
         context.db().write(h -> {
             assignments.remove(h, caller, body);
             return null;
         });
-        return assignments.streamed(caller);
     }
 
     /**
@@ -62,10 +58,8 @@ public final class Studio {
      * all in one bare array (no paging; {@code set_priorities} takes the whole order back), so the shape stays and
      * the array is written a batch at a time, at most {@link EmulatorLimits#MAX_STUDIO_BATCHES_LISTED}.
      */
-    public Reply.Stream batches(Caller caller) {
-        return JsonStream.array(each -> context.db()
-                .read(h -> StudioBatches.forEach(
-                        h, caller, EmulatorLimits.MAX_STUDIO_BATCHES_LISTED, doc -> each.accept(doc.toString()))));
+    public void batches(Caller caller, Consumer<String> each) {
+        forEachBatch(caller, doc -> each.accept(doc.toString()));
     }
 
     /** Hands each pending Studio batch to {@code each} in priority order, one at a time. */
@@ -73,22 +67,20 @@ public final class Studio {
         context.db().read(h -> StudioBatches.forEach(h, caller, EmulatorLimits.MAX_STUDIO_BATCHES_LISTED, each));
     }
 
-    /** Puts the named batches first, in the order given; answers the new order, streamed after the commit. */
-    public Reply.Stream setPriorities(Caller caller, ObjectNode body) {
+    /** Puts the named batches first, in the order given; the route then answers the new order. */
+    public void setPriorities(Caller caller, ObjectNode body) {
         context.db().write(h -> {
             StudioBatches.setPriorities(h, caller, body);
             return null;
         });
-        return batches(caller);
     }
 
-    /** Back to creation order; answers the new order, streamed. */
-    public Reply.Stream resetPriorities(Caller caller) {
+    /** Back to creation order; the route then answers the new order. */
+    public void resetPriorities(Caller caller) {
         context.db().write(h -> {
             StudioBatches.resetPriorities(h, caller);
             return null;
         });
-        return batches(caller);
     }
 
     /** Which worker groups may work on a batch. */

@@ -3,18 +3,14 @@ package dev.scaletoolkit.emulator.studio;
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.EmulatorLimits;
 import dev.scaletoolkit.emulator.auth.Caller;
-import dev.scaletoolkit.emulator.http.Reply;
 import dev.scaletoolkit.emulator.json.Fields;
 import dev.scaletoolkit.emulator.team.TeamStore;
 import dev.scaletoolkit.emulator.team.Teammates;
 import dev.scaletoolkit.model.jackson.ScaleJson;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -30,46 +26,31 @@ public final class StudioAssignments {
     }
 
     /**
-     * {@code GET /v1/studio/assignments} (and the answer of add and remove), streamed. Scale answers one unpaged map
+     * {@code GET /v1/studio/assignments} (and the answer of add and remove), handed to {@code json} in chunks of JSON text. Scale answers one unpaged map
      * of every active member to their projects, and the SDKs read it as one map, so the shape stays; it is written
      * member by member from the database, never built whole: at most {@link
      * EmulatorLimits#MAX_ASSIGNMENT_MEMBERS_LISTED} members, each with at most {@link
      * EmulatorLimits#MAX_PROJECTS_LISTED} projects.
      */
-    public Reply.Stream streamed(Caller caller) {
-        return new Reply.Stream("application/json; charset=utf-8", out -> {
-            out.write('{');
-            boolean[] firstMember = {true};
-            context.db()
-                    .read(h -> TeamStore.forEachActiveEmail(
-                            h, caller.accountId(), EmulatorLimits.MAX_ASSIGNMENT_MEMBERS_LISTED, email -> {
-                                StringBuilder member = new StringBuilder();
-                                member.append(firstMember[0] ? "" : ",")
-                                        .append(ScaleJson.mapper().writeValueAsString(email))
-                                        .append(":[");
-                                firstMember[0] = false;
-                                write(out, member.toString());
-                                boolean[] firstProject = {true};
-                                StudioAssignmentStore.forEachProject(
-                                        h, caller, email, EmulatorLimits.MAX_PROJECTS_LISTED, project -> {
-                                            write(
-                                                    out,
-                                                    (firstProject[0] ? "" : ",")
-                                                            + ScaleJson.mapper().writeValueAsString(project));
-                                            firstProject[0] = false;
-                                        });
-                                write(out, "]");
-                            }));
-            out.write('}');
-        });
-    }
-
-    private static void write(OutputStream out, String text) {
-        try {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public void streamed(Caller caller, Consumer<String> json) {
+        json.accept("{");
+        boolean[] firstMember = {true};
+        context.db()
+                .read(h -> TeamStore.forEachActiveEmail(
+                        h, caller.accountId(), EmulatorLimits.MAX_ASSIGNMENT_MEMBERS_LISTED, email -> {
+                            json.accept((firstMember[0] ? "" : ",")
+                                    + ScaleJson.mapper().writeValueAsString(email) + ":[");
+                            firstMember[0] = false;
+                            boolean[] firstProject = {true};
+                            StudioAssignmentStore.forEachProject(
+                                    h, caller, email, EmulatorLimits.MAX_PROJECTS_LISTED, project -> {
+                                        json.accept((firstProject[0] ? "" : ",")
+                                                + ScaleJson.mapper().writeValueAsString(project));
+                                        firstProject[0] = false;
+                                    });
+                            json.accept("]");
+                        }));
+        json.accept("}");
     }
 
     /** One member's projects in the caller's mode, alphabetical (at most {@link EmulatorLimits#MAX_PROJECTS_LISTED}). */

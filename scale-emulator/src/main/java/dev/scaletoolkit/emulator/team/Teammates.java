@@ -3,8 +3,6 @@ package dev.scaletoolkit.emulator.team;
 import dev.scaletoolkit.emulator.EmulatorContext;
 import dev.scaletoolkit.emulator.EmulatorLimits;
 import dev.scaletoolkit.emulator.error.ApiError;
-import dev.scaletoolkit.emulator.http.JsonStream;
-import dev.scaletoolkit.emulator.http.Reply;
 import dev.scaletoolkit.emulator.json.Fields;
 import dev.scaletoolkit.emulator.store.Docs;
 import dev.scaletoolkit.model.ScaleTime;
@@ -19,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -65,27 +64,24 @@ public final class Teammates {
      * and the array is written from the database a row at a time, at most {@link EmulatorLimits#MAX_TEAM_LISTED}
      * members (far above any real team; the cap only keeps a runaway table from filling the connection).
      */
-    public Reply.Stream list(String accountId) {
-        return JsonStream.array(each ->
-                context.db().read(h -> TeamStore.forEachDoc(h, accountId, EmulatorLimits.MAX_TEAM_LISTED, each)));
+    public void list(String accountId, Consumer<String> each) {
+        context.db().read(h -> TeamStore.forEachDoc(h, accountId, EmulatorLimits.MAX_TEAM_LISTED, each));
     }
 
-    /** Invites {@code {"emails": [...], "role": ...}}; answers the whole team, streamed after the change commits. */
-    public Reply.Stream invite(String accountId, ObjectNode body) {
+    /** Invites {@code {"emails": [...], "role": ...}}; the route then answers the whole team with {@link #list}. */
+    public void invite(String accountId, ObjectNode body) {
         context.db().write(h -> {
             invite(h, accountId, body);
             return null;
         });
-        return list(accountId);
     }
 
-    /** Changes the role of {@code {"emails": [...], "role": ...}}; answers the whole team, streamed. */
-    public Reply.Stream setRole(String accountId, ObjectNode body) {
+    /** Changes the role of {@code {"emails": [...], "role": ...}}; the route then answers the whole team. */
+    public void setRole(String accountId, ObjectNode body) {
         context.db().write(h -> {
             setRole(h, accountId, body);
             return null;
         });
-        return list(accountId);
     }
 
     /** Accepts a pending invitation in its own transaction; false when there is none for {@code email}. */
@@ -100,7 +96,8 @@ public final class Teammates {
 
     /** The member with this email (compared without case), if any. */
     public static Optional<Member> find(Handle h, String accountId, String email) {
-        // Stored emails keep the case they were given, so the comparison lowers them in SQL (ASCII, like normalize).
+        // Stored emails keep the case they were given, so SQL lowers them (LOWER folds ASCII only, as email addresses
+        // are in practice) and one row is read instead of the whole team.
         return TeamStore.find(h, accountId, normalize(email));
     }
 
