@@ -2,6 +2,7 @@ package dev.scaletoolkit.emulator.store;
 
 import dev.scaletoolkit.infra.schema.SchemaCheck;
 import dev.scaletoolkit.infra.store.Database;
+import dev.scaletoolkit.infra.store.OwnerOnlyCache;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -10,14 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -33,8 +30,6 @@ import java.util.TreeMap;
  * not ours, a database that did not close cleanly, any I/O error) leaves the data directory to Flyway as before.
  */
 final class SchemaTemplate {
-    private static final Set<PosixFilePermission> OTHERS_WRITE =
-            Set.of(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
 
     private SchemaTemplate() {}
 
@@ -62,7 +57,7 @@ final class SchemaTemplate {
                 || !FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             return null;
         }
-        Path dir = ownDirectory();
+        Path dir = OwnerOnlyCache.directory("schema");
         if (dir == null) {
             return null;
         }
@@ -106,25 +101,5 @@ final class SchemaTemplate {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The owner-only cache directory, or null when it exists but is not ours alone. */
-    private static Path ownDirectory() throws IOException {
-        String user = System.getProperty("user.name", "user");
-        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "scale-toolkit-schema-" + user);
-        if (!exists(dir)) {
-            try {
-                Files.createDirectory(
-                        dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            } catch (FileAlreadyExistsException raced) {
-                // made by another process at the same moment: checked below like any existing directory
-            }
-        }
-        PosixFileAttributes attributes =
-                Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        boolean ours = attributes.isDirectory()
-                && attributes.owner().getName().equals(user)
-                && attributes.permissions().stream().noneMatch(OTHERS_WRITE::contains);
-        return ours ? dir : null;
     }
 }

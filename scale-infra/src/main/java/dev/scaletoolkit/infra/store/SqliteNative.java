@@ -10,10 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Set;
 import java.util.jar.JarEntry;
 
 /**
@@ -30,8 +26,6 @@ import java.util.jar.JarEntry;
 final class SqliteNative {
     static final String PATH_PROPERTY = "org.sqlite.lib.path";
     static final String NAME_PROPERTY = "org.sqlite.lib.name";
-    private static final Set<PosixFilePermission> OTHERS_WRITE =
-            Set.of(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
     private static volatile boolean prepared;
 
     private SqliteNative() {}
@@ -78,7 +72,7 @@ final class SqliteNative {
         if (entry.getCrc() < 0 || entry.getSize() < 0) {
             return;
         }
-        Path dir = ownDirectory();
+        Path dir = OwnerOnlyCache.directory("native");
         if (dir == null) {
             return;
         }
@@ -113,25 +107,5 @@ final class SqliteNative {
             return null;
         }
         return osFolder + "/" + archFolder;
-    }
-
-    /** The owner-only cache directory, or null when it exists but is not ours alone. */
-    private static Path ownDirectory() throws IOException {
-        String user = System.getProperty("user.name", "user");
-        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "scale-toolkit-native-" + user);
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            try {
-                Files.createDirectory(
-                        dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            } catch (java.nio.file.FileAlreadyExistsException raced) {
-                // another process made it first: checked below like any existing directory
-            }
-        }
-        PosixFileAttributes attributes =
-                Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        boolean ours = attributes.isDirectory()
-                && attributes.owner().getName().equals(user)
-                && attributes.permissions().stream().noneMatch(OTHERS_WRITE::contains);
-        return ours ? dir : null;
     }
 }
