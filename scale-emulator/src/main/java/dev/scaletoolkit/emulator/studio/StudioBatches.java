@@ -49,6 +49,18 @@ public final class StudioBatches {
      * is never built in memory (at most {@code max} batches). Returns how many it handed over.
      */
     public static int forEach(Handle h, Caller caller, int max, Consumer<ObjectNode> each) {
+        return walk(
+                h, caller, max, (row, projectId, position) -> each.accept(wire(h, caller, row, projectId, position)));
+    }
+
+    /** What {@link #walk} hands over for each pending Studio batch. */
+    @FunctionalInterface
+    private interface Visitor {
+        void visit(Row row, String projectId, int position);
+    }
+
+    /** Walks the pending Studio batches in work order, one row at a time, without building their wire JSON. */
+    private static int walk(Handle h, Caller caller, int max, Visitor visitor) {
         Map<String, Optional<String>> studioIds = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Optional<String>> eldest) {
@@ -69,7 +81,7 @@ public final class StudioBatches {
                 position[0]++;
                 Row row = new Row(
                         c.name(), c.id(), c.project(), c.calibration(), c.priority(), c.groups(), c.createdAt());
-                each.accept(wire(h, caller, row, projectId.get(), position[0]));
+                visitor.visit(row, projectId.get(), position[0]);
             }
         });
         return position[0];
@@ -77,11 +89,7 @@ public final class StudioBatches {
 
     /** The pending Studio batches' names, in work order, one at a time. */
     private static void forEachName(Handle h, Caller caller, Consumer<String> each) {
-        forEach(
-                h,
-                caller,
-                Integer.MAX_VALUE,
-                doc -> each.accept(doc.path("name").asString()));
+        walk(h, caller, Integer.MAX_VALUE, (row, projectId, position) -> each.accept(row.name()));
     }
 
     /**
@@ -161,9 +169,9 @@ public final class StudioBatches {
         groups.forEach(stored::add);
         BatchStore.setStudioGroups(h, caller, batchName, Docs.write(stored));
         ObjectNode[] found = {null};
-        forEach(h, caller, Integer.MAX_VALUE, doc -> {
-            if (found[0] == null && doc.path("name").asString().equals(batchName)) {
-                found[0] = doc;
+        walk(h, caller, Integer.MAX_VALUE, (row, projectId, position) -> {
+            if (found[0] == null && row.name().equals(batchName)) {
+                found[0] = wire(h, caller, row, projectId, position);
             }
         });
         if (found[0] != null) {
