@@ -15,6 +15,9 @@ package dev.scaletoolkit.emulator;
  *       far {@code BlockingArrayQueue} pads its fields, and starting JMX for that cost more than the rest of the
  *       thread pool. Sixteen references a cache line is right for compressed oops and merely pads more without
  *       them, so that is set (unless the user set it) and JMX is not started for it.
+ *   <li>Jdbi registers its statement event with the JDK Flight Recorder when its first statement runs, which loads
+ *       and parses the recorder's metadata and generates an event handler (0.1 to 0.3 s of CPU); the database
+ *       opens a little later on the main thread, and the gateway's on its own.
  * </ul>
  */
 final class StartWarmUp {
@@ -32,6 +35,12 @@ final class StartWarmUp {
     }
 
     private static void run() {
+        try {
+            // by name: an internal class of Jdbi's that may move; if it does, its first statement pays as before
+            Class.forName("org.jdbi.v3.core.statement.internal.JfrSupport", true, StartWarmUp.class.getClassLoader());
+        } catch (ClassNotFoundException | RuntimeException | LinkageError e) {
+            // nothing to warm
+        }
         try {
             Class.forName(org.eclipse.jetty.http.MimeTypes.class.getName(), true, StartWarmUp.class.getClassLoader());
             dev.scaletoolkit.emulator.task.TaskTypes.standard();
