@@ -3,6 +3,7 @@ package dev.scaletoolkit.emulator.project;
 import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.emulator.error.ApiError;
 import dev.scaletoolkit.emulator.store.Docs;
+import dev.scaletoolkit.emulator.store.Streamed;
 import dev.scaletoolkit.infra.store.Rows;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -100,28 +101,9 @@ public final class ProjectStore {
         String sql = "SELECT doc FROM projects WHERE account_id = :a AND test_mode = :m"
                 + (archived.isPresent() ? " AND archived = :archived" : "")
                 + " ORDER BY created_at DESC, name DESC";
-        // PostgreSQL fetches rows in batches of the fetch size only inside a transaction; otherwise all at once.
-        boolean ownTransaction = !h.isInTransaction();
-        if (ownTransaction) {
-            h.begin();
-        }
-        try {
-            Query q = h.createQuery(sql).bind("a", caller.accountId()).bind("m", caller.mode());
-            archived.ifPresent(v -> q.bind("archived", v ? 1 : 0));
-            int n = 0;
-            try (org.jdbi.v3.core.result.ResultIterator<String> rows =
-                    q.setFetchSize(8).setMaxRows(max).mapTo(String.class).iterator()) {
-                while (rows.hasNext()) {
-                    each.accept(rows.next());
-                    n++;
-                }
-            }
-            return n;
-        } finally {
-            if (ownTransaction) {
-                h.rollback();
-            }
-        }
+        Query q = h.createQuery(sql).bind("a", caller.accountId()).bind("m", caller.mode());
+        archived.ifPresent(v -> q.bind("archived", v ? 1 : 0));
+        return Streamed.forEach(h, q, query -> query.mapTo(String.class), max, each);
     }
 
     /**

@@ -1,23 +1,19 @@
 package dev.scaletoolkit.emulator.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import dev.scaletoolkit.emulator.EmulatorMain;
 import dev.scaletoolkit.emulator.Http;
+import dev.scaletoolkit.emulator.SmallHeapEmulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,29 +37,9 @@ class UnpagedListingMemoryTest {
     @Test
     void unpagedListingsLargerThanTheHeapAnswerEveryRowOnceAndTheWorkforceKeepsWorking() throws Exception {
         Path dir = Files.createTempDirectory("unpaged-listing-memory");
-        Path log = dir.resolve("emulator.log");
-        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(
-                        java,
-                        "-Xmx64m",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        EmulatorMain.class.getName(),
-                        "--port",
-                        "0",
-                        "--data",
-                        dir.resolve("data").toString(),
-                        "--workforce-delay-ms",
-                        "0")
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
         ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            await().atMost(Duration.ofSeconds(120))
-                    .until(() -> line(log, "Listening on port: ").isPresent());
-            String base = "http://127.0.0.1:" + line(log, "Listening on port: ").orElseThrow();
-            Http live = new Http(base, line(log, "Live API key: ").orElseThrow());
+        try (SmallHeapEmulator emulator = SmallHeapEmulator.start(dir)) {
+            Http live = emulator.live();
             assertThat(live.post("/v1/projects", """
                             {"name": "big_studio", "type": "imageannotation", "studio": true}""").status()).isEqualTo(200);
             assertThat(live.post("/v1/batches", """
@@ -73,8 +49,8 @@ class UnpagedListingMemoryTest {
             Set<String> batches = new HashSet<>(Set.of("seed"));
             Set<String> audits = new HashSet<>();
             String big = "x".repeat(CHARS);
-            try (Connection db = DriverManager.getConnection(
-                    "jdbc:sqlite:" + dir.resolve("data").resolve("scale.db"))) {
+            try (Connection db =
+                    DriverManager.getConnection("jdbc:sqlite:" + emulator.data().resolve("scale.db"))) {
                 try (Statement s = db.createStatement()) {
                     s.execute("PRAGMA busy_timeout = 60000");
                 }
@@ -165,29 +141,9 @@ class UnpagedListingMemoryTest {
                 }
             }
 
-            String taskId = live.post("/v1/task/categorization", """
-                            {"instruction": "Which?", "attachment_type": "text", "attachment": "x",
-                             "categories": ["a", "b"]}""")
-                    .json()
-                    .path("task_id")
-                    .asString();
-            await().atMost(Duration.ofSeconds(60))
-                    .until(() -> live.get("/v1/task/" + taskId)
-                            .json()
-                            .path("status")
-                            .asString()
-                            .equals("completed"));
-            assertThat(new Http(base, null)
-                            .get("/_emulator/health")
-                            .json()
-                            .path("status")
-                            .asString())
-                    .isEqualTo("ok");
-            assertThat(Files.readString(log)).doesNotContain("OutOfMemoryError");
+            emulator.assertWorkforceStillWorks();
         } finally {
             pool.shutdownNow();
-            child.destroy();
-            child.waitFor();
         }
     }
 
@@ -213,15 +169,5 @@ class UnpagedListingMemoryTest {
             }
             p.executeUpdate();
         }
-    }
-
-    private static Optional<String> line(Path log, String prefix) throws java.io.IOException {
-        if (!Files.exists(log)) {
-            return Optional.empty();
-        }
-        return Files.readAllLines(log).stream()
-                .filter(l -> l.startsWith(prefix))
-                .map(l -> l.substring(prefix.length()).trim())
-                .findFirst();
     }
 }
