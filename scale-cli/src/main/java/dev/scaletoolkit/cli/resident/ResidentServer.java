@@ -129,22 +129,31 @@ public final class ResidentServer implements AutoCloseable {
                 LOG.debug("Resident accept failed: {}", e.toString());
                 continue;
             }
-            if (!sameUser(channel)) {
+            try {
+                serve(channel);
+            } catch (RuntimeException e) {
+                // one connection's trouble never stops the others from being served
+                LOG.debug("Resident connection dropped: {}", e.toString());
                 quietlyClose(channel);
-                continue;
             }
-            if (!slots.tryAcquire()) {
-                decline(channel, "busy: " + MAX_SESSIONS + " sessions");
-                continue;
-            }
-            ResidentSession session = new ResidentSession(this, channel);
-            sessions.add(session);
-            if (closed) {
-                session.close();
-            }
-            daemon(session::run, "scale-resident-" + connections.incrementAndGet())
-                    .start();
         }
+    }
+
+    private void serve(SocketChannel channel) {
+        if (!sameUser(channel)) {
+            quietlyClose(channel);
+            return;
+        }
+        if (!slots.tryAcquire()) {
+            decline(channel, "busy: " + MAX_SESSIONS + " sessions");
+            return;
+        }
+        ResidentSession session = new ResidentSession(this, channel);
+        sessions.add(session);
+        if (closed) {
+            session.close();
+        }
+        daemon(session::run, "scale-resident-" + connections.incrementAndGet()).start();
     }
 
     /** Why this request cannot be served here (the client then runs it itself), or null to serve it. */
@@ -175,7 +184,9 @@ public final class ResidentServer implements AutoCloseable {
         try {
             return owner.equals(
                     channel.getOption(jdk.net.ExtendedSocketOptions.SO_PEERCRED).user());
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
+            // LinkageError: a runtime without the jdk.net module (a jlinked image) cannot tell who the peer is,
+            // so it serves nobody: the client sees the connection close and runs the command itself
             return false;
         }
     }

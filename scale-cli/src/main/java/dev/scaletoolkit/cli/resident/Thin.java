@@ -32,6 +32,14 @@ public final class Thin {
 
     private static final int MAX_STATE_FILE = 1 << 16;
 
+    /**
+     * How long the client waits for the server to accept or decline a command before running it itself: the
+     * server answers as soon as it has read the request, so only a stuck server takes this long. The commands it
+     * may serve only read, so a server that accepts just after the client gave up does no harm. The system
+     * property {@code scale.resident.answer-timeout-ms} changes it (tests shorten it).
+     */
+    static final long ANSWER_TIMEOUT_MILLIS = Long.getLong("scale.resident.answer-timeout-ms", 10_000L);
+
     private Thin() {}
 
     /**
@@ -115,7 +123,15 @@ public final class Thin {
                     return NOT_SERVED;
                 }
                 Frames.write(toServer, Frames.REQUEST, request, 0, request.length);
-                answer = Frames.read(fromServer, Frames.MAX_DATA);
+                // A server that took the connection but never answers (stuck, or its accept thread gone) must not
+                // hang the caller: the watchdog closes the channel, the read fails, and the command runs here.
+                AnswerWatchdog watchdog = new AnswerWatchdog(channel, ANSWER_TIMEOUT_MILLIS);
+                watchdog.start();
+                try {
+                    answer = Frames.read(fromServer, Frames.MAX_DATA);
+                } finally {
+                    watchdog.interrupt();
+                }
             } catch (IOException e) {
                 return NOT_SERVED;
             }
@@ -129,6 +145,34 @@ public final class Thin {
             return relayOutput(fromServer, stdout, stderr, pid);
         } catch (IOException e) {
             return relayLost(stderr, pid); // closing the channel failed: what was printed stands
+        }
+    }
+
+    /**
+     * Closes the channel if the server's first answer has not come within the timeout. A plain thread subclass, no
+     * lambda: linking one costs this short-lived JVM tens of milliseconds.
+     */
+    private static final class AnswerWatchdog extends Thread {
+        private final SocketChannel channel;
+        private final long millis;
+
+        AnswerWatchdog(SocketChannel channel, long millis) {
+            super("scale-answer-watchdog");
+            this.channel = channel;
+            this.millis = millis;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            try {
+                Thread.sleep(millis);
+                channel.close();
+            } catch (InterruptedException answered) {
+                // the answer came in time
+            } catch (IOException ignored) {
+                // already closed
+            }
         }
     }
 

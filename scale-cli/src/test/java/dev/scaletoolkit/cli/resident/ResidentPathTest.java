@@ -167,7 +167,26 @@ class ResidentPathTest {
         leaveStaleSocket(Thin.socket(deadPid, gone.pid()));
         cases.add(new Case("dead pid", with(env, "SCALE_HOME", deadPid.toString()), List.of()));
 
+        // a socket that takes the connection but never answers (a stuck server): the client gives up and runs it
+        Path silent = dir.resolve("silent");
+        Files.createDirectories(silent);
+        writeState(silent, ProcessHandle.current().pid());
+        ServerSocketChannel mute = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        mute.bind(UnixDomainSocketAddress.of(
+                Thin.socket(silent, ProcessHandle.current().pid())));
+        cases.add(new Case(
+                "a server that never answers",
+                with(env, "SCALE_HOME", silent.toString()),
+                List.of("-Dscale.resident.answer-timeout-ms=200")));
+
         int before = server.served();
+        try (mute) {
+            assertEveryCaseRanItself(cases, expected);
+        }
+        assertThat(server.served()).as("no run was served").isEqualTo(before);
+    }
+
+    private void assertEveryCaseRanItself(List<Case> cases, Run expected) throws Exception {
         for (Case c : cases) {
             Run run = child(c.env(), c.jvm(), "projects", "list");
             assertThat(run.loadedCli())
@@ -176,7 +195,6 @@ class ResidentPathTest {
             assertThat(run.exitCode()).as(c.what() + ": " + run.err()).isEqualTo(expected.exitCode());
             assertThat(run.out()).as(c.what()).isEqualTo(expected.out());
         }
-        assertThat(server.served()).as("no run was served").isEqualTo(before);
     }
 
     private record Case(String what, Map<String, String> env, List<String> jvm) {}
