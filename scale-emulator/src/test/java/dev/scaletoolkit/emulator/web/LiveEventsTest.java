@@ -3,14 +3,13 @@ package dev.scaletoolkit.emulator.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.scaletoolkit.emulator.ManualClock;
 import dev.scaletoolkit.emulator.admin.WorkerHealth;
 import dev.scaletoolkit.emulator.auth.Caller;
 import dev.scaletoolkit.infra.work.Supervisor;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -29,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 class LiveEventsTest {
     private static final Caller MANAGER = new Caller("acct", false);
 
-    private final MovableClock clock = new MovableClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final Supervisor supervisor = new Supervisor(clock, failures -> Duration.ofSeconds(1));
     private final AtomicReference<String> version = new AtomicReference<>("v1");
     private final AtomicBoolean failNext = new AtomicBoolean();
@@ -153,30 +152,6 @@ class LiveEventsTest {
         @Override
         public void close() {
             closed.countDown();
-        }
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class MovableClock extends Clock {
-        private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
-
-        void advance(Duration d) {
-            now.updateAndGet(t -> t.plus(d));
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
         }
     }
 }
